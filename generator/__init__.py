@@ -1,0 +1,1 @@
+"""Turns the curated data package into the static site: load → validate → model → render → publish."""

@@ -1,0 +1,148 @@
+"""Project rules as frictionless checks: every row must trace back to its source's words.
+
+Each check yields frictionless errors, so that they land in the same report
+as frictionless' own type, constraint and key errors.
+"""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+from typing import Iterable
+
+import attrs
+from frictionless import Check, errors
+
+from . import sources as src
+
+FIGURES = ("value", "value_min", "value_max")
+
+
+class NotInSourceError(errors.CellError):
+    type = "not-in-source"
+    title = "Not in Source"
+    description = "The text does not stand verbatim in the plan's source document."
+    template = "{note}"
+
+
+class ProvenanceError(errors.CellError):
+    type = "provenance"
+    title = "Provenance"
+    description = "The row disagrees with its source or with itself."
+    template = "{note}"
+
+
+@attrs.define(kw_only=True, repr=False)
+class SourceFileMatches(Check):
+    """Each plan's source file exists in the package and has the recorded SHA-256."""
+
+    type = "source-file-matches"
+    Errors = [ProvenanceError]
+    source_bytes: dict[str, bytes]
+
+    def validate_row(self, row) -> Iterable[errors.Error]:
+        if self.resource.name != "plans" or not row["source_file"]:
+            return
+        data = self.source_bytes.get(row["source_file"])
+        if data is None:
+            yield ProvenanceError.from_row(row, note="source file not found in datapackage/sources/", field_name="source_file")
+        elif row["source_sha256"] and src.sha256(data) != row["source_sha256"]:
+            yield ProvenanceError.from_row(
+                row,
+                note=f"the source file's SHA-256 is {src.sha256(data)}, not the recorded one",
+                field_name="source_sha256",
+            )
+
+
+@attrs.define(kw_only=True, repr=False)
+class TextInSource(Check):
+    """The listed fields of a resource stand verbatim in the source of the row's plan."""
+
+    type = "text-in-source"
+    Errors = [NotInSourceError]
+    resource_name: str
+    field_names: list[str]
+    matchable_sources: dict[str, str]  # plan_id -> source text without whitespace
+
+    def validate_row(self, row) -> Iterable[errors.Error]:
+        if self.resource.name != self.resource_name:
+            return
+        source = self.matchable_sources.get(row["plan_id"])
+        if source is None:  # an unknown plan is reported by the foreign-key check
+            return
+        for name in self.field_names:
+            text = _as_printed(row[name])
+            if text and not src.occurs_in(text, source):
+                yield NotInSourceError.from_row(
+                    row,
+                    note=f"“{_short(text)}” does not stand in the source of plan {row['plan_id']}",
+                    field_name=name,
+                )
+
+
+@attrs.define(kw_only=True, repr=False)
+class FiguresMatchQuote(Check):
+    """A target's figures and hedge words are written in its quote, and its kind fits its figures."""
+
+    type = "figures-match-quote"
+    Errors = [ProvenanceError]
+
+    def validate_row(self, row) -> Iterable[errors.Error]:
+        if self.resource.name != "targets":
+            return
+        quote = src.squeeze(row["quote"] or "")
+        for name in FIGURES:
+            if row[name] is not None and _number_text(row[name]) not in quote:
+                yield ProvenanceError.from_row(row, note=f"{_number_text(row[name])} is not written in the quote", field_name=name)
+        for word in (row["hedge"] or "").split("、"):
+            if word and word not in quote:
+                yield ProvenanceError.from_row(row, note=f"hedge word {word} is not in the quote", field_name="hedge")
+        yield from self._kind_fits(row)
+
+    def _kind_fits(self, row) -> Iterable[errors.Error]:
+        has = {name: row[name] is not None for name in FIGURES}
+        if row["kind"] != "quantitative":
+            if row["comparator"] or any(has.values()):
+                yield ProvenanceError.from_row(row, note=f"a {row['kind']} target has no comparator or figure", field_name="kind")
+        elif row["comparator"] is None:
+            yield ProvenanceError.from_row(row, note="a quantitative target needs a comparator", field_name="comparator")
+        elif row["comparator"] == "range":
+            if has["value"] or not (has["value_min"] and has["value_max"]):
+                yield ProvenanceError.from_row(row, note="a range has value_min and value_max and no value", field_name="value")
+        elif not has["value"] or has["value_min"] or has["value_max"]:
+            yield ProvenanceError.from_row(row, note=f"comparator {row['comparator']} needs value and no range", field_name="value")
+
+
+@attrs.define(kw_only=True, repr=False)
+class ChapterInPlan(Check):
+    """A target's chapter belongs to the target's own plan."""
+
+    type = "chapter-in-plan"
+    Errors = [ProvenanceError]
+    chapter_plans: dict[str, str]  # chapter_id -> plan_id
+
+    def validate_row(self, row) -> Iterable[errors.Error]:
+        if self.resource.name != "targets" or not row["chapter_id"]:
+            return
+        plan = self.chapter_plans.get(row["chapter_id"])
+        if plan is not None and plan != row["plan_id"]:
+            yield ProvenanceError.from_row(row, note=f"chapter {row['chapter_id']} belongs to plan {plan}", field_name="chapter_id")
+
+
+def _as_printed(value) -> str:
+    """A cell as the source would print it (dates as 2023年5月15日)."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime.date):
+        return f"{value.year}年{value.month}月{value.day}日"
+    return str(value)
+
+
+def _number_text(value) -> str:
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return str(value)
+
+
+def _short(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"

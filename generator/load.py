@@ -1,0 +1,58 @@
+"""Load stage: read the descriptor, the source texts and the typed tables from disk."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from frictionless import Package
+
+from .paths import Paths
+from .problems import InvalidPackage, Problem
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """The data package as found on disk, before validation."""
+
+    package: Package
+    sources: dict[str, bytes]  # path inside the package ("sources/x.txt") -> bytes
+    descriptor_file: str  # as shown in problems, relative to the project root
+    descriptor_bytes: bytes
+
+
+def load(paths: Paths) -> Loaded:
+    descriptor_file = _shown(paths.descriptor, paths)
+    try:
+        descriptor_bytes = paths.descriptor.read_bytes()
+        descriptor = json.loads(descriptor_bytes.decode("utf-8"))
+    except FileNotFoundError:
+        raise InvalidPackage([Problem(descriptor_file, None, "", "file not found")])
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise InvalidPackage([Problem(descriptor_file, getattr(error, "lineno", None), "", f"not valid JSON: {error}")])
+    if not isinstance(descriptor, dict):
+        raise InvalidPackage([Problem(descriptor_file, None, "", "the descriptor must be a JSON object")])
+    package = Package(descriptor, basepath=str(paths.package_dir))
+    sources = {
+        f"sources/{path.name}": path.read_bytes()
+        for path in sorted((paths.package_dir / "sources").glob("*.txt"))
+    }
+    return Loaded(package, sources, descriptor_file, descriptor_bytes)
+
+
+def read_data_files(paths: Paths, package: Package) -> dict[str, bytes]:
+    """Each resource's CSV file as bytes, by resource name."""
+    return {resource.name: (paths.package_dir / resource.path).read_bytes() for resource in package.resources}
+
+
+def read_tables(package: Package) -> dict[str, list[dict]]:
+    """Every resource as a list of rows typed by its schema (call after validation)."""
+    return {
+        resource.name: [row.to_dict() for row in resource.read_rows()]
+        for resource in package.resources
+    }
+
+
+def _shown(path: Path, paths: Paths) -> str:
+    return path.relative_to(paths.root).as_posix()

@@ -1,0 +1,183 @@
+"""Model stage: the validated tables as linked objects that the templates read.
+
+Pure: tables in, model out. Everything a page shows is derived here once,
+so templates only lay it out.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+
+@dataclass(frozen=True)
+class District:
+    code: str
+    name_zh: str
+    name_en: str
+    level: str
+
+
+@dataclass(frozen=True)
+class ActionArea:
+    area_id: str
+    name_zh: str
+    name_en: str
+    sort_order: int
+
+
+@dataclass(frozen=True)
+class Indicator:
+    indicator_id: str
+    name_zh: str
+    name_en: str
+    unit: str | None
+    area: ActionArea
+    definition: str
+
+
+@dataclass(frozen=True)
+class Chapter:
+    chapter_id: str
+    plan_id: str
+    section: str
+    title: str
+    title_en: str
+
+
+@dataclass(frozen=True)
+class Target:
+    target_id: str
+    plan_id: str
+    chapter: Chapter | None
+    section: str
+    indicator: Indicator
+    kind: str
+    comparator: str | None
+    value: Decimal | None
+    value_min: Decimal | None
+    value_max: Decimal | None
+    unit: str | None
+    direction: str
+    target_year: int | None
+    baseline_year: int | None
+    per_year: bool
+    hedge: str | None
+    quote: str
+
+
+@dataclass
+class Plan:
+    plan_id: str
+    district: District
+    kind: str
+    title: str
+    title_en: str
+    issuer: str
+    issue_date: datetime.date
+    doc_number: str | None
+    publication_note: str | None
+    source_file: str
+    source_sha256: str
+    chapters: list[Chapter] = field(default_factory=list)
+    targets: list[Target] = field(default_factory=list)
+
+    @property
+    def short_name(self) -> str:
+        """What readers call the plan: the district's name, or the programme's title."""
+        return self.district.name_zh if self.kind == "district-plan" else self.title
+
+    @property
+    def peak_year(self) -> int | None:
+        """The year the plan commits to peak carbon emissions by, if it says."""
+        years = [t.target_year for t in self.targets if t.indicator.indicator_id == "carbon-peak" and t.target_year]
+        return min(years, default=None)
+
+    @property
+    def quantitative(self) -> list[Target]:
+        return [t for t in self.targets if t.kind == "quantitative"]
+
+    def targets_by_chapter(self) -> list[tuple[Chapter | None, list[Target]]]:
+        """Targets grouped under the chapter they stand in; main goals (no chapter) first."""
+        groups: dict[str | None, list[Target]] = defaultdict(list)
+        for target in self.targets:
+            groups[target.chapter.chapter_id if target.chapter else None].append(target)
+        ordered: list[Chapter | None] = [None, *self.chapters]
+        return [(c, groups[c.chapter_id if c else None]) for c in ordered if groups[c.chapter_id if c else None]]
+
+
+@dataclass(frozen=True)
+class IndicatorRow:
+    """One indicator of the comparison table: each plan's targets for it."""
+
+    indicator: Indicator
+    by_plan: dict[str, list[Target]]  # plan_id -> targets, in document order
+
+
+@dataclass
+class Model:
+    districts: list[District]
+    plans: list[Plan]
+    indicators: list[Indicator]
+    areas: list[ActionArea]
+    targets: list[Target]
+    row_counts: dict[str, int]
+
+    @property
+    def district_plans(self) -> list[Plan]:
+        return [p for p in self.plans if p.kind == "district-plan"]
+
+    @property
+    def city_plans(self) -> list[Plan]:
+        return [p for p in self.plans if p.kind != "district-plan"]
+
+    def comparison(self) -> list[IndicatorRow]:
+        """Indicators that any plan commits to, by action area, with each plan's targets."""
+        rows = []
+        for indicator in sorted(self.indicators, key=lambda i: (i.area.sort_order, i.indicator_id)):
+            by_plan = {p.plan_id: [t for t in p.targets if t.indicator is indicator] for p in self.plans}
+            if any(by_plan.values()):
+                rows.append(IndicatorRow(indicator, by_plan))
+        return rows
+
+
+def build_model(tables: dict[str, list[dict]]) -> Model:
+    districts = {r["code"]: District(r["code"], r["name_zh"], r["name_en"], r["level"]) for r in tables["districts"]}
+    areas = {
+        r["area_id"]: ActionArea(r["area_id"], r["name_zh"], r["name_en"], r["sort_order"])
+        for r in sorted(tables["action_areas"], key=lambda r: r["sort_order"])
+    }
+    indicators = {
+        r["indicator_id"]: Indicator(
+            r["indicator_id"], r["name_zh"], r["name_en"], r["unit"], areas[r["area_id"]], r["definition"]
+        )
+        for r in tables["indicators"]
+    }
+    plans = {
+        r["plan_id"]: Plan(
+            **{k: v for k, v in r.items() if k != "district_code"}, district=districts[r["district_code"]]
+        )
+        for r in tables["plans"]
+    }
+    chapters = {r["chapter_id"]: Chapter(**r) for r in tables["chapters"]}
+    for chapter in chapters.values():
+        plans[chapter.plan_id].chapters.append(chapter)
+    targets = []
+    for r in tables["targets"]:
+        target = Target(
+            **{k: v for k, v in r.items() if k not in ("chapter_id", "indicator_id")},
+            chapter=chapters.get(r["chapter_id"]) if r["chapter_id"] else None,
+            indicator=indicators[r["indicator_id"]],
+        )
+        plans[target.plan_id].targets.append(target)
+        targets.append(target)
+    return Model(
+        districts=list(districts.values()),
+        plans=list(plans.values()),
+        indicators=list(indicators.values()),
+        areas=list(areas.values()),
+        targets=targets,
+        row_counts={name: len(rows) for name, rows in tables.items()},
+    )

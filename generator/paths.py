@@ -1,0 +1,52 @@
+"""Every path the project reads or writes, in one place.
+
+Nothing else in the generator builds a path from a literal; tests point the
+stages at other folders by passing a different ``Paths``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Paths:
+    root: Path = ROOT
+
+    @property
+    def package_dir(self) -> Path:
+        return self.root / "datapackage"
+
+    @property
+    def descriptor(self) -> Path:
+        return self.package_dir / "datapackage.json"
+
+    @property
+    def docs_dir(self) -> Path:
+        return self.root / "docs"
+
+    @property
+    def mkdocs_config(self) -> Path:
+        return self.root / "mkdocs.yml"
+
+    @property
+    def site_dir(self) -> Path:
+        return self.root / "site"
+
+    @property
+    def staging_site_dir(self) -> Path:
+        """Where MkDocs builds before the result replaces ``site/``."""
+        return self.root / ".site-staging"
+
+    @property
+    def generated_in_docs(self) -> tuple[Path, ...]:
+        """Files and folders under ``docs/`` that the generator owns (git-ignored)."""
+        names = ("index.md", "SUMMARY.md", "plans", "compare", "data", "downloads")
+        return tuple(self.docs_dir / name for name in names)
+
+
+# Where the downloads live inside the built site, relative to ``docs/``.
+DOWNLOADS = "downloads"

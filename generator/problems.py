@@ -1,0 +1,41 @@
+"""Problems found in the data package: errors as data, with file, row and field."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with the input, precise enough for a maintainer to fix it.
+
+    ``row`` is the line number in the CSV file (the header is line 1), or
+    ``None`` when the problem concerns a whole file.
+    """
+
+    file: str
+    row: int | None
+    field: str
+    message: str
+    hint: str = ""
+
+    def __str__(self) -> str:
+        row = "-" if self.row is None else str(self.row)
+        text = f"{self.file}:{row}:{self.field or '-'}: {self.message}"
+        return f"{text}; {self.hint}" if self.hint else text
+
+
+class GeneratorError(Exception):
+    """The generator could not finish; nothing was published."""
+
+
+class InvalidPackage(GeneratorError):
+    """The data package has problems; nothing was published."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems, key=_sort_key)
+        super().__init__(f"{len(problems)} problem(s) in the data package")
+
+
+def _sort_key(problem: Problem) -> tuple:
+    return (problem.file, problem.row or 0, problem.field, problem.message)

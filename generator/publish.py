@@ -1,0 +1,59 @@
+"""Publish stage: write the generated pages and downloads under docs/, build with MkDocs, swap site/ in.
+
+This is the only stage that writes. MkDocs builds into a staging folder and
+the result replaces ``site/`` only when the build succeeded, so a failed
+build leaves the previous site exactly as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from .paths import DOWNLOADS, Paths
+from .problems import GeneratorError
+
+
+def write_generated(paths: Paths, pages: dict[str, str], downloads: dict[str, bytes]) -> None:
+    """Replace the generator's own files under docs/ with this build's."""
+    for path in paths.generated_in_docs:
+        if path.is_dir():
+            shutil.rmtree(path)
+        elif path.exists():
+            path.unlink()
+    for relative, text in pages.items():
+        _write(paths.docs_dir / relative, text.encode("utf-8"))
+    for relative, data in downloads.items():
+        _write(paths.docs_dir / DOWNLOADS / relative, data)
+
+
+def build_site(paths: Paths) -> None:
+    """``mkdocs build --strict`` into a staging folder, then swap it in as site/."""
+    staging = paths.staging_site_dir
+    shutil.rmtree(staging, ignore_errors=True)
+    command = [
+        sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+        "--config-file", str(paths.mkdocs_config), "--site-dir", str(staging),
+    ]
+    result = subprocess.run(command, cwd=paths.root, capture_output=True, text=True)
+    if result.returncode != 0:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise GeneratorError(f"mkdocs build failed; site/ is unchanged.\n{result.stdout}{result.stderr}")
+    _swap(staging, paths.site_dir)
+
+
+def _swap(new: Path, current: Path) -> None:
+    old = current.with_name(current.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if current.exists():
+        os.replace(current, old)
+    os.replace(new, current)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)

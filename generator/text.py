@@ -1,0 +1,45 @@
+"""How values are written on the pages: escaping and number formatting, in one place."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+from markupsafe import escape
+
+COMPARATOR_SIGNS = {"eq": "", "ge": "≥ ", "gt": "> ", "le": "≤ ", "lt": "< "}
+KIND_LABELS = {"quantitative": "定量", "qualitative": "定性", "defers-to-city": "完成市下达任务"}
+DIRECTION_LABELS = {"level": "达到", "increase": "增加", "decrease": "下降"}
+
+# Characters that Markdown would read as markup inside a table cell or inline text.
+_MARKDOWN_SPECIALS = {c: f"&#{ord(c)};" for c in "\\`*_{}[]()#+-!|~<>"}
+
+
+def cell(value) -> str:
+    """Any value as inert text in a Markdown table cell or paragraph: HTML escaped, markup defused."""
+    if value is None:
+        return ""
+    text = str(escape(str(value)))  # &, <, >, quotes
+    text = "".join(_MARKDOWN_SPECIALS.get(c, c) for c in text if c not in "\r")
+    return text.replace("\n", " ")
+
+
+def number(value: Decimal | int | None) -> str:
+    """A figure as the source writes it (31.02, 1.3, 270)."""
+    if value is None:
+        return ""
+    return format(value, "f") if isinstance(value, Decimal) else str(value)
+
+
+def figure(target) -> str:
+    """A target's figure with comparator and unit: "≥ 46%", "3–5家", "≤ 1.3"."""
+    if target.kind != "quantitative":
+        return ""
+    unit = target.unit or ""
+    if target.comparator == "range":
+        return f"{number(target.value_min)}–{number(target.value_max)}{unit}"
+    return f"{COMPARATOR_SIGNS[target.comparator]}{number(target.value)}{unit}"
+
+
+def date_zh(value: datetime.date) -> str:
+    return f"{value.year}年{value.month}月{value.day}日"

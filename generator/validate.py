@@ -1,0 +1,75 @@
+"""Validate stage: the package against its schemas (frictionless) and the project's provenance rules."""
+
+from __future__ import annotations
+
+from frictionless import Checklist, FrictionlessException, Package
+
+from . import checks
+from . import sources as src
+from .load import Loaded
+from .problems import Problem
+
+# Which fields must stand verbatim in the source document of the row's plan.
+VERBATIM_FIELDS = {
+    "plans": ["title", "issuer", "issue_date", "doc_number", "publication_note"],
+    "chapters": ["title"],
+    "targets": ["quote"],
+}
+
+
+def validate(loaded: Loaded) -> list[Problem]:
+    """Every problem in the package, all at once; an empty list means it may be published."""
+    package = loaded.package
+    try:
+        checklist = Checklist(checks=_project_checks(package, loaded.sources))
+        report = package.validate(checklist)
+    except FrictionlessException as error:
+        return [Problem(loaded.descriptor_file, None, "", error.error.message)]
+    problems = [
+        Problem(loaded.descriptor_file, None, "", error.message) for error in report.errors
+    ]
+    for task in report.tasks:
+        file = f"datapackage/{task.place}"
+        problems += [_problem(file, error) for error in task.errors]
+    return sorted(set(problems), key=lambda p: (p.file, p.row or 0, p.field, p.message))
+
+
+def _project_checks(package: Package, source_bytes: dict[str, bytes]) -> list:
+    plan_sources = {
+        row["plan_id"]: src.matchable(source_bytes[row["source_file"]].decode("utf-8", "replace"))
+        for row in _rows(package, "plans")
+        if row["source_file"] in source_bytes
+    }
+    chapter_plans = {row["chapter_id"]: row["plan_id"] for row in _rows(package, "chapters")}
+    return [
+        checks.SourceFileMatches(source_bytes=source_bytes),
+        *(
+            checks.TextInSource(resource_name=name, field_names=fields, matchable_sources=plan_sources)
+            for name, fields in VERBATIM_FIELDS.items()
+        ),
+        checks.FiguresMatchQuote(),
+        checks.ChapterInPlan(chapter_plans=chapter_plans),
+    ]
+
+
+def _rows(package: Package, name: str) -> list[dict]:
+    """Rows of one resource for building the checks; unreadable rows are left to validation."""
+    if not package.has_resource(name):
+        return []
+    try:
+        return [row.to_dict() for row in package.get_resource(name).read_rows() if row.valid]
+    except FrictionlessException:
+        return []
+
+
+def _problem(file: str, error) -> Problem:
+    row = getattr(error, "row_number", None)
+    field = getattr(error, "field_name", None) or ",".join(getattr(error, "field_names", []) or [])
+    note = getattr(error, "note", "")
+    if isinstance(error, (checks.NotInSourceError, checks.ProvenanceError)):
+        message = note
+    elif hasattr(error, "cell"):
+        message = f"{error.title.lower()}: “{error.cell}” ({note})"
+    else:
+        message = f"{error.title.lower()}: {note}" if note else error.message
+    return Problem(file, row, field, message)
