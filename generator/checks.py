@@ -7,8 +7,8 @@ as frictionless' own type, constraint and key errors.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from decimal import Decimal
-from typing import Iterable
 
 import attrs
 from frictionless import Check, errors
@@ -45,12 +45,10 @@ class SourceFileMatches(Check):
             return
         data = self.source_bytes.get(row["source_file"])
         if data is None:
-            yield ProvenanceError.from_row(row, note="source file not found in datapackage/sources/", field_name="source_file")
+            yield _provenance(row, "source_file", "source file not found in datapackage/sources/")
         elif row["source_sha256"] and src.sha256(data) != row["source_sha256"]:
-            yield ProvenanceError.from_row(
-                row,
-                note=f"the source file's SHA-256 is {src.sha256(data)}, not the recorded one",
-                field_name="source_sha256",
+            yield _provenance(
+                row, "source_sha256", f"the source file's SHA-256 is {src.sha256(data)}, not the recorded one"
             )
 
 
@@ -93,24 +91,24 @@ class FiguresMatchQuote(Check):
         quote = src.squeeze(row["quote"] or "")
         for name in FIGURES:
             if row[name] is not None and _number_text(row[name]) not in quote:
-                yield ProvenanceError.from_row(row, note=f"{_number_text(row[name])} is not written in the quote", field_name=name)
+                yield _provenance(row, name, f"{_number_text(row[name])} is not written in the quote")
         for word in (row["hedge"] or "").split("、"):
             if word and word not in quote:
-                yield ProvenanceError.from_row(row, note=f"hedge word {word} is not in the quote", field_name="hedge")
+                yield _provenance(row, "hedge", f"hedge word {word} is not in the quote")
         yield from self._kind_fits(row)
 
     def _kind_fits(self, row) -> Iterable[errors.Error]:
         has = {name: row[name] is not None for name in FIGURES}
         if row["kind"] != "quantitative":
             if row["comparator"] or any(has.values()):
-                yield ProvenanceError.from_row(row, note=f"a {row['kind']} target has no comparator or figure", field_name="kind")
+                yield _provenance(row, "kind", f"a {row['kind']} target has no comparator or figure")
         elif row["comparator"] is None:
-            yield ProvenanceError.from_row(row, note="a quantitative target needs a comparator", field_name="comparator")
+            yield _provenance(row, "comparator", "a quantitative target needs a comparator")
         elif row["comparator"] == "range":
             if has["value"] or not (has["value_min"] and has["value_max"]):
-                yield ProvenanceError.from_row(row, note="a range has value_min and value_max and no value", field_name="value")
+                yield _provenance(row, "value", "a range has value_min and value_max and no value")
         elif not has["value"] or has["value_min"] or has["value_max"]:
-            yield ProvenanceError.from_row(row, note=f"comparator {row['comparator']} needs value and no range", field_name="value")
+            yield _provenance(row, "value", f"comparator {row['comparator']} needs value and no range")
 
 
 @attrs.define(kw_only=True, repr=False)
@@ -126,7 +124,11 @@ class ChapterInPlan(Check):
             return
         plan = self.chapter_plans.get(row["chapter_id"])
         if plan is not None and plan != row["plan_id"]:
-            yield ProvenanceError.from_row(row, note=f"chapter {row['chapter_id']} belongs to plan {plan}", field_name="chapter_id")
+            yield _provenance(row, "chapter_id", f"chapter {row['chapter_id']} belongs to plan {plan}")
+
+
+def _provenance(row, field_name: str, note: str) -> ProvenanceError:
+    return ProvenanceError.from_row(row, note=note, field_name=field_name)
 
 
 def _as_printed(value) -> str:

@@ -48,7 +48,9 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("validate", help="check the data package and print every problem")
     build_parser = commands.add_parser("build", help="validate, generate the pages and downloads, and build site/")
-    build_parser.add_argument("--no-mkdocs", action="store_true", help="stop after writing the generated files under docs/")
+    build_parser.add_argument(
+        "--no-mkdocs", action="store_true", help="stop after writing the generated files under docs/"
+    )
     args = parser.parse_args(argv)
     paths = Paths(args.root.resolve())
     try:

@@ -28,15 +28,16 @@ def load(paths: Paths) -> Loaded:
         descriptor_bytes = paths.descriptor.read_bytes()
         descriptor = json.loads(descriptor_bytes.decode("utf-8"))
     except FileNotFoundError:
-        raise InvalidPackage([Problem(descriptor_file, None, "", "file not found")])
+        raise InvalidPackage([Problem(descriptor_file, None, "", "file not found")]) from None
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise InvalidPackage([Problem(descriptor_file, getattr(error, "lineno", None), "", f"not valid JSON: {error}")])
+        raise InvalidPackage(
+            [Problem(descriptor_file, getattr(error, "lineno", None), "", f"not valid JSON: {error}")]
+        ) from None
     if not isinstance(descriptor, dict):
         raise InvalidPackage([Problem(descriptor_file, None, "", "the descriptor must be a JSON object")])
     package = Package(descriptor, basepath=str(paths.package_dir))
     sources = {
-        f"sources/{path.name}": path.read_bytes()
-        for path in sorted((paths.package_dir / "sources").glob("*.txt"))
+        f"sources/{path.name}": path.read_bytes() for path in sorted((paths.package_dir / "sources").glob("*.txt"))
     }
     return Loaded(package, sources, descriptor_file, descriptor_bytes)
 
@@ -48,10 +49,7 @@ def read_data_files(paths: Paths, package: Package) -> dict[str, bytes]:
 
 def read_tables(package: Package) -> dict[str, list[dict]]:
     """Every resource as a list of rows typed by its schema (call after validation)."""
-    return {
-        resource.name: [row.to_dict() for row in resource.read_rows()]
-        for resource in package.resources
-    }
+    return {resource.name: [row.to_dict() for row in resource.read_rows()] for resource in package.resources}
 
 
 def _shown(path: Path, paths: Paths) -> str:

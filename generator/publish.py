@@ -35,10 +35,19 @@ def build_site(paths: Paths) -> None:
     staging = paths.staging_site_dir
     shutil.rmtree(staging, ignore_errors=True)
     command = [
-        sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-        "--config-file", str(paths.mkdocs_config), "--site-dir", str(staging),
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "--config-file",
+        str(paths.mkdocs_config),
+        "--site-dir",
+        str(staging),
     ]
-    result = subprocess.run(command, cwd=paths.root, capture_output=True, text=True)
+    # Silence the banners that MkDocs plugins print about MkDocs' future; they hide real warnings.
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+    result = subprocess.run(command, cwd=paths.root, capture_output=True, text=True, env=env)
     if result.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
         raise GeneratorError(f"mkdocs build failed; site/ is unchanged.\n{result.stdout}{result.stderr}")

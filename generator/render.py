@@ -19,8 +19,12 @@ def environment() -> Environment:
         autoescape=False,  # Markdown, escaped field by field with the |cell filter
     )
     env.filters.update(
-        cell=text.cell, figure=text.figure, number=text.number, date_zh=text.date_zh,
-        kind_label=text.KIND_LABELS.get, direction_label=text.DIRECTION_LABELS.get,
+        cell=text.cell,
+        figure=text.figure,
+        number=text.number,
+        date_zh=text.date_zh,
+        kind_label=text.KIND_LABELS.get,
+        direction_label=text.DIRECTION_LABELS.get,
     )
     env.globals.update(downloads=DOWNLOADS)
     return env

@@ -25,9 +25,7 @@ def validate(loaded: Loaded) -> list[Problem]:
         report = package.validate(checklist)
     except FrictionlessException as error:
         return [Problem(loaded.descriptor_file, None, "", error.error.message)]
-    problems = [
-        Problem(loaded.descriptor_file, None, "", error.message) for error in report.errors
-    ]
+    problems = [Problem(loaded.descriptor_file, None, "", error.message) for error in report.errors]
     for task in report.tasks:
         file = f"datapackage/{task.place}"
         problems += [_problem(file, error) for error in task.errors]

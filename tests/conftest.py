@@ -1,0 +1,67 @@
+"""Shared fixtures: the real package, and throw-away copies of the project to break on purpose."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator import load, model
+from generator.paths import ROOT, Paths
+
+HAND_WRITTEN_DOCS = ("about.md", "methodology.md")
+
+
+@pytest.fixture(scope="session")
+def real_paths() -> Paths:
+    return Paths()
+
+
+@pytest.fixture(scope="session")
+def real_tables(real_paths) -> dict[str, list[dict]]:
+    return load.read_tables(load.load(real_paths).package)
+
+
+@pytest.fixture(scope="session")
+def real_model(real_tables) -> model.Model:
+    return model.build_model(real_tables)
+
+
+def copy_project(destination: Path) -> Paths:
+    """A copy of everything a build reads: the package, hand-written docs and mkdocs.yml."""
+    shutil.copytree(ROOT / "datapackage", destination / "datapackage")
+    (destination / "docs").mkdir()
+    for name in HAND_WRITTEN_DOCS:
+        shutil.copy(ROOT / "docs" / name, destination / "docs" / name)
+    shutil.copy(ROOT / "mkdocs.yml", destination / "mkdocs.yml")
+    return Paths(destination)
+
+
+@pytest.fixture
+def project(tmp_path) -> Paths:
+    return copy_project(tmp_path)
+
+
+def edit_cell(paths: Paths, resource: str, line: int, field: str, value: str) -> None:
+    """Set one cell of a CSV file; ``line`` counts the header as line 1, as problems do."""
+    path = paths.package_dir / "data" / f"{resource}.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+        fields = list(rows[0].keys())
+    rows[line - 2][field] = value
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fields, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def line_of(paths: Paths, resource: str, key_field: str, key: str) -> int:
+    """The line number of the row whose ``key_field`` is ``key``."""
+    path = paths.package_dir / "data" / f"{resource}.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        for line, row in enumerate(csv.DictReader(handle), start=2):
+            if row[key_field] == key:
+                return line
+    raise KeyError(key)

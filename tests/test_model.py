@@ -1,0 +1,65 @@
+from generator.model import build_model
+
+
+def plan(model, plan_id):
+    return next(p for p in model.plans if p.plan_id == plan_id)
+
+
+def test_every_source_document_is_a_plan(real_model):
+    assert sorted(p.plan_id for p in real_model.plans) == [
+        "hebei-2022",
+        "hedong-2023",
+        "jizhou-2023",
+        "tianjin-pilot-2023",
+        "xiqing-2023",
+    ]
+    assert len(real_model.district_plans) == 4
+    assert [p.title for p in real_model.city_plans] == ["天津市碳达峰试点建设方案"]
+
+
+def test_plans_carry_their_district_and_chapters(real_model):
+    jizhou = plan(real_model, "jizhou-2023")
+    assert jizhou.district.code == "120119"
+    assert jizhou.short_name == "蓟州区"
+    assert [c.section for c in jizhou.chapters][:2] == ["三（一）", "三（二）"]
+    assert len(jizhou.chapters) == 10  # 三、重点任务 has ten actions, 三（一） to 三（十）
+
+
+def test_jizhou_commits_to_31_02_percent_forest_coverage_by_2025(real_model):
+    jizhou = plan(real_model, "jizhou-2023")
+    forest = [t for t in jizhou.targets if t.indicator.indicator_id == "forest-coverage"]
+    assert {(str(t.value), t.unit, t.target_year) for t in forest} == {("31.02", "%", 2025)}
+
+
+def test_every_district_plan_has_at_least_ten_targets(real_model):
+    for p in real_model.district_plans:
+        assert len(p.targets) >= 10, p.plan_id
+
+
+def test_main_goals_come_first_then_chapters_in_order(real_model):
+    groups = plan(real_model, "jizhou-2023").targets_by_chapter()
+    assert groups[0][0] is None  # 二、主要目标 has no chapter
+    sections = [chapter.section for chapter, _ in groups[1:]]
+    assert sections == sorted(sections, key=[c.section for c in plan(real_model, "jizhou-2023").chapters].index)
+
+
+def test_peak_year_comes_from_the_carbon_peak_commitment(real_model):
+    assert plan(real_model, "xiqing-2023").peak_year == 2030
+    assert plan(real_model, "tianjin-pilot-2023").peak_year is None
+
+
+def test_comparison_lines_up_new_large_data_centre_pue(real_model):
+    row = next(r for r in real_model.comparison() if r.indicator.indicator_id == "new-large-data-centre-pue")
+    assert [str(t.value) for t in row.by_plan["xiqing-2023"]] == ["1.25"]
+    assert [str(t.value) for t in row.by_plan["jizhou-2023"]] == ["1.3"]
+    assert row.by_plan["hedong-2023"] == []
+
+
+def test_comparison_leaves_out_indicators_nobody_commits_to(real_tables):
+    tables = {name: list(rows) for name, rows in real_tables.items()}
+    tables["indicators"] = tables["indicators"] + [
+        {**tables["indicators"][0], "indicator_id": "unused", "name_zh": "未使用"}
+    ]
+    ids = [r.indicator.indicator_id for r in build_model(tables).comparison()]
+    assert "unused" not in ids
+    assert "forest-coverage" in ids

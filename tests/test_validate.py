@@ -1,0 +1,116 @@
+"""Validation gates publication: each broken input is named by file, row and field."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import edit_cell, line_of
+from frictionless import Package
+
+from generator import load, validate
+from generator.problems import InvalidPackage
+
+TARGETS = "datapackage/data/targets.csv"
+
+
+def problems_of(paths):
+    return validate.validate(load.load(paths))
+
+
+def where(problems):
+    return [(p.file, p.row, p.field) for p in problems]
+
+
+def test_the_real_package_is_valid(real_paths):
+    assert problems_of(real_paths) == []
+
+
+def test_frictionless_alone_reports_the_real_package_valid(real_paths):
+    assert Package(str(real_paths.descriptor)).validate().valid
+
+
+def test_text_in_a_number_column(project):
+    line = line_of(project, "targets", "target_id", "jizhou-2023-t001")
+    edit_cell(project, "targets", line, "value", "很多")
+    problems = problems_of(project)
+    assert (TARGETS, line, "value") in where(problems)
+    assert any("很多" in p.message for p in problems)
+
+
+def test_a_target_pointing_at_a_plan_that_does_not_exist(project):
+    line = line_of(project, "targets", "target_id", "hebei-2022-t001")
+    edit_cell(project, "targets", line, "plan_id", "nankai-2023")
+    problems = problems_of(project)
+    assert (TARGETS, line, "plan_id") in where(problems)
+    assert any("nankai-2023" in p.message for p in problems)
+
+
+def test_every_problem_is_reported_at_once(project):
+    first = line_of(project, "targets", "target_id", "hedong-2023-t001")
+    second = line_of(project, "targets", "target_id", "xiqing-2023-t002")
+    edit_cell(project, "targets", first, "target_year", "明年")
+    edit_cell(project, "targets", second, "kind", "promise")
+    assert {(TARGETS, first, "target_year"), (TARGETS, second, "kind")} <= set(where(problems_of(project)))
+
+
+def test_a_quote_that_is_not_in_the_source(project):
+    line = line_of(project, "targets", "target_id", "jizhou-2023-t002")
+    edit_cell(project, "targets", line, "quote", "森林覆盖率达到99%")
+    assert (TARGETS, line, "quote") in where(problems_of(project))
+
+
+def test_a_quote_from_another_plan_is_not_in_this_plans_source(project):
+    # 蓟州区's forest-coverage sentence does not stand in 河东区's plan.
+    line = line_of(project, "targets", "target_id", "hedong-2023-t001")
+    edit_cell(project, "targets", line, "quote", "森林覆盖率达到31.02%")
+    assert (TARGETS, line, "quote") in where(problems_of(project))
+
+
+def test_a_value_that_is_not_written_in_the_quote(project):
+    line = next(
+        line_of(project, "targets", "target_id", r["target_id"])
+        for r in load.read_tables(load.load(project).package)["targets"]
+        if r["comparator"] not in (None, "range")
+    )
+    edit_cell(project, "targets", line, "value", "123456")
+    assert (TARGETS, line, "value") in where(problems_of(project))
+
+
+def test_a_figure_on_a_target_without_one(project):
+    line = line_of(project, "targets", "target_id", "tianjin-pilot-2023-t002")
+    edit_cell(project, "targets", line, "value", "2025")
+    assert (TARGETS, line, "kind") in where(problems_of(project))
+
+
+def test_an_edited_source_file_no_longer_matches_its_hash(project):
+    source = project.package_dir / "sources" / "hebei-2022.txt"
+    source.write_bytes(source.read_bytes() + b"\n")
+    line = line_of(project, "plans", "plan_id", "hebei-2022")
+    assert ("datapackage/data/plans.csv", line, "source_sha256") in where(problems_of(project))
+
+
+def test_an_issue_date_the_source_does_not_print(project):
+    line = line_of(project, "plans", "plan_id", "jizhou-2023")
+    edit_cell(project, "plans", line, "issue_date", "2023-08-02")
+    assert ("datapackage/data/plans.csv", line, "issue_date") in where(problems_of(project))
+
+
+def test_a_chapter_title_that_is_not_in_the_source(project):
+    line = line_of(project, "chapters", "chapter_id", "xiqing-2023-2.1")
+    edit_cell(project, "chapters", line, "title", "不存在的行动")
+    assert ("datapackage/data/chapters.csv", line, "title") in where(problems_of(project))
+
+
+def test_a_malformed_descriptor_is_named(project):
+    project.descriptor.write_text('{"name": ', encoding="utf-8")
+    with pytest.raises(InvalidPackage) as raised:
+        load.load(project)
+    [problem] = raised.value.problems
+    assert problem.file == "datapackage/datapackage.json"
+    assert "not valid JSON" in problem.message
+
+
+def test_problems_print_as_file_row_field_message(project):
+    line = line_of(project, "targets", "target_id", "jizhou-2023-t001")
+    edit_cell(project, "targets", line, "value", "很多")
+    printed = [str(p) for p in problems_of(project)]
+    assert any(text.startswith(f"{TARGETS}:{line}:value: ") for text in printed)
