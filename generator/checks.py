@@ -54,28 +54,30 @@ class SourceFileMatches(Check):
 
 @attrs.define(kw_only=True, repr=False)
 class TextInSource(Check):
-    """The listed fields of a resource stand verbatim in the source of the row's plan."""
+    """The listed fields of a resource stand verbatim in the source text the row points to.
+
+    ``key_field`` names the column that picks the source: ``plan_id`` for rows of
+    one plan, ``district_code`` for agencies (any plan of that district).
+    """
 
     type = "text-in-source"
     Errors = [NotInSourceError]
     resource_name: str
+    key_field: str
     field_names: list[str]
-    matchable_sources: dict[str, str]  # plan_id -> source text without whitespace
+    matchable_sources: dict[str, str]  # key -> source text without whitespace
 
     def validate_row(self, row) -> Iterable[errors.Error]:
         if self.resource.name != self.resource_name:
             return
-        source = self.matchable_sources.get(row["plan_id"])
-        if source is None:  # an unknown plan is reported by the foreign-key check
+        source = self.matchable_sources.get(row[self.key_field])
+        if source is None:  # an unknown plan or district is reported by the foreign-key check
             return
         for name in self.field_names:
             text = _as_printed(row[name])
             if text and not src.occurs_in(text, source):
-                yield NotInSourceError.from_row(
-                    row,
-                    note=f"“{_short(text)}” does not stand in the source of plan {row['plan_id']}",
-                    field_name=name,
-                )
+                note = f"“{_short(text)}” does not stand in the source of {row[self.key_field]}"
+                yield NotInSourceError.from_row(row, note=note, field_name=name)
 
 
 @attrs.define(kw_only=True, repr=False)
@@ -112,19 +114,21 @@ class FiguresMatchQuote(Check):
 
 
 @attrs.define(kw_only=True, repr=False)
-class ChapterInPlan(Check):
-    """A target's chapter belongs to the target's own plan."""
+class SamePlan(Check):
+    """A row's chapter or measure belongs to the row's own plan."""
 
-    type = "chapter-in-plan"
+    type = "same-plan"
     Errors = [ProvenanceError]
-    chapter_plans: dict[str, str]  # chapter_id -> plan_id
+    resource_name: str
+    field_name: str
+    owner_plans: dict[str, str]  # chapter or measure id -> plan_id
 
     def validate_row(self, row) -> Iterable[errors.Error]:
-        if self.resource.name != "targets" or not row["chapter_id"]:
+        if self.resource.name != self.resource_name or not row[self.field_name]:
             return
-        plan = self.chapter_plans.get(row["chapter_id"])
+        plan = self.owner_plans.get(row[self.field_name])
         if plan is not None and plan != row["plan_id"]:
-            yield _provenance(row, "chapter_id", f"chapter {row['chapter_id']} belongs to plan {plan}")
+            yield _provenance(row, self.field_name, f"{row[self.field_name]} belongs to plan {plan}")
 
 
 def _provenance(row, field_name: str, note: str) -> ProvenanceError:

@@ -15,8 +15,8 @@ import pandas as pd
 
 from .load import Loaded
 
-# Resources sliced per plan for the plan pages' download links.
-PER_PLAN = ("chapters", "targets")
+# Resources sliced per plan for the plan pages' download links, with their labels on the pages.
+PER_PLAN = {"targets": "目标", "measures": "措施", "chapters": "章节"}
 
 
 def build_downloads(loaded: Loaded, tables: dict[str, list[dict]], data_files: dict[str, bytes]) -> dict[str, bytes]:

@@ -39,12 +39,34 @@ class Indicator:
 
 
 @dataclass(frozen=True)
+class Agency:
+    agency_id: str
+    district_code: str
+    name_zh: str
+    name_en: str
+
+
+@dataclass(frozen=True)
 class Chapter:
     chapter_id: str
     plan_id: str
+    part: str
     section: str
     title: str
     title_en: str
+
+
+@dataclass
+class Measure:
+    measure_id: str
+    plan_id: str
+    chapter: Chapter
+    section: str
+    number: str
+    kind: str
+    title: str
+    title_en: str
+    agencies: list[Agency] = field(default_factory=list)  # in the order the plan names them
 
 
 @dataclass(frozen=True)
@@ -52,6 +74,7 @@ class Target:
     target_id: str
     plan_id: str
     chapter: Chapter | None
+    measure: Measure | None
     section: str
     indicator: Indicator
     kind: str
@@ -82,6 +105,7 @@ class Plan:
     source_file: str
     source_sha256: str
     chapters: list[Chapter] = field(default_factory=list)
+    measures: list[Measure] = field(default_factory=list)
     targets: list[Target] = field(default_factory=list)
 
     @property
@@ -98,6 +122,18 @@ class Plan:
     @property
     def quantitative(self) -> list[Target]:
         return [t for t in self.targets if t.kind == "quantitative"]
+
+    @property
+    def key_chapters(self) -> list[Chapter]:
+        return [c for c in self.chapters if c.part == "key-tasks"]
+
+    @property
+    def agencies(self) -> list[Agency]:
+        """Every body responsible for a measure of this plan, once each."""
+        return list(dict.fromkeys(a for m in self.measures for a in m.agencies))
+
+    def measures_in(self, chapter: Chapter) -> list[Measure]:
+        return [m for m in self.measures if m.chapter is chapter]
 
     def targets_by_chapter(self) -> list[tuple[Chapter | None, list[Target]]]:
         """Targets grouped under the chapter they stand in; main goals (no chapter) first."""
@@ -123,6 +159,8 @@ class Model:
     indicators: list[Indicator]
     areas: list[ActionArea]
     targets: list[Target]
+    measures: list[Measure]
+    agencies: list[Agency]
     row_counts: dict[str, int]
 
     @property
@@ -164,11 +202,21 @@ def build_model(tables: dict[str, list[dict]]) -> Model:
     chapters = {r["chapter_id"]: Chapter(**r) for r in tables["chapters"]}
     for chapter in chapters.values():
         plans[chapter.plan_id].chapters.append(chapter)
+    agencies = {r["agency_id"]: Agency(**r) for r in tables["agencies"]}
+    measures = {
+        r["measure_id"]: Measure(**{k: v for k, v in r.items() if k != "chapter_id"}, chapter=chapters[r["chapter_id"]])
+        for r in tables["measures"]
+    }
+    for measure in measures.values():
+        plans[measure.plan_id].measures.append(measure)
+    for link in sorted(tables["measure_agencies"], key=lambda r: r["position"]):
+        measures[link["measure_id"]].agencies.append(agencies[link["agency_id"]])
     targets = []
     for r in tables["targets"]:
         target = Target(
-            **{k: v for k, v in r.items() if k not in ("chapter_id", "indicator_id")},
+            **{k: v for k, v in r.items() if k not in ("chapter_id", "measure_id", "indicator_id")},
             chapter=chapters.get(r["chapter_id"]) if r["chapter_id"] else None,
+            measure=measures.get(r["measure_id"]) if r["measure_id"] else None,
             indicator=indicators[r["indicator_id"]],
         )
         plans[target.plan_id].targets.append(target)
@@ -179,5 +227,7 @@ def build_model(tables: dict[str, list[dict]]) -> Model:
         indicators=list(indicators.values()),
         areas=list(areas.values()),
         targets=targets,
+        measures=list(measures.values()),
+        agencies=list(agencies.values()),
         row_counts={name: len(rows) for name, rows in tables.items()},
     )

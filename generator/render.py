@@ -5,6 +5,7 @@ from __future__ import annotations
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from . import text
+from .downloads import PER_PLAN
 from .model import Model, Plan
 from .paths import DOWNLOADS
 
@@ -26,7 +27,7 @@ def environment() -> Environment:
         kind_label=text.KIND_LABELS.get,
         direction_label=text.DIRECTION_LABELS.get,
     )
-    env.globals.update(downloads=DOWNLOADS)
+    env.globals.update(downloads=DOWNLOADS, slices=list(PER_PLAN.items()))
     return env
 
 

@@ -9,12 +9,23 @@ from . import sources as src
 from .load import Loaded
 from .problems import Problem
 
-# Which fields must stand verbatim in the source document of the row's plan.
-VERBATIM_FIELDS = {
-    "plans": ["title", "issuer", "issue_date", "doc_number", "publication_note"],
-    "chapters": ["title"],
-    "targets": ["quote"],
-}
+# Which fields must stand verbatim in the source: (resource, column that picks the source, fields).
+VERBATIM_FIELDS = [
+    ("plans", "plan_id", ["title", "issuer", "issue_date", "doc_number", "publication_note"]),
+    ("chapters", "plan_id", ["title"]),
+    ("measures", "plan_id", ["title"]),
+    ("targets", "plan_id", ["quote"]),
+    ("agencies", "district_code", ["name_zh"]),
+]
+
+ID_FIELDS = {"chapters": "chapter_id", "measures": "measure_id"}
+
+# References that must stay inside the row's own plan: (resource, field, resource referred to).
+SAME_PLAN = [
+    ("measures", "chapter_id", "chapters"),
+    ("targets", "chapter_id", "chapters"),
+    ("targets", "measure_id", "measures"),
+]
 
 
 def validate(loaded: Loaded) -> list[Problem]:
@@ -33,20 +44,31 @@ def validate(loaded: Loaded) -> list[Problem]:
 
 
 def _project_checks(package: Package, source_bytes: dict[str, bytes]) -> list:
-    plan_sources = {
-        row["plan_id"]: src.matchable(source_bytes[row["source_file"]].decode("utf-8", "replace"))
-        for row in _rows(package, "plans")
-        if row["source_file"] in source_bytes
+    plans = [row for row in _rows(package, "plans") if row["source_file"] in source_bytes]
+    by_plan = {
+        row["plan_id"]: src.matchable(source_bytes[row["source_file"]].decode("utf-8", "replace")) for row in plans
     }
-    chapter_plans = {row["chapter_id"]: row["plan_id"] for row in _rows(package, "chapters")}
+    by_district: dict[str, str] = {}
+    for row in plans:
+        by_district[row["district_code"]] = by_district.get(row["district_code"], "") + "\0" + by_plan[row["plan_id"]]
+    sources_by = {"plan_id": by_plan, "district_code": by_district}
+    owners = {
+        name: {row[f"{name[:-1]}_id"]: row["plan_id"] for row in _rows(package, name)}
+        for name in ("chapters", "measures")
+    }
     return [
         checks.SourceFileMatches(source_bytes=source_bytes),
         *(
-            checks.TextInSource(resource_name=name, field_names=fields, matchable_sources=plan_sources)
-            for name, fields in VERBATIM_FIELDS.items()
+            checks.TextInSource(
+                resource_name=name, key_field=key, field_names=fields, matchable_sources=sources_by[key]
+            )
+            for name, key, fields in VERBATIM_FIELDS
         ),
         checks.FiguresMatchQuote(),
-        checks.ChapterInPlan(chapter_plans=chapter_plans),
+        *(
+            checks.SamePlan(resource_name=name, field_name=field, owner_plans=owners[target])
+            for name, field, target in SAME_PLAN
+        ),
     ]
 
 

@@ -21,8 +21,30 @@ def test_plans_carry_their_district_and_chapters(real_model):
     jizhou = plan(real_model, "jizhou-2023")
     assert jizhou.district.code == "120119"
     assert jizhou.short_name == "蓟州区"
-    assert [c.section for c in jizhou.chapters][:2] == ["三（一）", "三（二）"]
-    assert len(jizhou.chapters) == 10  # 三、重点任务 has ten actions, 三（一） to 三（十）
+    assert [c.section for c in jizhou.key_chapters][:2] == ["三（一）", "三（二）"]
+    assert len(jizhou.key_chapters) == 10  # 三、重点任务 has ten actions, 三（一） to 三（十）
+    assert [c.title for c in jizhou.chapters if c.part != "key-tasks"] == ["对外合作", "政策保障", "组织实施"]
+
+
+def test_measures_carry_their_agencies_in_printed_order(real_model):
+    jizhou = plan(real_model, "jizhou-2023")
+    first = jizhou.measures_in(jizhou.key_chapters[0])[0]
+    assert (first.section, first.title) == ("三（一）1", "构建特色现代产业体系")
+    # 三（一）1 closes with （区农业农村委、区住房建设委、区工业和信息化局、区商务局、
+    # 区文化和旅游局、区合作交流办按职责分工负责）
+    assert [a.name_zh for a in first.agencies] == [
+        "区农业农村委",
+        "区住房建设委",
+        "区工业和信息化局",
+        "区商务局",
+        "区文化和旅游局",
+        "区合作交流办",
+    ]
+
+
+def test_a_target_knows_its_measure(real_model):
+    target = next(t for t in real_model.targets if t.target_id == "jizhou-2023-t038")  # forest coverage in 三（六）2
+    assert target.measure.section == "三（六）2"
 
 
 def test_jizhou_commits_to_31_02_percent_forest_coverage_by_2025(real_model):

@@ -114,3 +114,30 @@ def test_problems_print_as_file_row_field_message(project):
     edit_cell(project, "targets", line, "value", "很多")
     printed = [str(p) for p in problems_of(project)]
     assert any(text.startswith(f"{TARGETS}:{line}:value: ") for text in printed)
+
+
+def test_a_measure_title_that_is_not_in_the_source(project):
+    line = line_of(project, "measures", "measure_id", "hedong-2023-m001")
+    edit_cell(project, "measures", line, "title", "构建不存在的产业体系")
+    assert ("datapackage/data/measures.csv", line, "title") in where(problems_of(project))
+
+
+def test_an_agency_the_districts_plan_does_not_name(project):
+    line = line_of(
+        project,
+        "agencies",
+        "agency_id",
+        next(
+            r["agency_id"]
+            for r in load.read_tables(load.load(project).package)["agencies"]
+            if r["district_code"] == "120119"
+        ),
+    )
+    edit_cell(project, "agencies", line, "name_zh", "区不存在局")
+    assert ("datapackage/data/agencies.csv", line, "name_zh") in where(problems_of(project))
+
+
+def test_a_target_pointing_at_another_plans_measure(project):
+    line = line_of(project, "targets", "target_id", "jizhou-2023-t038")
+    edit_cell(project, "targets", line, "measure_id", "hedong-2023-m001")
+    assert (TARGETS, line, "measure_id") in where(problems_of(project))
