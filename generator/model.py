@@ -172,13 +172,31 @@ class Model:
         return [p for p in self.plans if p.kind != "district-plan"]
 
     def comparison(self) -> list[IndicatorRow]:
-        """Indicators that any plan commits to, by action area, with each plan's targets."""
+        """Indicators that any district plan commits to, with each district plan's distinct commitments.
+
+        Ordered by action area, then by how many plans commit to the indicator. A plan
+        that states the same commitment twice (in its main goals and again in a
+        chapter) shows it once.
+        """
         rows = []
-        for indicator in sorted(self.indicators, key=lambda i: (i.area.sort_order, i.indicator_id)):
-            by_plan = {p.plan_id: [t for t in p.targets if t.indicator is indicator] for p in self.plans}
+        for indicator in self.indicators:
+            by_plan = {
+                p.plan_id: _distinct([t for t in p.targets if t.indicator is indicator]) for p in self.district_plans
+            }
             if any(by_plan.values()):
                 rows.append(IndicatorRow(indicator, by_plan))
-        return rows
+        return sorted(
+            rows, key=lambda r: (r.indicator.area.sort_order, -sum(map(bool, r.by_plan.values())), r.indicator.name_zh)
+        )
+
+
+def _distinct(targets: list[Target]) -> list[Target]:
+    """The first of each group of targets that commit to the same thing."""
+    seen: dict[tuple, Target] = {}
+    for t in targets:
+        key = (t.kind, t.comparator, t.value, t.value_min, t.value_max, t.target_year, t.per_year, t.hedge)
+        seen.setdefault(key, t)
+    return list(seen.values())
 
 
 def build_model(tables: dict[str, list[dict]]) -> Model:

@@ -85,3 +85,16 @@ def test_comparison_leaves_out_indicators_nobody_commits_to(real_tables):
     ids = [r.indicator.indicator_id for r in build_model(tables).comparison()]
     assert "unused" not in ids
     assert "forest-coverage" in ids
+
+
+def test_comparison_shows_a_commitment_stated_twice_once(real_model):
+    # 蓟州区 states 森林覆盖率达到31.02% in 二、主要目标 and again in 三（六）2.
+    assert (
+        len([t for t in plan(real_model, "jizhou-2023").targets if t.indicator.indicator_id == "forest-coverage"]) == 2
+    )
+    row = next(r for r in real_model.comparison() if r.indicator.indicator_id == "forest-coverage")
+    assert [str(t.value) for t in row.by_plan["jizhou-2023"]] == ["31.02"]
+
+
+def test_comparison_covers_the_district_plans_only(real_model):
+    assert all(set(r.by_plan) == {p.plan_id for p in real_model.district_plans} for r in real_model.comparison())
