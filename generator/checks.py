@@ -56,8 +56,8 @@ class SourceFileMatches(Check):
 class TextInSource(Check):
     """The listed fields of a resource stand verbatim in the source text the row points to.
 
-    ``key_field`` names the column that picks the source: ``plan_id`` for rows of
-    one plan, ``district_code`` for agencies (any plan of that district).
+    ``key_field`` names the column that picks the source: ``plan_id`` for most
+    rows, ``measure_id`` for the links between measures and agencies.
     """
 
     type = "text-in-source"

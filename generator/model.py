@@ -41,9 +41,18 @@ class Indicator:
 @dataclass(frozen=True)
 class Agency:
     agency_id: str
-    district_code: str
     name_zh: str
     name_en: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class Responsibility:
+    """One body named as responsible for one measure, as the plan prints it."""
+
+    agency: Agency
+    role: str
+    name_as_printed: str
 
 
 @dataclass(frozen=True)
@@ -66,7 +75,7 @@ class Measure:
     kind: str
     title: str
     title_en: str
-    agencies: list[Agency] = field(default_factory=list)  # in the order the plan names them
+    responsible: list[Responsibility] = field(default_factory=list)  # in the order the plan names them
 
 
 @dataclass(frozen=True)
@@ -130,7 +139,7 @@ class Plan:
     @property
     def agencies(self) -> list[Agency]:
         """Every body responsible for a measure of this plan, once each."""
-        return list(dict.fromkeys(a for m in self.measures for a in m.agencies))
+        return list(dict.fromkeys(r.agency for m in self.measures for r in m.responsible))
 
     def measures_in(self, chapter: Chapter) -> list[Measure]:
         return [m for m in self.measures if m.chapter is chapter]
@@ -228,7 +237,8 @@ def build_model(tables: dict[str, list[dict]]) -> Model:
     for measure in measures.values():
         plans[measure.plan_id].measures.append(measure)
     for link in sorted(tables["measure_agencies"], key=lambda r: r["position"]):
-        measures[link["measure_id"]].agencies.append(agencies[link["agency_id"]])
+        responsibility = Responsibility(agencies[link["agency_id"]], link["role"], link["name_as_printed"])
+        measures[link["measure_id"]].responsible.append(responsibility)
     targets = []
     for r in tables["targets"]:
         target = Target(

@@ -15,7 +15,7 @@ VERBATIM_FIELDS = [
     ("chapters", "plan_id", ["title"]),
     ("measures", "plan_id", ["title"]),
     ("targets", "plan_id", ["quote"]),
-    ("agencies", "district_code", ["name_zh"]),
+    ("measure_agencies", "measure_id", ["name_as_printed"]),
 ]
 
 ID_FIELDS = {"chapters": "chapter_id", "measures": "measure_id"}
@@ -48,10 +48,9 @@ def _project_checks(package: Package, source_bytes: dict[str, bytes]) -> list:
     by_plan = {
         row["plan_id"]: src.matchable(source_bytes[row["source_file"]].decode("utf-8", "replace")) for row in plans
     }
-    by_district: dict[str, str] = {}
-    for row in plans:
-        by_district[row["district_code"]] = by_district.get(row["district_code"], "") + "\0" + by_plan[row["plan_id"]]
-    sources_by = {"plan_id": by_plan, "district_code": by_district}
+    measure_plans = {row["measure_id"]: row["plan_id"] for row in _rows(package, "measures")}
+    by_measure = {measure: by_plan[plan] for measure, plan in measure_plans.items() if plan in by_plan}
+    sources_by = {"plan_id": by_plan, "measure_id": by_measure}
     owners = {
         name: {row[f"{name[:-1]}_id"]: row["plan_id"] for row in _rows(package, name)}
         for name in ("chapters", "measures")

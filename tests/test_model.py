@@ -32,7 +32,7 @@ def test_measures_carry_their_agencies_in_printed_order(real_model):
     assert (first.section, first.title) == ("三（一）1", "构建特色现代产业体系")
     # 三（一）1 closes with （区农业农村委、区住房建设委、区工业和信息化局、区商务局、
     # 区文化和旅游局、区合作交流办按职责分工负责）
-    assert [a.name_zh for a in first.agencies] == [
+    assert [r.name_as_printed for r in first.responsible] == [
         "区农业农村委",
         "区住房建设委",
         "区工业和信息化局",

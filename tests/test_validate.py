@@ -122,19 +122,19 @@ def test_a_measure_title_that_is_not_in_the_source(project):
     assert ("datapackage/data/measures.csv", line, "title") in where(problems_of(project))
 
 
-def test_an_agency_the_districts_plan_does_not_name(project):
-    line = line_of(
-        project,
-        "agencies",
-        "agency_id",
-        next(
-            r["agency_id"]
-            for r in load.read_tables(load.load(project).package)["agencies"]
-            if r["district_code"] == "120119"
-        ),
-    )
-    edit_cell(project, "agencies", line, "name_zh", "区不存在局")
-    assert ("datapackage/data/agencies.csv", line, "name_zh") in where(problems_of(project))
+def test_an_agency_name_the_plan_does_not_print(project):
+    line = 2  # the first link
+    edit_cell(project, "measure_agencies", line, "name_as_printed", "区不存在局")
+    assert ("datapackage/data/measure_agencies.csv", line, "name_as_printed") in where(problems_of(project))
+
+
+def test_the_same_bureau_is_one_agency_in_every_district(real_tables):
+    plans_of = {m["measure_id"]: m["plan_id"] for m in real_tables["measures"]}
+    printed = {}
+    for link in real_tables["measure_agencies"]:
+        if link["agency_id"] == "development-reform-commission":
+            printed.setdefault(plans_of[link["measure_id"]], set()).add(link["name_as_printed"])
+    assert printed == {p: {"区发展改革委"} for p in ("hedong-2023", "hebei-2022", "jizhou-2023")}
 
 
 def test_a_target_pointing_at_another_plans_measure(project):
