@@ -131,6 +131,58 @@ class SamePlan(Check):
             yield _provenance(row, self.field_name, f"{row[self.field_name]} belongs to plan {plan}")
 
 
+@attrs.define(kw_only=True, repr=False)
+class MeasureInChapter(Check):
+    """A row that names both a measure and a chapter names the measure's own chapter."""
+
+    type = "measure-in-chapter"
+    Errors = [ProvenanceError]
+    resource_name: str
+    measure_chapters: dict[str, str]  # measure_id -> chapter_id
+
+    def validate_row(self, row) -> Iterable[errors.Error]:
+        if self.resource.name != self.resource_name or not row["measure_id"]:
+            return
+        chapter = self.measure_chapters.get(row["measure_id"])
+        if chapter is not None and chapter != row["chapter_id"]:
+            yield _provenance(row, "chapter_id", f"measure {row['measure_id']} stands in chapter {chapter}")
+
+
+@attrs.define(kw_only=True, repr=False)
+class SectionInOutline(Check):
+    """A row's section reference exists in its plan's numbering (see outline.py)."""
+
+    type = "section-in-outline"
+    Errors = [NotInSourceError]
+    resource_names: list[str]
+    outlines: dict[str, set[str]]  # plan_id -> section references of its source
+
+    def validate_row(self, row) -> Iterable[errors.Error]:
+        if self.resource.name not in self.resource_names or row["plan_id"] not in self.outlines:
+            return
+        if row["section"] and row["section"] not in self.outlines[row["plan_id"]]:
+            note = f"section {row['section']} does not exist in the source of plan {row['plan_id']}"
+            yield NotInSourceError.from_row(row, note=note, field_name="section")
+
+
+@attrs.define(kw_only=True, repr=False)
+class UnitMatchesIndicator(Check):
+    """A quantitative target is written in its indicator's unit."""
+
+    type = "unit-matches-indicator"
+    Errors = [ProvenanceError]
+    indicator_units: dict[str, str | None]
+
+    def validate_row(self, row) -> Iterable[errors.Error]:
+        if self.resource.name != "targets" or row["kind"] != "quantitative":
+            return
+        if row["indicator_id"] in self.indicator_units:
+            expected = self.indicator_units[row["indicator_id"]]
+            if row["unit"] != expected:
+                unit, wanted = row["unit"] or "(none)", expected or "(none)"
+                yield _provenance(row, "unit", f"unit {unit} differs from indicator {row['indicator_id']}'s {wanted}")
+
+
 def _provenance(row, field_name: str, note: str) -> ProvenanceError:
     return ProvenanceError.from_row(row, note=note, field_name=field_name)
 

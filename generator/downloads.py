@@ -16,7 +16,7 @@ import pandas as pd
 from .load import Loaded
 
 # Resources sliced per plan for the plan pages' download links, with their labels on the pages.
-PER_PLAN = {"targets": "目标", "measures": "措施", "chapters": "章节"}
+PER_PLAN = {"targets": "目标", "measures": "措施", "projects": "项目", "chapters": "章节"}
 
 
 def build_downloads(loaded: Loaded, tables: dict[str, list[dict]], data_files: dict[str, bytes]) -> dict[str, bytes]:

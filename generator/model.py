@@ -60,6 +60,7 @@ class Chapter:
     chapter_id: str
     plan_id: str
     part: str
+    area: ActionArea
     section: str
     title: str
     title_en: str
@@ -76,6 +77,17 @@ class Measure:
     title: str
     title_en: str
     responsible: list[Responsibility] = field(default_factory=list)  # in the order the plan names them
+    projects: list[Project] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Project:
+    project_id: str
+    plan_id: str
+    measure: Measure
+    kind: str
+    name: str
+    name_en: str
 
 
 @dataclass(frozen=True)
@@ -111,11 +123,16 @@ class Plan:
     issue_date: datetime.date
     doc_number: str | None
     publication_note: str | None
+    status: str
     source_file: str
     source_sha256: str
     chapters: list[Chapter] = field(default_factory=list)
     measures: list[Measure] = field(default_factory=list)
     targets: list[Target] = field(default_factory=list)
+
+    @property
+    def projects(self) -> list[Project]:
+        return [p for m in self.measures for p in m.projects]
 
     @property
     def short_name(self) -> str:
@@ -226,7 +243,10 @@ def build_model(tables: dict[str, list[dict]]) -> Model:
         )
         for r in tables["plans"]
     }
-    chapters = {r["chapter_id"]: Chapter(**r) for r in tables["chapters"]}
+    chapters = {
+        r["chapter_id"]: Chapter(**{k: v for k, v in r.items() if k != "area_id"}, area=areas[r["area_id"]])
+        for r in tables["chapters"]
+    }
     for chapter in chapters.values():
         plans[chapter.plan_id].chapters.append(chapter)
     agencies = {r["agency_id"]: Agency(**r) for r in tables["agencies"]}
@@ -239,6 +259,9 @@ def build_model(tables: dict[str, list[dict]]) -> Model:
     for link in sorted(tables["measure_agencies"], key=lambda r: r["position"]):
         responsibility = Responsibility(agencies[link["agency_id"]], link["role"], link["name_as_printed"])
         measures[link["measure_id"]].responsible.append(responsibility)
+    for r in tables["projects"]:
+        measure = measures[r["measure_id"]]
+        measure.projects.append(Project(**{k: v for k, v in r.items() if k != "measure_id"}, measure=measure))
     targets = []
     for r in tables["targets"]:
         target = Target(

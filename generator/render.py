@@ -25,6 +25,7 @@ def environment() -> Environment:
         number=text.number,
         date_zh=text.date_zh,
         kind_label=text.KIND_LABELS.get,
+        project_kind_label=text.PROJECT_KIND_LABELS.get,
         direction_label=text.DIRECTION_LABELS.get,
     )
     env.globals.update(downloads=DOWNLOADS, slices=list(PER_PLAN.items()))

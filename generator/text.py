@@ -9,6 +9,23 @@ from markupsafe import escape
 
 COMPARATOR_SIGNS = {"eq": "", "ge": "≥ ", "gt": "> ", "le": "≤ ", "lt": "< "}
 KIND_LABELS = {"quantitative": "定量", "qualitative": "定性", "defers-to-city": "完成市下达任务"}
+PROJECT_KIND_LABELS = {
+    "power-grid": "电网",
+    "energy-storage": "储能",
+    "renewable-energy": "可再生能源",
+    "heating": "供热",
+    "industrial-park": "产业园区",
+    "data-centre": "数据中心",
+    "headquarters": "总部",
+    "enterprise-project": "企业项目",
+    "transport": "交通",
+    "building": "建筑与城市更新",
+    "ecology": "生态",
+    "waste": "固废与垃圾处理",
+    "platform": "平台",
+    "demonstration": "示范区",
+    "other": "其他",
+}
 DIRECTION_LABELS = {"level": "达到", "increase": "增加", "decrease": "下降"}
 
 # Characters that Markdown would read as markup inside a table cell or inline text.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from frictionless import Checklist, FrictionlessException, Package
 
-from . import checks
+from . import checks, outline
 from . import sources as src
 from .load import Loaded
 from .problems import Problem
@@ -16,6 +16,7 @@ VERBATIM_FIELDS = [
     ("measures", "plan_id", ["title"]),
     ("targets", "plan_id", ["quote"]),
     ("measure_agencies", "measure_id", ["name_as_printed"]),
+    ("projects", "plan_id", ["name"]),
 ]
 
 ID_FIELDS = {"chapters": "chapter_id", "measures": "measure_id"}
@@ -25,6 +26,7 @@ SAME_PLAN = [
     ("measures", "chapter_id", "chapters"),
     ("targets", "chapter_id", "chapters"),
     ("targets", "measure_id", "measures"),
+    ("projects", "measure_id", "measures"),
 ]
 
 
@@ -51,6 +53,12 @@ def _project_checks(package: Package, source_bytes: dict[str, bytes]) -> list:
     measure_plans = {row["measure_id"]: row["plan_id"] for row in _rows(package, "measures")}
     by_measure = {measure: by_plan[plan] for measure, plan in measure_plans.items() if plan in by_plan}
     sources_by = {"plan_id": by_plan, "measure_id": by_measure}
+    outlines = {
+        row["plan_id"]: {s.ref for s in outline.parse(source_bytes[row["source_file"]].decode("utf-8", "replace"))}
+        for row in plans
+    }
+    measure_chapters = {row["measure_id"]: row["chapter_id"] for row in _rows(package, "measures")}
+    units = {row["indicator_id"]: row["unit"] for row in _rows(package, "indicators")}
     owners = {
         name: {row[f"{name[:-1]}_id"]: row["plan_id"] for row in _rows(package, name)}
         for name in ("chapters", "measures")
@@ -64,6 +72,9 @@ def _project_checks(package: Package, source_bytes: dict[str, bytes]) -> list:
             for name, key, fields in VERBATIM_FIELDS
         ),
         checks.FiguresMatchQuote(),
+        checks.SectionInOutline(resource_names=["chapters", "measures", "targets"], outlines=outlines),
+        checks.UnitMatchesIndicator(indicator_units=units),
+        checks.MeasureInChapter(resource_name="targets", measure_chapters=measure_chapters),
         *(
             checks.SamePlan(resource_name=name, field_name=field, owner_plans=owners[target])
             for name, field, target in SAME_PLAN

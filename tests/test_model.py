@@ -98,3 +98,15 @@ def test_comparison_shows_a_commitment_stated_twice_once(real_model):
 
 def test_comparison_covers_the_district_plans_only(real_model):
     assert all(set(r.by_plan) == {p.plan_id for p in real_model.district_plans} for r in real_model.comparison())
+
+
+def test_named_projects_hang_under_their_measure(real_model):
+    jizhou = plan(real_model, "jizhou-2023")
+    storage = next(p for p in jizhou.projects if p.name == "蓟州抽水蓄能电站")
+    assert storage.kind == "energy-storage"
+    assert storage.measure.chapter.title == "能源绿色低碳转型行动"
+
+
+def test_chapters_map_to_action_areas(real_model):
+    xiqing = plan(real_model, "xiqing-2023")
+    assert {c.title: c.area.area_id for c in xiqing.key_chapters}["交通运输绿色低碳行动"] == "transport"

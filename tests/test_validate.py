@@ -29,7 +29,7 @@ def test_frictionless_alone_reports_the_real_package_valid(real_paths):
 
 
 def test_text_in_a_number_column(project):
-    line = line_of(project, "targets", "target_id", "jizhou-2023-t001")
+    line = line_of(project, "targets", "target_id", "jizhou-2023-t008")
     edit_cell(project, "targets", line, "value", "很多")
     problems = problems_of(project)
     assert (TARGETS, line, "value") in where(problems)
@@ -110,7 +110,7 @@ def test_a_malformed_descriptor_is_named(project):
 
 
 def test_problems_print_as_file_row_field_message(project):
-    line = line_of(project, "targets", "target_id", "jizhou-2023-t001")
+    line = line_of(project, "targets", "target_id", "jizhou-2023-t008")
     edit_cell(project, "targets", line, "value", "很多")
     printed = [str(p) for p in problems_of(project)]
     assert any(text.startswith(f"{TARGETS}:{line}:value: ") for text in printed)
@@ -141,3 +141,27 @@ def test_a_target_pointing_at_another_plans_measure(project):
     line = line_of(project, "targets", "target_id", "jizhou-2023-t038")
     edit_cell(project, "targets", line, "measure_id", "hedong-2023-m001")
     assert (TARGETS, line, "measure_id") in where(problems_of(project))
+
+
+def test_a_section_the_plan_does_not_have(project):
+    line = line_of(project, "targets", "target_id", "jizhou-2023-t038")
+    edit_cell(project, "targets", line, "section", "三（六）9")
+    assert (TARGETS, line, "section") in where(problems_of(project))
+
+
+def test_a_unit_that_differs_from_its_indicators(project):
+    line = line_of(project, "targets", "target_id", "jizhou-2023-t038")  # forest coverage, in %
+    edit_cell(project, "targets", line, "unit", "公顷")
+    assert (TARGETS, line, "unit") in where(problems_of(project))
+
+
+def test_a_target_whose_chapter_is_not_its_measures(project):
+    line = line_of(project, "targets", "target_id", "jizhou-2023-t038")  # measure 三（六）2
+    edit_cell(project, "targets", line, "chapter_id", "jizhou-2023-3.1")
+    assert (TARGETS, line, "chapter_id") in where(problems_of(project))
+
+
+def test_a_project_name_that_is_not_in_the_source(project):
+    line = 2
+    edit_cell(project, "projects", line, "name", "不存在的产业园")
+    assert ("datapackage/data/projects.csv", line, "name") in where(problems_of(project))
