@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import downloads, load, model, publish, render, validate
+from . import downloads, load, model, passages, publish, render, validate
 from .paths import Paths
 from .problems import GeneratorError, InvalidPackage
 
@@ -32,7 +32,11 @@ def build(paths: Paths, *, run_mkdocs: bool = True) -> None:
         {"name": r.name, "title": r.title, "description": r.description, "rows": len(tables[r.name])}
         for r in loaded.package.resources
     ]
-    pages = render.render_pages(site_model, resources)
+    documents = {
+        plan.plan_id: passages.plan_document(plan, loaded.sources[plan.source_file].decode("utf-8"))
+        for plan in site_model.plans
+    }
+    pages = render.render_pages(site_model, resources, documents)
     files = downloads.build_downloads(loaded, tables, load.read_data_files(paths, loaded.package))
     publish.write_generated(paths, pages, files)
     if run_mkdocs:

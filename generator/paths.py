@@ -44,7 +44,7 @@ class Paths:
     @property
     def generated_in_docs(self) -> tuple[Path, ...]:
         """Files and folders under ``docs/`` that the generator owns (git-ignored)."""
-        names = ("index.md", "SUMMARY.md", "plans", "compare", "data", "downloads")
+        names = ("index.md", "SUMMARY.md", "plans", "sources", "compare", "data", "downloads")
         return tuple(self.docs_dir / name for name in names)
 
 

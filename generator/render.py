@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from . import text
+from . import outline, passages, text
 from .downloads import PER_PLAN
 from .model import Model, Plan
 from .paths import DOWNLOADS
@@ -26,14 +26,20 @@ def environment() -> Environment:
         date_zh=text.date_zh,
         kind_label=text.KIND_LABELS.get,
         project_kind_label=text.PROJECT_KIND_LABELS.get,
+        segments=passages.segments,
+        anchor=outline.anchor,
         direction_label=text.DIRECTION_LABELS.get,
     )
     env.globals.update(downloads=DOWNLOADS, slices=list(PER_PLAN.items()))
     return env
 
 
-def render_pages(model: Model, resources: list[dict]) -> dict[str, str]:
-    """Every generated page. ``resources`` describes the downloads (name, title, description, rows)."""
+def render_pages(model: Model, resources: list[dict], documents: dict[str, list[passages.Block]]) -> dict[str, str]:
+    """Every generated page.
+
+    ``resources`` describes the downloads (name, title, description, rows);
+    ``documents`` holds each plan's source text as marked blocks (see passages.py).
+    """
     env = environment()
 
     def page(template: str, **context) -> str:
@@ -48,8 +54,13 @@ def render_pages(model: Model, resources: list[dict]) -> dict[str, str]:
     }
     for plan in model.plans:
         pages[plan_page(plan)] = page("plan.md.j2", plan=plan)
+        pages[source_page(plan)] = page("source.md.j2", plan=plan, blocks=documents[plan.plan_id])
     return pages
 
 
 def plan_page(plan: Plan) -> str:
     return f"plans/{plan.plan_id}.md"
+
+
+def source_page(plan: Plan) -> str:
+    return f"sources/{plan.plan_id}.md"

@@ -2,16 +2,26 @@
 
 import pytest
 
-from generator import render
+from generator import passages, render
 
 
 @pytest.fixture(scope="module")
-def pages(real_model):
-    return render.render_pages(real_model, [{"name": "targets", "title": "目标", "description": "d", "rows": 1}])
+def pages(real_paths, real_model):
+    documents = {
+        plan.plan_id: passages.plan_document(
+            plan, (real_paths.package_dir / plan.source_file).read_text(encoding="utf-8")
+        )
+        for plan in real_model.plans
+    }
+    return render.render_pages(
+        real_model, [{"name": "targets", "title": "目标", "description": "d", "rows": 1}], documents
+    )
 
 
 def test_one_page_per_plan_plus_the_fixed_pages(pages, real_model):
-    expected = {f"plans/{p.plan_id}.md" for p in real_model.plans}
+    expected = {f"plans/{p.plan_id}.md" for p in real_model.plans} | {
+        f"sources/{p.plan_id}.md" for p in real_model.plans
+    }
     expected |= {"index.md", "SUMMARY.md", "plans/index.md", "compare/index.md", "data/index.md"}
     assert set(pages) == expected
 

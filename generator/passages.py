@@ -1,0 +1,151 @@
+"""The source documents as readable blocks, with an anchor for every section and every quoted passage.
+
+Pure: text and quotes in, blocks out. The source files keep their PDF line
+breaks; here lines are joined into paragraphs (a paragraph ends at 。 or ：,
+or where a numbered section starts), page numbers are dropped, and each
+target's quote is located so that its page can link straight to it.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+
+from . import outline
+from .problems import GeneratorError
+from .sources import PAGE_NUMBER_LINE, WHITESPACE
+
+HEADING_MAX_CHARS = 40  # a part or chapter line longer than this, or with a full stop inside, is a paragraph
+FULL_LINE = 0.8  # a line shorter than this share of the typical line ended its paragraph in the PDF
+MARKUP_CHARS = "#* \t"
+# Spaces that PDF extraction left around numbers: "到 2025 年" reads "到2025年".
+STRAY_SPACE = re.compile(r"(?<=\d)[ \t]+(?=[年月日%个家万亿])|(?<=[\u4e00-\u9fff（“])[ \t]+(?=\d)")
+
+
+@dataclass
+class Block:
+    kind: str  # "heading" or "paragraph"
+    level: int  # 1 part, 2 chapter for headings; 0 for paragraphs
+    section: str  # the reference of the section the block stands in ("" before the first)
+    anchor: str | None  # set when the block starts a section
+    text: str
+    marks: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, target_id) in text
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of a paragraph's text covered by the same quotes."""
+
+    text: str
+    targets: tuple[str, ...]  # ids of the targets whose quote covers this run
+    starts: tuple[str, ...]  # ids of the targets whose quote starts here (their anchors)
+
+
+@dataclass(frozen=True)
+class Quote:
+    target_id: str
+    section: str
+    text: str
+
+
+def blocks(source_text: str) -> list[Block]:
+    """The document as headings and paragraphs, in order."""
+    starts = {s.line: s for s in outline.parse(source_text)}
+    full = FULL_LINE * _typical_width(source_text)
+    result: list[Block] = []
+    current: list[str] = []
+    section = ""
+
+    def flush() -> None:
+        if current:
+            result[-1].text = "".join(current)
+            current.clear()
+
+    for number, raw in enumerate(source_text.splitlines(), start=1):
+        if PAGE_NUMBER_LINE.fullmatch(raw):
+            continue
+        line = STRAY_SPACE.sub("", raw.strip().strip(MARKUP_CHARS).replace("**", ""))
+        if number in starts:
+            flush()
+            start = starts[number]
+            section = start.ref
+            result.append(Block("paragraph", 0, section, outline.anchor(section), ""))
+            result[-1].level = start.level
+        elif not line:
+            continue
+        elif not current:
+            result.append(Block("paragraph", 0, section, None, ""))
+        current.append(line)
+        ends_sentence = line.endswith(("。", "：")) or len(line) < full
+        if ends_sentence or number in starts and _is_heading(line, starts[number].level):
+            flush()
+    flush()
+    for block in result:
+        if block.level in (1, 2) and _is_heading(block.text, block.level):
+            block.kind = "heading"
+        else:
+            block.level = 0
+    return [b for b in result if b.text]
+
+
+def document(source_text: str, quotes: list[Quote]) -> list[Block]:
+    """The source as blocks with every quote marked; a quote that spans two paragraphs is an error."""
+    result = blocks(source_text)
+    missing = mark(result, quotes)
+    if missing:
+        raise GeneratorError(f"quotes not found within one paragraph of the source: {', '.join(missing)}")
+    return result
+
+
+def plan_document(plan, source_text: str) -> list[Block]:
+    """A plan's source with every one of its targets' quotes marked."""
+    return document(source_text, [Quote(t.target_id, t.section, t.quote) for t in plan.targets])
+
+
+def mark(document: list[Block], quotes: list[Quote]) -> list[str]:
+    """Record where each quote stands, preferring its own section; return the ids of quotes not found."""
+    missing = []
+    for quote in quotes:
+        candidates = [b for b in document if b.section == quote.section] + document
+        for block in candidates:
+            span = _find(block.text, quote.text)
+            if span:
+                block.marks.append((*span, quote.target_id))
+                break
+        else:
+            missing.append(quote.target_id)
+    return missing
+
+
+def segments(block: Block) -> list[Segment]:
+    """The block's text cut at every quote boundary, so each run can be marked as a whole."""
+    cuts = sorted({0, len(block.text), *(i for start, end, _ in block.marks for i in (start, end))})
+    runs = []
+    for start, end in itertools.pairwise(cuts):
+        covering = tuple(t for s, e, t in block.marks if s <= start and end <= e)
+        starting = tuple(t for s, _, t in block.marks if s == start)
+        runs.append(Segment(block.text[start:end], covering, starting))
+    return runs
+
+
+def _typical_width(source_text: str) -> float:
+    """The median length of the document's lines: how wide the PDF's text column was."""
+    widths = sorted(len(line.strip()) for line in source_text.splitlines() if line.strip())
+    return widths[len(widths) // 2] if widths else 0
+
+
+def _is_heading(text: str, level: int) -> bool:
+    body = text.rstrip("。")
+    return level in (1, 2) and len(body) <= HEADING_MAX_CHARS and "。" not in body
+
+
+def _find(text: str, quote: str) -> tuple[int, int] | None:
+    """Where ``quote`` stands in ``text``, whitespace aside, as indices into ``text``."""
+    positions = [i for i, c in enumerate(text) if not WHITESPACE.fullmatch(c)]
+    squeezed = "".join(text[i] for i in positions)
+    needle = WHITESPACE.sub("", quote)
+    at = squeezed.find(needle) if needle else -1
+    if at < 0:
+        return None
+    return positions[at], positions[at + len(needle) - 1] + 1
