@@ -78,6 +78,8 @@ class Measure:
     title_en: str
     responsible: list[Responsibility] = field(default_factory=list)  # in the order the plan names them
     projects: list[Project] = field(default_factory=list)
+    # The city pilot programme's construction contents this measure answers, with the words that show it.
+    pilot_contents: list[tuple[Chapter, str]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -170,14 +172,6 @@ class Plan:
         return [(c, groups[c.chapter_id if c else None]) for c in ordered if groups[c.chapter_id if c else None]]
 
 
-@dataclass(frozen=True)
-class IndicatorRow:
-    """One indicator of the comparison table: each plan's targets for it."""
-
-    indicator: Indicator
-    by_plan: dict[str, list[Target]]  # plan_id -> targets, in document order
-
-
 @dataclass
 class Model:
     districts: list[District]
@@ -196,33 +190,6 @@ class Model:
     @property
     def city_plans(self) -> list[Plan]:
         return [p for p in self.plans if p.kind != "district-plan"]
-
-    def comparison(self) -> list[IndicatorRow]:
-        """Indicators that any district plan commits to, with each district plan's distinct commitments.
-
-        Ordered by action area, then by how many plans commit to the indicator. A plan
-        that states the same commitment twice (in its main goals and again in a
-        chapter) shows it once.
-        """
-        rows = []
-        for indicator in self.indicators:
-            by_plan = {
-                p.plan_id: _distinct([t for t in p.targets if t.indicator is indicator]) for p in self.district_plans
-            }
-            if any(by_plan.values()):
-                rows.append(IndicatorRow(indicator, by_plan))
-        return sorted(
-            rows, key=lambda r: (r.indicator.area.sort_order, -sum(map(bool, r.by_plan.values())), r.indicator.name_zh)
-        )
-
-
-def _distinct(targets: list[Target]) -> list[Target]:
-    """The first of each group of targets that commit to the same thing."""
-    seen: dict[tuple, Target] = {}
-    for t in targets:
-        key = (t.kind, t.comparator, t.value, t.value_min, t.value_max, t.target_year, t.per_year, t.hedge)
-        seen.setdefault(key, t)
-    return list(seen.values())
 
 
 def build_model(tables: dict[str, list[dict]]) -> Model:
@@ -259,6 +226,8 @@ def build_model(tables: dict[str, list[dict]]) -> Model:
     for link in sorted(tables["measure_agencies"], key=lambda r: r["position"]):
         responsibility = Responsibility(agencies[link["agency_id"]], link["role"], link["name_as_printed"])
         measures[link["measure_id"]].responsible.append(responsibility)
+    for r in tables["pilot_alignment"]:
+        measures[r["measure_id"]].pilot_contents.append((chapters[r["content_id"]], r["quote"]))
     for r in tables["projects"]:
         measure = measures[r["measure_id"]]
         measure.projects.append(Project(**{k: v for k, v in r.items() if k != "measure_id"}, measure=measure))

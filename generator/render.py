@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from . import outline, passages, text
+from . import charts, outline, passages, text, views
 from .downloads import PER_PLAN
-from .model import Model, Plan
+from .model import Indicator, Model, Plan
 from .paths import DOWNLOADS
 
 
-def environment() -> Environment:
+def environment(model: Model) -> Environment:
     env = Environment(
         loader=PackageLoader("generator", "templates"),
         undefined=StrictUndefined,
@@ -28,34 +28,55 @@ def environment() -> Environment:
         project_kind_label=text.PROJECT_KIND_LABELS.get,
         segments=passages.segments,
         anchor=outline.anchor,
+        stricter=views.stricter,
+        plan_name=lambda plan_id: next(p.short_name for p in model.plans if p.plan_id == plan_id),
         direction_label=text.DIRECTION_LABELS.get,
     )
-    env.globals.update(downloads=DOWNLOADS, slices=list(PER_PLAN.items()))
+    env.globals.update(downloads=DOWNLOADS, slices=list(PER_PLAN.items()), stance_labels=text.STANCE_LABELS)
     return env
 
 
 def render_pages(model: Model, resources: list[dict], documents: dict[str, list[passages.Block]]) -> dict[str, str]:
-    """Every generated page.
+    """Every generated page and chart, as {path under docs/: text}.
 
     ``resources`` describes the downloads (name, title, description, rows);
     ``documents`` holds each plan's source text as marked blocks (see passages.py).
     """
-    env = environment()
+    env = environment(model)
+    rows = views.by_indicator(model)
 
     def page(template: str, **context) -> str:
         return env.get_template(template).render(model=model, **context)
 
-    pages = {
+    figures = {plan.plan_id: charts.plan_chart(model, plan) for plan in model.plans}
+    figures |= {row.indicator.indicator_id: charts.indicator_chart(model, row) for row in views.shared(rows)}
+    pages = {chart.path: chart.svg() for chart in figures.values()}
+    pages |= {
         "index.md": page("home.md.j2"),
-        "SUMMARY.md": page("summary.md.j2"),
+        "SUMMARY.md": page("summary.md.j2", shared=views.shared(rows)),
         "plans/index.md": page("plans.md.j2"),
-        "compare/index.md": page("compare.md.j2", rows=model.comparison()),
+        "compare/index.md": page("compare.md.j2", shared=views.shared(rows)),
+        "compare/targets.md": page("compare_targets.md.j2", rows=rows),
+        "compare/own-or-city.md": page("own_or_city.md.j2", rows=views.own_or_city(rows)),
+        "compare/timeline.md": page("timeline.md.j2", years=views.timeline(model)),
+        "compare/coverage.md": page("coverage.md.j2", cells=views.coverage(model)),
+        "compare/agencies.md": page("agencies.md.j2", rows=views.agencies(model)),
+        "compare/pilot.md": page("pilot.md.j2", city=model.city_plans[0]),
         "data/index.md": page("data.md.j2", resources=resources),
     }
+    for row in views.shared(rows):
+        pages[indicator_page(row.indicator)] = page(
+            "indicator.md.j2", row=row, figure=figures[row.indicator.indicator_id]
+        )
     for plan in model.plans:
-        pages[plan_page(plan)] = page("plan.md.j2", plan=plan)
+        counts = charts.plan_year_area_counts(model, plan)
+        pages[plan_page(plan)] = page("plan.md.j2", plan=plan, figure=figures[plan.plan_id], counts=counts)
         pages[source_page(plan)] = page("source.md.j2", plan=plan, blocks=documents[plan.plan_id])
     return pages
+
+
+def indicator_page(indicator: Indicator) -> str:
+    return f"compare/indicators/{indicator.indicator_id}.md"
 
 
 def plan_page(plan: Plan) -> str:

@@ -9,6 +9,8 @@ from markupsafe import escape
 
 COMPARATOR_SIGNS = {"eq": "", "ge": "≥ ", "gt": "> ", "le": "≤ ", "lt": "< "}
 KIND_LABELS = {"quantitative": "定量", "qualitative": "定性", "defers-to-city": "完成市下达任务"}
+# How a plan stands on an indicator (views.own_or_city); "" when it makes no commitment.
+STANCE_LABELS = {"quantitative": "自定数值", "qualitative": "定性承诺", "defers-to-city": "完成市下达任务", "": "—"}
 PROJECT_KIND_LABELS = {
     "power-grid": "电网",
     "energy-storage": "储能",

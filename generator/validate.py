@@ -17,6 +17,7 @@ VERBATIM_FIELDS = [
     ("targets", "plan_id", ["quote"]),
     ("measure_agencies", "measure_id", ["name_as_printed"]),
     ("projects", "plan_id", ["name"]),
+    ("pilot_alignment", "measure_id", ["quote"]),
 ]
 
 ID_FIELDS = {"chapters": "chapter_id", "measures": "measure_id"}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import subprocess
 import sys
 
@@ -62,7 +63,7 @@ def test_jizhou_page_shows_the_forest_coverage_target_in_a_table(built):
     page = html(built, "plans/jizhou-2023")
     rows = [[td.get_text(strip=True) for td in tr.find_all("td")] for tr in page.select("table tr")]
     forest = [row for row in rows if row and row[0] == "森林覆盖率"]
-    assert forest and all(row[1] == "31.02%" and row[2] == "2025" and "31.02%" in row[3] for row in forest)
+    assert forest and all(row[1] == "31.02%（2025）" and "31.02%" in row[2] for row in forest)
     assert page.h1.get_text(strip=True).startswith("天津市蓟州区碳达峰实施方案")
 
 
@@ -105,3 +106,50 @@ def test_a_failing_mkdocs_build_leaves_the_old_site(built, tmp_path):
     with pytest.raises(cli.GeneratorError):
         cli.build(paths)
     assert tree_digest(paths.site_dir) == before
+
+
+def test_pue_comparison_lists_xiqing_125_and_jizhou_13(built):
+    page = html(built, "compare/indicators/new-large-data-centre-pue")
+    cells = {tr.td.get_text(strip=True): tr.find_all("td")[1].get_text(strip=True) for tr in page.select("tbody tr")}
+    assert cells["西青区"].startswith("≤ 1.25") and cells["蓟州区"].startswith("≤ 1.3")
+    assert "西青区（≤ 1.25）严于蓟州区（≤ 1.3）" in page.get_text()
+
+
+def test_every_chart_is_an_svg_with_title_and_description(built):
+    svgs = sorted((built.site_dir / "charts").glob("*.svg"))
+    assert len(svgs) > 5
+    for path in svgs:
+        svg = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").svg
+        assert svg.title.get_text() and svg.desc.get_text(), path.name
+
+
+def test_plan_pages_show_their_chart_and_its_numbers(built):
+    page = html(built, "plans/hedong-2023")
+    img = page.select_one("img.chart")
+    assert (built.site_dir / "plans" / "hedong-2023" / img["src"]).resolve().is_file()
+    assert img["alt"]
+    assert page.find("summary", string="图表数据")
+
+
+def test_search_for_photovoltaics_finds_the_plans_that_commit_to_it(built):
+    index = json.loads((built.site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    pages = {doc["location"].split("#")[0] for doc in index["docs"] if "光伏" in doc["text"] or "光伏" in doc["title"]}
+    # 西青区 and 蓟州区 commit to rooftop PV coverage; 河东区 and 河北区 defer to the city's figure for it.
+    for plan in ("hedong-2023", "hebei-2022", "xiqing-2023", "jizhou-2023"):
+        assert f"plans/{plan}/" in pages
+
+
+def test_no_page_loads_anything_from_another_host(built):
+    external = re.compile(r"""(?:src|href)\s*=\s*["'](?:https?:)?//""", re.IGNORECASE)
+    css_import = re.compile(r"""(?:@import|url\()\s*["']?(?:https?:)?//""", re.IGNORECASE)
+    offenders = []
+    for path in built.site_dir.rglob("*"):
+        if path.suffix in (".html", ".css", ".js") and path.is_file():
+            text = path.read_text(encoding="utf-8", errors="replace")
+            for match in external.finditer(text):
+                tag_start = text.rfind("<", 0, match.start())
+                tag = text[tag_start : match.start()]
+                if not tag.startswith("<a"):  # a link the reader may follow is not a request
+                    offenders.append((path.relative_to(built.site_dir).as_posix(), text[tag_start : match.end() + 40]))
+            offenders += [(path.name, m.group()) for m in css_import.finditer(text)]
+    assert offenders == []

@@ -1,3 +1,4 @@
+from generator import views
 from generator.model import build_model
 
 
@@ -71,7 +72,7 @@ def test_peak_year_comes_from_the_carbon_peak_commitment(real_model):
 
 
 def test_comparison_lines_up_new_large_data_centre_pue(real_model):
-    row = next(r for r in real_model.comparison() if r.indicator.indicator_id == "new-large-data-centre-pue")
+    row = next(r for r in views.by_indicator(real_model) if r.indicator.indicator_id == "new-large-data-centre-pue")
     assert [str(t.value) for t in row.by_plan["xiqing-2023"]] == ["1.25"]
     assert [str(t.value) for t in row.by_plan["jizhou-2023"]] == ["1.3"]
     assert row.by_plan["hedong-2023"] == []
@@ -82,7 +83,7 @@ def test_comparison_leaves_out_indicators_nobody_commits_to(real_tables):
     tables["indicators"] = tables["indicators"] + [
         {**tables["indicators"][0], "indicator_id": "unused", "name_zh": "未使用"}
     ]
-    ids = [r.indicator.indicator_id for r in build_model(tables).comparison()]
+    ids = [r.indicator.indicator_id for r in views.by_indicator(build_model(tables))]
     assert "unused" not in ids
     assert "forest-coverage" in ids
 
@@ -92,12 +93,12 @@ def test_comparison_shows_a_commitment_stated_twice_once(real_model):
     assert (
         len([t for t in plan(real_model, "jizhou-2023").targets if t.indicator.indicator_id == "forest-coverage"]) == 2
     )
-    row = next(r for r in real_model.comparison() if r.indicator.indicator_id == "forest-coverage")
+    row = next(r for r in views.by_indicator(real_model) if r.indicator.indicator_id == "forest-coverage")
     assert [str(t.value) for t in row.by_plan["jizhou-2023"]] == ["31.02"]
 
 
 def test_comparison_covers_the_district_plans_only(real_model):
-    assert all(set(r.by_plan) == {p.plan_id for p in real_model.district_plans} for r in real_model.comparison())
+    assert all(set(r.by_plan) == {p.plan_id for p in real_model.district_plans} for r in views.by_indicator(real_model))
 
 
 def test_named_projects_hang_under_their_measure(real_model):

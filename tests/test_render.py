@@ -2,7 +2,7 @@
 
 import pytest
 
-from generator import passages, render
+from generator import passages, render, views
 
 
 @pytest.fixture(scope="module")
@@ -18,12 +18,22 @@ def pages(real_paths, real_model):
     )
 
 
-def test_one_page_per_plan_plus_the_fixed_pages(pages, real_model):
+def test_one_page_and_one_source_text_per_plan_plus_the_shared_pages(pages, real_model):
     expected = {f"plans/{p.plan_id}.md" for p in real_model.plans} | {
         f"sources/{p.plan_id}.md" for p in real_model.plans
     }
-    expected |= {"index.md", "SUMMARY.md", "plans/index.md", "compare/index.md", "data/index.md"}
-    assert set(pages) == expected
+    expected |= {"index.md", "SUMMARY.md", "plans/index.md", "data/index.md"}
+    compare = ("index", "targets", "own-or-city", "timeline", "coverage", "agencies", "pilot")
+    expected |= {f"compare/{name}.md" for name in compare}
+    assert expected <= set(pages)
+
+
+def test_one_page_and_chart_per_indicator_that_several_districts_commit_to(pages, real_model):
+    shared = views.shared(views.by_indicator(real_model))
+    for row in shared:
+        assert f"compare/indicators/{row.indicator.indicator_id}.md" in pages
+        assert f"charts/indicator-{row.indicator.indicator_id}.svg" in pages
+    assert len([p for p in pages if p.startswith("compare/indicators/")]) == len(shared)
 
 
 def test_jizhou_page_shows_its_forest_coverage_target_and_quote(pages):
@@ -48,11 +58,12 @@ def test_navigation_lists_every_plan(pages, real_model):
 
 
 def test_comparison_page_puts_plans_side_by_side(pages):
-    page = pages["compare/index.md"]
-    line = next(line for line in page.splitlines() if line.startswith("| 新建大型、超大型数据中心电能利用效率"))
+    page = pages["compare/targets.md"]
+    line = next(line for line in page.splitlines() if "新建大型、超大型数据中心电能利用效率" in line and "|" in line)
     cells = [c.strip() for c in line.strip("|").split("|")]
     header = next(line for line in page.splitlines() if line.startswith("| 指标 |"))
     columns = [c.strip() for c in header.strip("|").split("|")]
+    assert "西青区（≤ 1.25）严于蓟州区（≤ 1.3）" in page
     assert cells[columns.index("西青区")].startswith("≤ 1.25")
     assert cells[columns.index("蓟州区")].startswith("≤ 1.3")
     assert cells[columns.index("河东区")] == "—"
@@ -60,3 +71,21 @@ def test_comparison_page_puts_plans_side_by_side(pages):
 
 def test_home_page_counts_come_from_the_data(pages, real_model):
     assert f"**{len(real_model.targets)}**" in pages["index.md"]
+
+
+def test_pilot_page_lines_up_district_measures_under_the_six_contents(pages):
+    page = pages["compare/pilot.md"]
+    for content in ("确定试点任务", "谋划重点项目", "强化科技创新", "加大金融支持", "夯实管理基础", "开展全民行动"):
+        assert content in page
+    assert "开展生态产品价值实现机制试点建设" in page  # 蓟州区 三（十）1
+
+
+def test_plan_pages_link_quotes_to_their_passages(pages):
+    assert "](../sources/jizhou-2023.md#jizhou-2023-t038)" in pages["plans/jizhou-2023.md"]
+
+
+def test_source_page_anchors_every_quote(pages, real_model):
+    page = pages["sources/jizhou-2023.md"]
+    jizhou = next(p for p in real_model.plans if p.plan_id == "jizhou-2023")
+    for target in jizhou.targets:
+        assert f'<a id="{target.target_id}" class="passage-anchor"></a>' in page

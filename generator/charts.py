@@ -1,0 +1,127 @@
+"""Charts: Vega-Lite specifications built from the model, rendered to SVG at build time.
+
+The SVG keeps its text as text, so the browser draws the Chinese labels with
+the reader's own fonts; no script runs to show a chart. Every chart carries a
+<title> and <desc>, and its numbers are shown in a table beside it on the page.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+import vl_convert
+from markupsafe import escape
+
+from . import text
+from .model import Model, Plan
+from .views import IndicatorRow
+
+NO_YEAR = "未定年份"
+FONT = "system-ui, -apple-system, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif"
+
+
+@dataclass(frozen=True)
+class Chart:
+    path: str  # under docs/, e.g. charts/plan-jizhou-2023.svg
+    title: str
+    description: str
+    spec: dict
+
+    def svg(self) -> str:
+        return accessible_svg(vl_convert.vegalite_to_svg(json.dumps(self.spec, ensure_ascii=False)), self)
+
+
+def plan_chart(model: Model, plan: Plan) -> Chart:
+    """How many of a plan's commitments fall due in each year, by action area."""
+    rows = plan_year_area_counts(model, plan)
+    title = f"{plan.short_name}：各目标年的承诺数（按行动领域）"
+    due = sum(r["承诺数"] for r in rows if r["目标年"] != NO_YEAR)
+    description = (
+        f"{plan.title}共有 {len(plan.targets)} 条目标与承诺，其中 {due} 条写明了目标年。"
+        "柱状图按目标年统计条数，颜色区分行动领域。"
+    )
+    spec = _base(title, description) | {
+        "data": {"values": rows},
+        "mark": {"type": "bar", "tooltip": True},
+        "encoding": {
+            "x": {"field": "目标年", "type": "ordinal", "sort": [*_years(rows), NO_YEAR], "axis": {"labelAngle": 0}},
+            "y": {"field": "承诺数", "type": "quantitative", "title": "承诺数（条）"},
+            "color": {
+                "field": "行动领域",
+                "type": "nominal",
+                "sort": [a.name_zh for a in model.areas],
+                "scale": {"scheme": "tableau20"},
+            },
+        },
+    }
+    return Chart(f"charts/plan-{plan.plan_id}.svg", title, description, spec)
+
+
+def indicator_chart(model: Model, row: IndicatorRow) -> Chart:
+    """When and how each district plan commits to one indicator: a dot per commitment, labelled with its figure."""
+    rows = indicator_points(model, row)
+    name = row.indicator.name_zh
+    title = f"{name}：各区的承诺"
+    description = f"{row.plan_count} 个区的方案就“{name}”作出承诺。横轴为目标年，每个点是一条承诺，旁注数值或承诺类型。"
+    spec = _base(title, description) | {
+        "data": {"values": rows},
+        "encoding": {
+            "x": {"field": "目标年", "type": "ordinal", "sort": [*_years(rows), NO_YEAR], "axis": {"labelAngle": 0}},
+            "y": {"field": "方案", "type": "nominal", "sort": [p.short_name for p in model.district_plans]},
+        },
+        "layer": [
+            {"mark": {"type": "point", "filled": True, "size": 120}},
+            {"mark": {"type": "text", "align": "left", "dx": 10}, "encoding": {"text": {"field": "承诺"}}},
+        ],
+    }
+    return Chart(f"charts/indicator-{row.indicator.indicator_id}.svg", title, description, spec)
+
+
+def plan_year_area_counts(model: Model, plan: Plan) -> list[dict]:
+    """The numbers behind plan_chart, one row per (year, area) with at least one commitment."""
+    counts: dict[tuple[str, str], int] = {}
+    for target in plan.targets:
+        key = (str(target.target_year) if target.target_year else NO_YEAR, target.indicator.area.name_zh)
+        counts[key] = counts.get(key, 0) + 1
+    return [{"目标年": year, "行动领域": area, "承诺数": n} for (year, area), n in sorted(counts.items())]
+
+
+def indicator_points(model: Model, row: IndicatorRow) -> list[dict]:
+    """The numbers behind indicator_chart, one row per distinct commitment."""
+    points = []
+    for plan in model.district_plans:
+        for target in row.by_plan[plan.plan_id]:
+            shown = text.figure(target) if target.kind == "quantitative" else text.KIND_LABELS[target.kind]
+            points.append(
+                {
+                    "方案": plan.short_name,
+                    "目标年": str(target.target_year) if target.target_year else NO_YEAR,
+                    "承诺": shown + (f"（{target.hedge}）" if target.hedge else ""),
+                }
+            )
+    return points
+
+
+def accessible_svg(svg: str, chart: Chart) -> str:
+    """Give the SVG a role, a <title> and a <desc> that screen readers announce."""
+    head, rest = svg.split(">", 1)
+    labelled = f'{head} role="img" aria-labelledby="chart-title chart-desc">'
+    return (
+        f'{labelled}<title id="chart-title">{escape(chart.title)}</title>'
+        f'<desc id="chart-desc">{escape(chart.description)}</desc>{rest}'
+    )
+
+
+def _base(title: str, description: str) -> dict:
+    return {
+        "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
+        "title": title,
+        "description": description,
+        "width": 560,
+        "config": {"font": FONT, "background": None, "view": {"stroke": None}},
+    }
+
+
+def _years(rows: list[dict]) -> list[str]:
+    return sorted({r["目标年"] for r in rows} - {NO_YEAR})
