@@ -66,6 +66,7 @@ def indicator_chart(model: Model, row: IndicatorRow) -> Chart:
     description = f"{row.plan_count} 个区的方案就“{name}”作出承诺。横轴为目标年，每个点是一条承诺，旁注数值或承诺类型。"
     spec = _base(title, description) | {
         "data": {"values": rows},
+        "height": {"step": 40},
         "encoding": {
             "x": {"field": "目标年", "type": "ordinal", "sort": [*_years(rows), NO_YEAR], "axis": {"labelAngle": 0}},
             "y": {"field": "方案", "type": "nominal", "sort": [p.short_name for p in model.district_plans]},
@@ -76,6 +77,42 @@ def indicator_chart(model: Model, row: IndicatorRow) -> Chart:
         ],
     }
     return Chart(f"charts/indicator-{row.indicator.indicator_id}.svg", title, description, spec)
+
+
+def timeline_chart(model: Model, years: dict[int, list]) -> Chart:
+    """Every dated commitment from 2022 to 2030 on one time axis: a circle per plan and year, sized by count."""
+    rows = timeline_counts(model, years)
+    title = "2022—2030年各方案到期的承诺数"
+    description = (
+        f"共 {sum(r['承诺数'] for r in rows)} 条写明目标年的承诺。"
+        "横轴为年份，每行一份方案，圆的大小和数字表示当年到期的承诺条数。"
+    )
+    spec = _base(title, description) | {
+        "data": {"values": rows},
+        "height": {"step": 40},
+        "encoding": {
+            "x": {"field": "年份", "type": "ordinal", "axis": {"labelAngle": 0}},
+            "y": {"field": "方案", "type": "nominal", "sort": [p.short_name for p in model.plans], "title": None},
+        },
+        "layer": [
+            {
+                "mark": {"type": "circle", "opacity": 0.6},
+                "encoding": {"size": {"field": "承诺数", "type": "quantitative", "legend": None}},
+            },
+            {"mark": {"type": "text", "dy": -14}, "encoding": {"text": {"field": "承诺数"}}},
+        ],
+    }
+    return Chart("charts/timeline.svg", title, description, spec)
+
+
+def timeline_counts(model: Model, years: dict[int, list]) -> list[dict]:
+    """The numbers behind timeline_chart: commitments due per plan and year."""
+    return [
+        {"年份": str(year), "方案": plan.short_name, "承诺数": n}
+        for year, targets in years.items()
+        for plan in model.plans
+        if (n := sum(t.plan_id == plan.plan_id for t in targets))
+    ]
 
 
 def plan_year_area_counts(model: Model, plan: Plan) -> list[dict]:

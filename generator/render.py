@@ -50,6 +50,8 @@ def render_pages(model: Model, resources: list[dict], documents: dict[str, list[
 
     figures = {plan.plan_id: charts.plan_chart(model, plan) for plan in model.plans}
     figures |= {row.indicator.indicator_id: charts.indicator_chart(model, row) for row in views.shared(rows)}
+    years = views.timeline(model)
+    figures["timeline"] = charts.timeline_chart(model, years)
     pages = {chart.path: chart.svg() for chart in figures.values()}
     pages |= {
         "index.md": page("home.md.j2"),
@@ -58,7 +60,9 @@ def render_pages(model: Model, resources: list[dict], documents: dict[str, list[
         "compare/index.md": page("compare.md.j2", shared=views.shared(rows)),
         "compare/targets.md": page("compare_targets.md.j2", rows=rows),
         "compare/own-or-city.md": page("own_or_city.md.j2", rows=views.own_or_city(rows)),
-        "compare/timeline.md": page("timeline.md.j2", years=views.timeline(model)),
+        "compare/timeline.md": page(
+            "timeline.md.j2", years=years, figure=figures["timeline"], counts=charts.timeline_counts(model, years)
+        ),
         "compare/coverage.md": page("coverage.md.j2", cells=views.coverage(model)),
         "compare/agencies.md": page("agencies.md.j2", rows=views.agencies(model)),
         "compare/pilot.md": page("pilot.md.j2", city=model.city_plans[0]),
