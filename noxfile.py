@@ -1,5 +1,7 @@
 """Every task of the project is a nox session: `nox -s build`, `nox -s tests`, `nox -s lint`, `nox -s serve`."""
 
+import os
+
 import nox
 
 nox.options.sessions = ["lint", "tests"]
@@ -39,6 +41,22 @@ def lint(session: nox.Session) -> None:
     install(session, "lint")
     session.run("ruff", "check", "generator", "tests", "noxfile.py")
     session.run("ruff", "format", "--check", "generator", "tests", "noxfile.py")
+
+
+@nox.session
+def release(session: nox.Session) -> None:
+    """Release the version in datapackage.json: check it was raised and written up in CHANGELOG.md, keep its ZIP in
+    releases/, build, and publish site/ to the gh-pages branch of the remote given after -- (or $RELEASE_REMOTE)."""
+    install(session, "build")
+    remote = session.posargs[0] if session.posargs else os.environ.get("RELEASE_REMOTE")
+    session.run("python", "-m", "generator", "release", *(["--remote", remote] if remote else []))
+
+
+@nox.session
+def citation(session: nox.Session) -> None:
+    """Validate CITATION.cff against the Citation File Format schema (cffconvert, in its own environment)."""
+    session.install("cffconvert>=2.0")
+    session.run("cffconvert", "--validate", "--infile", "CITATION.cff")
 
 
 @nox.session

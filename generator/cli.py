@@ -7,40 +7,91 @@ Only this module prints and chooses the exit code.
 from __future__ import annotations
 
 import argparse
+import datetime
+import json
+import os
 import sys
 from pathlib import Path
 
-from . import downloads, load, model, passages, publish, render, validate
-from .paths import Paths
+from . import downloads, load, manifest, model, passages, publish, releases, render, validate
+from .paths import DOWNLOADS, DOWNLOADS_ROOT, Paths
 from .problems import GeneratorError, InvalidPackage
 
 
-def check(paths: Paths) -> load.Loaded:
-    """Load and validate; raise InvalidPackage with every problem found."""
+def check(paths: Paths) -> tuple[load.Loaded, dict]:
+    """Load and validate; raise InvalidPackage with every problem found, else return the validation report."""
     loaded = load.load(paths)
-    problems = validate.validate(loaded)
+    problems, report = validate.validate_with_report(loaded)
     if problems:
         raise InvalidPackage(problems)
-    return loaded
+    return loaded, report
 
 
 def build(paths: Paths, *, run_mkdocs: bool = True) -> None:
-    loaded = check(paths)
+    loaded, report = check(paths)
     tables = load.read_tables(loaded.package)
     site_model = model.build_model(tables)
-    resources = [
-        {"name": r.name, "title": r.title, "description": r.description, "rows": len(tables[r.name])}
-        for r in loaded.package.resources
-    ]
     documents = {
         plan.plan_id: passages.plan_document(plan, loaded.sources[plan.source_file].decode("utf-8"))
         for plan in site_model.plans
     }
-    pages = render.render_pages(site_model, resources, documents)
-    files = downloads.build_downloads(loaded, tables, load.read_data_files(paths, loaded.package))
+    history = releases.load_releases(paths.releases_dir)
+    notes = paths.changelog_notes.read_text(encoding="utf-8") if paths.changelog_notes.exists() else ""
+    current = {name: releases.read_csv(data) for name, data in load.read_data_files(paths, loaded.package).items()}
+    keys = releases.primary_keys(*(r.descriptor() for r in history), loaded.descriptor)
+    entries = releases.changelog(history, loaded.descriptor["version"], current, keys, releases.parse_notes(notes))
+    pages = render.render_pages(site_model, loaded.descriptor, documents, entries, [r.version for r in history])
+    readme = render.package_readme(site_model, loaded.descriptor)
+    data_files = load.read_data_files(paths, loaded.package)
+    latest = downloads.build_downloads(loaded, tables, data_files, readme, build_time(loaded.descriptor))
+    latest["validation-report.json"] = _json_bytes(report)
+    proof = manifest.build_manifest(loaded.descriptor["version"], manifest.tool_versions(), load.inputs(paths), latest)
+    latest["build-manifest.json"] = _json_bytes(proof)
+    files = {f"{DOWNLOADS}/{path}": data for path, data in latest.items()}
+    for release in history:
+        versioned = releases.release_files(release, loaded.descriptor["name"])
+        files |= {f"{DOWNLOADS_ROOT}/{release.version}/{path}": data for path, data in versioned.items()}
     publish.write_generated(paths, pages, files)
     if run_mkdocs:
         publish.build_site(paths)
+
+
+def release(paths: Paths, remote: str | None, branch: str) -> str:
+    """Check the version was raised and its changes written, keep its ZIP in releases/, build, and publish."""
+    loaded, _ = check(paths)
+    version = loaded.descriptor["version"]
+    history = releases.load_releases(paths.releases_dir)
+    if history and releases.version_key(history[-1].version) >= releases.version_key(version):
+        raise GeneratorError(f"raise the version in datapackage/datapackage.json: {history[-1].version} is released")
+    notes = paths.changelog_notes.read_text(encoding="utf-8") if paths.changelog_notes.exists() else ""
+    if not releases.parse_notes(notes).get(version):
+        raise GeneratorError(f"write what changed in {version} in CHANGELOG.md, under a heading '## {version}'")
+    citation = paths.root / "CITATION.cff"
+    if f'version: "{version}"' not in citation.read_text(encoding="utf-8"):
+        raise GeneratorError(f'set version: "{version}" in CITATION.cff')
+    build(paths, run_mkdocs=False)
+    archive = paths.docs_dir / DOWNLOADS / f"{loaded.descriptor['name']}.zip"
+    paths.releases_dir.mkdir(exist_ok=True)
+    (paths.releases_dir / f"{version}.zip").write_bytes(archive.read_bytes())
+    build(paths)
+    if remote:
+        publish.push_site(paths, remote, branch, f"Release {version}")
+    return version
+
+
+def _json_bytes(data: dict) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def build_time(descriptor: dict) -> datetime.datetime:
+    """The time stamped into built files: SOURCE_DATE_EPOCH if set, else the package's creation date.
+
+    Never the clock, so that two builds of one commit are byte-identical.
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.UTC).replace(tzinfo=None)
+    return datetime.datetime.fromisoformat(descriptor["created"].replace("Z", "+00:00")).replace(tzinfo=None)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -55,12 +106,20 @@ def main(argv: list[str] | None = None) -> int:
     build_parser.add_argument(
         "--no-mkdocs", action="store_true", help="stop after writing the generated files under docs/"
     )
+    release_parser = commands.add_parser(
+        "release", help="keep this version's ZIP in releases/, build, and publish the site to a git branch"
+    )
+    release_parser.add_argument("--remote", help="git remote (name or URL) to push the site to; omit to only build")
+    release_parser.add_argument("--branch", default="gh-pages", help="branch to publish to (default: gh-pages)")
     args = parser.parse_args(argv)
     paths = Paths(args.root.resolve())
     try:
         if args.command == "validate":
             check(paths)
             print("The data package is valid.")
+        elif args.command == "release":
+            version = release(paths, args.remote, args.branch)
+            print(f"Released {version}: commit releases/{version}.zip and CHANGELOG.md.")
         else:
             build(paths, run_mkdocs=not args.no_mkdocs)
             print(f"Built {paths.site_dir}")

@@ -1,48 +1,119 @@
-"""Downloads stage: the package's files as researchers fetch them, returned as {path: bytes}.
+"""Downloads stage: the package in every format researchers reach for, returned as {path: bytes}.
 
-The CSV files and the descriptor are published byte for byte as the package
-holds them; JSON files are the same rows typed by the schema.
+The CSV files are published byte for byte as the package holds them. The
+published descriptor adds each file's size and SHA-256, so a reader can
+check what they downloaded; JSON, Excel, SQLite and the ZIP are built from
+the same typed rows.
 """
 
 from __future__ import annotations
 
+import copy
 import datetime
 import io
 import json
-from decimal import Decimal
 
 import pandas as pd
 
+from . import formats
 from .load import Loaded
+from .sources import sha256
 
 # Resources sliced per plan for the plan pages' download links, with their labels on the pages.
 PER_PLAN = {"targets": "目标", "measures": "措施", "projects": "项目", "chapters": "章节"}
 
 
-def build_downloads(loaded: Loaded, tables: dict[str, list[dict]], data_files: dict[str, bytes]) -> dict[str, bytes]:
-    """``data_files`` maps each resource name to its CSV bytes."""
-    files: dict[str, bytes] = {"datapackage.json": loaded.descriptor_bytes}
-    files.update(loaded.sources)
-    for name, rows in tables.items():
-        files[f"data/{name}.csv"] = data_files[name]
-        files[f"data/{name}.json"] = to_json(rows)
-    plan_ids = [row["plan_id"] for row in tables["plans"]]
-    for name in PER_PLAN:
-        text = pd.read_csv(io.BytesIO(data_files[name]), dtype=str, keep_default_na=False)
-        for plan_id in plan_ids:
-            files[f"plans/{plan_id}/{name}.csv"] = text[text["plan_id"] == plan_id].to_csv(index=False).encode("utf-8")
-            files[f"plans/{plan_id}/{name}.json"] = to_json([r for r in tables[name] if r["plan_id"] == plan_id])
+def build_downloads(
+    loaded: Loaded, tables: dict[str, list[dict]], data_files: dict[str, bytes], readme: str, when: datetime.datetime
+) -> dict[str, bytes]:
+    """Every download. ``data_files`` maps each resource name to its CSV bytes; ``readme`` goes into the ZIP."""
+    descriptor = published_descriptor(loaded.descriptor, data_files)
+    descriptor_bytes = (json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    name = descriptor["name"]
+    schemas = {r["name"]: r["schema"] for r in descriptor["resources"]}
+    files: dict[str, bytes] = {"datapackage.json": descriptor_bytes, **loaded.sources}
+    for resource, rows in tables.items():
+        files[f"data/{resource}.csv"] = data_files[resource]
+        files[f"data/{resource}.json"] = formats.to_json(rows)
+    files[f"{name}.xlsx"] = formats.to_xlsx(
+        readme_sheet(descriptor), {r: ([f["name"] for f in s["fields"]], tables[r]) for r, s in schemas.items()}, when
+    )
+    files[f"{name}.sqlite"] = formats.to_sqlite(schemas, tables)
+    package = {"datapackage.json": descriptor_bytes, "README.md": readme.encode("utf-8"), **loaded.sources}
+    package |= {f"data/{r}.csv": data_files[r] for r in tables}
+    files[f"{name}.zip"] = formats.to_zip(package, when)
+    files |= plan_slices(tables, data_files, {r: s["primaryKey"] for r, s in schemas.items()})
     return files
 
 
-def to_json(rows: list[dict]) -> bytes:
-    """Records with the schema's types: numbers as numbers, dates as ISO strings, empty as null."""
-    return (json.dumps(rows, ensure_ascii=False, indent=1, default=_json_value) + "\n").encode("utf-8")
+def published_descriptor(descriptor: dict, data_files: dict[str, bytes]) -> dict:
+    """The repository's descriptor with each resource's size and SHA-256 filled in."""
+    published = copy.deepcopy(descriptor)
+    for resource in published["resources"]:
+        data = data_files[resource["name"]]
+        resource["bytes"] = len(data)
+        resource["hash"] = f"sha256:{sha256(data)}"
+    return published
 
 
-def _json_value(value):
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
-    if isinstance(value, (datetime.date, datetime.datetime)):
-        return value.isoformat()
-    raise TypeError(f"cannot write {type(value).__name__} as JSON")
+def readme_sheet(descriptor: dict) -> list[list[str]]:
+    """The README sheet of the workbook: what the package is, then every sheet and field."""
+    lines = [
+        ["数据集 / Dataset", descriptor["title"]],
+        ["版本 / Version", descriptor["version"]],
+        ["说明 / Description", descriptor["description"]],
+        ["许可 / Licence", "; ".join(lic.get("title", lic.get("name", "")) for lic in descriptor["licenses"])],
+        [],
+        ["工作表 / Sheet", "说明 / Description"],
+    ]
+    for resource in descriptor["resources"]:
+        lines.append([resource["name"], f"{resource['title']}: {resource['description']}"])
+    for resource in descriptor["resources"]:
+        lines += [[], [resource["name"], resource["title"]]]
+        lines += [[f["name"], f"{f['title']}: {f['description']}"] for f in resource["schema"]["fields"]]
+    return lines
+
+
+def plan_slices(
+    tables: dict[str, list[dict]], data_files: dict[str, bytes], primary_keys: dict[str, list[str]]
+) -> dict[str, bytes]:
+    """Each plan's own rows of every resource (and the rows they refer to), as CSV and JSON."""
+    files = {}
+    for plan in tables["plans"]:
+        keep = _plan_keys(tables, plan["plan_id"])
+        for name, rows in tables.items():
+            text = pd.read_csv(io.BytesIO(data_files[name]), dtype=str, keep_default_na=False)
+            mask = [tuple(row[k] for k in primary_keys[name]) in keep[name] for row in rows]
+            files[f"plans/{plan['plan_id']}/{name}.csv"] = text[mask].to_csv(index=False).encode("utf-8")
+            files[f"plans/{plan['plan_id']}/{name}.json"] = formats.to_json(
+                [r for r, m in zip(rows, mask, strict=True) if m]
+            )
+    return files
+
+
+def _plan_keys(tables: dict[str, list[dict]], plan_id: str) -> dict[str, set[tuple]]:
+    """For every resource, the primary keys of the rows that belong to one plan or that its rows refer to."""
+    own = {name: [r for r in rows if r.get("plan_id") == plan_id] for name, rows in tables.items()}
+    measures = {r["measure_id"] for r in own["measures"]}
+    links = [r for r in tables["measure_agencies"] if r["measure_id"] in measures]
+    alignment = [r for r in tables["pilot_alignment"] if r["measure_id"] in measures]
+    indicators = {r["indicator_id"] for r in own["targets"]}
+    chapters = {r["chapter_id"] for r in own["chapters"]} | {r["content_id"] for r in alignment}
+    areas = {r["area_id"] for r in own["chapters"]}
+    areas |= {r["area_id"] for r in tables["indicators"] if r["indicator_id"] in indicators}
+    keys = {
+        "districts": {r["district_code"] for r in own["plans"]},
+        "plans": {plan_id},
+        "chapters": chapters,
+        "measures": measures,
+        "agencies": {r["agency_id"] for r in links},
+        "projects": {r["project_id"] for r in own["projects"]},
+        "action_areas": areas,
+        "indicators": indicators,
+        "targets": {r["target_id"] for r in own["targets"]},
+    }
+    single = {name: {(key,) for key in values} for name, values in keys.items()}
+    return single | {
+        "measure_agencies": {(r["measure_id"], r["agency_id"]) for r in links},
+        "pilot_alignment": {(r["measure_id"], r["content_id"]) for r in alignment},
+    }

@@ -19,7 +19,7 @@ class Loaded:
     package: Package
     sources: dict[str, bytes]  # path inside the package ("sources/x.txt") -> bytes
     descriptor_file: str  # as shown in problems, relative to the project root
-    descriptor_bytes: bytes
+    descriptor: dict  # as written in the repository
 
 
 def load(paths: Paths) -> Loaded:
@@ -39,7 +39,7 @@ def load(paths: Paths) -> Loaded:
     sources = {
         f"sources/{path.name}": path.read_bytes() for path in sorted((paths.package_dir / "sources").glob("*.txt"))
     }
-    return Loaded(package, sources, descriptor_file, descriptor_bytes)
+    return Loaded(package, sources, descriptor_file, descriptor)
 
 
 def read_data_files(paths: Paths, package: Package) -> dict[str, bytes]:
@@ -54,3 +54,15 @@ def read_tables(package: Package) -> dict[str, list[dict]]:
 
 def _shown(path: Path, paths: Paths) -> str:
     return path.relative_to(paths.root).as_posix()
+
+
+def inputs(paths: Paths) -> dict[str, bytes]:
+    """Every file a build reads, by path from the project root: the package, the generator, the site's own files."""
+    folders = (paths.package_dir, paths.root / "generator")
+    files = [p for folder in folders for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    files += [paths.mkdocs_config, *(p for p in paths.docs_dir.rglob("*") if p.is_file() and not _generated(paths, p))]
+    return {p.relative_to(paths.root).as_posix(): p.read_bytes() for p in sorted(files)}
+
+
+def _generated(paths: Paths, path: Path) -> bool:
+    return any(path == g or g in path.parents for g in paths.generated_in_docs)

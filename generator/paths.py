@@ -25,6 +25,15 @@ class Paths:
         return self.package_dir / "datapackage.json"
 
     @property
+    def releases_dir(self) -> Path:
+        """Each released version's ZIP, kept so its files stay downloadable and the changelog can compare."""
+        return self.root / "releases"
+
+    @property
+    def changelog_notes(self) -> Path:
+        return self.root / "CHANGELOG.md"
+
+    @property
     def docs_dir(self) -> Path:
         return self.root / "docs"
 
@@ -48,5 +57,7 @@ class Paths:
         return tuple(self.docs_dir / name for name in names)
 
 
-# Where the downloads live inside the built site, relative to ``docs/``.
-DOWNLOADS = "downloads"
+# Where the downloads live inside the built site, relative to ``docs/``: the newest
+# build under latest/, each release under its version (downloads/0.2.0/).
+DOWNLOADS_ROOT = "downloads"
+DOWNLOADS = f"{DOWNLOADS_ROOT}/latest"

@@ -13,12 +13,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .paths import DOWNLOADS, Paths
+from .paths import Paths
 from .problems import GeneratorError
 
 
-def write_generated(paths: Paths, pages: dict[str, str], downloads: dict[str, bytes]) -> None:
-    """Replace the generator's own files under docs/ with this build's."""
+def write_generated(paths: Paths, pages: dict[str, str], files: dict[str, bytes]) -> None:
+    """Replace the generator's own files under docs/ with this build's (both keyed by path under docs/)."""
     for path in paths.generated_in_docs:
         if path.is_dir():
             shutil.rmtree(path)
@@ -26,8 +26,8 @@ def write_generated(paths: Paths, pages: dict[str, str], downloads: dict[str, by
             path.unlink()
     for relative, text in pages.items():
         _write(paths.docs_dir / relative, text.encode("utf-8"))
-    for relative, data in downloads.items():
-        _write(paths.docs_dir / DOWNLOADS / relative, data)
+    for relative, data in files.items():
+        _write(paths.docs_dir / relative, data)
 
 
 def build_site(paths: Paths) -> None:
@@ -66,3 +66,17 @@ def _swap(new: Path, current: Path) -> None:
 def _write(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
+
+
+def push_site(paths: Paths, remote: str, branch: str, message: str) -> None:
+    """Commit site/ as the whole of ``branch`` and push it to ``remote`` (ghp-import, as GitHub Pages expects).
+
+    Earlier releases stay downloadable because every build publishes all releases kept in releases/.
+    """
+    command = [
+        sys.executable, "-m", "ghp_import", "--no-jekyll", "--push", "--force",
+        "--remote", remote, "--branch", branch, "--message", message, str(paths.site_dir),
+    ]  # fmt: skip
+    result = subprocess.run(command, cwd=paths.root, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise GeneratorError(f"publishing to {remote} {branch} failed:\n{result.stdout}{result.stderr}")

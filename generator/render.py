@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from . import charts, outline, passages, text, views
+from . import charts, metadata, outline, passages, releases, text, views
 from .downloads import PER_PLAN
 from .model import Indicator, Model, Plan
-from .paths import DOWNLOADS
+from .paths import DOWNLOADS, DOWNLOADS_ROOT
 
 
 def environment(model: Model) -> Environment:
@@ -26,27 +26,41 @@ def environment(model: Model) -> Environment:
         date_zh=text.date_zh,
         kind_label=text.KIND_LABELS.get,
         project_kind_label=text.PROJECT_KIND_LABELS.get,
+        constraints_text=text.constraints_text,
         segments=passages.segments,
         anchor=outline.anchor,
         stricter=views.stricter,
         plan_name=lambda plan_id: next(p.short_name for p in model.plans if p.plan_id == plan_id),
         direction_label=text.DIRECTION_LABELS.get,
     )
-    env.globals.update(downloads=DOWNLOADS, slices=list(PER_PLAN.items()), stance_labels=text.STANCE_LABELS)
+    env.globals.update(
+        citation=text.citation,
+        downloads=DOWNLOADS,
+        downloads_root=DOWNLOADS_ROOT,
+        slices=list(PER_PLAN.items()),
+        stance_labels=text.STANCE_LABELS,
+    )
     return env
 
 
-def render_pages(model: Model, resources: list[dict], documents: dict[str, list[passages.Block]]) -> dict[str, str]:
+def render_pages(
+    model: Model,
+    descriptor: dict,
+    documents: dict[str, list[passages.Block]],
+    changelog: list[releases.Entry],
+    released: list[str],
+) -> dict[str, str]:
     """Every generated page and chart, as {path under docs/: text}.
 
-    ``resources`` describes the downloads (name, title, description, rows);
-    ``documents`` holds each plan's source text as marked blocks (see passages.py).
+    ``descriptor`` is the data package's; ``documents`` holds each plan's source
+    text as marked blocks (see passages.py); ``changelog`` the steps between
+    versions and ``released`` the versions that have their own download folder.
     """
     env = environment(model)
     rows = views.by_indicator(model)
 
     def page(template: str, **context) -> str:
-        return env.get_template(template).render(model=model, **context)
+        return env.get_template(template).render(model=model, package=descriptor, **context)
 
     figures = {plan.plan_id: charts.plan_chart(model, plan) for plan in model.plans}
     figures |= {row.indicator.indicator_id: charts.indicator_chart(model, row) for row in views.shared(rows)}
@@ -54,7 +68,7 @@ def render_pages(model: Model, resources: list[dict], documents: dict[str, list[
     figures["timeline"] = charts.timeline_chart(model, years)
     pages = {chart.path: chart.svg() for chart in figures.values()}
     pages |= {
-        "index.md": page("home.md.j2"),
+        "index.md": page("home.md.j2", json_ld=text.script_json(metadata.dataset_json_ld(descriptor, model, ""))),
         "SUMMARY.md": page("summary.md.j2", shared=views.shared(rows)),
         "plans/index.md": page("plans.md.j2"),
         "compare/index.md": page("compare.md.j2", shared=views.shared(rows)),
@@ -66,7 +80,13 @@ def render_pages(model: Model, resources: list[dict], documents: dict[str, list[
         "compare/coverage.md": page("coverage.md.j2", cells=views.coverage(model)),
         "compare/agencies.md": page("agencies.md.j2", rows=views.agencies(model)),
         "compare/pilot.md": page("pilot.md.j2", city=model.city_plans[0]),
-        "data/index.md": page("data.md.j2", resources=resources),
+        "data/index.md": page(
+            "data.md.j2",
+            released=released,
+            json_ld=text.script_json(metadata.dataset_json_ld(descriptor, model, "../")),
+        ),
+        "data/dictionary.md": page("dictionary.md.j2"),
+        "data/changelog.md": page("changelog.md.j2", entries=changelog, released=released),
     }
     for row in views.shared(rows):
         pages[indicator_page(row.indicator)] = page(
@@ -89,3 +109,8 @@ def plan_page(plan: Plan) -> str:
 
 def source_page(plan: Plan) -> str:
     return f"sources/{plan.plan_id}.md"
+
+
+def package_readme(model: Model, descriptor: dict) -> str:
+    """The README that travels inside the ZIP: what the data is, how to cite it, its licence."""
+    return environment(model).get_template("package_readme.md.j2").render(model=model, package=descriptor)

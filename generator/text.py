@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import json
 from decimal import Decimal
 
 from markupsafe import escape
@@ -62,3 +63,28 @@ def figure(target) -> str:
 
 def date_zh(value: datetime.date) -> str:
     return f"{value.year}年{value.month}月{value.day}日"
+
+
+def citation(descriptor: dict) -> str:
+    """How to cite the dataset, with its version."""
+    author = descriptor["contributors"][0]["title"]
+    return f"{author}. {descriptor['title']}. Version {descriptor['version']}, {descriptor['created'][:10]}."
+
+
+def script_json(data) -> str:
+    """JSON that is safe inside an HTML <script> element: no "<" can close it or open a comment."""
+    text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def constraints_text(constraints: dict | None) -> str:
+    """A field's constraints in words: "required; one of: a, b; pattern [0-9]{6}"."""
+    parts = []
+    for key, value in (constraints or {}).items():
+        if key == "required":
+            parts.append("必填 required" if value else "")
+        elif key == "enum":
+            parts.append("取值 one of: " + ", ".join(map(str, value)))
+        else:
+            parts.append(f"{key} {value}")
+    return "; ".join(p for p in parts if p)

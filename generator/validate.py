@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from frictionless import Checklist, FrictionlessException, Package
+from frictionless.settings import VERSION as frictionless_version
 
 from . import checks, outline
 from . import sources as src
@@ -33,17 +34,42 @@ SAME_PLAN = [
 
 def validate(loaded: Loaded) -> list[Problem]:
     """Every problem in the package, all at once; an empty list means it may be published."""
+    return validate_with_report(loaded)[0]
+
+
+def validate_with_report(loaded: Loaded) -> tuple[list[Problem], dict]:
+    """The problems, and a report of every check that ran and what it found, for publication."""
     package = loaded.package
     try:
-        checklist = Checklist(checks=_project_checks(package, loaded.sources))
-        report = package.validate(checklist)
+        project_checks = _project_checks(package, loaded.sources)
+        report = package.validate(Checklist(checks=project_checks))
     except FrictionlessException as error:
-        return [Problem(loaded.descriptor_file, None, "", error.error.message)]
+        return [Problem(loaded.descriptor_file, None, "", error.error.message)], {"valid": False}
     problems = [Problem(loaded.descriptor_file, None, "", error.message) for error in report.errors]
     for task in report.tasks:
         file = f"datapackage/{task.place}"
         problems += [_problem(file, error) for error in task.errors]
-    return sorted(set(problems), key=lambda p: (p.file, p.row or 0, p.field, p.message))
+    problems = sorted(set(problems), key=lambda p: (p.file, p.row or 0, p.field, p.message))
+    return problems, _summary(report, project_checks, problems)
+
+
+def _summary(report, project_checks: list, problems: list[Problem]) -> dict:
+    """What ran and what it found: frictionless' own checks per resource, then the project's rules."""
+    return {
+        "valid": not problems,
+        "problems": len(problems),
+        "validator": f"frictionless {frictionless_version}",
+        "resources": [
+            {"name": t.name, "path": t.place, "rows": t.stats.get("rows"), "errors": len(t.errors)}
+            for t in report.tasks
+        ],
+        "checks": [
+            {"check": "schema", "description": "types, formats and constraints of every cell (frictionless)"},
+            {"check": "primary-key", "description": "primary keys are unique and present (frictionless)"},
+            {"check": "foreign-key", "description": "every reference points at an existing row (frictionless)"},
+            *({"check": c.type, "description": (type(c).__doc__ or "").strip()} for c in project_checks),
+        ],
+    }
 
 
 def _project_checks(package: Package, source_bytes: dict[str, bytes]) -> list:

@@ -36,6 +36,8 @@ def copy_project(destination: Path) -> Paths:
     for name in HAND_WRITTEN_DOCS:
         shutil.copy(ROOT / "docs" / name, destination / "docs" / name)
     shutil.copy(ROOT / "mkdocs.yml", destination / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs" / "assets", destination / "docs" / "assets")
+    shutil.copytree(ROOT / "releases", destination / "releases")
     return Paths(destination)
 
 

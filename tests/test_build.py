@@ -52,7 +52,7 @@ def test_site_has_a_page_per_plan_and_the_shared_pages(built):
 
 
 def test_site_offers_the_downloads(built):
-    downloads = built.site_dir / "downloads"
+    downloads = built.site_dir / "downloads" / "latest"
     descriptor = json.loads((downloads / "datapackage.json").read_text(encoding="utf-8"))
     for resource in descriptor["resources"]:
         assert (downloads / resource["path"]).is_file()
@@ -153,3 +153,37 @@ def test_no_page_loads_anything_from_another_host(built):
                     offenders.append((path.relative_to(built.site_dir).as_posix(), text[tag_start : match.end() + 40]))
             offenders += [(path.name, m.group()) for m in css_import.finditer(text)]
     assert offenders == []
+
+
+@pytest.mark.parametrize("page", ["", "data"])
+def test_home_and_data_pages_describe_the_dataset_for_search_engines(built, page):
+    soup = BeautifulSoup((built.site_dir / page / "index.html").read_text(encoding="utf-8"), "html.parser")
+    [script] = soup.find_all("script", type="application/ld+json")
+    dataset = json.loads(script.string)
+    assert dataset["@context"] == "https://schema.org/" and dataset["@type"] == "Dataset"
+    for key in ("name", "description", "license", "creator", "temporalCoverage", "spatialCoverage", "version"):
+        assert dataset[key], key
+    formats = {d["encodingFormat"] for d in dataset["distribution"]}
+    assert {"text/csv", "application/json", "application/zip"} <= formats
+    for distribution in dataset["distribution"]:
+        assert (built.site_dir / page / distribution["contentUrl"]).resolve().is_file(), distribution["contentUrl"]
+    assert {work["name"] for work in dataset["isBasedOn"]} >= {"天津市碳达峰试点建设方案", "河东区碳达峰实施方案"}
+
+
+def test_every_page_states_the_licences_in_its_footer(built):
+    footer = html(built, "compare/timeline").select_one("footer").get_text()
+    assert "CC BY 4.0" in footer and "MIT" in footer
+
+
+def test_site_offers_versioned_and_latest_downloads(built):
+    for version in ("0.2.0", "latest"):
+        assert (built.site_dir / "downloads" / version / "tianjin-district-carbon-peaking-plans.zip").is_file()
+    report = json.loads(
+        (built.site_dir / "downloads" / "latest" / "validation-report.json").read_text(encoding="utf-8")
+    )
+    assert report["valid"] and {c["check"] for c in report["checks"]} >= {"text-in-source", "foreign-key"}
+    manifest = json.loads((built.site_dir / "downloads" / "latest" / "build-manifest.json").read_text(encoding="utf-8"))
+    zip_entry = manifest["outputs"]["tianjin-district-carbon-peaking-plans.zip"]
+    data = (built.site_dir / "downloads" / "latest" / "tianjin-district-carbon-peaking-plans.zip").read_bytes()
+    assert zip_entry["sha256"] == hashlib.sha256(data).hexdigest()
+    assert "datapackage/data/targets.csv" in manifest["inputs"] and manifest["tools"]["frictionless"]

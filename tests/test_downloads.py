@@ -1,28 +1,43 @@
-"""Downloads: CSV byte for byte as the package holds it, JSON typed by the schema, per-plan slices."""
+"""Downloads: every file opened with its natural reader holds exactly the package's rows."""
 
+import datetime
 import io
 import json
+import sqlite3
+import zipfile
 
 import pandas as pd
 import pytest
+from frictionless import Package
 
 from generator import downloads, load
 
+WHEN = datetime.datetime(2026, 11, 23)
+NAME = "tianjin-district-carbon-peaking-plans"
+
 
 @pytest.fixture(scope="module")
-def files(real_paths, real_tables):
-    loaded = load.load(real_paths)
-    return downloads.build_downloads(loaded, real_tables, load.read_data_files(real_paths, loaded.package))
+def loaded(real_paths):
+    return load.load(real_paths)
 
 
-def test_every_resource_as_csv_and_json_plus_the_descriptor(files, real_tables):
-    for name in real_tables:
-        assert f"data/{name}.csv" in files and f"data/{name}.json" in files
-    assert files["datapackage.json"] == (load.Paths().descriptor).read_bytes()
+@pytest.fixture(scope="module")
+def data_files(real_paths, loaded):
+    return load.read_data_files(real_paths, loaded.package)
 
 
-def test_csv_is_the_package_file_unchanged(files, real_paths):
-    assert files["data/targets.csv"] == (real_paths.package_dir / "data" / "targets.csv").read_bytes()
+@pytest.fixture(scope="module")
+def files(loaded, real_tables, data_files):
+    return downloads.build_downloads(loaded, real_tables, data_files, "# README\n", WHEN)
+
+
+def package_frame(data_files, name):
+    return pd.read_csv(io.BytesIO(data_files[name]), dtype=str, keep_default_na=False)
+
+
+def test_csv_is_the_package_file_unchanged(files, data_files):
+    for name, data in data_files.items():
+        assert files[f"data/{name}.csv"] == data
 
 
 def test_json_has_the_schema_types(files):
@@ -34,10 +49,67 @@ def test_json_has_the_schema_types(files):
     assert {p["plan_id"]: p["issue_date"] for p in plans}["hedong-2023"] == "2023-05-15"
 
 
-def test_json_and_csv_hold_the_same_rows(files):
-    csv_rows = pd.read_csv(io.BytesIO(files["data/targets.csv"]), dtype=str, keep_default_na=False)
-    json_rows = json.loads(files["data/targets.json"])
-    assert list(csv_rows["target_id"]) == [r["target_id"] for r in json_rows]
+def test_json_and_csv_hold_the_same_rows(files, data_files, real_tables):
+    for name in real_tables:
+        rows = json.loads(files[f"data/{name}.json"])
+        frame = package_frame(data_files, name)
+        assert len(rows) == len(frame) and list(rows[0]) == list(frame.columns)
+
+
+def test_workbook_has_a_readme_and_every_table(files, data_files, real_tables):
+    book = pd.read_excel(io.BytesIO(files[f"{NAME}.xlsx"]), sheet_name=None, dtype=str, keep_default_na=False)
+    assert list(book)[0] == "README"
+    for name in real_tables:
+        sheet, frame = book[name], package_frame(data_files, name)
+        assert list(sheet.columns) == list(frame.columns)
+        assert list(sheet.iloc[:, 0]) == list(frame.iloc[:, 0])
+    targets = book["targets"].set_index("target_id")
+    assert float(targets.loc["jizhou-2023-t008", "value"]) == 31.02
+
+
+def test_sqlite_has_every_table_with_keys(files, real_tables, tmp_path):
+    path = tmp_path / "data.sqlite"
+    path.write_bytes(files[f"{NAME}.sqlite"])
+    db = sqlite3.connect(path)
+    for name, rows in real_tables.items():
+        assert db.execute(f'SELECT COUNT(*) FROM "{name}"').fetchone()[0] == len(rows)
+    assert db.execute("SELECT value FROM targets WHERE target_id = 'jizhou-2023-t008'").fetchone() == (31.02,)
+    references = {(row[2], row[3]) for row in db.execute("PRAGMA foreign_key_list(targets)")}
+    assert ("plans", "plan_id") in references and ("indicators", "indicator_id") in references
+    assert [row[1] for row in db.execute("PRAGMA table_info(measure_agencies)") if row[5]] == [
+        "measure_id",
+        "agency_id",
+    ]
+    db.execute("PRAGMA foreign_keys = ON")
+    assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def test_zip_unpacks_into_a_valid_package(files, tmp_path):
+    with zipfile.ZipFile(io.BytesIO(files[f"{NAME}.zip"])) as archive:
+        archive.extractall(tmp_path)
+    assert (tmp_path / "README.md").is_file() and (tmp_path / "sources" / "jizhou-2023.txt").is_file()
+    report = Package(str(tmp_path / "datapackage.json")).validate()
+    assert report.valid, report.flatten(["type", "note"])
+
+
+def test_published_descriptor_carries_each_files_bytes_and_hash(files, data_files, tmp_path):
+    descriptor = json.loads(files["datapackage.json"])
+    for resource in descriptor["resources"]:
+        data = data_files[resource["name"]]
+        assert resource["bytes"] == len(data)
+        assert resource["hash"].startswith("sha256:") and len(resource["hash"]) == 7 + 64
+    # frictionless checks the hash: a changed file no longer validates.
+    with zipfile.ZipFile(io.BytesIO(files[f"{NAME}.zip"])) as archive:
+        archive.extractall(tmp_path)
+    plans = tmp_path / "data" / "plans.csv"
+    plans.write_bytes(plans.read_bytes().replace("此件主动公开".encode(), "此件主动公開".encode(), 1))
+    errors = Package(str(tmp_path / "datapackage.json")).validate().flatten(["type"])
+    assert ["hash-count"] in errors
+
+
+def test_the_same_input_gives_the_same_bytes(loaded, real_tables, data_files, files):
+    again = downloads.build_downloads(loaded, real_tables, data_files, "# README\n", WHEN)
+    assert again == files
 
 
 def test_per_plan_slices_hold_exactly_that_plans_rows(files, real_tables):
@@ -47,6 +119,15 @@ def test_per_plan_slices_hold_exactly_that_plans_rows(files, real_tables):
         expected = [t["target_id"] for t in real_tables["targets"] if t["plan_id"] == plan_id]
         assert list(sliced["target_id"]) == expected
         assert [r["target_id"] for r in json.loads(files[f"plans/{plan_id}/targets.json"])] == expected
+
+
+def test_a_plan_slice_covers_every_resource_and_only_what_it_refers_to(files, real_tables):
+    jizhou = {name: json.loads(files[f"plans/jizhou-2023/{name}.json"]) for name in real_tables}
+    assert [d["code"] for d in jizhou["districts"]] == ["120119"]
+    used = {t["indicator_id"] for t in jizhou["targets"]}
+    assert {i["indicator_id"] for i in jizhou["indicators"]} == used
+    measures = {m["measure_id"] for m in jizhou["measures"]}
+    assert jizhou["measure_agencies"] and all(link["measure_id"] in measures for link in jizhou["measure_agencies"])
 
 
 def test_source_texts_are_published_unchanged(files, real_paths):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from generator import passages, render, views
+from generator import load, passages, render, views
 
 
 @pytest.fixture(scope="module")
@@ -13,9 +13,8 @@ def pages(real_paths, real_model):
         )
         for plan in real_model.plans
     }
-    return render.render_pages(
-        real_model, [{"name": "targets", "title": "目标", "description": "d", "rows": 1}], documents
-    )
+    descriptor = load.load(real_paths).descriptor
+    return render.render_pages(real_model, descriptor, documents, [], [])
 
 
 def test_one_page_and_one_source_text_per_plan_plus_the_shared_pages(pages, real_model):
@@ -49,7 +48,7 @@ def test_pilot_programme_page_shows_its_document_number(pages):
 
 
 def test_plan_page_links_its_own_data_slice(pages):
-    assert "downloads/plans/hedong-2023/targets.csv" in pages["plans/hedong-2023.md"]
+    assert "downloads/latest/plans/hedong-2023/targets.csv" in pages["plans/hedong-2023.md"]
 
 
 def test_navigation_lists_every_plan(pages, real_model):

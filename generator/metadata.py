@@ -1,0 +1,65 @@
+"""Discovery metadata: the schema.org Dataset description that dataset search engines read.
+
+Built from the descriptor and the model, so nothing is typed twice.
+"""
+
+from __future__ import annotations
+
+from .model import Model
+from .paths import DOWNLOADS
+
+MEDIA_TYPES = {
+    "csv": "text/csv",
+    "json": "application/json",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "sqlite": "application/vnd.sqlite3",
+    "zip": "application/zip",
+}
+
+
+def dataset_json_ld(descriptor: dict, model: Model, up: str) -> dict:
+    """A schema.org Dataset; ``up`` leads from the page that embeds it to the site root ("" or "../")."""
+    name = descriptor["name"]
+    files = [
+        (f"{name}.zip", "zip", "整个数据包 / whole package"),
+        (f"{name}.xlsx", "xlsx", "Excel"),
+        (f"{name}.sqlite", "sqlite", "SQLite"),
+        ("datapackage.json", "json", "Frictionless descriptor"),
+    ]
+    files += [(f"data/{r['name']}.{fmt}", fmt, r["title"]) for r in descriptor["resources"] for fmt in ("csv", "json")]
+    return {
+        "@context": "https://schema.org/",
+        "@type": "Dataset",
+        "name": descriptor["title"],
+        "description": descriptor["description"],
+        "identifier": descriptor["id"],
+        "version": descriptor["version"],
+        "dateCreated": descriptor["created"][:10],
+        "keywords": descriptor["keywords"],
+        "inLanguage": ["zh-CN", "en"],
+        "license": next(lic["path"] for lic in descriptor["licenses"] if lic.get("path")),
+        "isAccessibleForFree": True,
+        "creator": [{"@type": "Organization", "name": c["title"]} for c in descriptor["contributors"]],
+        "temporalCoverage": descriptor["temporalCoverage"],
+        "spatialCoverage": {"@type": "Place", "name": descriptor["spatialCoverage"]},
+        "distribution": [
+            {
+                "@type": "DataDownload",
+                "name": title,
+                "encodingFormat": MEDIA_TYPES[fmt],
+                "contentUrl": f"{up}{DOWNLOADS}/{path}",
+            }
+            for path, fmt, title in files
+        ],
+        "isBasedOn": [
+            {
+                "@type": "CreativeWork",
+                "name": plan.title,
+                "author": {"@type": "GovernmentOrganization", "name": plan.issuer},
+                "datePublished": plan.issue_date.isoformat(),
+                **({"identifier": plan.doc_number} if plan.doc_number else {}),
+                "url": f"{up}{DOWNLOADS}/{plan.source_file}",
+            }
+            for plan in model.plans
+        ],
+    }

@@ -1,0 +1,144 @@
+"""Releases: each published version's ZIP kept in releases/, and what changed between versions.
+
+A release is the very ZIP readers downloaded, so its files stay downloadable
+byte for byte at a versioned URL, and the changelog compares tables row by
+row, by primary key, as the CSV files hold them.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Release:
+    version: str
+    archive: bytes  # the published ZIP
+
+    def files(self) -> dict[str, bytes]:
+        with zipfile.ZipFile(io.BytesIO(self.archive)) as archive:
+            return {name: archive.read(name) for name in archive.namelist()}
+
+    def descriptor(self) -> dict:
+        return json.loads(self.files()["datapackage.json"])
+
+    def tables(self) -> dict[str, list[dict]]:
+        files = self.files()
+        return {r["name"]: read_csv(files[r["path"]]) for r in self.descriptor()["resources"]}
+
+
+@dataclass
+class Changes:
+    """What changed in one resource: keys of rows added and removed, and the fields of rows changed."""
+
+    added: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    changed: list[tuple[str, list[tuple[str, str, str]]]] = field(default_factory=list)  # key, [(field, old, new)]
+
+    def __bool__(self) -> bool:
+        return bool(self.added or self.removed or self.changed)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One step of the changelog: from one version of the data to the next."""
+
+    version: str
+    previous: str | None
+    released: bool
+    changes: dict[str, Changes]  # resource name -> changes, only resources that changed
+    notes: str  # the maintainer's notes for this version from CHANGELOG.md, if any
+
+
+def version_key(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in re.findall(r"\d+", version))
+
+
+def load_releases(folder: Path) -> list[Release]:
+    """Every release in the folder (releases/<version>.zip), oldest first."""
+    releases = [Release(path.stem, path.read_bytes()) for path in folder.glob("*.zip")]
+    return sorted(releases, key=lambda r: version_key(r.version))
+
+
+def read_csv(data: bytes) -> list[dict]:
+    return list(csv.DictReader(io.StringIO(data.decode("utf-8"))))
+
+
+def diff(old: dict[str, list[dict]], new: dict[str, list[dict]], keys: dict[str, list[str]]) -> dict[str, Changes]:
+    """Row-level differences per resource, rows matched by primary key (``keys``: resource -> key fields).
+
+    A resource new in ``new`` counts as all rows added.
+    """
+    result = {}
+    for name in sorted(set(old) | set(new)):
+        key_fields = keys[name]
+        before = {_key(row, key_fields): row for row in old.get(name, [])}
+        after = {_key(row, key_fields): row for row in new.get(name, [])}
+        changes = Changes(
+            added=[k for k in after if k not in before],
+            removed=[k for k in before if k not in after],
+            changed=[(k, _fields(before[k], after[k])) for k in after if k in before and before[k] != after[k]],
+        )
+        if changes:
+            result[name] = changes
+    return result
+
+
+def changelog(
+    releases: list[Release],
+    current_version: str,
+    current: dict[str, list[dict]],
+    keys: dict[str, list[str]],
+    notes: dict[str, str],
+) -> list[Entry]:
+    """Newest first: the working data against the last release (if it differs), then each release
+    against the one before it."""
+    entries = []
+    previous_tables: dict[str, list[dict]] = {}
+    previous_version = None
+    for release in releases:
+        tables = release.tables()
+        changes = diff(previous_tables, tables, keys)
+        entries.append(Entry(release.version, previous_version, True, changes, notes.get(release.version, "")))
+        previous_tables, previous_version = tables, release.version
+    pending = diff(previous_tables, current, keys)
+    if pending or not releases:
+        released = bool(releases) and current_version == previous_version
+        label = current_version if not released else f"{current_version}（未发布的修改）"
+        own_notes = "" if released else notes.get(current_version, "")  # a released version's notes are its own
+        entries.append(Entry(label, previous_version, False, pending, own_notes))
+    return entries[::-1]
+
+
+def parse_notes(text: str) -> dict[str, str]:
+    """CHANGELOG.md's sections by version: "## 0.2.0 …" up to the next "## "."""
+    sections = re.split(r"^## +", text, flags=re.MULTILINE)[1:]
+    return {section.split()[0]: section.split("\n", 1)[1].strip() if "\n" in section else "" for section in sections}
+
+
+def _key(row: dict, fields: list[str]) -> str:
+    return " / ".join(row[f] for f in fields)
+
+
+def _fields(old: dict, new: dict) -> list[tuple[str, str, str]]:
+    return [(f, old.get(f, ""), new.get(f, "")) for f in new if old.get(f, "") != new.get(f, "")]
+
+
+def primary_keys(*descriptors: dict) -> dict[str, list[str]]:
+    """Each resource's primary key, from any of the descriptors (later ones win)."""
+    return {r["name"]: r["schema"]["primaryKey"] for d in descriptors for r in d["resources"]}
+
+
+def release_files(release: Release, package_name: str) -> dict[str, bytes]:
+    """What a release publishes at its versioned URL: the ZIP itself and the data files in it.
+
+    The ZIP's README.md stays inside the ZIP: MkDocs would turn a loose one into a page.
+    """
+    files = {name: data for name, data in release.files().items() if name != "README.md"}
+    return {f"{package_name}.zip": release.archive, **files}
