@@ -37,12 +37,12 @@ def build(paths: Paths, *, run_mkdocs: bool = True) -> None:
     }
     history = releases.load_releases(paths.releases_dir)
     notes = paths.changelog_notes.read_text(encoding="utf-8") if paths.changelog_notes.exists() else ""
-    current = {name: releases.read_csv(data) for name, data in load.read_data_files(paths, loaded.package).items()}
+    data_files = load.read_data_files(loaded)
+    current = {name: releases.read_csv(data) for name, data in data_files.items()}
     keys = releases.primary_keys(*(r.descriptor() for r in history), loaded.descriptor)
     entries = releases.changelog(history, loaded.descriptor["version"], current, keys, releases.parse_notes(notes))
     pages = render.render_pages(site_model, loaded.descriptor, documents, entries, [r.version for r in history])
     readme = render.package_readme(site_model, loaded.descriptor)
-    data_files = load.read_data_files(paths, loaded.package)
     latest = downloads.build_downloads(loaded, tables, data_files, readme, build_time(loaded.descriptor))
     latest["validation-report.json"] = _json_bytes(report)
     proof = manifest.build_manifest(loaded.descriptor["version"], manifest.tool_versions(), load.inputs(paths), latest)

@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from frictionless import Package
+from frictionless import FrictionlessException, Package
 
 from .paths import Paths
 from .problems import InvalidPackage, Problem
@@ -18,6 +18,7 @@ class Loaded:
 
     package: Package
     sources: dict[str, bytes]  # path inside the package ("sources/x.txt") -> bytes
+    data: dict[str, bytes]  # every file under data/, by path inside the package ("data/x.csv")
     descriptor_file: str  # as shown in problems, relative to the project root
     descriptor: dict  # as written in the repository
 
@@ -35,16 +36,23 @@ def load(paths: Paths) -> Loaded:
         ) from None
     if not isinstance(descriptor, dict):
         raise InvalidPackage([Problem(descriptor_file, None, "", "the descriptor must be a JSON object")])
-    package = Package(descriptor, basepath=str(paths.package_dir))
-    sources = {
-        f"sources/{path.name}": path.read_bytes() for path in sorted((paths.package_dir / "sources").glob("*.txt"))
-    }
-    return Loaded(package, sources, descriptor_file, descriptor)
+    try:
+        package = Package(descriptor, basepath=str(paths.package_dir))
+    except FrictionlessException as error:
+        problem = Problem(descriptor_file, None, "", f"not a valid data package: {error.error.message}")
+        raise InvalidPackage([problem]) from None
+    data = _files(paths.package_dir, "data")
+    return Loaded(package, _files(paths.package_dir, "sources"), data, descriptor_file, descriptor)
 
 
-def read_data_files(paths: Paths, package: Package) -> dict[str, bytes]:
+def _files(package_dir: Path, folder: str) -> dict[str, bytes]:
+    """Every file in a folder of the package, by its path inside the package ("data/x.csv")."""
+    return {f"{folder}/{p.name}": p.read_bytes() for p in sorted((package_dir / folder).glob("*")) if p.is_file()}
+
+
+def read_data_files(loaded: Loaded) -> dict[str, bytes]:
     """Each resource's CSV file as bytes, by resource name."""
-    return {resource.name: (paths.package_dir / resource.path).read_bytes() for resource in package.resources}
+    return {resource.name: loaded.data[resource.path] for resource in loaded.package.resources}
 
 
 def read_tables(package: Package) -> dict[str, list[dict]]:

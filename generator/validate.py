@@ -5,7 +5,7 @@ from __future__ import annotations
 from frictionless import Checklist, FrictionlessException, Package
 from frictionless.settings import VERSION as frictionless_version
 
-from . import checks, outline
+from . import checks, csvfiles, outline
 from . import sources as src
 from .load import Loaded
 from .problems import Problem
@@ -40,6 +40,9 @@ def validate(loaded: Loaded) -> list[Problem]:
 def validate_with_report(loaded: Loaded) -> tuple[list[Problem], dict]:
     """The problems, and a report of every check that ran and what it found, for publication."""
     package = loaded.package
+    blocking, cell_problems = csvfiles.check_files(loaded.descriptor, loaded.data, "datapackage")
+    if blocking:
+        return sorted(blocking + cell_problems, key=_order), {"valid": False}
     try:
         project_checks = _project_checks(package, loaded.sources)
         report = package.validate(Checklist(checks=project_checks))
@@ -49,8 +52,12 @@ def validate_with_report(loaded: Loaded) -> tuple[list[Problem], dict]:
     for task in report.tasks:
         file = f"datapackage/{task.place}"
         problems += [_problem(file, error) for error in task.errors]
-    problems = sorted(set(problems), key=lambda p: (p.file, p.row or 0, p.field, p.message))
+    problems = sorted(set(problems + cell_problems), key=_order)
     return problems, _summary(report, project_checks, problems)
+
+
+def _order(problem: Problem) -> tuple:
+    return (problem.file, problem.row or 0, problem.field, problem.message)
 
 
 def _summary(report, project_checks: list, problems: list[Problem]) -> dict:
@@ -119,14 +126,32 @@ def _rows(package: Package, name: str) -> list[dict]:
         return []
 
 
+# What a maintainer can do about each kind of frictionless error.
+HINTS = {
+    "type-error": "write a value of the field's type: see the data dictionary",
+    "constraint-error": "see the allowed values or pattern of this field in datapackage.json",
+    "primary-key": "every row needs its own key: change or delete the duplicate row",
+    "foreign-key": "correct the value, or add the row it refers to in the other table first",
+    "missing-label": "the header row must list the fields of datapackage.json, in order",
+    "incorrect-label": "the header row must list the fields of datapackage.json, in order",
+    "extra-label": "the header row must list the fields of datapackage.json, in order",
+    "duplicate-label": "the header row must list the fields of datapackage.json, in order",
+    "blank-label": "the header row must list the fields of datapackage.json, in order",
+    "extra-cell": "this row has more cells than the header: quote a cell that contains a comma",
+    "missing-cell": "this row has fewer cells than the header: add the missing cells (empty ones too)",
+    "blank-row": "delete the empty row",
+    "not-in-source": "copy the text exactly from the source document (spaces and line breaks do not matter)",
+}
+
+
 def _problem(file: str, error) -> Problem:
-    row = getattr(error, "row_number", None)
+    row = getattr(error, "row_number", None) or (1 if error.type.endswith("-label") else None)
     field = getattr(error, "field_name", None) or ",".join(getattr(error, "field_names", []) or [])
     note = getattr(error, "note", "")
     if isinstance(error, (checks.NotInSourceError, checks.ProvenanceError)):
         message = note
-    elif hasattr(error, "cell"):
-        message = f"{error.title.lower()}: “{error.cell}” ({note})"
+    elif getattr(error, "cell", None) not in (None, ""):
+        message = f"{error.title.lower()}: “{error.cell}”" + (f" ({note})" if note else "")
     else:
         message = f"{error.title.lower()}: {note}" if note else error.message
-    return Problem(file, row, field, message)
+    return Problem(file, row, field, message, HINTS.get(error.type, ""))

@@ -23,7 +23,7 @@ def loaded(real_paths):
 
 @pytest.fixture(scope="module")
 def data_files(real_paths, loaded):
-    return load.read_data_files(real_paths, loaded.package)
+    return load.read_data_files(loaded)
 
 
 @pytest.fixture(scope="module")
