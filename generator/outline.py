@@ -74,4 +74,4 @@ def anchor(ref: str) -> str:
     """An ASCII anchor for a section reference: 三（三）专栏2-5 -> s3-3-box2-5."""
     ascii_ref = re.sub(f"[{NUMERALS}]+", lambda m: str(numeral_value(m.group())), ref)
     ascii_ref = ascii_ref.replace("专栏", "-box").replace("（", "-").replace("）", "-")
-    return "s" + re.sub(r"-+", "-", ascii_ref).strip("-")
+    return "s" + re.sub(r"[^a-z0-9]+", "-", ascii_ref).strip("-")  # only safe characters reach an id or URL

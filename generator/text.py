@@ -6,8 +6,6 @@ import datetime
 import json
 from decimal import Decimal
 
-from markupsafe import escape
-
 COMPARATOR_SIGNS = {"eq": "", "ge": "≥ ", "gt": "> ", "le": "≤ ", "lt": "< "}
 KIND_LABELS = {"quantitative": "定量", "qualitative": "定性", "defers-to-city": "完成市下达任务"}
 # How a plan stands on an indicator (views.own_or_city); "" when it makes no commitment.
@@ -31,17 +29,16 @@ PROJECT_KIND_LABELS = {
 }
 DIRECTION_LABELS = {"level": "达到", "increase": "增加", "decrease": "下降"}
 
-# Characters that Markdown would read as markup inside a table cell or inline text.
-_MARKDOWN_SPECIALS = {c: f"&#{ord(c)};" for c in "\\`*_{}[]()#+-!|~<>"}
+# Characters that HTML or Markdown would read as markup, as numeric character references: in one pass,
+# so that no reference is escaped twice. Line breaks become spaces (a table row is one line).
+_INERT = {c: f"&#{ord(c)};" for c in "&<>\"'\\`*_{}[]()#+-!|~:="} | {"\n": " ", "\r": ""}
 
 
 def cell(value) -> str:
-    """Any value as inert text in a Markdown table cell or paragraph: HTML escaped, markup defused."""
+    """Any value as inert text in a Markdown table cell, link text or paragraph: shown as written, never markup."""
     if value is None:
         return ""
-    text = str(escape(str(value)))  # &, <, >, quotes
-    text = "".join(_MARKDOWN_SPECIALS.get(c, c) for c in text if c not in "\r")
-    return text.replace("\n", " ")
+    return "".join(_INERT.get(c, c) for c in str(value))
 
 
 def number(value: Decimal | int | None) -> str:

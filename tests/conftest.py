@@ -37,6 +37,7 @@ def copy_project(destination: Path) -> Paths:
         shutil.copy(ROOT / "docs" / name, destination / "docs" / name)
     shutil.copy(ROOT / "mkdocs.yml", destination / "mkdocs.yml")
     shutil.copytree(ROOT / "docs" / "assets", destination / "docs" / "assets")
+    shutil.copytree(ROOT / "overrides", destination / "overrides")
     shutil.copytree(ROOT / "releases", destination / "releases")
     return Paths(destination)
 
