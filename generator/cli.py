@@ -43,7 +43,8 @@ def build(paths: Paths, *, run_mkdocs: bool = True) -> None:
     entries = releases.changelog(history, loaded.descriptor["version"], current, keys, releases.parse_notes(notes))
     pages = render.render_pages(site_model, loaded.descriptor, documents, entries, [r.version for r in history])
     readme = render.package_readme(site_model, loaded.descriptor)
-    latest = downloads.build_downloads(loaded, tables, data_files, readme, build_time(loaded.descriptor))
+    when = build_time(loaded.descriptor)
+    latest = downloads.build_downloads(loaded, tables, data_files, readme, when)
     latest["validation-report.json"] = _json_bytes(report)
     proof = manifest.build_manifest(loaded.descriptor["version"], manifest.tool_versions(), load.inputs(paths), latest)
     latest["build-manifest.json"] = _json_bytes(proof)
@@ -53,7 +54,7 @@ def build(paths: Paths, *, run_mkdocs: bool = True) -> None:
         files |= {f"{DOWNLOADS_ROOT}/{release.version}/{path}": data for path, data in versioned.items()}
     publish.write_generated(paths, pages, files)
     if run_mkdocs:
-        publish.build_site(paths)
+        publish.build_site(paths, when)
 
 
 def release(paths: Paths, remote: str | None, branch: str) -> str:

@@ -7,6 +7,7 @@ build leaves the previous site exactly as it was.
 
 from __future__ import annotations
 
+import datetime
 import os
 import shutil
 import subprocess
@@ -30,8 +31,11 @@ def write_generated(paths: Paths, pages: dict[str, str], files: dict[str, bytes]
         _write(paths.docs_dir / relative, data)
 
 
-def build_site(paths: Paths) -> None:
-    """``mkdocs build --strict`` into a staging folder, then swap it in as site/."""
+def build_site(paths: Paths, when: datetime.datetime) -> None:
+    """``mkdocs build --strict`` into a staging folder, then swap it in as site/.
+
+    MkDocs takes its build date from SOURCE_DATE_EPOCH: the data's date, not the clock.
+    """
     staging = paths.staging_site_dir
     shutil.rmtree(staging, ignore_errors=True)
     command = [
@@ -47,6 +51,7 @@ def build_site(paths: Paths) -> None:
     ]
     # Silence the banners that MkDocs plugins print about MkDocs' future; they hide real warnings.
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+    env["SOURCE_DATE_EPOCH"] = str(int(when.replace(tzinfo=datetime.UTC).timestamp()))
     result = subprocess.run(command, cwd=paths.root, capture_output=True, text=True, env=env)
     if result.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)

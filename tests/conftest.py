@@ -68,3 +68,13 @@ def line_of(paths: Paths, resource: str, key_field: str, key: str) -> int:
             if row[key_field] == key:
                 return line
     raise KeyError(key)
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> Paths:
+    """One full build of a copy of the project, shared by the tests that read the built site."""
+    from generator import cli
+
+    paths = copy_project(tmp_path_factory.mktemp("built"))
+    cli.build(paths)
+    return paths

@@ -8,7 +8,7 @@ import json
 import shutil
 
 import pytest
-from conftest import copy_project, edit_cell, line_of
+from conftest import edit_cell, line_of
 
 from generator import cli
 from generator.paths import Paths
@@ -16,13 +16,6 @@ from generator.problems import InvalidPackage
 
 pytestmark = pytest.mark.slow
 DATA = "datapackage/data"
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Paths:
-    paths = copy_project(tmp_path_factory.mktemp("built"))
-    cli.build(paths)
-    return paths
 
 
 @pytest.fixture

@@ -17,13 +17,6 @@ from generator import cli
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    paths = copy_project(tmp_path_factory.mktemp("project"))
-    cli.build(paths)
-    return paths
-
-
 def html(paths, page: str) -> BeautifulSoup:
     return BeautifulSoup((paths.site_dir / page / "index.html").read_text(encoding="utf-8"), "html.parser")
 
@@ -187,3 +180,9 @@ def test_site_offers_versioned_and_latest_downloads(built):
     data = (built.site_dir / "downloads" / "latest" / "tianjin-district-carbon-peaking-plans.zip").read_bytes()
     assert zip_entry["sha256"] == hashlib.sha256(data).hexdigest()
     assert "datapackage/data/targets.csv" in manifest["inputs"] and manifest["tools"]["frictionless"]
+
+
+def test_two_builds_of_the_same_input_are_byte_identical(built, tmp_path):
+    again = copy_project(tmp_path)
+    cli.build(again)
+    assert tree_digest(again.site_dir) == tree_digest(built.site_dir)

@@ -1,0 +1,68 @@
+"""Link integrity: every internal link, anchor, image, stylesheet, script and download in the built site resolves."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+pytestmark = pytest.mark.slow
+ATTRIBUTES = {"a": "href", "link": "href", "img": "src", "script": "src"}
+
+
+@cache
+def parse(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def target_file(page: Path, url: str, site: Path) -> Path:
+    """The file a URL on ``page`` leads to (a folder URL means its index.html; "/" is the site's root,
+    which only the 404 page uses, as it is served at any address)."""
+    path = unquote(urlsplit(url).path)
+    if path.startswith("/"):
+        path = (site / path.lstrip("/")).resolve()
+    else:
+        path = (page.parent / path).resolve() if path else page
+    if path.is_dir():
+        path = path / "index.html"
+    assert site.resolve() in path.parents or path == site.resolve(), f"{url} leaves the site"
+    return path
+
+
+def links(site: Path):
+    for page in sorted(site.rglob("*.html")):
+        for tag, attribute in ATTRIBUTES.items():
+            for element in parse(page).find_all(tag):
+                url = element.get(attribute)
+                if url and not urlsplit(url).scheme and not url.startswith("//"):
+                    yield page, url
+
+
+def test_every_internal_link_resolves(built):
+    site = built.site_dir
+    checked, broken = 0, []
+    for page, url in links(site):
+        checked += 1
+        target = target_file(page, url, site)
+        if not target.is_file():
+            broken.append((page.relative_to(site).as_posix(), url))
+            continue
+        fragment = urlsplit(url).fragment
+        if fragment and target.suffix == ".html":
+            soup = parse(target)
+            if not (soup.find(id=unquote(fragment)) or soup.find(attrs={"name": unquote(fragment)})):
+                broken.append((page.relative_to(site).as_posix(), url))
+    assert checked > 5000
+    assert broken == []
+
+
+def test_the_link_check_finds_a_broken_link(built, tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text('<a href="missing/">x</a><a href="#nowhere">y</a>', encoding="utf-8")
+    found = list(links(tmp_path))
+    assert [url for _, url in found] == ["missing/", "#nowhere"]
+    assert not target_file(page, "missing/", tmp_path).is_file()
+    assert parse(page).find(id="nowhere") is None
