@@ -30,9 +30,16 @@ def validate(session: nox.Session) -> None:
 
 @nox.session
 def tests(session: nox.Session) -> None:
-    """Run the test suite (pytest); extra arguments go to pytest."""
+    """Run the test suite (pytest) but the browser tests; extra arguments go to pytest."""
     install(session, "test")
-    session.run("python", "-m", "pytest", *session.posargs)
+    session.run("python", "-m", "pytest", "-m", "not browser", *session.posargs)
+
+
+@nox.session
+def browser(session: nox.Session) -> None:
+    """Drive the built site in headless Chromium (/usr/bin/chromium, from Debian's package): requests, axe, clicks."""
+    install(session, "browser")
+    session.run("python", "-m", "pytest", "-m", "browser", *session.posargs)
 
 
 @nox.session
