@@ -6,6 +6,7 @@ import json
 import sqlite3
 import zipfile
 
+import openpyxl
 import pandas as pd
 import pytest
 from frictionless import Package
@@ -54,6 +55,42 @@ def test_json_and_csv_hold_the_same_rows(files, data_files, real_tables):
         rows = json.loads(files[f"data/{name}.json"])
         frame = package_frame(data_files, name)
         assert len(rows) == len(frame) and list(rows[0]) == list(frame.columns)
+
+
+def same(value, text: str) -> bool:
+    """Whether a typed cell from Excel or SQLite says what the CSV text says."""
+    if value is None:
+        return text == ""
+    if isinstance(value, bool) or text in ("true", "false"):
+        return str(value).lower() in (text, "1" if text == "true" else "0")
+    if isinstance(value, int | float):
+        return float(text) == value
+    if isinstance(value, datetime.datetime):
+        return value.date().isoformat() == text
+    return value == text
+
+
+def test_every_workbook_cell_says_what_the_csv_says(files, data_files, real_tables):
+    book = openpyxl.load_workbook(io.BytesIO(files[f"{NAME}.xlsx"]), read_only=True)
+    for name in real_tables:
+        frame = package_frame(data_files, name)
+        rows = list(book[name].iter_rows(values_only=True))
+        assert list(rows[0]) == list(frame.columns)
+        assert len(rows) - 1 == len(frame)
+        for cells, (_, expected) in zip(rows[1:], frame.iterrows(), strict=True):
+            assert all(same(v, t) for v, t in zip(cells, expected, strict=True)), (name, cells)
+
+
+def test_every_sqlite_value_says_what_the_csv_says(files, data_files, real_tables, tmp_path):
+    path = tmp_path / "all.sqlite"
+    path.write_bytes(files[f"{NAME}.sqlite"])
+    db = sqlite3.connect(path)
+    for name in real_tables:
+        frame = package_frame(data_files, name)
+        rows = db.execute(f'SELECT * FROM "{name}" ORDER BY rowid').fetchall()
+        assert len(rows) == len(frame)
+        for cells, (_, expected) in zip(rows, frame.iterrows(), strict=True):
+            assert all(same(v, t) for v, t in zip(cells, expected, strict=True)), (name, cells)
 
 
 def test_workbook_has_a_readme_and_every_table(files, data_files, real_tables):
