@@ -1,7 +1,7 @@
-"""Command line: ``python -m generator validate`` and ``python -m generator build``.
+"""Command line: ``python -m generator validate | build | release``.
 
-The pipeline reads top to bottom: load → validate → model → render → publish.
-Only this module prints and chooses the exit code.
+The pipeline reads top to bottom in ``build``: load → validate → model → render
+→ downloads → publish. Only this module prints and chooses the exit code.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ def check(paths: Paths) -> tuple[load.Loaded, dict]:
 
 
 def build(paths: Paths, *, run_mkdocs: bool = True) -> None:
+    """The whole pipeline: check, model, render pages and downloads, write them under docs/, build site/."""
     loaded, report = check(paths)
     tables = load.read_tables(loaded.package)
     site_model = model.build_model(tables)
@@ -36,14 +37,11 @@ def build(paths: Paths, *, run_mkdocs: bool = True) -> None:
         for plan in site_model.plans
     }
     history = releases.load_releases(paths.releases_dir)
-    notes = paths.changelog_notes.read_text(encoding="utf-8") if paths.changelog_notes.exists() else ""
     data_files = load.read_data_files(loaded)
-    current = {name: releases.read_csv(data) for name, data in data_files.items()}
-    keys = releases.primary_keys(*(r.descriptor() for r in history), loaded.descriptor)
-    entries = releases.changelog(history, loaded.descriptor["version"], current, keys, releases.parse_notes(notes))
+    entries = _changelog(paths, loaded.descriptor, history, data_files)
     pages = render.render_pages(site_model, loaded.descriptor, documents, entries, [r.version for r in history])
-    readme = render.package_readme(site_model, loaded.descriptor)
     when = build_time(loaded.descriptor)
+    readme = render.package_readme(site_model, loaded.descriptor)
     latest = downloads.build_downloads(loaded, tables, data_files, readme, when)
     latest["validation-report.json"] = _json_bytes(report)
     proof = manifest.build_manifest(loaded.descriptor["version"], manifest.tool_versions(), load.inputs(paths), latest)
@@ -57,6 +55,18 @@ def build(paths: Paths, *, run_mkdocs: bool = True) -> None:
         publish.build_site(paths, when)
 
 
+def _changelog(paths: Paths, descriptor: dict, history: list, data_files: dict[str, bytes]) -> list:
+    """The releases and the working data compared row by row, with the maintainer's notes."""
+    notes = _notes(paths)
+    current = {name: releases.read_csv(data) for name, data in data_files.items()}
+    keys = releases.primary_keys(*(r.descriptor() for r in history), descriptor)
+    return releases.changelog(history, descriptor["version"], current, keys, releases.parse_notes(notes))
+
+
+def _notes(paths: Paths) -> str:
+    return paths.changelog_notes.read_text(encoding="utf-8") if paths.changelog_notes.exists() else ""
+
+
 def release(paths: Paths, remote: str | None, branch: str) -> str:
     """Check the version was raised and its changes written, keep its ZIP in releases/, build, and publish."""
     loaded, _ = check(paths)
@@ -64,8 +74,7 @@ def release(paths: Paths, remote: str | None, branch: str) -> str:
     history = releases.load_releases(paths.releases_dir)
     if history and releases.version_key(history[-1].version) >= releases.version_key(version):
         raise GeneratorError(f"raise the version in datapackage/datapackage.json: {history[-1].version} is released")
-    notes = paths.changelog_notes.read_text(encoding="utf-8") if paths.changelog_notes.exists() else ""
-    if not releases.parse_notes(notes).get(version):
+    if not releases.parse_notes(_notes(paths)).get(version):
         raise GeneratorError(f"write what changed in {version} in CHANGELOG.md, under a heading '## {version}'")
     citation = paths.root / "CITATION.cff"
     if f'version: "{version}"' not in citation.read_text(encoding="utf-8"):
