@@ -30,7 +30,7 @@ def environment(model: Model) -> Environment:
         segments=passages.segments,
         anchor=outline.anchor,
         stricter=views.stricter,
-        plan_name=lambda plan_id: next(p.short_name for p in model.plans if p.plan_id == plan_id),
+        plan_name={p.plan_id: p.short_name for p in model.plans}.__getitem__,
         direction_label=text.DIRECTION_LABELS.get,
     )
     env.globals.update(

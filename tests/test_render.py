@@ -63,8 +63,8 @@ def test_comparison_page_puts_plans_side_by_side(pages):
     header = next(line for line in page.splitlines() if line.startswith("| 指标 |"))
     columns = [c.strip() for c in header.strip("|").split("|")]
     assert "西青区（≤ 1.25）严于蓟州区（≤ 1.3）" in page
-    assert cells[columns.index("西青区")].startswith("≤ 1.25")
-    assert cells[columns.index("蓟州区")].startswith("≤ 1.3")
+    assert cells[columns.index("西青区")].startswith("[≤ 1.25")
+    assert cells[columns.index("蓟州区")].startswith("[≤ 1.3")
     assert cells[columns.index("河东区")] == "—"
 
 
