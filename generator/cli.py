@@ -11,52 +11,83 @@ import datetime
 import json
 import os
 import sys
+from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from . import downloads, load, manifest, model, passages, publish, releases, render, validate
 from .paths import DOWNLOADS, DOWNLOADS_ROOT, Paths
 from .problems import GeneratorError, InvalidPackage
 
+if TYPE_CHECKING:
+    from . import load
 
-def check(paths: Paths) -> tuple[load.Loaded, dict]:
+# The stages import frictionless, pandas, Jinja2 and vl-convert; they are imported when a command
+# runs, so that `python -m generator --help` answers at once.
+Stage = Callable[[str], AbstractContextManager]
+
+
+def no_timing(name: str) -> AbstractContextManager:
+    return nullcontext()
+
+
+def check(paths: Paths, stage: Stage = no_timing) -> tuple[load.Loaded, dict]:
     """Load and validate; raise InvalidPackage with every problem found, else return the validation report."""
-    loaded = load.load(paths)
-    problems, report = validate.validate_with_report(loaded)
+    from . import load, validate
+
+    with stage("load"):
+        loaded = load.load(paths)
+    with stage("validate"):
+        problems, report = validate.validate_with_report(loaded)
     if problems:
         raise InvalidPackage(problems)
     return loaded, report
 
 
-def build(paths: Paths, *, run_mkdocs: bool = True) -> None:
-    """The whole pipeline: check, model, render pages and downloads, write them under docs/, build site/."""
-    loaded, report = check(paths)
-    tables = load.read_tables(loaded.package)
-    site_model = model.build_model(tables)
-    documents = {
-        plan.plan_id: passages.plan_document(plan, loaded.sources[plan.source_file].decode("utf-8"))
-        for plan in site_model.plans
-    }
-    history = releases.load_releases(paths.releases_dir)
-    data_files = load.read_data_files(loaded)
-    entries = _changelog(paths, loaded.descriptor, history, data_files)
-    pages = render.render_pages(site_model, loaded.descriptor, documents, entries, [r.version for r in history])
-    when = build_time(loaded.descriptor)
-    readme = render.package_readme(site_model, loaded.descriptor)
-    latest = downloads.build_downloads(loaded, tables, data_files, readme, when)
-    latest["validation-report.json"] = _json_bytes(report)
-    proof = manifest.build_manifest(loaded.descriptor["version"], manifest.tool_versions(), load.inputs(paths), latest)
-    latest["build-manifest.json"] = _json_bytes(proof)
-    files = {f"{DOWNLOADS}/{path}": data for path, data in latest.items()}
-    for release in history:
-        versioned = releases.release_files(release, loaded.descriptor["name"])
-        files |= {f"{DOWNLOADS_ROOT}/{release.version}/{path}": data for path, data in versioned.items()}
-    publish.write_generated(paths, pages, files)
+def build(paths: Paths, *, run_mkdocs: bool = True, stage: Stage = no_timing) -> None:
+    """The whole pipeline: check, model, render pages and downloads, write them under docs/, build site/.
+
+    ``stage`` wraps each step (the benchmark passes a timer).
+    """
+    from . import downloads, load, manifest, model, passages, publish, releases, render
+
+    loaded, report = check(paths, stage)
+    with stage("model"):
+        tables = load.read_tables(loaded.package)
+        site_model = model.build_model(tables)
+        documents = {
+            plan.plan_id: passages.plan_document(plan, loaded.sources[plan.source_file].decode("utf-8"))
+            for plan in site_model.plans
+        }
+        history = releases.load_releases(paths.releases_dir)
+        data_files = load.read_data_files(loaded)
+        entries = _changelog(paths, loaded.descriptor, history, data_files)
+    with stage("render"):
+        pages = render.render_pages(site_model, loaded.descriptor, documents, entries, [r.version for r in history])
+    with stage("downloads"):
+        when = build_time(loaded.descriptor)
+        readme = render.package_readme(site_model, loaded.descriptor)
+        latest = downloads.build_downloads(loaded, tables, data_files, readme, when)
+        latest["validation-report.json"] = _json_bytes(report)
+        tools = manifest.tool_versions()
+        latest["build-manifest.json"] = _json_bytes(
+            manifest.build_manifest(loaded.descriptor["version"], tools, load.inputs(paths), latest)
+        )
+        files = {f"{DOWNLOADS}/{path}": data for path, data in latest.items()}
+        for release in history:
+            versioned = releases.release_files(release, loaded.descriptor["name"])
+            files |= {f"{DOWNLOADS_ROOT}/{release.version}/{path}": data for path, data in versioned.items()}
+    with stage("write"):
+        publish.write_generated(paths, pages, files)
     if run_mkdocs:
-        publish.build_site(paths, when)
+        with stage("mkdocs build"):
+            publish.build_site(paths, when)
 
 
 def _changelog(paths: Paths, descriptor: dict, history: list, data_files: dict[str, bytes]) -> list:
     """The releases and the working data compared row by row, with the maintainer's notes."""
+    from . import releases
+
     notes = _notes(paths)
     current = {name: releases.read_csv(data) for name, data in data_files.items()}
     keys = releases.primary_keys(*(r.descriptor() for r in history), descriptor)
@@ -69,6 +100,8 @@ def _notes(paths: Paths) -> str:
 
 def release(paths: Paths, remote: str | None, branch: str) -> str:
     """Check the version was raised and its changes written, keep its ZIP in releases/, build, and publish."""
+    from . import publish, releases
+
     loaded, _ = check(paths)
     version = loaded.descriptor["version"]
     history = releases.load_releases(paths.releases_dir)
