@@ -46,8 +46,8 @@ def browser(session: nox.Session) -> None:
 def lint(session: nox.Session) -> None:
     """Check style and common mistakes with ruff."""
     install(session, "lint")
-    session.run("ruff", "check", "generator", "tests", "noxfile.py")
-    session.run("ruff", "format", "--check", "generator", "tests", "noxfile.py")
+    session.run("ruff", "check", "generator", "tests", "benchmarks", "noxfile.py")
+    session.run("ruff", "format", "--check", "generator", "tests", "benchmarks", "noxfile.py")
 
 
 @nox.session
@@ -64,6 +64,16 @@ def citation(session: nox.Session) -> None:
     """Validate CITATION.cff against the Citation File Format schema (cffconvert, in its own environment)."""
     session.install("cffconvert>=2.0")
     session.run("cffconvert", "--validate", "--infile", "CITATION.cff")
+
+
+@nox.session
+def bench(session: nox.Session) -> None:
+    """Benchmark the build on the real data and on synthetic national-scale packages; writes benchmarks/REPORT.md.
+
+    Sizes after --, for example `nox -s bench -- --sizes real,300,3000` (the default).
+    """
+    install(session, "build")
+    session.run("python", "benchmarks/bench.py", *session.posargs)
 
 
 @nox.session

@@ -8,6 +8,8 @@ the reader's own fonts; no script runs to show a chart. Every chart carries a
 from __future__ import annotations
 
 import json
+import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 import vl_convert
@@ -30,6 +32,18 @@ class Chart:
 
     def svg(self) -> str:
         return accessible_svg(vl_convert.vegalite_to_svg(json.dumps(self.spec, ensure_ascii=False)), self)
+
+
+def render_all(charts: list[Chart]) -> dict[str, str]:
+    """Every chart's SVG by path, on all cores: each conversion is independent and costs about 0.25 s."""
+    if len(charts) < 8:
+        return {chart.path: chart.svg() for chart in charts}
+    with ProcessPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        return dict(zip((c.path for c in charts), pool.map(_svg, charts, chunksize=4), strict=True))
+
+
+def _svg(chart: Chart) -> str:
+    return chart.svg()
 
 
 def plan_chart(model: Model, plan: Plan) -> Chart:

@@ -66,7 +66,7 @@ def render_pages(
     figures |= {row.indicator.indicator_id: charts.indicator_chart(model, row) for row in views.shared(rows)}
     years = views.timeline(model)
     figures["timeline"] = charts.timeline_chart(model, years)
-    pages = {chart.path: chart.svg() for chart in figures.values()}
+    pages = charts.render_all(list(figures.values()))
     pages |= {
         "index.md": page("home.md.j2", json_ld=text.script_json(metadata.dataset_json_ld(descriptor, model, ""))),
         "SUMMARY.md": page("summary.md.j2", shared=views.shared(rows)),

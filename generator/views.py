@@ -80,28 +80,24 @@ def distinct(targets: list[Target]) -> list[Target]:
 
 
 def stricter(row: IndicatorRow) -> list[Stricter]:
-    """Pairs of plans whose figures for the same year, unit and kind of bound differ.
+    """For each year, unit and kind of bound, the strictest plan's figure against the weakest's.
 
     A ceiling (不超过 1.25) is stricter when lower; a floor (35%以上) is stricter when
-    higher. Levels, ranges, absolute amounts and figures of different kinds are not compared.
+    higher. Levels, ranges, absolute amounts and figures of different kinds are not
+    compared. One pass over the figures, whatever the number of plans.
     """
-    figures = [
-        t
-        for targets in row.by_plan.values()
-        for t in targets
-        if t.kind == "quantitative" and t.value is not None and t.unit in RELATIVE_UNITS
-    ]
-    pairs = []
-    for i, a in enumerate(figures):
-        for b in figures[i + 1 :]:
-            if a.plan_id == b.plan_id or (a.target_year, a.unit, a.per_year) != (b.target_year, b.unit, b.per_year):
-                continue
-            bound = BOUNDS.get(a.comparator)
-            if a.value == b.value or bound is None or bound != BOUNDS.get(b.comparator):
-                continue
-            a_first = (a.value < b.value) if bound == "ceiling" else (a.value > b.value)
-            pairs.append(Stricter(a, b) if a_first else Stricter(b, a))
-    return pairs
+    groups: dict[tuple, list[Target]] = {}
+    for targets in row.by_plan.values():
+        for t in targets:
+            if t.kind == "quantitative" and t.value is not None and t.unit in RELATIVE_UNITS and t.comparator in BOUNDS:
+                groups.setdefault((t.target_year, t.unit, t.per_year, BOUNDS[t.comparator]), []).append(t)
+    notes = []
+    for (*_, bound), figures in groups.items():
+        ordered = sorted(figures, key=lambda t: t.value, reverse=bound == "floor")
+        first, last = ordered[0], ordered[-1]
+        if first.value != last.value and first.plan_id != last.plan_id:
+            notes.append(Stricter(first, last))
+    return notes
 
 
 def coverage(model: Model) -> dict[str, dict[str, tuple[int, int]]]:

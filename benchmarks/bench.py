@@ -1,0 +1,191 @@
+"""Benchmark the real build at growing sizes: `nox -s bench` (or `python benchmarks/bench.py --sizes real,300,3000`).
+
+Each size runs in its own process (so peak memory is its own): a project with the
+real data or a synthetic package of N plans (synth.py) is built with the real
+generator and site configuration, each stage timed. Then the same number of
+plain Markdown pages is built with the same Material configuration, and the
+ratio of the two MkDocs builds is our overhead. Results go to results.json and
+REPORT.md beside this file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import platform
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from importlib import metadata
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))
+
+
+def run_one(size: str) -> dict:
+    """Build one size and measure it; runs in a fresh process."""
+    import synth
+
+    from generator import cli
+    from generator.paths import Paths
+
+    folder = Path(tempfile.mkdtemp(prefix=f"bench-{size}-"))
+    if size == "real":
+        for name in ("datapackage", "docs", "overrides", "releases"):
+            shutil.copytree(HERE.parent / name, folder / name)
+        shutil.copy(HERE.parent / "mkdocs.yml", folder / "mkdocs.yml")
+        for name in ("CHANGELOG.md",):
+            shutil.copy(HERE.parent / name, folder / name)
+    else:
+        synth.project(folder, int(size))
+    paths = Paths(folder)
+    stages: dict[str, float] = {}
+
+    @contextlib.contextmanager
+    def stage(name: str):
+        start = time.perf_counter()
+        yield
+        stages[name] = round(time.perf_counter() - start, 2)
+
+    cli.build(paths, stage=stage)
+    rows = sum(1 for p in (paths.package_dir / "data").glob("*.csv") for _ in p.open(encoding="utf-8")) - 11
+    pages = sum(1 for _ in paths.docs_dir.rglob("*.md"))
+    site_bytes = sum(p.stat().st_size for p in paths.site_dir.rglob("*") if p.is_file())
+    index = paths.site_dir / "search" / "search_index.json"
+    first_page = _first_visit_bytes(paths.site_dir)
+    result = {
+        "size": size,
+        "plans": len(list((paths.package_dir / "sources").glob("*.txt"))),
+        "rows": rows,
+        "pages": pages,
+        "stages_s": stages,
+        "generator_s": round(sum(v for k, v in stages.items() if k != "mkdocs build"), 2),
+        "total_s": round(sum(stages.values()), 2),
+        "rows_per_s_validate": round(rows / stages["validate"]) if stages["validate"] else None,
+        "mkdocs_ms_per_page": round(1000 * stages["mkdocs build"] / pages, 1),
+        "peak_memory_mb_generator": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+        "peak_memory_mb_mkdocs": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024),
+        "site_mb": round(site_bytes / 1e6, 1),
+        "search_index_mb": round(index.stat().st_size / 1e6, 2),
+        "first_visit_kb_without_search": round(first_page / 1e3),
+    }
+    result["baseline_s"], result["baseline_ms_per_page"] = _baseline(paths, pages)
+    result["overhead_ratio"] = round(stages["mkdocs build"] / result["baseline_s"], 2)
+    result["overhead_ratio_whole_build"] = round(result["total_s"] / result["baseline_s"], 2)
+    shutil.rmtree(folder)
+    return result
+
+
+def _first_visit_bytes(site: Path) -> int:
+    """The home page with the stylesheets and scripts it loads (the search index comes on first search)."""
+    total = (site / "index.html").stat().st_size
+    for pattern in ("assets/stylesheets/*.css", "assets/javascripts/bundle.*.js", "assets/*.css", "assets/*.js"):
+        total += sum(p.stat().st_size for p in site.glob(pattern))
+    return total
+
+
+def _baseline(paths, pages: int) -> tuple[float, float]:
+    """The same number of plain Markdown pages, of the same average size, with the same configuration."""
+    generated = [p for p in paths.docs_dir.rglob("*.md")]
+    average = sum(len(p.read_text(encoding="utf-8")) for p in generated) // max(len(generated), 1)
+    text = (paths.package_dir / "sources").glob("*.txt").__next__().read_text(encoding="utf-8")
+    body = "\n\n".join(line for line in text.splitlines() if line.strip())[:average]
+    folder = Path(tempfile.mkdtemp(prefix="bench-baseline-"))
+    docs = folder / "docs"
+    shutil.copytree(paths.root / "overrides", folder / "overrides")
+    shutil.copytree(paths.docs_dir / "assets", docs / "assets")
+    summary = ["* [首页](index.md)"]
+    (docs / "index.md").write_text("# 首页\n\n" + body, encoding="utf-8")
+    for n in range(pages - 1):
+        section = f"s{n // 100:03d}"
+        (docs / section).mkdir(exist_ok=True)
+        (docs / section / f"p{n:05d}.md").write_text(f"# 页面 {n}\n\n{body}", encoding="utf-8")
+        if n % 100 == 0:
+            summary.append(f"* 第{n // 100}组")
+        summary.append(f"    * [页面 {n}]({section}/p{n:05d}.md)")
+    (docs / "SUMMARY.md").write_text("\n".join(summary) + "\n", encoding="utf-8")
+    shutil.copy(paths.mkdocs_config, folder / "mkdocs.yml")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(folder / "site")], cwd=folder, env=env, check=True
+    )
+    elapsed = time.perf_counter() - start
+    shutil.rmtree(folder)
+    return round(elapsed, 2), round(1000 * elapsed / pages, 1)
+
+
+def machine() -> dict:
+    tools = ("mkdocs", "mkdocs-material", "frictionless", "jieba", "vl-convert-python", "pandas")
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return {
+        "cpus": os.cpu_count(),
+        "memory_gb": round(memory, 1),
+        "machine": platform.machine(),
+        "python": platform.python_version(),
+        **{tool: metadata.version(tool) for tool in tools},
+    }
+
+
+def report(results: list[dict], info: dict, command: str) -> str:
+    columns = [
+        ("size", "size"), ("plans", "plans"), ("rows", "rows"), ("pages", "pages"),
+        ("total_s", "whole build (s)"), ("generator_s", "generator stages (s)"),
+        ("mkdocs_ms_per_page", "mkdocs ms/page"), ("baseline_ms_per_page", "baseline ms/page"),
+        ("overhead_ratio", "mkdocs ÷ baseline"), ("overhead_ratio_whole_build", "whole build ÷ baseline"),
+        ("rows_per_s_validate", "rows/s validated"), ("peak_memory_mb_generator", "peak MB generator"),
+        ("peak_memory_mb_mkdocs", "peak MB mkdocs"), ("site_mb", "site MB"), ("search_index_mb", "search index MB"),
+        ("first_visit_kb_without_search", "first visit KB (no search)"),
+    ]  # fmt: skip
+    lines = ["| " + " | ".join(title for _, title in columns) + " |", "|" + "---|" * len(columns)]
+    lines += ["| " + " | ".join(str(r.get(key, "")) for key, _ in columns) + " |" for r in results]
+    stages = sorted({s for r in results for s in r["stages_s"]}, key=list(results[0]["stages_s"]).index)
+    stage_lines = ["| size | " + " | ".join(stages) + " |", "|" + "---|" * (len(stages) + 1)]
+    stage_lines += [
+        f"| {r['size']} | " + " | ".join(str(r["stages_s"].get(s, "")) for s in stages) + " |" for r in results
+    ]
+    return "\n".join([
+        "# Benchmark results", "",
+        f"Command: `{command}`", "",
+        "Machine: " + ", ".join(f"{k} {v}" for k, v in info.items()), "",
+        "## Figures", "", *lines, "",
+        "## Stages (seconds)", "", *stage_lines, "",
+    ])  # fmt: skip
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", default="real,300,3000", help="comma-separated: real and/or numbers of plans")
+    parser.add_argument("--one", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one:
+        print(json.dumps(run_one(args.one)))
+        return
+    results = []
+    for size in args.sizes.split(","):
+        print(f"benchmark: {size} …", flush=True)
+        output = subprocess.run([sys.executable, __file__, "--one", size], capture_output=True, text=True, check=True)
+        results.append(json.loads(output.stdout.strip().splitlines()[-1]))
+        print(json.dumps(results[-1], ensure_ascii=False), flush=True)
+    info = machine()
+    command = f"nox -s bench -- --sizes {args.sizes}"
+    (HERE / "results.json").write_text(
+        json.dumps({"machine": info, "command": command, "results": results}, indent=1) + "\n"
+    )
+    (HERE / "REPORT.md").write_text(report(results, info, command) + "\n" + _analysis_placeholder(), encoding="utf-8")
+
+
+def _analysis_placeholder() -> str:
+    notes = HERE / "ANALYSIS.md"
+    return notes.read_text(encoding="utf-8") if notes.exists() else ""
+
+
+if __name__ == "__main__":
+    main()
