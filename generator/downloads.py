@@ -77,26 +77,41 @@ def readme_sheet(descriptor: dict) -> list[list[str]]:
 def plan_slices(
     tables: dict[str, list[dict]], data_files: dict[str, bytes], primary_keys: dict[str, list[str]]
 ) -> dict[str, bytes]:
-    """Each plan's own rows of every resource (and the rows they refer to), as CSV and JSON."""
+    """Each plan's own rows of every resource (and the rows they refer to), as CSV and JSON.
+
+    Every table is read and indexed once, so the cost grows with the rows, not with rows × plans.
+    """
+    frames = {name: pd.read_csv(io.BytesIO(data_files[name]), dtype=str, keep_default_na=False) for name in tables}
+    index = {
+        name: {tuple(row[k] for k in primary_keys[name]): i for i, row in enumerate(rows)}
+        for name, rows in tables.items()
+    }
     files = {}
-    for plan in tables["plans"]:
-        keep = _plan_keys(tables, plan["plan_id"])
+    for plan_id, own in _rows_by_plan(tables).items():
+        keep = _plan_keys(tables, own, plan_id)
         for name, rows in tables.items():
-            text = pd.read_csv(io.BytesIO(data_files[name]), dtype=str, keep_default_na=False)
-            mask = [tuple(row[k] for k in primary_keys[name]) in keep[name] for row in rows]
-            files[f"plans/{plan['plan_id']}/{name}.csv"] = text[mask].to_csv(index=False).encode("utf-8")
-            files[f"plans/{plan['plan_id']}/{name}.json"] = formats.to_json(
-                [r for r, m in zip(rows, mask, strict=True) if m]
-            )
+            positions = sorted(index[name][key] for key in keep[name] if key in index[name])
+            files[f"plans/{plan_id}/{name}.csv"] = frames[name].iloc[positions].to_csv(index=False).encode("utf-8")
+            files[f"plans/{plan_id}/{name}.json"] = formats.to_json([rows[i] for i in positions])
     return files
 
 
-def _plan_keys(tables: dict[str, list[dict]], plan_id: str) -> dict[str, set[tuple]]:
+def _rows_by_plan(tables: dict[str, list[dict]]) -> dict[str, dict[str, list[dict]]]:
+    """plan_id -> resource -> the rows that belong to the plan (directly, or through one of its measures)."""
+    plan_of_measure = {m["measure_id"]: m["plan_id"] for m in tables["measures"]}
+    owned: dict[str, dict[str, list[dict]]] = {p["plan_id"]: {name: [] for name in tables} for p in tables["plans"]}
+    for name, rows in tables.items():
+        for row in rows:
+            plan_id = row.get("plan_id") or plan_of_measure.get(row.get("measure_id", ""))
+            if plan_id in owned:
+                owned[plan_id][name].append(row)
+    return owned
+
+
+def _plan_keys(tables: dict[str, list[dict]], own: dict[str, list[dict]], plan_id: str) -> dict[str, set[tuple]]:
     """For every resource, the primary keys of the rows that belong to one plan or that its rows refer to."""
-    own = {name: [r for r in rows if r.get("plan_id") == plan_id] for name, rows in tables.items()}
     measures = {r["measure_id"] for r in own["measures"]}
-    links = [r for r in tables["measure_agencies"] if r["measure_id"] in measures]
-    alignment = [r for r in tables["pilot_alignment"] if r["measure_id"] in measures]
+    links, alignment = own["measure_agencies"], own["pilot_alignment"]
     indicators = {r["indicator_id"] for r in own["targets"]}
     chapters = {r["chapter_id"] for r in own["chapters"]} | {r["content_id"] for r in alignment}
     areas = {r["area_id"] for r in own["chapters"]}
