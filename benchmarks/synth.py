@@ -86,7 +86,10 @@ def _clone(n: int, tables: dict, out: dict, real: Path, package: Path) -> None:
     template = REAL[n % len(REAL)]
     plan_id = f"d{n:04d}-2023"
     province, city = n // 100, n // 10
-    codes = {"province": f"{11 + province:02d}0000", "city": f"{11 + province:02d}{city % 10 + 1:02d}00"}
+    codes = {
+        "province": f"{21 + province:02d}0000",
+        "city": f"{21 + province:02d}{city % 10 + 1:02d}00",
+    }  # not 12: Tianjin
     code = f"{codes['city'][:4]}{n % 10 + 1:02d}"
     out.setdefault("_divisions", {})
     out["_divisions"][codes["province"]] = ("省", f"Province {province}", "")
