@@ -164,7 +164,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", default="real,300,3000", help="comma-separated: real and/or numbers of plans")
     parser.add_argument("--one", help=argparse.SUPPRESS)
+    parser.add_argument("--report-only", action="store_true", help="rewrite REPORT.md from results.json")
     args = parser.parse_args()
+    if args.report_only:
+        saved = json.loads((HERE / "results.json").read_text())
+        text = report(saved["results"], saved["machine"], saved["command"])
+        (HERE / "REPORT.md").write_text(text + "\n" + _analysis_placeholder(), encoding="utf-8")
+        return
     if args.one:
         print(json.dumps(run_one(args.one)))
         return
