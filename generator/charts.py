@@ -8,6 +8,7 @@ the reader's own fonts; no script runs to show a chart. Every chart carries a
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -38,7 +39,8 @@ def render_all(charts: list[Chart]) -> dict[str, str]:
     """Every chart's SVG by path, on all cores: each conversion is independent and costs about 0.25 s."""
     if len(charts) < 8:
         return {chart.path: chart.svg() for chart in charts}
-    with ProcessPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+    # "spawn": vl-convert runs threads of its own, and a forked copy of a threaded process can hang.
+    with ProcessPoolExecutor(max_workers=os.cpu_count() or 1, mp_context=multiprocessing.get_context("spawn")) as pool:
         return dict(zip((c.path for c in charts), pool.map(_svg, charts, chunksize=4), strict=True))
 
 
