@@ -31,7 +31,6 @@ def environment(model: Model) -> Environment:
         anchor=outline.anchor,
         stricter=views.stricter,
         plan_name={p.plan_id: p.short_name for p in model.plans}.__getitem__,
-        direction_label=text.DIRECTION_LABELS.get,
     )
     env.globals.update(
         citation=text.citation,

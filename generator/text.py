@@ -27,7 +27,6 @@ PROJECT_KIND_LABELS = {
     "demonstration": "示范区",
     "other": "其他",
 }
-DIRECTION_LABELS = {"level": "达到", "increase": "增加", "decrease": "下降"}
 
 # Characters that HTML or Markdown would read as markup, as numeric character references: in one pass,
 # so that no reference is escaped twice. Line breaks become spaces (a table row is one line).

@@ -80,23 +80,20 @@ def _summary(report, project_checks: list, problems: list[Problem]) -> dict:
 
 
 def _project_checks(package: Package, source_bytes: dict[str, bytes]) -> list:
-    plans = [row for row in _rows(package, "plans") if row["source_file"] in source_bytes]
-    by_plan = {
-        row["plan_id"]: src.matchable(source_bytes[row["source_file"]].decode("utf-8", "replace")) for row in plans
+    """The project's checks, fed with what they look things up in: each table read once, each source decoded once."""
+    texts = {
+        row["plan_id"]: source_bytes[row["source_file"]].decode("utf-8", "replace")
+        for row in _rows(package, "plans")
+        if row["source_file"] in source_bytes
     }
-    measure_plans = {row["measure_id"]: row["plan_id"] for row in _rows(package, "measures")}
-    by_measure = {measure: by_plan[plan] for measure, plan in measure_plans.items() if plan in by_plan}
+    by_plan = {plan_id: src.matchable(text) for plan_id, text in texts.items()}
+    outlines = {plan_id: {s.ref for s in outline.parse(text)} for plan_id, text in texts.items()}
+    rows = {name: _rows(package, name) for name in ID_FIELDS}
+    owners = {name: {row[key]: row["plan_id"] for row in rows[name]} for name, key in ID_FIELDS.items()}
+    by_measure = {measure: by_plan[plan] for measure, plan in owners["measures"].items() if plan in by_plan}
     sources_by = {"plan_id": by_plan, "measure_id": by_measure}
-    outlines = {
-        row["plan_id"]: {s.ref for s in outline.parse(source_bytes[row["source_file"]].decode("utf-8", "replace"))}
-        for row in plans
-    }
-    measure_chapters = {row["measure_id"]: row["chapter_id"] for row in _rows(package, "measures")}
+    measure_chapters = {row["measure_id"]: row["chapter_id"] for row in rows["measures"]}
     units = {row["indicator_id"]: row["unit"] for row in _rows(package, "indicators")}
-    owners = {
-        name: {row[f"{name[:-1]}_id"]: row["plan_id"] for row in _rows(package, name)}
-        for name in ("chapters", "measures")
-    }
     return [
         checks.SourceFileMatches(source_bytes=source_bytes),
         *(

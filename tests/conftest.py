@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import shutil
 from pathlib import Path
 
@@ -78,3 +79,11 @@ def built(tmp_path_factory) -> Paths:
     paths = copy_project(tmp_path_factory.mktemp("built"))
     cli.build(paths)
     return paths
+
+
+def tree_digest(folder: Path) -> str:
+    """One hash of every file's path and bytes under a folder: equal digests, identical trees."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import codecs
-import hashlib
 import json
 import shutil
 
 import pytest
-from conftest import edit_cell, line_of
+from conftest import edit_cell, line_of, tree_digest
 
 from generator import cli
 from generator.paths import Paths
@@ -25,19 +24,12 @@ def project(built, tmp_path) -> Paths:
     return Paths(tmp_path)
 
 
-def digest(folder) -> str:
-    h = hashlib.sha256()
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        h.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
-    return h.hexdigest()
-
-
 def problems_after(paths: Paths) -> list:
     """Build, expect it to fail, check site/ did not move, and return the problems."""
-    before = digest(paths.site_dir)
+    before = tree_digest(paths.site_dir)
     with pytest.raises(InvalidPackage) as raised:
         cli.build(paths)
-    assert digest(paths.site_dir) == before
+    assert tree_digest(paths.site_dir) == before
     return raised.value.problems
 
 

@@ -10,7 +10,7 @@ import sys
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import copy_project, edit_cell, line_of
+from conftest import copy_project, edit_cell, line_of, tree_digest
 
 from generator import cli
 
@@ -19,13 +19,6 @@ pytestmark = pytest.mark.slow
 
 def html(paths, page: str) -> BeautifulSoup:
     return BeautifulSoup((paths.site_dir / page / "index.html").read_text(encoding="utf-8"), "html.parser")
-
-
-def tree_digest(folder) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
 
 
 def test_site_has_a_page_per_plan_and_the_shared_pages(built):
