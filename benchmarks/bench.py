@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import cProfile
+import io
 import json
 import os
 import platform
+import pstats
 import resource
 import shutil
 import subprocess
@@ -28,23 +31,31 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
+from generator.publish import search_index_command  # noqa: E402
+
+SITE_STAGES = ("mkdocs build", "search index")  # the static-site tools; everything before them is ours
+
+
+def _project(folder: Path, size: str) -> None:
+    """The real project, or a synthetic one with ``size`` plans (synth.py), in ``folder``."""
+    import synth
+
+    if size != "real":
+        synth.project(folder, int(size))
+        return
+    for name in ("datapackage", "docs", "overrides", "releases"):
+        shutil.copytree(HERE.parent / name, folder / name)
+    for name in ("mkdocs.yml", "CHANGELOG.md"):
+        shutil.copy(HERE.parent / name, folder / name)
+
 
 def run_one(size: str) -> dict:
     """Build one size and measure it; runs in a fresh process."""
-    import synth
-
     from generator import cli
     from generator.paths import Paths
 
     folder = Path(tempfile.mkdtemp(prefix=f"bench-{size}-"))
-    if size == "real":
-        for name in ("datapackage", "docs", "overrides", "releases"):
-            shutil.copytree(HERE.parent / name, folder / name)
-        shutil.copy(HERE.parent / "mkdocs.yml", folder / "mkdocs.yml")
-        for name in ("CHANGELOG.md",):
-            shutil.copy(HERE.parent / name, folder / name)
-    else:
-        synth.project(folder, int(size))
+    _project(folder, size)
     paths = Paths(folder)
     stages: dict[str, float] = {}
 
@@ -58,7 +69,6 @@ def run_one(size: str) -> dict:
     rows = sum(1 for p in (paths.package_dir / "data").glob("*.csv") for _ in p.open(encoding="utf-8")) - 11
     pages = sum(1 for _ in paths.docs_dir.rglob("*.md"))
     site_bytes = sum(p.stat().st_size for p in paths.site_dir.rglob("*") if p.is_file())
-    index = paths.site_dir / "search" / "search_index.json"
     first_page = _first_visit_bytes(paths.site_dir)
     result = {
         "size": size,
@@ -66,25 +76,56 @@ def run_one(size: str) -> dict:
         "rows": rows,
         "pages": pages,
         "stages_s": stages,
-        "generator_s": round(sum(v for k, v in stages.items() if k != "mkdocs build"), 2),
+        "generator_s": round(sum(v for k, v in stages.items() if k not in SITE_STAGES), 2),
         "total_s": round(sum(stages.values()), 2),
         "rows_per_s_validate": round(rows / stages["validate"]) if stages["validate"] else None,
         "mkdocs_ms_per_page": round(1000 * stages["mkdocs build"] / pages, 1),
+        "ms_per_page": round(1000 * sum(stages.values()) / pages, 1),
         "peak_memory_mb_generator": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
         "peak_memory_mb_mkdocs": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024),
         "site_mb": round(site_bytes / 1e6, 1),
-        "search_index_mb": round(index.stat().st_size / 1e6, 2),
-        "first_visit_kb_without_search": round(first_page / 1e3),
+        "search_bundle_mb": round(sum(p.stat().st_size for p in (paths.site_dir / "pagefind").rglob("*")) / 1e6, 1),
+        "one_search_kb": round(_one_search_bytes(paths.site_dir) / 1e3),
+        "first_visit_kb": round(first_page / 1e3),
     }
     result["baseline_s"], result["baseline_ms_per_page"] = _baseline(paths, pages)
-    result["overhead_ratio"] = round(stages["mkdocs build"] / result["baseline_s"], 2)
+    site_s = sum(stages[name] for name in SITE_STAGES)
+    result["overhead_ratio"] = round(site_s / result["baseline_s"], 2)
     result["overhead_ratio_whole_build"] = round(result["total_s"] / result["baseline_s"], 2)
     shutil.rmtree(folder)
     return result
 
 
+def profile_one(size: str) -> None:
+    """Where the generator's own time goes, in a run of its own (the profiler slows what it watches):
+    the stages before MkDocs, which with Pagefind run in processes of their own and are timed above."""
+    from generator import cli
+    from generator.paths import Paths
+
+    folder = Path(tempfile.mkdtemp(prefix=f"profile-{size}-"))
+    _project(folder, size)
+    profiler = cProfile.Profile()
+    profiler.runcall(cli.build, Paths(folder), run_mkdocs=False)
+    shutil.rmtree(folder)
+    out = io.StringIO()
+    pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(30)
+    text = out.getvalue().replace(str(HERE.parent) + "/", "")
+    (HERE / f"profile-{size}.txt").write_text(text, encoding="utf-8")
+
+
+def _one_search_bytes(site: Path) -> int:
+    """What one search transfers at most: Pagefind's interface, its WebAssembly and metadata, the largest
+    index chunk a word can need, and the five largest page fragments (the first results shown)."""
+    bundle = site / "pagefind"
+    fixed = ["pagefind-ui.js", "pagefind-ui.css", "pagefind.js", "pagefind-entry.json", "wasm.*.pagefind", "*.pf_meta"]
+    total = sum(p.stat().st_size for pattern in fixed for p in bundle.glob(pattern))
+    total += max((p.stat().st_size for p in (bundle / "index").glob("*")), default=0)
+    fragments = sorted((p.stat().st_size for p in (bundle / "fragment").glob("*")), reverse=True)
+    return total + sum(fragments[:5])
+
+
 def _first_visit_bytes(site: Path) -> int:
-    """The home page with the stylesheets and scripts it loads (the search index comes on first search)."""
+    """The home page with the stylesheets and scripts it loads (search loads only on the search page)."""
     total = (site / "index.html").stat().st_size
     for pattern in ("assets/stylesheets/*.css", "assets/javascripts/bundle.*.js", "assets/*.css", "assets/*.js"):
         total += sum(p.stat().st_size for p in site.glob(pattern))
@@ -92,7 +133,8 @@ def _first_visit_bytes(site: Path) -> int:
 
 
 def _baseline(paths, pages: int) -> tuple[float, float]:
-    """The same number of plain Markdown pages, of the same average size, with the same configuration."""
+    """The same number of plain Markdown pages, of the same average size, with the same configuration:
+    MkDocs with Material, then Pagefind's index, as the real build does."""
     generated = [p for p in paths.docs_dir.rglob("*.md")]
     average = sum(len(p.read_text(encoding="utf-8")) for p in generated) // max(len(generated), 1)
     text = (paths.package_dir / "sources").glob("*.txt").__next__().read_text(encoding="utf-8")
@@ -117,13 +159,14 @@ def _baseline(paths, pages: int) -> tuple[float, float]:
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(folder / "site")], cwd=folder, env=env, check=True
     )
+    subprocess.run(search_index_command(folder / "site"), cwd=folder, env=env, check=True)
     elapsed = time.perf_counter() - start
     shutil.rmtree(folder)
     return round(elapsed, 2), round(1000 * elapsed / pages, 1)
 
 
 def machine() -> dict:
-    tools = ("mkdocs", "mkdocs-material", "frictionless", "jieba", "vl-convert-python", "pandas")
+    tools = ("mkdocs", "mkdocs-material", "frictionless", "pagefind", "vl-convert-python", "pandas")
     memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
     return {
         "cpus": os.cpu_count(),
@@ -138,11 +181,12 @@ def report(results: list[dict], info: dict, command: str) -> str:
     columns = [
         ("size", "size"), ("plans", "plans"), ("rows", "rows"), ("pages", "pages"),
         ("total_s", "whole build (s)"), ("generator_s", "generator stages (s)"),
-        ("mkdocs_ms_per_page", "mkdocs ms/page"), ("baseline_ms_per_page", "baseline ms/page"),
-        ("overhead_ratio", "mkdocs ÷ baseline"), ("overhead_ratio_whole_build", "whole build ÷ baseline"),
+        ("ms_per_page", "whole build ms/page"), ("mkdocs_ms_per_page", "mkdocs ms/page"),
+        ("baseline_ms_per_page", "baseline ms/page"),
+        ("overhead_ratio", "mkdocs + search ÷ baseline"), ("overhead_ratio_whole_build", "whole build ÷ baseline"),
         ("rows_per_s_validate", "rows/s validated"), ("peak_memory_mb_generator", "peak MB generator"),
-        ("peak_memory_mb_mkdocs", "peak MB mkdocs"), ("site_mb", "site MB"), ("search_index_mb", "search index MB"),
-        ("first_visit_kb_without_search", "first visit KB (no search)"),
+        ("peak_memory_mb_mkdocs", "peak MB mkdocs"), ("site_mb", "site MB"), ("search_bundle_mb", "search bundle MB"),
+        ("one_search_kb", "one search KB (at most)"), ("first_visit_kb", "first visit KB"),
     ]  # fmt: skip
     lines = ["| " + " | ".join(title for _, title in columns) + " |", "|" + "---|" * len(columns)]
     lines += ["| " + " | ".join(str(r.get(key, "")) for key, _ in columns) + " |" for r in results]
@@ -164,6 +208,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", default="real,300,3000", help="comma-separated: real and/or numbers of plans")
     parser.add_argument("--one", help=argparse.SUPPRESS)
+    parser.add_argument("--profile", action="store_true", help="also profile the generator at each size")
     parser.add_argument("--report-only", action="store_true", help="rewrite REPORT.md from results.json")
     args = parser.parse_args()
     if args.report_only:
@@ -172,7 +217,10 @@ def main() -> None:
         (HERE / "REPORT.md").write_text(text + "\n" + _analysis_placeholder(), encoding="utf-8")
         return
     if args.one:
-        print(json.dumps(run_one(args.one)))
+        if args.profile:
+            profile_one(args.one)
+        else:
+            print(json.dumps(run_one(args.one)))
         return
     results = []
     for size in args.sizes.split(","):
@@ -180,8 +228,10 @@ def main() -> None:
         output = subprocess.run([sys.executable, __file__, "--one", size], capture_output=True, text=True, check=True)
         results.append(json.loads(output.stdout.strip().splitlines()[-1]))
         print(json.dumps(results[-1], ensure_ascii=False), flush=True)
+        if args.profile:
+            subprocess.run([sys.executable, __file__, "--one", size, "--profile"], check=True)
     info = machine()
-    command = f"nox -s bench -- --sizes {args.sizes}"
+    command = f"nox -s bench -- --sizes {args.sizes}" + (" --profile" if args.profile else "")
     (HERE / "results.json").write_text(
         json.dumps({"machine": info, "command": command, "results": results}, indent=1) + "\n"
     )

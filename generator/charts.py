@@ -1,5 +1,9 @@
 """Charts: Vega-Lite specifications built from the model, rendered to SVG at build time.
 
+Only the comparison pages have these charts (a few dozen). A plan page's counts by year
+are an HTML table with bars (views.plan_years, macros.j2): at 3,000 plans, 3,000
+vl-convert charts at 0.1–0.2 s each would cost more than the rest of the build.
+
 The SVG keeps its text as text, so the browser draws the Chinese labels with
 the reader's own fonts; no script runs to show a chart. Every chart carries a
 <title> and <desc>, and its numbers are shown in a table beside it on the page.
@@ -17,7 +21,7 @@ import vl_convert
 from markupsafe import escape
 
 from . import text
-from .model import Model, Plan
+from .model import Model
 from .views import IndicatorRow
 
 NO_YEAR = "未定年份"
@@ -26,7 +30,7 @@ FONT = "system-ui, -apple-system, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans C
 
 @dataclass(frozen=True)
 class Chart:
-    path: str  # under docs/, e.g. charts/plan-jizhou-2023.svg
+    path: str  # under docs/, e.g. charts/120000/timeline.svg
     title: str
     description: str
     spec: dict
@@ -48,32 +52,6 @@ def _svg(chart: Chart) -> str:
     return chart.svg()
 
 
-def plan_chart(model: Model, plan: Plan) -> Chart:
-    """How many of a plan's commitments fall due in each year, by action area."""
-    rows = plan_year_area_counts(model, plan)
-    title = f"{plan.short_name}：各目标年的承诺数（按行动领域）"
-    due = sum(r["承诺数"] for r in rows if r["目标年"] != NO_YEAR)
-    description = (
-        f"{plan.title}共有 {len(plan.targets)} 条目标与承诺，其中 {due} 条写明了目标年。"
-        "柱状图按目标年统计条数，颜色区分行动领域。"
-    )
-    spec = _base(title, description) | {
-        "data": {"values": rows},
-        "mark": {"type": "bar", "tooltip": True},
-        "encoding": {
-            "x": {"field": "目标年", "type": "ordinal", "sort": [*_years(rows), NO_YEAR], "axis": {"labelAngle": 0}},
-            "y": {"field": "承诺数", "type": "quantitative", "title": "承诺数（条）"},
-            "color": {
-                "field": "行动领域",
-                "type": "nominal",
-                "sort": [a.name_zh for a in model.areas],
-                "scale": {"scheme": "tableau20"},
-            },
-        },
-    }
-    return Chart(f"charts/plan-{plan.plan_id}.svg", title, description, spec)
-
-
 def indicator_chart(model: Model, row: IndicatorRow) -> Chart:
     """When and how each district plan commits to one indicator: a dot per commitment, labelled with its figure."""
     rows = indicator_points(model, row)
@@ -92,7 +70,7 @@ def indicator_chart(model: Model, row: IndicatorRow) -> Chart:
             {"mark": {"type": "text", "align": "left", "dx": 10}, "encoding": {"text": {"field": "承诺"}}},
         ],
     }
-    return Chart(f"charts/indicator-{row.indicator.indicator_id}.svg", title, description, spec)
+    return Chart(f"{_folder(model)}/indicator-{row.indicator.indicator_id}.svg", title, description, spec)
 
 
 def timeline_chart(model: Model, years: dict[int, list]) -> Chart:
@@ -118,7 +96,7 @@ def timeline_chart(model: Model, years: dict[int, list]) -> Chart:
             {"mark": {"type": "text", "dy": -14}, "encoding": {"text": {"field": "承诺数"}}},
         ],
     }
-    return Chart("charts/timeline.svg", title, description, spec)
+    return Chart(f"{_folder(model)}/timeline.svg", title, description, spec)
 
 
 def timeline_counts(model: Model, years: dict[int, list]) -> list[dict]:
@@ -129,15 +107,6 @@ def timeline_counts(model: Model, years: dict[int, list]) -> list[dict]:
         for plan in model.plans
         if (n := sum(t.plan_id == plan.plan_id for t in targets))
     ]
-
-
-def plan_year_area_counts(model: Model, plan: Plan) -> list[dict]:
-    """The numbers behind plan_chart, one row per (year, area) with at least one commitment."""
-    counts: dict[tuple[str, str], int] = {}
-    for target in plan.targets:
-        key = (str(target.target_year) if target.target_year else NO_YEAR, target.indicator.area.name_zh)
-        counts[key] = counts.get(key, 0) + 1
-    return [{"目标年": year, "行动领域": area, "承诺数": n} for (year, area), n in sorted(counts.items())]
 
 
 def indicator_points(model: Model, row: IndicatorRow) -> list[dict]:
@@ -164,6 +133,11 @@ def accessible_svg(svg: str, chart: Chart) -> str:
         f'{labelled}<title id="chart-title">{escape(chart.title)}</title>'
         f'<desc id="chart-desc">{escape(chart.description)}</desc>{rest}'
     )
+
+
+def _folder(model: Model) -> str:
+    """Charts compare the plans of one region (Model.within), and are kept in its folder."""
+    return f"charts/{model.regions[0].code}"
 
 
 def _base(title: str, description: str) -> dict:

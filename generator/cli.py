@@ -11,24 +11,18 @@ import datetime
 import json
 import os
 import sys
-from collections.abc import Callable
-from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .paths import DOWNLOADS, DOWNLOADS_ROOT, Paths
 from .problems import GeneratorError, InvalidPackage
+from .timing import Stage, no_timing
 
 if TYPE_CHECKING:
     from . import load
 
 # The stages import frictionless, pandas, Jinja2 and vl-convert; they are imported when a command
 # runs, so that `python -m generator --help` answers at once.
-Stage = Callable[[str], AbstractContextManager]
-
-
-def no_timing(name: str) -> AbstractContextManager:
-    return nullcontext()
 
 
 def check(paths: Paths, stage: Stage = no_timing) -> tuple[load.Loaded, dict]:
@@ -80,8 +74,7 @@ def build(paths: Paths, *, run_mkdocs: bool = True, stage: Stage = no_timing) ->
     with stage("write"):
         publish.write_generated(paths, pages, files)
     if run_mkdocs:
-        with stage("mkdocs build"):
-            publish.build_site(paths, when)
+        publish.build_site(paths, when, stage)
 
 
 def _changelog(paths: Paths, descriptor: dict, history: list, data_files: dict[str, bytes]) -> list:

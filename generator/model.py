@@ -18,6 +18,7 @@ class District:
     name_zh: str
     name_en: str
     level: str
+    parent_code: str | None = None
 
 
 @dataclass(frozen=True)
@@ -173,6 +174,26 @@ class Plan:
 
 
 @dataclass
+class Region:
+    """A province-level division (天津市 is one) and the plans issued within it.
+
+    Plans are compared within their region: at national scale a comparison across
+    every plan would be thousands of columns wide.
+    """
+
+    division: District
+    plans: list[Plan]
+
+    @property
+    def code(self) -> str:
+        return self.division.code
+
+    @property
+    def district_plans(self) -> list[Plan]:
+        return [p for p in self.plans if p.kind == "district-plan"]
+
+
+@dataclass
 class Model:
     districts: list[District]
     plans: list[Plan]
@@ -182,6 +203,7 @@ class Model:
     measures: list[Measure]
     agencies: list[Agency]
     row_counts: dict[str, int]
+    regions: list[Region] = field(default_factory=list)
 
     @property
     def district_plans(self) -> list[Plan]:
@@ -191,9 +213,35 @@ class Model:
     def city_plans(self) -> list[Plan]:
         return [p for p in self.plans if p.kind != "district-plan"]
 
+    def within(self, region: Region) -> Model:
+        """The same model with only the region's plans (and their targets and measures)."""
+        ids = {p.plan_id for p in region.plans}
+        return Model(
+            districts=self.districts,
+            plans=region.plans,
+            indicators=self.indicators,
+            areas=self.areas,
+            targets=[t for t in self.targets if t.plan_id in ids],
+            measures=[m for m in self.measures if m.plan_id in ids],
+            agencies=self.agencies,
+            row_counts=self.row_counts,
+            regions=[region],
+        )
+
+
+def regions_of(districts: dict[str, District], plans: list[Plan]) -> list[Region]:
+    """Plans grouped under the province-level division above their district, in division-code order."""
+    regions: dict[str, Region] = {}
+    for plan in plans:
+        top = plan.district
+        while top.parent_code:
+            top = districts[top.parent_code]
+        regions.setdefault(top.code, Region(top, [])).plans.append(plan)
+    return [regions[code] for code in sorted(regions)]
+
 
 def build_model(tables: dict[str, list[dict]]) -> Model:
-    districts = {r["code"]: District(r["code"], r["name_zh"], r["name_en"], r["level"]) for r in tables["districts"]}
+    districts = {r["code"]: District(**r) for r in tables["districts"]}
     areas = {
         r["area_id"]: ActionArea(r["area_id"], r["name_zh"], r["name_en"], r["sort_order"])
         for r in sorted(tables["action_areas"], key=lambda r: r["sort_order"])
@@ -250,4 +298,5 @@ def build_model(tables: dict[str, list[dict]]) -> Model:
         measures=list(measures.values()),
         agencies=list(agencies.values()),
         row_counts={name: len(rows) for name, rows in tables.items()},
+        regions=regions_of(districts, list(plans.values())),
     )

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .paths import Paths
 from .problems import GeneratorError
+from .timing import Stage, no_timing
 
 
 def write_generated(paths: Paths, pages: dict[str, str], files: dict[str, bytes]) -> None:
@@ -31,8 +32,8 @@ def write_generated(paths: Paths, pages: dict[str, str], files: dict[str, bytes]
         _write(paths.docs_dir / relative, data)
 
 
-def build_site(paths: Paths, when: datetime.datetime) -> None:
-    """``mkdocs build --strict`` into a staging folder, then swap it in as site/.
+def build_site(paths: Paths, when: datetime.datetime, stage: Stage = no_timing) -> None:
+    """``mkdocs build --strict`` into a staging folder, index it for search, then swap it in as site/.
 
     MkDocs takes its build date from SOURCE_DATE_EPOCH: the data's date, not the clock.
     """
@@ -52,11 +53,27 @@ def build_site(paths: Paths, when: datetime.datetime) -> None:
     # Silence the banners that MkDocs plugins print about MkDocs' future; they hide real warnings.
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     env["SOURCE_DATE_EPOCH"] = str(int(when.replace(tzinfo=datetime.UTC).timestamp()))
+    with stage("mkdocs build"):
+        _run("mkdocs build", command, paths, env)
+    with stage("search index"):
+        _run("pagefind", search_index_command(staging), paths, env)
+    _swap(staging, paths.site_dir)
+
+
+def search_index_command(site: Path) -> list[str]:
+    """Pagefind (the extended build, which segments Chinese) indexes the built pages into site/pagefind/.
+
+    The index is split into fragments by word, so a reader's search downloads only the
+    few it needs; each page's language (<html lang>) gets an index of its own.
+    """
+    return [sys.executable, "-m", "pagefind", "--site", str(site), "--exclude-selectors", ".headerlink", "--quiet"]
+
+
+def _run(step: str, command: list[str], paths: Paths, env: dict[str, str]) -> None:
     result = subprocess.run(command, cwd=paths.root, capture_output=True, text=True, env=env)
     if result.returncode != 0:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise GeneratorError(f"mkdocs build failed; site/ is unchanged.\n{result.stdout}{result.stderr}")
-    _swap(staging, paths.site_dir)
+        shutil.rmtree(paths.staging_site_dir, ignore_errors=True)
+        raise GeneratorError(f"{step} failed; site/ is unchanged.\n{result.stdout}{result.stderr}")
 
 
 def _swap(new: Path, current: Path) -> None:

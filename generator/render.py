@@ -5,8 +5,9 @@ from __future__ import annotations
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from . import charts, metadata, outline, passages, releases, text, views
+from .charts import Chart
 from .downloads import PER_PLAN
-from .model import Indicator, Model, Plan
+from .model import Indicator, Model, Plan, Region
 from .paths import DOWNLOADS, DOWNLOADS_ROOT
 
 
@@ -56,29 +57,24 @@ def render_pages(
     versions and ``released`` the versions that have their own download folder.
     """
     env = environment(model)
-    rows = views.by_indicator(model)
 
     def page(template: str, **context) -> str:
         return env.get_template(template).render(model=model, package=descriptor, **context)
 
-    figures = {plan.plan_id: charts.plan_chart(model, plan) for plan in model.plans}
-    figures |= {row.indicator.indicator_id: charts.indicator_chart(model, row) for row in views.shared(rows)}
-    years = views.timeline(model)
-    figures["timeline"] = charts.timeline_chart(model, years)
-    pages = charts.render_all(list(figures.values()))
+    compared = [region for region in model.regions if region.district_plans]
+    figures, pages, shared = {}, {}, {}
+    for region in compared:
+        within = model.within(region)
+        shared[region.code] = views.shared(views.by_indicator(within))
+        region_figures, region_pages = comparison_pages(env, within, descriptor)
+        figures |= region_figures
+        pages |= region_pages
+    pages |= charts.render_all(list(figures.values()))
     pages |= {
         "index.md": page("home.md.j2", json_ld=text.script_json(metadata.dataset_json_ld(descriptor, model, ""))),
-        "SUMMARY.md": page("summary.md.j2", shared=views.shared(rows)),
+        "SUMMARY.md": page("summary.md.j2", compared=compared, shared_by_region=shared),
         "plans/index.md": page("plans.md.j2"),
-        "compare/index.md": page("compare.md.j2", shared=views.shared(rows)),
-        "compare/targets.md": page("compare_targets.md.j2", rows=rows),
-        "compare/own-or-city.md": page("own_or_city.md.j2", rows=views.own_or_city(rows)),
-        "compare/timeline.md": page(
-            "timeline.md.j2", years=years, figure=figures["timeline"], counts=charts.timeline_counts(model, years)
-        ),
-        "compare/coverage.md": page("coverage.md.j2", cells=views.coverage(model)),
-        "compare/agencies.md": page("agencies.md.j2", rows=views.agencies(model)),
-        "compare/pilot.md": page("pilot.md.j2", city=model.city_plans[0]),
+        "compare/index.md": page("compare.md.j2", compared=compared),
         "data/index.md": page(
             "data.md.j2",
             released=released,
@@ -87,19 +83,53 @@ def render_pages(
         "data/dictionary.md": page("dictionary.md.j2"),
         "data/changelog.md": page("changelog.md.j2", entries=changelog, released=released),
     }
-    for row in views.shared(rows):
-        pages[indicator_page(row.indicator)] = page(
-            "indicator.md.j2", row=row, figure=figures[row.indicator.indicator_id]
-        )
     for plan in model.plans:
-        counts = charts.plan_year_area_counts(model, plan)
-        pages[plan_page(plan)] = page("plan.md.j2", plan=plan, figure=figures[plan.plan_id], counts=counts)
+        pages[plan_page(plan)] = page("plan.md.j2", plan=plan, bars=views.plan_years(plan))
         pages[source_page(plan)] = page("source.md.j2", plan=plan, blocks=documents[plan.plan_id])
     return pages
 
 
-def indicator_page(indicator: Indicator) -> str:
-    return f"compare/indicators/{indicator.indicator_id}.md"
+def comparison_pages(env: Environment, model: Model, descriptor: dict) -> tuple[dict[str, Chart], dict[str, str]]:
+    """One region's comparison pages (``model`` holds only its plans), and the charts they show, by path."""
+    region = model.regions[0]
+    folder = region_folder(region)
+    rows = views.by_indicator(model)
+    shared = views.shared(rows)
+
+    def page(template: str, root: str = "../../", **context) -> str:
+        context |= {"model": model, "package": descriptor, "region": region, "root": root}
+        return env.get_template(template).render(**context)
+
+    figures = {f"{folder}/indicators/{r.indicator.indicator_id}": charts.indicator_chart(model, r) for r in shared}
+    years = views.timeline(model)
+    figures[f"{folder}/timeline"] = charts.timeline_chart(model, years)
+    pages = {
+        f"{folder}/index.md": page("region.md.j2", shared=shared),
+        f"{folder}/targets.md": page("compare_targets.md.j2", rows=rows),
+        f"{folder}/own-or-city.md": page("own_or_city.md.j2", rows=views.own_or_city(rows)),
+        f"{folder}/timeline.md": page(
+            "timeline.md.j2",
+            years=years,
+            figure=figures[f"{folder}/timeline"],
+            counts=charts.timeline_counts(model, years),
+        ),
+        f"{folder}/coverage.md": page("coverage.md.j2", cells=views.coverage(model)),
+        f"{folder}/agencies.md": page("agencies.md.j2", rows=views.agencies(model)),
+    }
+    if model.city_plans:
+        pages[f"{folder}/pilot.md"] = page("pilot.md.j2", city=model.city_plans[0])
+    for row in shared:
+        figure = figures[f"{folder}/indicators/{row.indicator.indicator_id}"]
+        pages[indicator_page(region, row.indicator)] = page("indicator.md.j2", root="../../../", row=row, figure=figure)
+    return figures, pages
+
+
+def region_folder(region: Region) -> str:
+    return f"compare/{region.code}"
+
+
+def indicator_page(region: Region, indicator: Indicator) -> str:
+    return f"{region_folder(region)}/indicators/{indicator.indicator_id}.md"
 
 
 def plan_page(plan: Plan) -> str:

@@ -6,10 +6,10 @@ the answers out.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from .model import Agency, Indicator, Model, Target
+from .model import ActionArea, Agency, Indicator, Model, Plan, Target
 
 TIMELINE_YEARS = range(2022, 2031)
 # Bounds whose figure is a ceiling (不超过: lower is stricter) or a floor (以上: higher is stricter).
@@ -148,3 +148,28 @@ def own_or_city(rows: list[IndicatorRow]) -> list[tuple[Indicator, dict[str, str
             stance[plan_id] = next((k for k in order if k in kinds), "")
         result.append((row.indicator, stance))
     return result
+
+
+@dataclass(frozen=True)
+class YearBar:
+    """A plan's commitments due in one year (or with no year), counted by action area."""
+
+    year: int | None
+    total: int
+    areas: list[tuple[ActionArea, int]]  # in the areas' order
+
+    def share(self, largest: int) -> float:
+        """This bar's length as a percentage of the longest bar's."""
+        return round(100 * self.total / largest, 1) if largest else 0.0
+
+
+def plan_years(plan: Plan) -> list[YearBar]:
+    """How many of a plan's commitments fall due in each year, by action area; undated ones last."""
+    counts: dict[int | None, Counter] = defaultdict(Counter)
+    for target in plan.targets:
+        counts[target.target_year][target.indicator.area] += 1
+    years = sorted(counts, key=lambda year: (year is None, year or 0))
+    return [
+        YearBar(year, sum(counts[year].values()), sorted(counts[year].items(), key=lambda item: item[0].sort_order))
+        for year in years
+    ]

@@ -12,7 +12,7 @@ import pytest
 from generator import load, model
 from generator.paths import ROOT, Paths
 
-HAND_WRITTEN_DOCS = ("about.md", "methodology.md")
+HAND_WRITTEN_DOCS = ("about.md", "methodology.md", "search.md")
 
 
 @pytest.fixture(scope="session")

@@ -23,18 +23,19 @@ PAGES = [
     "plans/tianjin-pilot-2023/",
     "sources/xiqing-2023/",
     "compare/",
-    "compare/targets/",
-    "compare/indicators/new-large-data-centre-pue/",
-    "compare/timeline/",
-    "compare/coverage/",
-    "compare/agencies/",
-    "compare/pilot/",
-    "compare/own-or-city/",
+    "compare/120000/targets/",
+    "compare/120000/indicators/new-large-data-centre-pue/",
+    "compare/120000/timeline/",
+    "compare/120000/coverage/",
+    "compare/120000/agencies/",
+    "compare/120000/pilot/",
+    "compare/120000/own-or-city/",
     "data/",
     "data/dictionary/",
     "data/changelog/",
     "methodology/",
     "about/",
+    "search/?q=光伏",
 ]
 
 
@@ -93,19 +94,44 @@ def test_a_quote_link_lands_on_its_highlighted_passage(page, server):
     assert "31.02%" in " ".join(marked.all_inner_texts())
 
 
-def test_search_finds_photovoltaics_on_the_plan_pages(page, server):
-    page.goto(server, wait_until="networkidle")
-    field = page.locator("input.md-search__input")
-    field.focus()
-    field.fill("光伏")  # typed text arrives as one input event (as from an input method) ...
-    field.press("End")  # ... and the search runs on the next key
-    page.wait_for_selector(".md-search-result__item")
-    results = page.locator(".md-search-result__link").evaluate_all("links => links.map(a => a.href)")
-    assert any("/plans/" in url for url in results) and any("/sources/" in url for url in results)
+PUE = "new-large-data-centre-pue"
+
+
+def search(page, server, query: str) -> set[str]:
+    """The pages Pagefind's own search API returns for ``query``, read from the built index."""
+    page.goto(server + "search/", wait_until="networkidle")
+    script = """async query => {
+        const pagefind = await import("/pagefind/pagefind.js");
+        const found = await pagefind.search(query);
+        return Promise.all(found.results.map(async result => (await result.data()).url));
+    }"""
+    return set(page.evaluate(script, query))
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # 西青区 and 蓟州区 commit to rooftop PV, and all four plans name it among their measures.
+        ("光伏", {"/plans/xiqing-2023/", "/plans/jizhou-2023/", "/sources/xiqing-2023/", "/sources/jizhou-2023/"}),
+        # 西青区 (1.25) and 蓟州区 (1.3) set figures for the PUE of new large data centres.
+        ("电能利用效率", {"/plans/xiqing-2023/", "/plans/jizhou-2023/", f"/compare/120000/indicators/{PUE}/"}),
+    ],
+)
+def test_search_finds_the_plans_that_speak_of_it(page, server, query, expected):
+    assert expected <= search(page, server, query)
+
+
+def test_the_search_form_opens_the_search_page_with_results(page, server):
+    page.goto(server + "plans/jizhou-2023/", wait_until="networkidle")
+    page.fill("form.site-search input", "光伏")
+    page.click("form.site-search button")
+    page.wait_for_selector(".pagefind-ui__result-link")
+    links = page.locator(".pagefind-ui__result-link").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    assert any(link.startswith("/sources/") for link in links)
 
 
 def test_timeline_tabs_filter_by_plan(page, server):
-    page.goto(server + "compare/timeline/", wait_until="networkidle")
+    page.goto(server + "compare/120000/timeline/", wait_until="networkidle")
     page.locator(".tabbed-labels label", has_text="蓟州区").click()
     visible = page.locator(".tabbed-block:visible table tbody tr td:first-child").all_inner_texts()
     assert visible and set(visible) == {"蓟州区"}

@@ -5,15 +5,13 @@ from generator import charts, views
 SVG = "{http://www.w3.org/2000/svg}"
 
 
-def test_plan_chart_is_an_accessible_svg_with_its_numbers(real_model):
-    plan = next(p for p in real_model.plans if p.plan_id == "jizhou-2023")
-    chart = charts.plan_chart(real_model, plan)
+def test_indicator_chart_is_an_accessible_svg_with_its_numbers(real_model):
+    row = next(r for r in views.by_indicator(real_model) if r.indicator.indicator_id == "forest-coverage")
+    chart = charts.indicator_chart(real_model, row)
     root = ET.fromstring(chart.svg())
     assert root.get("role") == "img"
     assert root.find(f"{SVG}title").text == chart.title
-    assert str(len(plan.targets)) in root.find(f"{SVG}desc").text
-    counts = charts.plan_year_area_counts(real_model, plan)
-    assert sum(r["承诺数"] for r in counts) == len(plan.targets)
+    assert str(row.plan_count) in root.find(f"{SVG}desc").text
 
 
 def test_chart_text_stays_text_for_the_readers_fonts(real_model):

@@ -23,16 +23,16 @@ def test_one_page_and_one_source_text_per_plan_plus_the_shared_pages(pages, real
     }
     expected |= {"index.md", "SUMMARY.md", "plans/index.md", "data/index.md"}
     compare = ("index", "targets", "own-or-city", "timeline", "coverage", "agencies", "pilot")
-    expected |= {f"compare/{name}.md" for name in compare}
+    expected |= {"compare/index.md"} | {f"compare/120000/{name}.md" for name in compare}
     assert expected <= set(pages)
 
 
 def test_one_page_and_chart_per_indicator_that_several_districts_commit_to(pages, real_model):
     shared = views.shared(views.by_indicator(real_model))
     for row in shared:
-        assert f"compare/indicators/{row.indicator.indicator_id}.md" in pages
-        assert f"charts/indicator-{row.indicator.indicator_id}.svg" in pages
-    assert len([p for p in pages if p.startswith("compare/indicators/")]) == len(shared)
+        assert f"compare/120000/indicators/{row.indicator.indicator_id}.md" in pages
+        assert f"charts/120000/indicator-{row.indicator.indicator_id}.svg" in pages
+    assert len([p for p in pages if p.startswith("compare/120000/indicators/")]) == len(shared)
 
 
 def test_jizhou_page_shows_its_forest_coverage_target_and_quote(pages):
@@ -57,7 +57,7 @@ def test_navigation_lists_every_plan(pages, real_model):
 
 
 def test_comparison_page_puts_plans_side_by_side(pages):
-    page = pages["compare/targets.md"]
+    page = pages["compare/120000/targets.md"]
     line = next(line for line in page.splitlines() if "新建大型、超大型数据中心电能利用效率" in line and "|" in line)
     cells = [c.strip() for c in line.strip("|").split("|")]
     header = next(line for line in page.splitlines() if line.startswith("| 指标 |"))
@@ -73,7 +73,7 @@ def test_home_page_counts_come_from_the_data(pages, real_model):
 
 
 def test_pilot_page_lines_up_district_measures_under_the_six_contents(pages):
-    page = pages["compare/pilot.md"]
+    page = pages["compare/120000/pilot.md"]
     for content in ("确定试点任务", "谋划重点项目", "强化科技创新", "加大金融支持", "夯实管理基础", "开展全民行动"):
         assert content in page
     assert "开展生态产品价值实现机制试点建设" in page  # 蓟州区 三（十）1

@@ -58,3 +58,15 @@ def test_the_development_and_reform_commission_carries_most_measures(real_model)
     busiest = views.agencies(real_model)[0]
     assert busiest.agency.name_zh == "区发展改革委"
     assert busiest.by_plan["xiqing-2023"] == 0  # 西青区 names no agency per measure
+
+
+def test_plan_years_count_every_commitment_once_by_year_then_area(real_model):
+    plan = next(p for p in real_model.plans if p.plan_id == "jizhou-2023")
+    bars = views.plan_years(plan)
+    assert sum(bar.total for bar in bars) == len(plan.targets)
+    assert all(bar.total == sum(n for _, n in bar.areas) for bar in bars)
+    dated = [bar.year for bar in bars if bar.year]
+    assert dated == sorted(dated) and all(bar.year for bar in bars[: len(dated)])  # undated last
+    forest = next(t for t in plan.targets if t.indicator.indicator_id == "forest-coverage")
+    by_area = dict(next(bar for bar in bars if bar.year == forest.target_year).areas)
+    assert by_area[forest.indicator.area] >= 1
