@@ -27,6 +27,8 @@ import time
 from importlib import metadata
 from pathlib import Path
 
+import yaml
+
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
@@ -49,13 +51,18 @@ def _project(folder: Path, size: str) -> None:
         shutil.copy(HERE.parent / name, folder / name)
 
 
-def run_one(size: str) -> dict:
-    """Build one size and measure it; runs in a fresh process."""
+def run_one(size: str, languages: tuple[str, ...]) -> dict:
+    """Build one size, in the given editions, and measure it; runs in a fresh process."""
     from generator import cli
     from generator.paths import Paths
 
     folder = Path(tempfile.mkdtemp(prefix=f"bench-{size}-"))
     _project(folder, size)
+    if languages == ("zh",):  # the Chinese edition alone: MkDocs builds no English site either
+        config = folder / "mkdocs.yml"
+        english = "- locale: en\n          name: English\n          build: true"
+        assert english in config.read_text(encoding="utf-8")
+        config.write_text(config.read_text(encoding="utf-8").replace(english, english[:-4] + "false"))
     paths = Paths(folder)
     stages: dict[str, float] = {}
 
@@ -65,13 +72,14 @@ def run_one(size: str) -> dict:
         yield
         stages[name] = round(time.perf_counter() - start, 2)
 
-    cli.build(paths, stage=stage)
+    cli.build(paths, stage=stage, languages=languages)
     rows = sum(1 for p in (paths.package_dir / "data").glob("*.csv") for _ in p.open(encoding="utf-8")) - 11
     pages = sum(1 for _ in paths.docs_dir.rglob("*.md"))
     site_bytes = sum(p.stat().st_size for p in paths.site_dir.rglob("*") if p.is_file())
     first_page = _first_visit_bytes(paths.site_dir)
     result = {
         "size": size,
+        "languages": ",".join(languages),
         "plans": len(list((paths.package_dir / "sources").glob("*.txt"))),
         "rows": rows,
         "pages": pages,
@@ -134,7 +142,7 @@ def _first_visit_bytes(site: Path) -> int:
 
 def _baseline(paths, pages: int) -> tuple[float, float]:
     """The same number of plain Markdown pages, of the same average size, with the same configuration:
-    MkDocs with Material, then Pagefind's index, as the real build does."""
+    MkDocs with Material, then Pagefind's index, as the real build does (but in one language)."""
     generated = [p for p in paths.docs_dir.rglob("*.md")]
     average = sum(len(p.read_text(encoding="utf-8")) for p in generated) // max(len(generated), 1)
     text = (paths.package_dir / "sources").glob("*.txt").__next__().read_text(encoding="utf-8")
@@ -153,7 +161,10 @@ def _baseline(paths, pages: int) -> tuple[float, float]:
             summary.append(f"* 第{n // 100}组")
         summary.append(f"    * [页面 {n}]({section}/p{n:05d}.md)")
     (docs / "SUMMARY.md").write_text("\n".join(summary) + "\n", encoding="utf-8")
-    shutil.copy(paths.mkdocs_config, folder / "mkdocs.yml")
+    # The same configuration in one language: the i18n plugin's own cost counts as ours.
+    config = yaml.safe_load(paths.mkdocs_config.read_text(encoding="utf-8"))
+    config["plugins"] = [p for p in config["plugins"] if not (isinstance(p, dict) and "i18n" in p)]
+    (folder / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     start = time.perf_counter()
     subprocess.run(
@@ -179,7 +190,7 @@ def machine() -> dict:
 
 def report(results: list[dict], info: dict, command: str) -> str:
     columns = [
-        ("size", "size"), ("plans", "plans"), ("rows", "rows"), ("pages", "pages"),
+        ("size", "size"), ("languages", "editions"), ("plans", "plans"), ("rows", "rows"), ("pages", "pages"),
         ("total_s", "whole build (s)"), ("generator_s", "generator stages (s)"),
         ("ms_per_page", "whole build ms/page"), ("mkdocs_ms_per_page", "mkdocs ms/page"),
         ("baseline_ms_per_page", "baseline ms/page"),
@@ -191,9 +202,19 @@ def report(results: list[dict], info: dict, command: str) -> str:
     lines = ["| " + " | ".join(title for _, title in columns) + " |", "|" + "---|" * len(columns)]
     lines += ["| " + " | ".join(str(r.get(key, "")) for key, _ in columns) + " |" for r in results]
     stages = sorted({s for r in results for s in r["stages_s"]}, key=list(results[0]["stages_s"]).index)
-    stage_lines = ["| size | " + " | ".join(stages) + " |", "|" + "---|" * (len(stages) + 1)]
+    stage_lines = ["| size | editions | " + " | ".join(stages) + " |", "|" + "---|" * (len(stages) + 2)]
     stage_lines += [
-        f"| {r['size']} | " + " | ".join(str(r["stages_s"].get(s, "")) for s in stages) + " |" for r in results
+        f"| {r['size']} | {r.get('languages', '')} | "
+        + " | ".join(str(r["stages_s"].get(s, "")) for s in stages)
+        + " |"
+        for r in results
+    ]
+    editions = {(r["size"], r.get("languages")): r["total_s"] for r in results}
+    second = ["| size | Chinese only (s) | both editions (s) | ratio |", "|---|---|---|---|"]
+    second += [
+        f"| {size} | {one} | {editions[(size, 'zh,en')]} | {round(editions[(size, 'zh,en')] / one, 2)} |"
+        for (size, languages), one in editions.items()
+        if languages == "zh" and (size, "zh,en") in editions
     ]
     return "\n".join([
         "# Benchmark results", "",
@@ -201,6 +222,7 @@ def report(results: list[dict], info: dict, command: str) -> str:
         "Machine: " + ", ".join(f"{k} {v}" for k, v in info.items()), "",
         "## Figures", "", *lines, "",
         "## Stages (seconds)", "", *stage_lines, "",
+        "## Cost of the English edition (whole build)", "", *second, "",
     ])  # fmt: skip
 
 
@@ -208,7 +230,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", default="real,300,3000", help="comma-separated: real and/or numbers of plans")
     parser.add_argument("--one", help=argparse.SUPPRESS)
-    parser.add_argument("--profile", action="store_true", help="also profile the generator at each size")
+    parser.add_argument("--profile", default="", help="sizes whose generator stages are also profiled (cProfile)")
+    parser.add_argument("--profile-one", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--one-language", default="real,300", help="sizes also built in Chinese only, to measure the English edition"
+    )
+    parser.add_argument("--languages", default="zh,en", help=argparse.SUPPRESS)
     parser.add_argument("--report-only", action="store_true", help="rewrite REPORT.md from results.json")
     args = parser.parse_args()
     if args.report_only:
@@ -217,21 +244,24 @@ def main() -> None:
         (HERE / "REPORT.md").write_text(text + "\n" + _analysis_placeholder(), encoding="utf-8")
         return
     if args.one:
-        if args.profile:
+        if args.profile_one:
             profile_one(args.one)
         else:
-            print(json.dumps(run_one(args.one)))
+            print(json.dumps(run_one(args.one, tuple(args.languages.split(",")))))
         return
     results = []
     for size in args.sizes.split(","):
-        print(f"benchmark: {size} …", flush=True)
-        output = subprocess.run([sys.executable, __file__, "--one", size], capture_output=True, text=True, check=True)
-        results.append(json.loads(output.stdout.strip().splitlines()[-1]))
-        print(json.dumps(results[-1], ensure_ascii=False), flush=True)
-        if args.profile:
-            subprocess.run([sys.executable, __file__, "--one", size, "--profile"], check=True)
+        for languages in ["zh,en"] + (["zh"] if size in args.one_language.split(",") else []):
+            print(f"benchmark: {size} ({languages}) …", flush=True)
+            command = [sys.executable, __file__, "--one", size, "--languages", languages]
+            output = subprocess.run(command, capture_output=True, text=True, check=True)
+            results.append(json.loads(output.stdout.strip().splitlines()[-1]))
+            print(json.dumps(results[-1], ensure_ascii=False), flush=True)
+        if size in args.profile.split(","):
+            subprocess.run([sys.executable, __file__, "--one", size, "--profile-one"], check=True)
     info = machine()
-    command = f"nox -s bench -- --sizes {args.sizes}" + (" --profile" if args.profile else "")
+    command = f"nox -s bench -- --sizes {args.sizes} --one-language {args.one_language}"
+    command += f" --profile {args.profile}" if args.profile else ""
     (HERE / "results.json").write_text(
         json.dumps({"machine": info, "command": command, "results": results}, indent=1) + "\n"
     )

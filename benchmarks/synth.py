@@ -66,7 +66,14 @@ def project(destination: Path, plans: int) -> Path:
     for code, (kind, name_en, parent) in sorted(out.pop("_divisions", {}).items()):
         level = "district" if kind == "区" else "municipality"
         out["districts"].append(
-            {"code": code, "name_zh": f"合成{code}{kind}", "name_en": name_en, "level": level, "parent_code": parent}
+            {
+                "code": code,
+                "name_zh": f"合成{code}{kind}",
+                "name_en": name_en,
+                "level": level,
+                "parent_code": parent,
+                "translation": "machine",
+            }
         )
     for name, rows in out.items():
         write(package / "data" / f"{name}.csv", rows, fields[name])

@@ -14,17 +14,19 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 import vl_convert
 from markupsafe import escape
 
-from . import text
+from . import i18n, text
 from .model import Model
 from .views import IndicatorRow
 
 NO_YEAR = "未定年份"
+Label = Callable[[str], str]  # gettext: a Chinese label in the page's language
 FONT = "system-ui, -apple-system, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif"
 
 
@@ -52,77 +54,88 @@ def _svg(chart: Chart) -> str:
     return chart.svg()
 
 
-def indicator_chart(model: Model, row: IndicatorRow) -> Chart:
+def indicator_chart(model: Model, row: IndicatorRow, label: Label = str, lang: str = i18n.DEFAULT) -> Chart:
     """When and how each district plan commits to one indicator: a dot per commitment, labelled with its figure."""
-    rows = indicator_points(model, row)
-    name = row.indicator.name_zh
-    title = f"{name}：各区的承诺"
-    description = f"{row.plan_count} 个区的方案就“{name}”作出承诺。横轴为目标年，每个点是一条承诺，旁注数值或承诺类型。"
+    rows = indicator_points(model, row, label, lang)
+    name = i18n.localised(lang, row.indicator, "name_zh")
+    title = label("%(indicator)s：各区的承诺") % {"indicator": name}
+    description = label(
+        "%(n)s 个区的方案就“%(indicator)s”作出承诺。横轴为目标年，每个点是一条承诺，旁注数值或承诺类型。"
+    ) % {"n": row.plan_count, "indicator": name}
+    year, plan, shown = label("目标年"), label("方案"), label("承诺")
     spec = _base(title, description) | {
         "data": {"values": rows},
         "height": {"step": 40},
         "encoding": {
-            "x": {"field": "目标年", "type": "ordinal", "sort": [*_years(rows), NO_YEAR], "axis": {"labelAngle": 0}},
-            "y": {"field": "方案", "type": "nominal", "sort": [p.short_name for p in model.district_plans]},
+            "x": {"field": year, "type": "ordinal", "sort": _years(rows, year, label), "axis": {"labelAngle": 0}},
+            "y": {"field": plan, "type": "nominal", "sort": [_plan_name(p, lang) for p in model.district_plans]},
         },
         "layer": [
             {"mark": {"type": "point", "filled": True, "size": 120}},
-            {"mark": {"type": "text", "align": "left", "dx": 10}, "encoding": {"text": {"field": "承诺"}}},
+            {"mark": {"type": "text", "align": "left", "dx": 10}, "encoding": {"text": {"field": shown}}},
         ],
     }
     return Chart(f"{_folder(model)}/indicator-{row.indicator.indicator_id}.svg", title, description, spec)
 
 
-def timeline_chart(model: Model, years: dict[int, list]) -> Chart:
+def timeline_chart(model: Model, years: dict[int, list], label: Label = str, lang: str = i18n.DEFAULT) -> Chart:
     """Every dated commitment from 2022 to 2030 on one time axis: a circle per plan and year, sized by count."""
-    rows = timeline_counts(model, years)
-    title = "2022—2030年各方案到期的承诺数"
-    description = (
-        f"共 {sum(r['承诺数'] for r in rows)} 条写明目标年的承诺。"
-        "横轴为年份，每行一份方案，圆的大小和数字表示当年到期的承诺条数。"
-    )
+    rows = timeline_counts(model, years, label, lang)
+    year, plan, count = label("年份"), label("方案"), label("承诺数")
+    title = label("2022—2030年各方案到期的承诺数")
+    description = label(
+        "共 %(n)s 条写明目标年的承诺。横轴为年份，每行一份方案，圆的大小和数字表示当年到期的承诺条数。"
+    ) % {"n": sum(r[count] for r in rows)}
     spec = _base(title, description) | {
         "data": {"values": rows},
         "height": {"step": 40},
         "encoding": {
-            "x": {"field": "年份", "type": "ordinal", "axis": {"labelAngle": 0}},
-            "y": {"field": "方案", "type": "nominal", "sort": [p.short_name for p in model.plans], "title": None},
+            "x": {"field": year, "type": "ordinal", "axis": {"labelAngle": 0}},
+            "y": {"field": plan, "type": "nominal", "sort": [_plan_name(p, lang) for p in model.plans], "title": None},
         },
         "layer": [
             {
                 "mark": {"type": "circle", "opacity": 0.6},
-                "encoding": {"size": {"field": "承诺数", "type": "quantitative", "legend": None}},
+                "encoding": {"size": {"field": count, "type": "quantitative", "legend": None}},
             },
-            {"mark": {"type": "text", "dy": -14}, "encoding": {"text": {"field": "承诺数"}}},
+            {"mark": {"type": "text", "dy": -14}, "encoding": {"text": {"field": count}}},
         ],
     }
     return Chart(f"{_folder(model)}/timeline.svg", title, description, spec)
 
 
-def timeline_counts(model: Model, years: dict[int, list]) -> list[dict]:
+def timeline_counts(model: Model, years: dict[int, list], label: Label = str, lang: str = i18n.DEFAULT) -> list[dict]:
     """The numbers behind timeline_chart: commitments due per plan and year."""
     return [
-        {"年份": str(year), "方案": plan.short_name, "承诺数": n}
+        {label("年份"): str(year), label("方案"): _plan_name(plan, lang), label("承诺数"): n}
         for year, targets in years.items()
         for plan in model.plans
         if (n := sum(t.plan_id == plan.plan_id for t in targets))
     ]
 
 
-def indicator_points(model: Model, row: IndicatorRow) -> list[dict]:
+def indicator_points(model: Model, row: IndicatorRow, label: Label = str, lang: str = i18n.DEFAULT) -> list[dict]:
     """The numbers behind indicator_chart, one row per distinct commitment."""
     points = []
     for plan in model.district_plans:
         for target in row.by_plan[plan.plan_id]:
-            shown = text.figure(target) if target.kind == "quantitative" else text.KIND_LABELS[target.kind]
+            if target.kind == "quantitative":
+                shown = text.figure(target, label)
+            else:
+                shown = label(text.KIND_LABELS[target.kind])
+            hedges = label("、").join(label(word) for word in (target.hedge or "").split("、") if word)
             points.append(
                 {
-                    "方案": plan.short_name,
-                    "目标年": str(target.target_year) if target.target_year else NO_YEAR,
-                    "承诺": shown + (f"（{target.hedge}）" if target.hedge else ""),
+                    label("方案"): _plan_name(plan, lang),
+                    label("目标年"): str(target.target_year) if target.target_year else label(NO_YEAR),
+                    label("承诺"): shown + (label("（%(hedge)s）") % {"hedge": hedges} if hedges else ""),
                 }
             )
     return points
+
+
+def _plan_name(plan, lang: str) -> str:
+    return i18n.localised(lang, plan, "short_name")
 
 
 def accessible_svg(svg: str, chart: Chart) -> str:
@@ -150,5 +163,6 @@ def _base(title: str, description: str) -> dict:
     }
 
 
-def _years(rows: list[dict]) -> list[str]:
-    return sorted({r["目标年"] for r in rows} - {NO_YEAR})
+def _years(rows: list[dict], field: str, label: Label) -> list[str]:
+    """The years on the axis in order, undated commitments last."""
+    return [*sorted({r[field] for r in rows} - {label(NO_YEAR)}), label(NO_YEAR)]

@@ -7,6 +7,7 @@ as frictionless' own type, constraint and key errors.
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Iterable
 from decimal import Decimal
 
@@ -16,6 +17,8 @@ from frictionless import Check, errors
 from . import sources as src
 
 FIGURES = ("value", "value_min", "value_max")
+NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")  # 31.02, 2025, 50,000
+CHINESE = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
 
 
 class NotInSourceError(errors.CellError):
@@ -114,6 +117,34 @@ class FiguresMatchQuote(Check):
 
 
 @attrs.define(kw_only=True, repr=False)
+class EnglishKeepsFigures(Check):
+    """A target's English statement writes every number its Chinese quote writes (2025, 31.02%, 1.25)."""
+
+    type = "english-keeps-figures"
+    Errors = [ProvenanceError]
+
+    def validate_row(self, row) -> Iterable[errors.Error]:
+        if self.resource.name != "targets" or not row["statement_en"]:
+            return
+        missing = _numbers(src.squeeze(row["quote"] or "")) - _numbers(row["statement_en"])
+        for number in sorted(missing):
+            yield _provenance(row, "statement_en", f"{_number_text(number)} is in the quote but not in the English")
+
+
+@attrs.define(kw_only=True, repr=False)
+class EnglishIsEnglish(Check):
+    """English fields hold no Chinese characters or full-width punctuation: a sign of a missing translation."""
+
+    type = "english-is-english"
+    Errors = [ProvenanceError]
+
+    def validate_row(self, row) -> Iterable[errors.Error]:
+        for name in row.field_names:
+            if name.endswith("_en") and row[name] and (found := CHINESE.search(row[name])):
+                yield _provenance(row, name, f"English text contains “{found.group()}”: translate it")
+
+
+@attrs.define(kw_only=True, repr=False)
 class SamePlan(Check):
     """A row's chapter or measure belongs to the row's own plan."""
 
@@ -194,6 +225,11 @@ def _as_printed(value) -> str:
     if isinstance(value, datetime.date):
         return f"{value.year}年{value.month}月{value.day}日"
     return str(value)
+
+
+def _numbers(text: str) -> set[Decimal]:
+    """The numbers a text writes in digits, by value (50,000 and 50000 alike; 01 is 1)."""
+    return {Decimal(match.replace(",", "")) for match in NUMBER.findall(text)}
 
 
 def _number_text(value) -> str:

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .i18n import LANGUAGES
 from .paths import DOWNLOADS, DOWNLOADS_ROOT, Paths
 from .problems import GeneratorError, InvalidPackage
 from .timing import Stage, no_timing
@@ -38,10 +39,12 @@ def check(paths: Paths, stage: Stage = no_timing) -> tuple[load.Loaded, dict]:
     return loaded, report
 
 
-def build(paths: Paths, *, run_mkdocs: bool = True, stage: Stage = no_timing) -> None:
+def build(
+    paths: Paths, *, run_mkdocs: bool = True, stage: Stage = no_timing, languages: tuple[str, ...] = LANGUAGES
+) -> None:
     """The whole pipeline: check, model, render pages and downloads, write them under docs/, build site/.
 
-    ``stage`` wraps each step (the benchmark passes a timer).
+    ``stage`` wraps each step and ``languages`` picks the editions (the benchmark times one and both).
     """
     from . import downloads, load, manifest, model, passages, publish, releases, render
 
@@ -57,7 +60,8 @@ def build(paths: Paths, *, run_mkdocs: bool = True, stage: Stage = no_timing) ->
         data_files = load.read_data_files(loaded)
         entries = _changelog(paths, loaded.descriptor, history, data_files)
     with stage("render"):
-        pages = render.render_pages(site_model, loaded.descriptor, documents, entries, [r.version for r in history])
+        released = [r.version for r in history]
+        pages = render.render_pages(site_model, loaded.descriptor, documents, entries, released, languages)
     with stage("downloads"):
         when = build_time(loaded.descriptor)
         readme = render.package_readme(site_model, loaded.descriptor)

@@ -55,7 +55,9 @@ def dataset_json_ld(descriptor: dict, model: Model, up: str) -> dict:
             {
                 "@type": "CreativeWork",
                 "name": plan.title,
-                "author": {"@type": "GovernmentOrganization", "name": plan.issuer},
+                "alternateName": plan.title_en,
+                "inLanguage": "zh-CN",
+                "author": {"@type": "GovernmentOrganization", "name": plan.issuer, "alternateName": plan.issuer_en},
                 "datePublished": plan.issue_date.isoformat(),
                 **({"identifier": plan.doc_number} if plan.doc_number else {}),
                 "url": f"{up}{DOWNLOADS}/{plan.source_file}",

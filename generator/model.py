@@ -18,7 +18,8 @@ class District:
     name_zh: str
     name_en: str
     level: str
-    parent_code: str | None = None
+    parent_code: str | None
+    translation: str  # how the row's English was made: machine, reviewed or human
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,7 @@ class ActionArea:
     name_zh: str
     name_en: str
     sort_order: int
+    translation: str
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,7 @@ class Indicator:
     unit: str | None
     area: ActionArea
     definition: str
+    translation: str
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,7 @@ class Agency:
     name_zh: str
     name_en: str
     kind: str
+    translation: str
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,7 @@ class Chapter:
     section: str
     title: str
     title_en: str
+    translation: str
 
 
 @dataclass
@@ -77,6 +82,7 @@ class Measure:
     kind: str
     title: str
     title_en: str
+    translation: str
     responsible: list[Responsibility] = field(default_factory=list)  # in the order the plan names them
     projects: list[Project] = field(default_factory=list)
     # The city pilot programme's construction contents this measure answers, with the words that show it.
@@ -91,6 +97,7 @@ class Project:
     kind: str
     name: str
     name_en: str
+    translation: str
 
 
 @dataclass(frozen=True)
@@ -113,6 +120,8 @@ class Target:
     per_year: bool
     hedge: str | None
     quote: str
+    statement_en: str
+    translation: str
 
 
 @dataclass
@@ -123,12 +132,15 @@ class Plan:
     title: str
     title_en: str
     issuer: str
+    issuer_en: str
     issue_date: datetime.date
     doc_number: str | None
     publication_note: str | None
+    publication_note_en: str | None
     status: str
     source_file: str
     source_sha256: str
+    translation: str
     chapters: list[Chapter] = field(default_factory=list)
     measures: list[Measure] = field(default_factory=list)
     targets: list[Target] = field(default_factory=list)
@@ -141,6 +153,10 @@ class Plan:
     def short_name(self) -> str:
         """What readers call the plan: the district's name, or the programme's title."""
         return self.district.name_zh if self.kind == "district-plan" else self.title
+
+    @property
+    def short_name_en(self) -> str:
+        return self.district.name_en if self.kind == "district-plan" else self.title_en
 
     @property
     def peak_year(self) -> int | None:
@@ -242,14 +258,9 @@ def regions_of(districts: dict[str, District], plans: list[Plan]) -> list[Region
 
 def build_model(tables: dict[str, list[dict]]) -> Model:
     districts = {r["code"]: District(**r) for r in tables["districts"]}
-    areas = {
-        r["area_id"]: ActionArea(r["area_id"], r["name_zh"], r["name_en"], r["sort_order"])
-        for r in sorted(tables["action_areas"], key=lambda r: r["sort_order"])
-    }
+    areas = {r["area_id"]: ActionArea(**r) for r in sorted(tables["action_areas"], key=lambda r: r["sort_order"])}
     indicators = {
-        r["indicator_id"]: Indicator(
-            r["indicator_id"], r["name_zh"], r["name_en"], r["unit"], areas[r["area_id"]], r["definition"]
-        )
+        r["indicator_id"]: Indicator(**{k: v for k, v in r.items() if k != "area_id"}, area=areas[r["area_id"]])
         for r in tables["indicators"]
     }
     plans = {

@@ -53,7 +53,8 @@ class Paths:
     @property
     def generated_in_docs(self) -> tuple[Path, ...]:
         """Files and folders under ``docs/`` that the generator owns (git-ignored)."""
-        names = ("index.md", "SUMMARY.md", "plans", "sources", "compare", "data", "downloads")
+        names = ("index.md", "index.en.md", "SUMMARY.md", "SUMMARY.en.md")
+        names += ("plans", "sources", "compare", "charts", "data", "downloads")
         return tuple(self.docs_dir / name for name in names)
 
 

@@ -8,6 +8,7 @@ build leaves the previous site exactly as it was.
 from __future__ import annotations
 
 import datetime
+import json
 import os
 import shutil
 import subprocess
@@ -57,6 +58,7 @@ def build_site(paths: Paths, when: datetime.datetime, stage: Stage = no_timing) 
         _run("mkdocs build", command, paths, env)
     with stage("search index"):
         _run("pagefind", search_index_command(staging), paths, env)
+        _sort_search_entry(staging / "pagefind" / "pagefind-entry.json")
     _swap(staging, paths.site_dir)
 
 
@@ -67,6 +69,12 @@ def search_index_command(site: Path) -> list[str]:
     few it needs; each page's language (<html lang>) gets an index of its own.
     """
     return [sys.executable, "-m", "pagefind", "--site", str(site), "--exclude-selectors", ".headerlink", "--quiet"]
+
+
+def _sort_search_entry(entry: Path) -> None:
+    """Pagefind lists the languages of its index in a different order from run to run; sorted, two builds of
+    the same input stay byte-identical. The order carries no meaning: the search reads languages by name."""
+    entry.write_text(json.dumps(json.loads(entry.read_text(encoding="utf-8")), sort_keys=True), encoding="utf-8")
 
 
 def _run(step: str, command: list[str], paths: Paths, env: dict[str, str]) -> None:

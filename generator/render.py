@@ -1,17 +1,21 @@
-"""Render stage: the model as Markdown pages, returned as {path under docs/: text}."""
+"""Render stage: the model as Markdown pages in both languages, returned as {path under docs/: text}."""
 
 from __future__ import annotations
 
+import dataclasses
+from functools import partial
+
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from . import charts, metadata, outline, passages, releases, text, views
+from . import charts, i18n, metadata, outline, passages, releases, text, views
 from .charts import Chart
 from .downloads import PER_PLAN
 from .model import Indicator, Model, Plan, Region
 from .paths import DOWNLOADS, DOWNLOADS_ROOT
 
 
-def environment(model: Model) -> Environment:
+def environment(model: Model, lang: str = i18n.DEFAULT) -> Environment:
+    """Templates of one language: labels through gettext (``_``), data fields through ``tr``."""
     env = Environment(
         loader=PackageLoader("generator", "templates"),
         undefined=StrictUndefined,
@@ -19,26 +23,36 @@ def environment(model: Model) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         autoescape=False,  # Markdown, escaped field by field with the |cell filter
+        extensions=["jinja2.ext.i18n"],
     )
+    translations = i18n.translations(lang)
+    env.install_gettext_translations(translations, newstyle=True)
+    label = translations.gettext
     env.filters.update(
         cell=text.cell,
-        figure=text.figure,
+        figure=partial(text.figure, unit_label=label),
         number=text.number,
-        date_zh=text.date_zh,
-        kind_label=text.KIND_LABELS.get,
-        project_kind_label=text.PROJECT_KIND_LABELS.get,
-        constraints_text=text.constraints_text,
+        date=partial(i18n.date, lang),
+        tr=partial(i18n.localised, lang),
+        original=partial(i18n.original, lang),
+        mark_chinese=partial(i18n.mark_chinese, lang),
+        descriptor_text=partial(i18n.descriptor_text, lang),
+        kind_label=lambda kind: label(text.KIND_LABELS[kind]),
+        project_kind_label=lambda kind: label(text.PROJECT_KIND_LABELS[kind]),
+        stance_label=lambda stance: label(text.STANCE_LABELS[stance]),
+        constraints_text=partial(text.constraints_text, label=label),
         segments=passages.segments,
         anchor=outline.anchor,
         stricter=views.stricter,
-        plan_name={p.plan_id: p.short_name for p in model.plans}.__getitem__,
+        plan_name={p.plan_id: i18n.localised(lang, p, "short_name") for p in model.plans}.__getitem__,
     )
     env.globals.update(
+        lang=lang,
+        label=label,  # gettext outside templates (charts); templates use _()
         citation=text.citation,
         downloads=DOWNLOADS,
         downloads_root=DOWNLOADS_ROOT,
         slices=list(PER_PLAN.items()),
-        stance_labels=text.STANCE_LABELS,
     )
     return env
 
@@ -49,14 +63,32 @@ def render_pages(
     documents: dict[str, list[passages.Block]],
     changelog: list[releases.Entry],
     released: list[str],
+    languages: tuple[str, ...] = i18n.LANGUAGES,
 ) -> dict[str, str]:
-    """Every generated page and chart, as {path under docs/: text}.
+    """Every generated page and chart in each language, as {path under docs/: text}.
 
     ``descriptor`` is the data package's; ``documents`` holds each plan's source
     text as marked blocks (see passages.py); ``changelog`` the steps between
     versions and ``released`` the versions that have their own download folder.
+    English pages and charts sit beside the Chinese ones as ``*.en.md``, ``*.en.svg``.
     """
-    env = environment(model)
+    figures, pages = [], {}
+    for lang in languages:
+        lang_figures, lang_pages = _language_pages(model, descriptor, documents, changelog, released, lang)
+        figures += [dataclasses.replace(chart, path=i18n.page_path(chart.path, lang)) for chart in lang_figures]
+        pages |= {i18n.page_path(path, lang): page for path, page in lang_pages.items()}
+    return charts.render_all(figures) | pages
+
+
+def _language_pages(
+    model: Model,
+    descriptor: dict,
+    documents: dict[str, list[passages.Block]],
+    changelog: list[releases.Entry],
+    released: list[str],
+    lang: str,
+) -> tuple[list[Chart], dict[str, str]]:
+    env = environment(model, lang)
 
     def page(template: str, **context) -> str:
         return env.get_template(template).render(model=model, package=descriptor, **context)
@@ -69,7 +101,6 @@ def render_pages(
         region_figures, region_pages = comparison_pages(env, within, descriptor)
         figures |= region_figures
         pages |= region_pages
-    pages |= charts.render_all(list(figures.values()))
     pages |= {
         "index.md": page("home.md.j2", json_ld=text.script_json(metadata.dataset_json_ld(descriptor, model, ""))),
         "SUMMARY.md": page("summary.md.j2", compared=compared, shared_by_region=shared),
@@ -86,7 +117,7 @@ def render_pages(
     for plan in model.plans:
         pages[plan_page(plan)] = page("plan.md.j2", plan=plan, bars=views.plan_years(plan))
         pages[source_page(plan)] = page("source.md.j2", plan=plan, blocks=documents[plan.plan_id])
-    return pages
+    return list(figures.values()), pages
 
 
 def comparison_pages(env: Environment, model: Model, descriptor: dict) -> tuple[dict[str, Chart], dict[str, str]]:
@@ -100,9 +131,12 @@ def comparison_pages(env: Environment, model: Model, descriptor: dict) -> tuple[
         context |= {"model": model, "package": descriptor, "region": region, "root": root}
         return env.get_template(template).render(**context)
 
-    figures = {f"{folder}/indicators/{r.indicator.indicator_id}": charts.indicator_chart(model, r) for r in shared}
+    label, lang = env.globals["label"], env.globals["lang"]
+    figures = {
+        f"{folder}/indicators/{r.indicator.indicator_id}": charts.indicator_chart(model, r, label, lang) for r in shared
+    }
     years = views.timeline(model)
-    figures[f"{folder}/timeline"] = charts.timeline_chart(model, years)
+    figures[f"{folder}/timeline"] = charts.timeline_chart(model, years, label, lang)
     pages = {
         f"{folder}/index.md": page("region.md.j2", shared=shared),
         f"{folder}/targets.md": page("compare_targets.md.j2", rows=rows),
@@ -111,7 +145,7 @@ def comparison_pages(env: Environment, model: Model, descriptor: dict) -> tuple[
             "timeline.md.j2",
             years=years,
             figure=figures[f"{folder}/timeline"],
-            counts=charts.timeline_counts(model, years),
+            counts=charts.timeline_counts(model, years, label, lang),
         ),
         f"{folder}/coverage.md": page("coverage.md.j2", cells=views.coverage(model)),
         f"{folder}/agencies.md": page("agencies.md.j2", rows=views.agencies(model)),

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import datetime
 import json
+from collections.abc import Callable
 from decimal import Decimal
 
 COMPARATOR_SIGNS = {"eq": "", "ge": "≥ ", "gt": "> ", "le": "≤ ", "lt": "< "}
 KIND_LABELS = {"quantitative": "定量", "qualitative": "定性", "defers-to-city": "完成市下达任务"}
+# Labels are written in Chinese here and in the templates; their English is in locale/en.po.
 # How a plan stands on an indicator (views.own_or_city); "" when it makes no commitment.
 STANCE_LABELS = {"quantitative": "自定数值", "qualitative": "定性承诺", "defers-to-city": "完成市下达任务", "": "—"}
 PROJECT_KIND_LABELS = {
@@ -47,18 +48,14 @@ def number(value: Decimal | int | None) -> str:
     return format(value, "f") if isinstance(value, Decimal) else str(value)
 
 
-def figure(target) -> str:
-    """A target's figure with comparator and unit: "≥ 46%", "3–5家", "≤ 1.3"."""
+def figure(target, unit_label: Callable[[str], str] = str) -> str:
+    """A target's figure with comparator and unit: "≥ 46%", "3–5家", "≤ 1.3"; ``unit_label`` translates the unit."""
     if target.kind != "quantitative":
         return ""
-    unit = target.unit or ""
+    unit = unit_label(target.unit) if target.unit else ""
     if target.comparator == "range":
         return f"{number(target.value_min)}–{number(target.value_max)}{unit}"
     return f"{COMPARATOR_SIGNS[target.comparator]}{number(target.value)}{unit}"
-
-
-def date_zh(value: datetime.date) -> str:
-    return f"{value.year}年{value.month}月{value.day}日"
 
 
 def citation(descriptor: dict) -> str:
@@ -73,14 +70,14 @@ def script_json(data) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def constraints_text(constraints: dict | None) -> str:
-    """A field's constraints in words: "required; one of: a, b; pattern [0-9]{6}"."""
+def constraints_text(constraints: dict | None, label: Callable[[str], str] = str) -> str:
+    """A field's constraints in words: "必填; 取值: a, b; pattern [0-9]{6}" (``label`` translates the words)."""
     parts = []
     for key, value in (constraints or {}).items():
         if key == "required":
-            parts.append("必填 required" if value else "")
+            parts.append(label("必填") if value else "")
         elif key == "enum":
-            parts.append("取值 one of: " + ", ".join(map(str, value)))
+            parts.append(label("取值：") + ", ".join(map(str, value)))
         else:
             parts.append(f"{key} {value}")
     return "; ".join(p for p in parts if p)

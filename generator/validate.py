@@ -103,6 +103,8 @@ def _project_checks(package: Package, source_bytes: dict[str, bytes]) -> list:
             for name, key, fields in VERBATIM_FIELDS
         ),
         checks.FiguresMatchQuote(),
+        checks.EnglishKeepsFigures(),
+        checks.EnglishIsEnglish(),
         checks.SectionInOutline(resource_names=["chapters", "measures", "targets"], outlines=outlines),
         checks.UnitMatchesIndicator(indicator_units=units),
         checks.MeasureInChapter(resource_name="targets", measure_chapters=measure_chapters),

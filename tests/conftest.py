@@ -12,7 +12,11 @@ import pytest
 from generator import load, model
 from generator.paths import ROOT, Paths
 
-HAND_WRITTEN_DOCS = ("about.md", "methodology.md", "search.md")
+
+def hand_written_docs() -> list[Path]:
+    """The Markdown pages under docs/ that people write (about.md, about.en.md, ...), not the generator."""
+    generated = {path.name for path in Paths().generated_in_docs}
+    return sorted(path for path in (ROOT / "docs").glob("*.md") if path.name not in generated)
 
 
 @pytest.fixture(scope="session")
@@ -34,8 +38,8 @@ def copy_project(destination: Path) -> Paths:
     """A copy of everything a build reads: the package, hand-written docs and mkdocs.yml."""
     shutil.copytree(ROOT / "datapackage", destination / "datapackage")
     (destination / "docs").mkdir()
-    for name in HAND_WRITTEN_DOCS:
-        shutil.copy(ROOT / "docs" / name, destination / "docs" / name)
+    for path in hand_written_docs():
+        shutil.copy(path, destination / "docs" / path.name)
     shutil.copy(ROOT / "mkdocs.yml", destination / "mkdocs.yml")
     shutil.copytree(ROOT / "docs" / "assets", destination / "docs" / "assets")
     shutil.copytree(ROOT / "overrides", destination / "overrides")

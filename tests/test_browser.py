@@ -36,6 +36,13 @@ PAGES = [
     "methodology/",
     "about/",
     "search/?q=光伏",
+    "en/",
+    "en/plans/jizhou-2023/",
+    "en/sources/xiqing-2023/",
+    "en/compare/120000/targets/",
+    "en/compare/120000/indicators/new-large-data-centre-pue/",
+    "en/data/dictionary/",
+    "en/search/?q=photovoltaic",
 ]
 
 
@@ -97,9 +104,10 @@ def test_a_quote_link_lands_on_its_highlighted_passage(page, server):
 PUE = "new-large-data-centre-pue"
 
 
-def search(page, server, query: str) -> set[str]:
-    """The pages Pagefind's own search API returns for ``query``, read from the built index."""
-    page.goto(server + "search/", wait_until="networkidle")
+def search(page, server, query: str, edition: str = "") -> set[str]:
+    """The pages Pagefind's own search API returns for ``query``, read from the index of one edition
+    (Pagefind picks the index of the page's language: "" for Chinese, "en/" for English)."""
+    page.goto(server + edition + "search/", wait_until="networkidle")
     script = """async query => {
         const pagefind = await import("/pagefind/pagefind.js");
         const found = await pagefind.search(query);
@@ -119,6 +127,23 @@ def search(page, server, query: str) -> set[str]:
 )
 def test_search_finds_the_plans_that_speak_of_it(page, server, query, expected):
     assert expected <= search(page, server, query)
+
+
+PLANS = ("hedong-2023", "hebei-2022", "xiqing-2023", "jizhou-2023")
+
+
+@pytest.mark.parametrize(
+    ("query", "plans"),
+    [
+        ("photovoltaic", PLANS),  # every plan speaks of rooftop PV
+        ("charging pile", ("hedong-2023", "xiqing-2023")),
+        ("green building", PLANS),
+    ],
+)
+def test_english_search_finds_the_plans_that_speak_of_it(page, server, query, plans):
+    found = search(page, server, query, "en/")
+    assert {f"/en/plans/{plan}/" for plan in plans} <= found
+    assert all(url.startswith("/en/") for url in found)  # the English index holds the English pages only
 
 
 def test_the_search_form_opens_the_search_page_with_results(page, server):

@@ -39,7 +39,6 @@ def test_cell_leaves_chinese_text_alone():
     assert text.cell("森林覆盖率达到31.02%") == "森林覆盖率达到31.02%"
 
 
-def test_dates_as_chinese_print_them():
-    import datetime
-
-    assert text.date_zh(datetime.date(2023, 5, 15)) == "2023年5月15日"
+def test_a_figures_unit_is_shown_in_the_pages_language():
+    english = {"家": " organisations"}.get
+    assert text.figure(target(comparator="ge", value=Decimal("270"), unit="家"), english) == "≥ 270 organisations"

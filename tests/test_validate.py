@@ -165,3 +165,17 @@ def test_a_project_name_that_is_not_in_the_source(project):
     line = 2
     edit_cell(project, "projects", line, "name", "不存在的产业园")
     assert ("datapackage/data/projects.csv", line, "name") in where(problems_of(project))
+
+
+def test_an_english_statement_that_drops_a_figure_of_the_quote(project):
+    # 到2025年，全区森林覆盖率达到31.02%: an English rendering that says 31% misstates it.
+    line = line_of(project, "targets", "target_id", "jizhou-2023-t038")
+    edit_cell(project, "targets", line, "statement_en", "By 2025 the forest coverage rate will reach 31%.")
+    problems = [p for p in problems_of(project) if (p.file, p.row, p.field) == (TARGETS, line, "statement_en")]
+    assert [p.message for p in problems] == ["31.02 is in the quote but not in the English"]
+
+
+def test_chinese_left_in_an_english_field(project):
+    line = line_of(project, "agencies", "agency_id", "commerce-bureau")
+    edit_cell(project, "agencies", line, "name_en", "区商务局")
+    assert ("datapackage/data/agencies.csv", line, "name_en") in where(problems_of(project))

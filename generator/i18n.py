@@ -1,0 +1,100 @@
+"""The site's two languages: Chinese, the original, at the root; English under /en/.
+
+Labels in the templates are marked ``{{ _("目标与承诺") }}`` and their English stands in
+``locale/en.po``, a gettext catalog that any PO editor opens. The data carries its own
+English (the ``*_en`` fields, with how each was made in ``translation``). Pages of both
+languages are written side by side, ``plans/x.md`` and ``plans/x.en.md``, and
+mkdocs-static-i18n builds each language with a switcher to the same page in the other.
+"""
+
+from __future__ import annotations
+
+import datetime
+import gettext
+import io
+import re
+from pathlib import Path
+
+from markupsafe import Markup
+
+LANGUAGES = ("zh", "en")
+DEFAULT = "zh"
+CATALOGS = Path(__file__).parent / "locale"
+# Chinese characters and punctuation (CJK, full-width forms, “”), and a run of them with the digits inside it.
+CHINESE = "\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u201c\u201d"
+CHINESE_RUN = re.compile(f"[{CHINESE}](?:[{CHINESE}0-9]*[{CHINESE}])?")
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+
+def translations(lang: str) -> gettext.NullTranslations:
+    """The labels of ``lang``: Chinese as written in the templates, English from locale/en.po."""
+    if lang == DEFAULT:
+        return gettext.NullTranslations()
+    from babel.messages.mofile import write_mo  # Babel only when a catalog is read: `--help` stays quick
+    from babel.messages.pofile import read_po
+
+    with (CATALOGS / f"{lang}.po").open("rb") as handle:
+        catalog = read_po(handle, locale=lang)
+    compiled = io.BytesIO()
+    write_mo(compiled, catalog)
+    compiled.seek(0)
+    return gettext.GNUTranslations(compiled)
+
+
+def page_path(path: str, lang: str) -> str:
+    """Where a file of ``lang`` goes under docs/: plans/x.md, or plans/x.en.md for English."""
+    if lang == DEFAULT:
+        return path
+    stem, _, extension = path.rpartition(".")
+    return f"{stem}.{lang}.{extension}"
+
+
+def localised(lang: str, item, field: str) -> str:
+    """``item.field`` in the page's language: title → title_en, name_zh → name_en, name → name_en."""
+    if lang == DEFAULT:
+        return getattr(item, field)
+    return getattr(item, field.removesuffix("_zh") + "_en")
+
+
+def original(lang: str, text: str) -> str:
+    """Chinese text on an English page (a quote, a name as printed), marked as Chinese for browsers
+    and screen readers; unchanged on Chinese pages. ``text`` is already escaped (text.cell)."""
+    if lang == DEFAULT or not text:
+        return text
+    return str(Markup('<span lang="zh">{}</span>').format(Markup(text)))
+
+
+def date(lang: str, value: datetime.date) -> str:
+    """2023年5月15日, or 15 May 2023."""
+    if lang == DEFAULT:
+        return f"{value.year}年{value.month}月{value.day}日"
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
+def mark_chinese(lang: str, text: str) -> str:
+    """Escaped text with some Chinese in it (津发改双碳〔2023〕400号 in an English sentence): on English
+    pages each run of Chinese marked as in ``original``; on Chinese pages unchanged."""
+    if lang == DEFAULT:
+        return text
+    return CHINESE_RUN.sub(lambda run: original(lang, run.group()), text)
+
+
+def descriptor_text(lang: str, text: str) -> str:
+    """A title or description of the data package, written "中文 / English": all of it on Chinese pages,
+    the English part (the one with the fewest Chinese characters) on English pages."""
+    if lang == DEFAULT:
+        return text
+    return min(text.split(" / "), key=lambda part: len(re.findall(f"[{CHINESE}]", part)))

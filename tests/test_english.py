@@ -1,0 +1,75 @@
+"""The English edition as built: every page has its counterpart, the language menu leads to it,
+and no Chinese is left on an English page except where it is marked as the original (lang="zh")."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+pytestmark = pytest.mark.slow
+CHINESE = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]+")
+NOT_PAGES = ("assets", "downloads", "pagefind", "en")
+
+
+def pages(root: Path) -> set[str]:
+    """The HTML pages of one edition, as paths under its root (plans/jizhou-2023/index.html)."""
+    return {
+        path.relative_to(root).as_posix()
+        for path in root.rglob("*.html")
+        if path.relative_to(root).parts[0] not in NOT_PAGES and path.name != "404.html"
+    }
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def test_every_page_has_its_english_counterpart_and_back(built):
+    chinese, english = pages(built.site_dir), pages(built.site_dir / "en")
+    assert len(chinese) > 60
+    assert chinese == english
+
+
+def test_the_language_menu_leads_to_the_same_page_in_the_other_language(built):
+    for page in pages(built.site_dir):
+        for edition, other, other_lang in (("", "en/", "en"), ("en/", "", "zh")):
+            here = edition + page
+            links = soup(built.site_dir / here).select(f"a.md-select__link[hreflang='{other_lang}']")
+            assert len(links) == 1, here
+            href = links[0]["href"]
+            target = posixpath.normpath(
+                href.lstrip("/") or "." if href.startswith("/") else posixpath.join(posixpath.dirname(here), href)
+            )
+            resolved = "index.html" if target == "." else f"{target}/index.html"
+            assert resolved == other + page, (here, links[0]["href"])
+
+
+def test_english_pages_are_english(built):
+    page = soup(built.site_dir / "en" / "plans" / "jizhou-2023" / "index.html")
+    assert page.html["lang"] == "en"
+    assert page.h1.get_text(strip=True).startswith("Jizhou")
+    assert "Carbon-peaking plans of Tianjin" in page.title.get_text()
+
+
+def test_english_pages_show_no_chinese_outside_marked_originals(built):
+    leftovers = {}
+    for page in sorted(pages(built.site_dir / "en")):
+        document = soup(built.site_dir / "en" / page)
+        for marked in document.select("[lang^='zh'], script, style"):
+            marked.decompose()
+        found = CHINESE.findall(document.get_text(" "))
+        if found:
+            leftovers[page] = found[:5]
+    assert leftovers == {}
+
+
+def test_a_quote_on_an_english_page_stands_beside_its_english(built):
+    # 到2025年，全区森林覆盖率达到31.02%: the Chinese original, marked, with the English statement in the same row.
+    page = soup(built.site_dir / "en" / "plans" / "jizhou-2023" / "index.html")
+    row = next(tr for tr in page.select("tr") if "31.02%" in tr.get_text() and tr.select_one("[lang='zh']"))
+    assert "forest coverage" in row.get_text().lower()
+    assert "森林覆盖率达到31.02%" in row.select_one("[lang='zh']").get_text()
