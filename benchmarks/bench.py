@@ -51,7 +51,7 @@ def _project(folder: Path, size: str) -> None:
         shutil.copy(HERE.parent / name, folder / name)
 
 
-def run_one(size: str, languages: tuple[str, ...]) -> dict:
+def run_one(size: str, languages: tuple[str, ...], baseline: bool = True) -> dict:
     """Build one size, in the given editions, and measure it; runs in a fresh process."""
     from generator import cli
     from generator.paths import Paths
@@ -96,10 +96,11 @@ def run_one(size: str, languages: tuple[str, ...]) -> dict:
         "one_search_kb": round(_one_search_bytes(paths.site_dir) / 1e3),
         "first_visit_kb": round(first_page / 1e3),
     }
-    result["baseline_s"], result["baseline_ms_per_page"] = _baseline(paths, pages)
-    site_s = sum(stages[name] for name in SITE_STAGES)
-    result["overhead_ratio"] = round(site_s / result["baseline_s"], 2)
-    result["overhead_ratio_whole_build"] = round(result["total_s"] / result["baseline_s"], 2)
+    if baseline:
+        result["baseline_s"], result["baseline_ms_per_page"] = _baseline(paths, pages)
+        site_s = sum(stages[name] for name in SITE_STAGES)
+        result["overhead_ratio"] = round(site_s / result["baseline_s"], 2)
+        result["overhead_ratio_whole_build"] = round(result["total_s"] / result["baseline_s"], 2)
     shutil.rmtree(folder)
     return result
 
@@ -232,6 +233,7 @@ def main() -> None:
     parser.add_argument("--one", help=argparse.SUPPRESS)
     parser.add_argument("--profile", default="", help="sizes whose generator stages are also profiled (cProfile)")
     parser.add_argument("--profile-one", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--no-baseline", default="", help="sizes built without the plain-Markdown baseline")
     parser.add_argument(
         "--one-language", default="real,300", help="sizes also built in Chinese only, to measure the English edition"
     )
@@ -247,13 +249,15 @@ def main() -> None:
         if args.profile_one:
             profile_one(args.one)
         else:
-            print(json.dumps(run_one(args.one, tuple(args.languages.split(",")))))
+            languages = tuple(args.languages.split(","))
+            print(json.dumps(run_one(args.one, languages, args.one not in args.no_baseline.split(","))))
         return
     results = []
     for size in args.sizes.split(","):
         for languages in ["zh,en"] + (["zh"] if size in args.one_language.split(",") else []):
             print(f"benchmark: {size} ({languages}) …", flush=True)
             command = [sys.executable, __file__, "--one", size, "--languages", languages]
+            command += ["--no-baseline", args.no_baseline]
             output = subprocess.run(command, capture_output=True, text=True, check=True)
             results.append(json.loads(output.stdout.strip().splitlines()[-1]))
             print(json.dumps(results[-1], ensure_ascii=False), flush=True)
@@ -262,6 +266,7 @@ def main() -> None:
     info = machine()
     command = f"nox -s bench -- --sizes {args.sizes} --one-language {args.one_language}"
     command += f" --profile {args.profile}" if args.profile else ""
+    command += f" --no-baseline {args.no_baseline}" if args.no_baseline else ""
     (HERE / "results.json").write_text(
         json.dumps({"machine": info, "command": command, "results": results}, indent=1) + "\n"
     )

@@ -26,6 +26,9 @@ from .model import Model
 from .views import IndicatorRow
 
 NO_YEAR = "未定年份"
+# A comparison chart has a row per plan of its region; beyond this many rows it is no longer readable (and at
+# 0.1–1 s per chart, no longer cheap), so larger regions show the tables alone.
+MOST_ROWS = 30
 Label = Callable[[str], str]  # gettext: a Chinese label in the page's language
 FONT = "system-ui, -apple-system, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif"
 

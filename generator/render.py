@@ -132,11 +132,14 @@ def comparison_pages(env: Environment, model: Model, descriptor: dict) -> tuple[
         return env.get_template(template).render(**context)
 
     label, lang = env.globals["label"], env.globals["lang"]
-    figures = {
-        f"{folder}/indicators/{r.indicator.indicator_id}": charts.indicator_chart(model, r, label, lang) for r in shared
-    }
     years = views.timeline(model)
-    figures[f"{folder}/timeline"] = charts.timeline_chart(model, years, label, lang)
+    figures = {}
+    if len(model.plans) <= charts.MOST_ROWS:  # beyond, a chart with a row per plan is unreadable: the table stays
+        figures = {
+            f"{folder}/indicators/{r.indicator.indicator_id}": charts.indicator_chart(model, r, label, lang)
+            for r in shared
+        }
+        figures[f"{folder}/timeline"] = charts.timeline_chart(model, years, label, lang)
     pages = {
         f"{folder}/index.md": page("region.md.j2", shared=shared),
         f"{folder}/targets.md": page("compare_targets.md.j2", rows=rows),
@@ -144,7 +147,7 @@ def comparison_pages(env: Environment, model: Model, descriptor: dict) -> tuple[
         f"{folder}/timeline.md": page(
             "timeline.md.j2",
             years=years,
-            figure=figures[f"{folder}/timeline"],
+            figure=figures.get(f"{folder}/timeline"),
             counts=charts.timeline_counts(model, years, label, lang),
         ),
         f"{folder}/coverage.md": page("coverage.md.j2", cells=views.coverage(model)),
@@ -153,7 +156,7 @@ def comparison_pages(env: Environment, model: Model, descriptor: dict) -> tuple[
     if model.city_plans:
         pages[f"{folder}/pilot.md"] = page("pilot.md.j2", city=model.city_plans[0])
     for row in shared:
-        figure = figures[f"{folder}/indicators/{row.indicator.indicator_id}"]
+        figure = figures.get(f"{folder}/indicators/{row.indicator.indicator_id}")
         pages[indicator_page(region, row.indicator)] = page("indicator.md.j2", root="../../../", row=row, figure=figure)
     return figures, pages
 

@@ -2,11 +2,10 @@
 
 import pytest
 
-from generator import load, passages, render, views
+from generator import charts, load, passages, render, views
 
 
-@pytest.fixture(scope="module")
-def pages(real_paths, real_model):
+def render_real(real_paths, real_model, languages=("zh", "en")):
     documents = {
         plan.plan_id: passages.plan_document(
             plan, (real_paths.package_dir / plan.source_file).read_text(encoding="utf-8")
@@ -14,7 +13,20 @@ def pages(real_paths, real_model):
         for plan in real_model.plans
     }
     descriptor = load.load(real_paths).descriptor
-    return render.render_pages(real_model, descriptor, documents, [], [])
+    return render.render_pages(real_model, descriptor, documents, [], [], languages)
+
+
+@pytest.fixture(scope="module")
+def pages(real_paths, real_model):
+    return render_real(real_paths, real_model)
+
+
+def test_a_region_with_more_plans_than_a_chart_can_show_gets_tables_alone(real_paths, real_model, monkeypatch):
+    monkeypatch.setattr(charts, "MOST_ROWS", 3)  # Tianjin has five plans
+    pages = render_real(real_paths, real_model, ("zh",))
+    assert not [path for path in pages if path.endswith(".svg")]
+    indicator = pages["compare/120000/indicators/forest-coverage.md"]
+    assert "31.02%" in indicator and ".svg" not in indicator
 
 
 def test_one_page_and_one_source_text_per_plan_plus_the_shared_pages(pages, real_model):
