@@ -70,7 +70,9 @@ def citation(session: nox.Session) -> None:
 def bench(session: nox.Session) -> None:
     """Benchmark the build on the real data and on synthetic national-scale packages; writes benchmarks/REPORT.md.
 
-    Sizes after --, for example `nox -s bench -- --sizes real,300,3000` (the default).
+    Options after --, for example `nox -s bench -- --sizes real,300,3000` (the default sizes); also
+    `--one-language SIZES` (also build Chinese alone, to measure the English edition), `--profile SIZES`
+    (cProfile of the generator) and `--no-baseline SIZES`.
     """
     install(session, "build")
     session.run("python", "benchmarks/bench.py", *session.posargs)
