@@ -15,10 +15,11 @@ import attrs
 from frictionless import Check, errors
 
 from . import sources as src
+from .i18n import CHINESE_CHARACTERS
 
 FIGURES = ("value", "value_min", "value_max")
 NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")  # 31.02, 2025, 50,000
-CHINESE = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
+CHINESE = re.compile(f"[{CHINESE_CHARACTERS}]")
 
 
 class NotInSourceError(errors.CellError):

@@ -20,9 +20,12 @@ from markupsafe import Markup
 LANGUAGES = ("zh", "en")
 DEFAULT = "zh"
 CATALOGS = Path(__file__).parent / "locale"
-# Chinese characters and punctuation (CJK, full-width forms, “”), and a run of them with the digits inside it.
-CHINESE = "\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u201c\u201d"
+# Chinese characters and punctuation (CJK, full-width forms): the one definition, which validation uses too.
+CHINESE_CHARACTERS = "\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
+# In text to be marked, “” belong to the Chinese run they open or close; a run keeps the digits inside it.
+CHINESE = CHINESE_CHARACTERS + "\u201c\u201d"
 CHINESE_RUN = re.compile(f"[{CHINESE}](?:[{CHINESE}0-9]*[{CHINESE}])?")
+CHINESE_CHARACTER = re.compile(f"[{CHINESE}]")
 MONTHS = [
     "January",
     "February",
@@ -97,4 +100,4 @@ def descriptor_text(lang: str, text: str) -> str:
     the English part (the one with the fewest Chinese characters) on English pages."""
     if lang == DEFAULT:
         return text
-    return min(text.split(" / "), key=lambda part: len(re.findall(f"[{CHINESE}]", part)))
+    return min(text.split(" / "), key=lambda part: len(CHINESE_CHARACTER.findall(part)))

@@ -97,8 +97,9 @@ def _language_pages(
     figures, pages, shared = {}, {}, {}
     for region in compared:
         within = model.within(region)
-        shared[region.code] = views.shared(views.by_indicator(within))
-        region_figures, region_pages = comparison_pages(env, within, descriptor)
+        rows = views.by_indicator(within)
+        shared[region.code] = views.shared(rows)
+        region_figures, region_pages = comparison_pages(env, within, rows, descriptor)
         figures |= region_figures
         pages |= region_pages
     pages |= {
@@ -120,11 +121,13 @@ def _language_pages(
     return list(figures.values()), pages
 
 
-def comparison_pages(env: Environment, model: Model, descriptor: dict) -> tuple[dict[str, Chart], dict[str, str]]:
-    """One region's comparison pages (``model`` holds only its plans), and the charts they show, by path."""
+def comparison_pages(
+    env: Environment, model: Model, rows: list[views.IndicatorRow], descriptor: dict
+) -> tuple[dict[str, Chart], dict[str, str]]:
+    """One region's comparison pages (``model`` holds only its plans, ``rows`` is views.by_indicator of it),
+    and the charts they show, by path."""
     region = model.regions[0]
     folder = region_folder(region)
-    rows = views.by_indicator(model)
     shared = views.shared(rows)
 
     def page(template: str, root: str = "../../", **context) -> str:
