@@ -80,7 +80,9 @@ def bench(session: nox.Session) -> None:
 
 @nox.session
 def serve(session: nox.Session) -> None:
-    """Build, then preview the site at http://127.0.0.1:8000 with live reload of hand-written pages."""
+    """Build, then preview the Chinese edition at http://127.0.0.1:8000 with live reload of hand-written pages
+    (`nox -s serve -- en`: the English edition)."""
     install(session, "build")
     session.run("python", "-m", "generator", "build")
-    session.run("python", "-m", "mkdocs", "serve", "--dev-addr", "127.0.0.1:8000")
+    config = "mkdocs.en.yml" if session.posargs[:1] == ["en"] else "mkdocs.yml"
+    session.run("python", "-m", "mkdocs", "serve", "--config-file", config, "--dev-addr", "127.0.0.1:8000")

@@ -17,7 +17,8 @@ import json
 import shutil
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from generator.paths import ROOT, copy_site_configuration
+
 REAL = ["hedong-2023", "hebei-2022", "xiqing-2023", "jizhou-2023"]
 NAMES = {"hedong-2023": "河东区", "hebei-2022": "河北区", "xiqing-2023": "西青区", "jizhou-2023": "蓟州区"}
 PER_PLAN = ("chapters", "measures", "projects", "targets")
@@ -38,10 +39,9 @@ def write(path: Path, rows: list[dict], fields: list[str]) -> None:
 
 def project(destination: Path, plans: int) -> Path:
     """A project folder (package, hand-written docs, site configuration) with ``plans`` synthetic district plans."""
-    for folder in ("docs", "overrides"):
-        shutil.copytree(ROOT / folder, destination / folder, ignore=shutil.ignore_patterns(
-            "index.md", "SUMMARY.md", "plans", "sources", "compare", "data", "downloads", "charts"))  # fmt: skip
-    shutil.copy(ROOT / "mkdocs.yml", destination / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs", destination / "docs", ignore=shutil.ignore_patterns(
+        "index*.md", "SUMMARY*.md", "plans", "sources", "compare", "data", "downloads", "charts"))  # fmt: skip
+    copy_site_configuration(ROOT, destination)
     package = destination / "datapackage"
     (package / "data").mkdir(parents=True)
     (package / "sources").mkdir()

@@ -78,7 +78,7 @@ def build(
     with stage("write"):
         publish.write_generated(paths, pages, files)
     if run_mkdocs:
-        publish.build_site(paths, when, stage)
+        publish.build_site(paths, when, stage, languages)
 
 
 def _changelog(paths: Paths, descriptor: dict, history: list, data_files: dict[str, bytes]) -> list:

@@ -3,8 +3,8 @@
 Labels in the templates are marked ``{{ _("目标与承诺") }}`` and their English stands in
 ``locale/en.po``, a gettext catalog that any PO editor opens. The data carries its own
 English (the ``*_en`` fields, with how each was made in ``translation``). Pages of both
-languages are written side by side, ``plans/x.md`` and ``plans/x.en.md``, and
-mkdocs-static-i18n builds each language with a switcher to the same page in the other.
+languages are written side by side, ``plans/x.md`` and ``plans/x.en.md``, and each
+language is a MkDocs build of its own (editions.py), with a menu to the same page in the other.
 """
 
 from __future__ import annotations

@@ -6,6 +6,7 @@ stages at other folders by passing a different ``Paths``.
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,7 +40,12 @@ class Paths:
 
     @property
     def mkdocs_config(self) -> Path:
+        """The Chinese edition's MkDocs configuration, which the English one inherits."""
         return self.root / "mkdocs.yml"
+
+    def edition_config(self, lang: str) -> Path:
+        """Each edition is a MkDocs build of its own: mkdocs.yml (Chinese), mkdocs.en.yml (English)."""
+        return self.mkdocs_config if lang == "zh" else self.root / f"mkdocs.{lang}.yml"
 
     @property
     def site_dir(self) -> Path:
@@ -62,3 +68,16 @@ class Paths:
 # build under latest/, each release under its version (downloads/0.2.0/).
 DOWNLOADS_ROOT = "downloads"
 DOWNLOADS = f"{DOWNLOADS_ROOT}/latest"
+
+# What MkDocs reads besides docs/: each edition's configuration, the theme's overrides and the hook
+# that splits the editions. A copy of the project (tests, benchmarks) needs all of it.
+SITE_CONFIGURATION = ("mkdocs.yml", "mkdocs.en.yml", "overrides", "generator/editions.py")
+
+
+def copy_site_configuration(source: Path, destination: Path) -> None:
+    for name in SITE_CONFIGURATION:
+        (destination / name).parent.mkdir(parents=True, exist_ok=True)
+        if (source / name).is_dir():
+            shutil.copytree(source / name, destination / name)
+        else:
+            shutil.copy(source / name, destination / name)

@@ -7,14 +7,17 @@ build leaves the previous site exactly as it was.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import json
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
+from .i18n import DEFAULT, LANGUAGES
 from .paths import Paths
 from .problems import GeneratorError
 from .timing import Stage, no_timing
@@ -33,31 +36,35 @@ def write_generated(paths: Paths, pages: dict[str, str], files: dict[str, bytes]
         _write(paths.docs_dir / relative, data)
 
 
-def build_site(paths: Paths, when: datetime.datetime, stage: Stage = no_timing) -> None:
-    """``mkdocs build --strict`` into a staging folder, index it for search, then swap it in as site/.
+def build_site(paths: Paths, when: datetime.datetime, stage: Stage = no_timing, languages=LANGUAGES) -> None:
+    """``mkdocs build --strict`` of each edition into a staging folder, index it for search, then swap it in as site/.
 
-    MkDocs takes its build date from SOURCE_DATE_EPOCH: the data's date, not the clock.
+    The editions are separate MkDocs builds (generator/editions.py) and run side by side, one per core:
+    Chinese at the root, English under en/. MkDocs takes its build date from SOURCE_DATE_EPOCH: the
+    data's date, not the clock.
     """
     staging = paths.staging_site_dir
-    shutil.rmtree(staging, ignore_errors=True)
-    command = [
-        sys.executable,
-        "-m",
-        "mkdocs",
-        "build",
-        "--strict",
-        "--config-file",
-        str(paths.mkdocs_config),
-        "--site-dir",
-        str(staging),
-    ]
     # Silence the banners that MkDocs plugins print about MkDocs' future; they hide real warnings.
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     env["SOURCE_DATE_EPOCH"] = str(int(when.replace(tzinfo=datetime.UTC).timestamp()))
+    # MkDocs empties its site folder first, so each edition builds into a folder of its own.
+    folders = {lang: staging if lang == DEFAULT else staging.with_name(f"{staging.name}-{lang}") for lang in languages}
+    for folder in folders.values():
+        shutil.rmtree(folder, ignore_errors=True)
+    commands = {
+        f"mkdocs build ({lang})": [
+            sys.executable, "-m", "mkdocs", "build", "--strict",
+            "--config-file", str(paths.edition_config(lang)), "--site-dir", str(folder),
+        ]
+        for lang, folder in folders.items()
+    }  # fmt: skip
     with stage("mkdocs build"):
-        _run("mkdocs build", command, paths, env)
+        _run_together(commands, paths, env, folders.values())
+    for lang, folder in folders.items():
+        if folder != staging:
+            os.replace(folder, staging / lang)
     with stage("search index"):
-        _run("pagefind", search_index_command(staging), paths, env)
+        _run("pagefind", search_index_command(staging), paths, env, [staging])
         _sort_search_entry(staging / "pagefind" / "pagefind-entry.json")
     _swap(staging, paths.site_dir)
 
@@ -77,11 +84,27 @@ def _sort_search_entry(entry: Path) -> None:
     entry.write_text(json.dumps(json.loads(entry.read_text(encoding="utf-8")), sort_keys=True), encoding="utf-8")
 
 
-def _run(step: str, command: list[str], paths: Paths, env: dict[str, str]) -> None:
-    result = subprocess.run(command, cwd=paths.root, capture_output=True, text=True, env=env)
-    if result.returncode != 0:
-        shutil.rmtree(paths.staging_site_dir, ignore_errors=True)
-        raise GeneratorError(f"{step} failed; site/ is unchanged.\n{result.stdout}{result.stderr}")
+def _run(step: str, command: list[str], paths: Paths, env: dict[str, str], folders) -> None:
+    _run_together({step: command}, paths, env, folders)
+
+
+def _run_together(commands: dict[str, list[str]], paths: Paths, env: dict[str, str], folders) -> None:
+    """Run the commands at the same time; if any fails, remove the staging ``folders`` and say which and why."""
+    with contextlib.ExitStack() as stack:
+        # Output to files, not pipes: a full pipe would stop one build while we wait for the other.
+        logs = {step: stack.enter_context(tempfile.TemporaryFile("w+", encoding="utf-8")) for step in commands}
+        running = {
+            step: subprocess.Popen(command, cwd=paths.root, stdout=logs[step], stderr=subprocess.STDOUT, env=env)
+            for step, command in commands.items()
+        }
+        failed = [step for step, process in running.items() if process.wait() != 0]
+        for log in logs.values():
+            log.seek(0)
+        messages = [f"{step} failed; site/ is unchanged.\n{logs[step].read()}" for step in failed]
+    if failed:
+        for folder in folders:
+            shutil.rmtree(folder, ignore_errors=True)
+        raise GeneratorError("\n".join(messages))
 
 
 def _swap(new: Path, current: Path) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator import load, model
-from generator.paths import ROOT, Paths
+from generator.paths import ROOT, Paths, copy_site_configuration
 
 
 def hand_written_docs() -> list[Path]:
@@ -35,14 +35,13 @@ def real_model(real_tables) -> model.Model:
 
 
 def copy_project(destination: Path) -> Paths:
-    """A copy of everything a build reads: the package, hand-written docs and mkdocs.yml."""
+    """A copy of everything a build reads: the package, hand-written docs and the site's configuration."""
     shutil.copytree(ROOT / "datapackage", destination / "datapackage")
     (destination / "docs").mkdir()
     for path in hand_written_docs():
         shutil.copy(path, destination / "docs" / path.name)
-    shutil.copy(ROOT / "mkdocs.yml", destination / "mkdocs.yml")
+    copy_site_configuration(ROOT, destination)
     shutil.copytree(ROOT / "docs" / "assets", destination / "docs" / "assets")
-    shutil.copytree(ROOT / "overrides", destination / "overrides")
     shutil.copytree(ROOT / "releases", destination / "releases")
     return Paths(destination)
 

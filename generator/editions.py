@@ -1,0 +1,59 @@
+"""MkDocs hook: one edition of the site per MkDocs build (mkdocs.yml: Chinese; mkdocs.en.yml: English, under en/).
+
+The generator writes every page twice, ``plans/x.md`` and ``plans/x.en.md`` (charts ``x.svg`` and
+``x.en.svg``). The Chinese build leaves out the ``.en`` files; the English build serves each ``.en``
+file at its Chinese name, so ``plans/x.en.md`` becomes ``en/plans/x/`` and links between pages stay
+as written. Files without an English counterpart (assets, charts in one language) are served as they are, but
+the downloads (downloads/, the bulk of the site) are published once, at the root: the English build does not
+copy them, and its links to them lead to the root's copy.
+
+Two separate builds, not one process building both, so that they run side by side on two cores
+and each holds only its own pages in memory (generator/publish.py).
+
+Loaded by MkDocs from ``hooks:`` in mkdocs.yml, as a file, not as part of the generator package.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+DEFAULT = "zh"  # the language at the root of the site
+SUFFIX = ".en"
+SHARED = "downloads/"  # published once, by the Chinese build (generator/paths.py: DOWNLOADS_ROOT)
+
+
+def english_name(src_uri: str) -> str | None:
+    """``plans/x.en.md`` -> ``plans/x.md``; None for a file that is not an English counterpart."""
+    stem, extension = posixpath.splitext(src_uri)
+    return stem[: -len(SUFFIX)] + extension if stem.endswith(SUFFIX) else None
+
+
+def on_files(files: Files, config) -> Files:
+    english = [file for file in files if english_name(file.src_uri)]
+    for file in english:
+        files.remove(file)
+    if config.theme["language"] == DEFAULT:
+        return files
+    for file in files:
+        if file.src_uri.startswith(SHARED):
+            # Still known, so links to it are checked, but not copied (MkDocs notes such links at INFO level).
+            file.inclusion = InclusionLevel.EXCLUDED
+    for file in english:
+        name = english_name(file.src_uri)
+        if original := files.get_file_from_path(name):
+            files.remove(original)
+        # Its content at the Chinese name; excluded from the pages if the file is (SUMMARY.en.md is).
+        files.append(File.generated(config, name, abs_src_path=file.abs_src_path, inclusion=file.inclusion))
+    return files
+
+
+def on_post_page(output: str, page, config) -> str:
+    """On English pages, links into downloads/ go up one more level, out of en/, to the root's copy."""
+    if config.theme["language"] == DEFAULT:
+        return output
+    up = "../" * page.url.count("/")  # from this page to the English root, as MkDocs wrote the links
+    for attribute in ("href", "src"):
+        output = output.replace(f'{attribute}="{up}{SHARED}', f'{attribute}="../{up}{SHARED}')
+    return output
