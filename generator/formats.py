@@ -37,20 +37,22 @@ def json_value(value):
 
 
 def to_xlsx(readme: list[list[str]], sheets: dict[str, tuple[list[str], list[dict]]], when: datetime.datetime) -> bytes:
-    """A workbook with a README sheet first, then one sheet per resource (header row, typed cells)."""
-    book = openpyxl.Workbook()
-    about = book.active
-    about.title = "README"
-    for line in readme:
-        about.append(line)
+    """A workbook with a README sheet first, then one sheet per resource (header row, typed cells).
+
+    Written in openpyxl's write-only mode, which streams rows instead of keeping a cell object for each.
+    """
+    book = openpyxl.Workbook(write_only=True)
+    about = book.create_sheet("README")
     about.column_dimensions["A"].width = 24
     about.column_dimensions["B"].width = 100
+    for line in readme:
+        about.append(line)
     for name, (fields, rows) in sheets.items():
         sheet = book.create_sheet(name)
+        sheet.freeze_panes = "A2"
         sheet.append(fields)
         for row in rows:
             sheet.append([_cell(row[f]) for f in fields])
-        sheet.freeze_panes = "A2"
     book.properties.created = when
     buffer = io.BytesIO()
     book.save(buffer)  # stamps the clock as the "modified" time and on every entry; restamp both
