@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import cProfile
+import datetime
 import io
 import json
 import os
@@ -27,13 +28,11 @@ import time
 from importlib import metadata
 from pathlib import Path
 
-import yaml
-
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
-from generator.publish import search_index_command  # noqa: E402
+from generator.paths import copy_site_configuration  # noqa: E402
 
 SITE_STAGES = ("mkdocs build", "search index")  # the static-site tools; everything before them is ours
 
@@ -45,10 +44,10 @@ def _project(folder: Path, size: str) -> None:
     if size != "real":
         synth.project(folder, int(size))
         return
-    for name in ("datapackage", "docs", "overrides", "releases"):
+    for name in ("datapackage", "docs", "releases"):
         shutil.copytree(HERE.parent / name, folder / name)
-    for name in ("mkdocs.yml", "CHANGELOG.md"):
-        shutil.copy(HERE.parent / name, folder / name)
+    shutil.copy(HERE.parent / "CHANGELOG.md", folder / "CHANGELOG.md")
+    copy_site_configuration(HERE.parent, folder)
 
 
 def run_one(size: str, languages: tuple[str, ...], baseline: bool = True) -> dict:
@@ -58,11 +57,6 @@ def run_one(size: str, languages: tuple[str, ...], baseline: bool = True) -> dic
 
     folder = Path(tempfile.mkdtemp(prefix=f"bench-{size}-"))
     _project(folder, size)
-    if languages == ("zh",):  # the Chinese edition alone: MkDocs builds no English site either
-        config = folder / "mkdocs.yml"
-        english = "- locale: en\n          name: English\n          build: true"
-        assert english in config.read_text(encoding="utf-8")
-        config.write_text(config.read_text(encoding="utf-8").replace(english, english[:-4] + "false"))
     paths = Paths(folder)
     stages: dict[str, float] = {}
 
@@ -142,36 +136,35 @@ def _first_visit_bytes(site: Path) -> int:
 
 
 def _baseline(paths, pages: int) -> tuple[float, float]:
-    """The same number of plain Markdown pages, of the same average size, with the same configuration:
-    MkDocs with Material, then Pagefind's index, as the real build does (but in one language)."""
+    """The same number of plain Markdown pages, of the same average size, with the same configuration and the
+    same publish stage: half of them Chinese, half English (x.en.md), built as two MkDocs builds side by side,
+    then Pagefind's index, exactly as the real build does."""
+    from generator import publish
+    from generator.paths import Paths
+
     generated = [p for p in paths.docs_dir.rglob("*.md")]
     average = sum(len(p.read_text(encoding="utf-8")) for p in generated) // max(len(generated), 1)
     text = (paths.package_dir / "sources").glob("*.txt").__next__().read_text(encoding="utf-8")
     body = "\n\n".join(line for line in text.splitlines() if line.strip())[:average]
     folder = Path(tempfile.mkdtemp(prefix="bench-baseline-"))
     docs = folder / "docs"
-    shutil.copytree(paths.root / "overrides", folder / "overrides")
+    copy_site_configuration(paths.root, folder)
     shutil.copytree(paths.docs_dir / "assets", docs / "assets")
     summary = ["* [首页](index.md)"]
-    (docs / "index.md").write_text("# 首页\n\n" + body, encoding="utf-8")
-    for n in range(pages - 1):
+    for suffix in ("", ".en"):
+        (docs / f"index{suffix}.md").write_text("# 首页\n\n" + body, encoding="utf-8")
+    for n in range(pages // 2 - 1):
         section = f"s{n // 100:03d}"
         (docs / section).mkdir(exist_ok=True)
-        (docs / section / f"p{n:05d}.md").write_text(f"# 页面 {n}\n\n{body}", encoding="utf-8")
+        for suffix in ("", ".en"):
+            (docs / section / f"p{n:05d}{suffix}.md").write_text(f"# 页面 {n}\n\n{body}", encoding="utf-8")
         if n % 100 == 0:
             summary.append(f"* 第{n // 100}组")
         summary.append(f"    * [页面 {n}]({section}/p{n:05d}.md)")
-    (docs / "SUMMARY.md").write_text("\n".join(summary) + "\n", encoding="utf-8")
-    # The same configuration in one language: the i18n plugin's own cost counts as ours.
-    config = yaml.safe_load(paths.mkdocs_config.read_text(encoding="utf-8"))
-    config["plugins"] = [p for p in config["plugins"] if not (isinstance(p, dict) and "i18n" in p)]
-    (folder / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+    for suffix in ("", ".en"):
+        (docs / f"SUMMARY{suffix}.md").write_text("\n".join(summary) + "\n", encoding="utf-8")
     start = time.perf_counter()
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(folder / "site")], cwd=folder, env=env, check=True
-    )
-    subprocess.run(search_index_command(folder / "site"), cwd=folder, env=env, check=True)
+    publish.build_site(Paths(folder), datetime.datetime(2024, 1, 1))
     elapsed = time.perf_counter() - start
     shutil.rmtree(folder)
     return round(elapsed, 2), round(1000 * elapsed / pages, 1)
@@ -242,8 +235,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.report_only:
         saved = json.loads((HERE / "results.json").read_text())
-        text = report(saved["results"], saved["machine"], saved["command"])
-        (HERE / "REPORT.md").write_text(text + "\n" + _analysis_placeholder(), encoding="utf-8")
+        _write(saved["results"], saved["machine"], saved["command"])
         return
     if args.one:
         if args.profile_one:
@@ -252,21 +244,23 @@ def main() -> None:
             languages = tuple(args.languages.split(","))
             print(json.dumps(run_one(args.one, languages, args.one not in args.no_baseline.split(","))))
         return
-    results = []
-    for size in args.sizes.split(","):
-        for languages in ["zh,en"] + (["zh"] if size in args.one_language.split(",") else []):
-            print(f"benchmark: {size} ({languages}) …", flush=True)
-            command = [sys.executable, __file__, "--one", size, "--languages", languages]
-            command += ["--no-baseline", args.no_baseline]
-            output = subprocess.run(command, capture_output=True, text=True, check=True)
-            results.append(json.loads(output.stdout.strip().splitlines()[-1]))
-            print(json.dumps(results[-1], ensure_ascii=False), flush=True)
-        if size in args.profile.split(","):
-            subprocess.run([sys.executable, __file__, "--one", size, "--profile-one"], check=True)
-    info = machine()
     command = f"nox -s bench -- --sizes {args.sizes} --one-language {args.one_language}"
     command += f" --profile {args.profile}" if args.profile else ""
     command += f" --no-baseline {args.no_baseline}" if args.no_baseline else ""
+    info, results = machine(), []
+    for size in args.sizes.split(","):
+        for languages in ["zh,en"] + (["zh"] if size in args.one_language.split(",") else []):
+            print(f"benchmark: {size} ({languages}) …", flush=True)
+            one = [sys.executable, __file__, "--one", size, "--languages", languages, "--no-baseline", args.no_baseline]
+            output = subprocess.run(one, capture_output=True, text=True, check=True)
+            results.append(json.loads(output.stdout.strip().splitlines()[-1]))
+            print(json.dumps(results[-1], ensure_ascii=False), flush=True)
+            _write(results, info, command)  # after each size, so a long run keeps what it measured so far
+        if size in args.profile.split(","):
+            subprocess.run([sys.executable, __file__, "--one", size, "--profile-one"], check=True)
+
+
+def _write(results: list[dict], info: dict, command: str) -> None:
     (HERE / "results.json").write_text(
         json.dumps({"machine": info, "command": command, "results": results}, indent=1) + "\n"
     )
