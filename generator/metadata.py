@@ -17,8 +17,11 @@ MEDIA_TYPES = {
 }
 
 
-def dataset_json_ld(descriptor: dict, model: Model, up: str) -> dict:
-    """A schema.org Dataset; ``up`` leads from the page that embeds it to the site root ("" or "../")."""
+def dataset_json_ld(descriptor: dict, model: Model, up: str, sources: bool = True) -> dict:
+    """A schema.org Dataset; ``up`` leads from the page that embeds it to the site root ("" or "../").
+
+    With ``sources``, it lists every source document (isBasedOn), about 0.5 KB each.
+    """
     name = descriptor["name"]
     files = [
         (f"{name}.zip", "zip", "整个数据包 / whole package"),
@@ -27,7 +30,7 @@ def dataset_json_ld(descriptor: dict, model: Model, up: str) -> dict:
         ("datapackage.json", "json", "Frictionless descriptor"),
     ]
     files += [(f"data/{r['name']}.{fmt}", fmt, r["title"]) for r in descriptor["resources"] for fmt in ("csv", "json")]
-    return {
+    dataset = {
         "@context": "https://schema.org/",
         "@type": "Dataset",
         "name": descriptor["title"],
@@ -51,17 +54,20 @@ def dataset_json_ld(descriptor: dict, model: Model, up: str) -> dict:
             }
             for path, fmt, title in files
         ],
-        "isBasedOn": [
-            {
-                "@type": "CreativeWork",
-                "name": plan.title,
-                "alternateName": plan.title_en,
-                "inLanguage": "zh-CN",
-                "author": {"@type": "GovernmentOrganization", "name": plan.issuer, "alternateName": plan.issuer_en},
-                "datePublished": plan.issue_date.isoformat(),
-                **({"identifier": plan.doc_number} if plan.doc_number else {}),
-                "url": f"{up}{DOWNLOADS}/{plan.source_file}",
-            }
-            for plan in model.plans
-        ],
     }
+    if not sources:
+        return dataset
+    dataset["isBasedOn"] = [
+        {
+            "@type": "CreativeWork",
+            "name": plan.title,
+            "alternateName": plan.title_en,
+            "inLanguage": "zh-CN",
+            "author": {"@type": "GovernmentOrganization", "name": plan.issuer, "alternateName": plan.issuer_en},
+            "datePublished": plan.issue_date.isoformat(),
+            **({"identifier": plan.doc_number} if plan.doc_number else {}),
+            "url": f"{up}{DOWNLOADS}/{plan.source_file}",
+        }
+        for plan in model.plans
+    ]
+    return dataset

@@ -13,6 +13,10 @@ from .downloads import PER_PLAN
 from .model import Indicator, Model, Plan, Region
 from .paths import DOWNLOADS, DOWNLOADS_ROOT
 
+# Past this many plans, the home page lists the province-level divisions, not every plan, and its
+# dataset description leaves the list of source documents to the data page: the first visit stays light.
+LISTED_PLANS = 30
+
 
 def environment(model: Model, lang: str = i18n.DEFAULT) -> Environment:
     """Templates of one language: labels through gettext (``_``), data fields through ``tr``."""
@@ -53,6 +57,7 @@ def environment(model: Model, lang: str = i18n.DEFAULT) -> Environment:
         downloads=DOWNLOADS,
         downloads_root=DOWNLOADS_ROOT,
         slices=list(PER_PLAN.items()),
+        listed_plans=LISTED_PLANS,
     )
     return env
 
@@ -103,7 +108,13 @@ def _language_pages(
         figures |= region_figures
         pages |= region_pages
     pages |= {
-        "index.md": page("home.md.j2", json_ld=text.script_json(metadata.dataset_json_ld(descriptor, model, ""))),
+        # The home page stays light at any size: past LISTED_PLANS, the list of sources is on the data page only.
+        "index.md": page(
+            "home.md.j2",
+            json_ld=text.script_json(
+                metadata.dataset_json_ld(descriptor, model, "", sources=len(model.plans) <= LISTED_PLANS)
+            ),
+        ),
         "SUMMARY.md": page("summary.md.j2", compared=compared, shared_by_region=shared),
         "plans/index.md": page("plans.md.j2"),
         "compare/index.md": page("compare.md.j2", compared=compared),

@@ -1,5 +1,7 @@
 """The rendered Markdown pages, before MkDocs: what each page says, from the real data."""
 
+import json
+
 import pytest
 
 from generator import charts, load, passages, render, views
@@ -27,6 +29,21 @@ def test_a_region_with_more_plans_than_a_chart_can_show_gets_tables_alone(real_p
     assert not [path for path in pages if path.endswith(".svg")]
     indicator = pages["compare/120000/indicators/forest-coverage.md"]
     assert "31.02%" in indicator and ".svg" not in indicator
+
+
+def _dataset(page: str) -> dict:
+    script = page.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0]
+    return json.loads(script)
+
+
+def test_past_the_listed_plans_the_home_page_leaves_the_sources_to_the_data_page(real_paths, real_model, monkeypatch):
+    monkeypatch.setattr(render, "LISTED_PLANS", 3)  # Tianjin has five plans
+    monkeypatch.setattr(charts, "MOST_ROWS", 3)  # and no charts, which are not what this test is about
+    pages = render_real(real_paths, real_model, ("zh",))
+    assert "isBasedOn" not in _dataset(pages["index.md"])
+    assert len(_dataset(pages["data/index.md"])["isBasedOn"]) == len(real_model.plans)
+    assert "plans/index.md#r120000" in pages["index.md"]  # the home page lists the divisions, not each plan
+    assert "plans/jizhou-2023.md" not in pages["index.md"]
 
 
 def test_one_page_and_one_source_text_per_plan_plus_the_shared_pages(pages, real_model):
