@@ -19,9 +19,11 @@ import posixpath
 
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+# Mirrors of generator/i18n.py's DEFAULT and generator/paths.py's DOWNLOADS_ROOT: MkDocs loads this file on its own,
+# also in copies of the project that hold no generator package, so it cannot import them.
 DEFAULT = "zh"  # the language at the root of the site
 SUFFIX = ".en"
-SHARED = "downloads/"  # published once, by the Chinese build (generator/paths.py: DOWNLOADS_ROOT)
+SHARED = "downloads/"  # published once, by the Chinese build
 
 
 def english_name(src_uri: str) -> str | None:
@@ -31,7 +33,7 @@ def english_name(src_uri: str) -> str | None:
 
 
 def on_files(files: Files, config) -> Files:
-    english = [file for file in files if english_name(file.src_uri)]
+    english = {file: name for file in files if (name := english_name(file.src_uri))}
     for file in english:
         files.remove(file)
     if config.theme["language"] == DEFAULT:
@@ -40,8 +42,7 @@ def on_files(files: Files, config) -> Files:
         if file.src_uri.startswith(SHARED):
             # Still known, so links to it are checked, but not copied (MkDocs notes such links at INFO level).
             file.inclusion = InclusionLevel.EXCLUDED
-    for file in english:
-        name = english_name(file.src_uri)
+    for file, name in english.items():
         if original := files.get_file_from_path(name):
             files.remove(original)
         # Its content at the Chinese name; excluded from the pages if the file is (SUMMARY.en.md is).

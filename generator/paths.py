@@ -10,6 +10,8 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from .i18n import DEFAULT
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -45,7 +47,7 @@ class Paths:
 
     def edition_config(self, lang: str) -> Path:
         """Each edition is a MkDocs build of its own: mkdocs.yml (Chinese), mkdocs.en.yml (English)."""
-        return self.mkdocs_config if lang == "zh" else self.root / f"mkdocs.{lang}.yml"
+        return self.mkdocs_config if lang == DEFAULT else self.root / f"mkdocs.{lang}.yml"
 
     @property
     def site_dir(self) -> Path:

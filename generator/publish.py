@@ -59,12 +59,12 @@ def build_site(paths: Paths, when: datetime.datetime, stage: Stage = no_timing, 
         for lang, folder in folders.items()
     }  # fmt: skip
     with stage("mkdocs build"):
-        _run_together(commands, paths, env, folders.values())
+        _run(commands, paths, env, folders.values())
     for lang, folder in folders.items():
         if folder != staging:
             os.replace(folder, staging / lang)
     with stage("search index"):
-        _run("pagefind", search_index_command(staging), paths, env, [staging])
+        _run({"pagefind": search_index_command(staging)}, paths, env, [staging])
         _sort_search_entry(staging / "pagefind" / "pagefind-entry.json")
     _swap(staging, paths.site_dir)
 
@@ -84,11 +84,7 @@ def _sort_search_entry(entry: Path) -> None:
     entry.write_text(json.dumps(json.loads(entry.read_text(encoding="utf-8")), sort_keys=True), encoding="utf-8")
 
 
-def _run(step: str, command: list[str], paths: Paths, env: dict[str, str], folders) -> None:
-    _run_together({step: command}, paths, env, folders)
-
-
-def _run_together(commands: dict[str, list[str]], paths: Paths, env: dict[str, str], folders) -> None:
+def _run(commands: dict[str, list[str]], paths: Paths, env: dict[str, str], folders) -> None:
     """Run the commands at the same time; if any fails, remove the staging ``folders`` and say which and why."""
     with contextlib.ExitStack() as stack:
         # Output to files, not pipes: a full pipe would stop one build while we wait for the other.
