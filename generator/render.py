@@ -5,7 +5,9 @@ from __future__ import annotations
 import dataclasses
 from functools import partial
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
+from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
 
 from . import charts, i18n, metadata, outline, passages, releases, text, views
 from .charts import Chart
@@ -58,8 +60,29 @@ def environment(model: Model, lang: str = i18n.DEFAULT) -> Environment:
         downloads_root=DOWNLOADS_ROOT,
         slices=list(PER_PLAN.items()),
         listed_plans=LISTED_PLANS,
+        url=_url,
+        indicator_page=indicator_page,
     )
     return env
+
+
+def site_url(here: str, target: str) -> str:
+    """A link from page ``here`` to ``target`` (paths under docs/, ``#anchor`` allowed) as the built site needs
+    it, where ``plans/x.md`` is served at ``plans/x/``: for the tables the templates write as HTML, whose links
+    MkDocs does not rewrite as it does Markdown links (nor check: tests/test_links.py does)."""
+    path, hash_, anchor = target.partition("#")
+    url = get_relative_url(_served_at(path), _served_at(here))
+    return url + hash_ + anchor
+
+
+def _served_at(path: str) -> str:
+    return File(path, "", "", use_directory_urls=True).url
+
+
+@pass_context
+def _url(context, target: str) -> str:
+    """``url(target)`` in a template: site_url from the page being rendered (its ``here``)."""
+    return site_url(context["here"], target)
 
 
 def render_pages(
@@ -95,8 +118,8 @@ def _language_pages(
 ) -> tuple[list[Chart], dict[str, str]]:
     env = environment(model, lang)
 
-    def page(template: str, **context) -> str:
-        return env.get_template(template).render(model=model, package=descriptor, **context)
+    def page(here: str, template: str, **context) -> tuple[str, str]:
+        return here, env.get_template(template).render(model=model, package=descriptor, here=here, **context)
 
     compared = [region for region in model.regions if region.district_plans]
     figures, pages, shared = {}, {}, {}
@@ -107,28 +130,36 @@ def _language_pages(
         region_figures, region_pages = comparison_pages(env, within, rows, descriptor)
         figures |= region_figures
         pages |= region_pages
-    pages |= {
-        # The home page stays light at any size: past LISTED_PLANS, the list of sources is on the data page only.
-        "index.md": page(
-            "home.md.j2",
-            json_ld=text.script_json(
-                metadata.dataset_json_ld(descriptor, model, "", sources=len(model.plans) <= LISTED_PLANS)
+    pages.update(
+        [
+            # The home page stays light at any size: past LISTED_PLANS, the list of sources is on the data page only.
+            page(
+                "index.md",
+                "home.md.j2",
+                json_ld=text.script_json(
+                    metadata.dataset_json_ld(descriptor, model, "", sources=len(model.plans) <= LISTED_PLANS)
+                ),
             ),
-        ),
-        "SUMMARY.md": page("summary.md.j2", compared=compared, shared_by_region=shared),
-        "plans/index.md": page("plans.md.j2"),
-        "compare/index.md": page("compare.md.j2", compared=compared),
-        "data/index.md": page(
-            "data.md.j2",
-            released=released,
-            json_ld=text.script_json(metadata.dataset_json_ld(descriptor, model, "../")),
-        ),
-        "data/dictionary.md": page("dictionary.md.j2"),
-        "data/changelog.md": page("changelog.md.j2", entries=changelog, released=released),
-    }
+            page("SUMMARY.md", "summary.md.j2", compared=compared, shared_by_region=shared),
+            page("plans/index.md", "plans.md.j2"),
+            page("compare/index.md", "compare.md.j2", compared=compared),
+            page(
+                "data/index.md",
+                "data.md.j2",
+                released=released,
+                json_ld=text.script_json(metadata.dataset_json_ld(descriptor, model, "../")),
+            ),
+            page("data/dictionary.md", "dictionary.md.j2"),
+            page("data/changelog.md", "changelog.md.j2", entries=changelog, released=released),
+        ]
+    )
     for plan in model.plans:
-        pages[plan_page(plan)] = page("plan.md.j2", plan=plan, bars=views.plan_years(plan))
-        pages[source_page(plan)] = page("source.md.j2", plan=plan, blocks=documents[plan.plan_id])
+        pages.update(
+            [
+                page(plan_page(plan), "plan.md.j2", plan=plan, bars=views.plan_years(plan)),
+                page(source_page(plan), "source.md.j2", plan=plan, blocks=documents[plan.plan_id]),
+            ]
+        )
     return list(figures.values()), pages
 
 
@@ -141,9 +172,9 @@ def comparison_pages(
     folder = region_folder(region)
     shared = views.shared(rows)
 
-    def page(template: str, root: str = "../../", **context) -> str:
-        context |= {"model": model, "package": descriptor, "region": region, "root": root}
-        return env.get_template(template).render(**context)
+    def page(here: str, template: str, root: str = "../../", **context) -> tuple[str, str]:
+        context |= {"model": model, "package": descriptor, "region": region, "root": root, "here": here}
+        return here, env.get_template(template).render(**context)
 
     label, lang = env.globals["label"], env.globals["lang"]
     years = views.timeline(model)
@@ -154,25 +185,28 @@ def comparison_pages(
             for r in shared
         }
         figures[f"{folder}/timeline"] = charts.timeline_chart(model, years, label, lang)
-    pages = {
-        f"{folder}/index.md": page("region.md.j2", shared=shared),
-        f"{folder}/targets.md": page("compare_targets.md.j2", rows=rows),
-        f"{folder}/own-or-city.md": page("own_or_city.md.j2", rows=views.own_or_city(rows)),
-        f"{folder}/timeline.md": page(
+    pages = [
+        page(f"{folder}/index.md", "region.md.j2", shared=shared),
+        page(f"{folder}/targets.md", "compare_targets.md.j2", rows=rows),
+        page(f"{folder}/own-or-city.md", "own_or_city.md.j2", rows=views.own_or_city(rows)),
+        page(
+            f"{folder}/timeline.md",
             "timeline.md.j2",
             years=years,
             figure=figures.get(f"{folder}/timeline"),
             counts=charts.timeline_counts(model, years, label, lang),
         ),
-        f"{folder}/coverage.md": page("coverage.md.j2", cells=views.coverage(model)),
-        f"{folder}/agencies.md": page("agencies.md.j2", rows=views.agencies(model)),
-    }
+        page(f"{folder}/coverage.md", "coverage.md.j2", cells=views.coverage(model)),
+        page(f"{folder}/agencies.md", "agencies.md.j2", rows=views.agencies(model)),
+    ]
     if model.city_plans:
-        pages[f"{folder}/pilot.md"] = page("pilot.md.j2", city=model.city_plans[0])
+        pages.append(page(f"{folder}/pilot.md", "pilot.md.j2", city=model.city_plans[0]))
     for row in shared:
         figure = figures.get(f"{folder}/indicators/{row.indicator.indicator_id}")
-        pages[indicator_page(region, row.indicator)] = page("indicator.md.j2", root="../../../", row=row, figure=figure)
-    return figures, pages
+        pages.append(
+            page(indicator_page(region, row.indicator), "indicator.md.j2", root="../../../", row=row, figure=figure)
+        )
+    return figures, dict(pages)
 
 
 def region_folder(region: Region) -> str:

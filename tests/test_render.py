@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from bs4 import BeautifulSoup
 
 from generator import charts, load, passages, render, views
 
@@ -88,14 +89,28 @@ def test_navigation_lists_every_plan(pages, real_model):
 
 def test_comparison_page_puts_plans_side_by_side(pages):
     page = pages["compare/120000/targets.md"]
-    line = next(line for line in page.splitlines() if "新建大型、超大型数据中心电能利用效率" in line and "|" in line)
-    cells = [c.strip() for c in line.strip("|").split("|")]
-    header = next(line for line in page.splitlines() if line.startswith("| 指标 |"))
-    columns = [c.strip() for c in header.strip("|").split("|")]
+    row = next(
+        tr
+        for tr in BeautifulSoup(page, "html.parser").find_all("tr")
+        if tr.td and tr.td.get_text().startswith("新建大型、超大型数据中心电能利用效率")
+    )
+    columns = [th.get_text() for th in row.find_parent("table").thead.find_all("th")]
+    cells = row.find_all("td")
     assert "西青区（≤ 1.25）严于蓟州区（≤ 1.3）" in page
-    assert cells[columns.index("西青区")].startswith("[≤ 1.25")
-    assert cells[columns.index("蓟州区")].startswith("[≤ 1.3")
-    assert cells[columns.index("河东区")] == "—"
+    assert cells[columns.index("西青区")].get_text().startswith("≤ 1.25")
+    assert cells[columns.index("蓟州区")].get_text().startswith("≤ 1.3")
+    assert cells[columns.index("河东区")].get_text() == "—"
+
+
+def test_links_in_html_tables_are_final_urls():
+    """Tables are written as HTML, whose links MkDocs does not rewrite: they must point where the page is served."""
+    assert render.site_url("plans/x.md", "sources/x.md#t1") == "../../sources/x/#t1"
+    assert render.site_url("compare/120000/targets.md", "compare/120000/indicators/a.md") == "../indicators/a/"
+    assert render.site_url("compare/index.md", "compare/120000/index.md") == "120000/"
+    assert (
+        render.site_url("plans/x.md", "downloads/latest/plans/x/targets.csv")
+        == "../../downloads/latest/plans/x/targets.csv"
+    )
 
 
 def test_home_page_counts_come_from_the_data(pages, real_model):
@@ -110,7 +125,7 @@ def test_pilot_page_lines_up_district_measures_under_the_six_contents(pages):
 
 
 def test_plan_pages_link_quotes_to_their_passages(pages):
-    assert "](../sources/jizhou-2023.md#jizhou-2023-t038)" in pages["plans/jizhou-2023.md"]
+    assert 'href="../../sources/jizhou-2023/#jizhou-2023-t038"' in pages["plans/jizhou-2023.md"]
 
 
 def test_source_page_anchors_every_quote(pages, real_model):
