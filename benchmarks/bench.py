@@ -86,6 +86,8 @@ def run_one(size: str, languages: tuple[str, ...], baseline: bool = True) -> dic
         "peak_memory_mb_generator": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
         "peak_memory_mb_mkdocs": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024),
         "site_mb": round(site_bytes / 1e6, 1),
+        "site_mb_by_part": _size_by_part(paths.site_dir),
+        "largest_pages_kb": _largest_pages(paths.site_dir),
         "search_bundle_mb": round(sum(p.stat().st_size for p in (paths.site_dir / "pagefind").rglob("*")) / 1e6, 1),
         "one_search_kb": round(_one_search_bytes(paths.site_dir) / 1e3),
         "first_visit_kb": round(first_page / 1e3),
@@ -114,6 +116,27 @@ def profile_one(size: str) -> None:
     pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(30)
     text = out.getvalue().replace(str(HERE.parent) + "/", "")
     (HERE / f"profile-{size}.txt").write_text(text, encoding="utf-8")
+
+
+def _size_by_part(site: Path) -> dict[str, float]:
+    """The site's megabytes by top-level folder (the English edition split the same way under en/)."""
+    parts: dict[str, int] = {}
+    for path in site.rglob("*"):
+        if path.is_file():
+            names = path.relative_to(site).parts
+            part = (
+                "/".join(names[:2] if names[0] == "en" and len(names) > 2 else names[:1])
+                if len(names) > 1
+                else "(files at the root)"
+            )
+            parts[part] = parts.get(part, 0) + path.stat().st_size
+    return {part: round(size / 1e6, 1) for part, size in sorted(parts.items(), key=lambda item: -item[1])}
+
+
+def _largest_pages(site: Path, count: int = 3) -> dict[str, int]:
+    """The largest HTML pages, in kilobytes: where a page's size grows with the data."""
+    pages = sorted(((p.stat().st_size, p) for p in site.rglob("*.html")), reverse=True)[:count]
+    return {str(path.relative_to(site)): round(size / 1e3) for size, path in pages}
 
 
 def _one_search_bytes(site: Path) -> int:
@@ -210,6 +233,23 @@ def report(results: list[dict], info: dict, command: str) -> str:
         for (size, languages), one in editions.items()
         if languages == "zh" and (size, "zh,en") in editions
     ]
+    parts = sorted(
+        {part for r in results for part in r.get("site_mb_by_part", {})},
+        key=lambda part: -max(r.get("site_mb_by_part", {}).get(part, 0) for r in results),
+    )[:12]
+    size_lines = [
+        "| size | editions | " + " | ".join(parts) + " | largest pages (KB) |",
+        "|" + "---|" * (len(parts) + 3),
+    ]
+    size_lines += [
+        f"| {r['size']} | {r['languages']} | "
+        + " | ".join(str(r["site_mb_by_part"].get(p, "")) for p in parts)
+        + " | "
+        + ", ".join(f"{page} {kb}" for page, kb in r["largest_pages_kb"].items())
+        + " |"
+        for r in results
+        if "site_mb_by_part" in r
+    ]
     return "\n".join([
         "# Benchmark results", "",
         f"Command: `{command}`", "",
@@ -217,6 +257,7 @@ def report(results: list[dict], info: dict, command: str) -> str:
         "## Figures", "", *lines, "",
         "## Stages (seconds)", "", *stage_lines, "",
         "## Cost of the English edition (whole build)", "", *second, "",
+        *(["## Where the site's size is (MB)", "", *size_lines, ""] if len(size_lines) > 2 else []),
     ])  # fmt: skip
 
 
