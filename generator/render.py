@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from functools import partial
+from functools import cache, partial
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from mkdocs.structure.files import File
@@ -75,6 +75,7 @@ def site_url(here: str, target: str) -> str:
     return url + hash_ + anchor
 
 
+@cache  # a few thousand distinct pages, linked hundreds of thousands of times at national scale
 def _served_at(path: str) -> str:
     return File(path, "", "", use_directory_urls=True).url
 
