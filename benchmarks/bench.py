@@ -69,7 +69,7 @@ def run_one(size: str, languages: tuple[str, ...], baseline: bool = True) -> dic
     cli.build(paths, stage=stage, languages=languages)
     rows = sum(1 for p in (paths.package_dir / "data").glob("*.csv") for _ in p.open(encoding="utf-8")) - 11
     pages = sum(1 for _ in paths.docs_dir.rglob("*.md"))
-    site_bytes = sum(p.stat().st_size for p in paths.site_dir.rglob("*") if p.is_file())
+    files = _file_sizes(paths.site_dir)  # one walk of the site (tens of thousands of files at scale)
     first_page = _first_visit_bytes(paths.site_dir)
     result = {
         "size": size,
@@ -85,10 +85,10 @@ def run_one(size: str, languages: tuple[str, ...], baseline: bool = True) -> dic
         "ms_per_page": round(1000 * sum(stages.values()) / pages, 1),
         "peak_memory_mb_generator": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
         "peak_memory_mb_mkdocs": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024),
-        "site_mb": round(site_bytes / 1e6, 1),
-        "site_mb_by_part": _size_by_part(paths.site_dir),
-        "largest_pages_kb": _largest_pages(paths.site_dir),
-        "search_bundle_mb": round(sum(p.stat().st_size for p in (paths.site_dir / "pagefind").rglob("*")) / 1e6, 1),
+        "site_mb": round(sum(files.values()) / 1e6, 1),
+        "site_mb_by_part": _size_by_part(files),
+        "largest_pages_kb": _largest_pages(files),
+        "search_bundle_mb": round(sum(n for path, n in files.items() if path.parts[0] == "pagefind") / 1e6, 1),
         "one_search_kb": round(_one_search_bytes(paths.site_dir) / 1e3),
         "first_visit_kb": round(first_page / 1e3),
     }
@@ -118,25 +118,25 @@ def profile_one(size: str) -> None:
     (HERE / f"profile-{size}.txt").write_text(text, encoding="utf-8")
 
 
-def _size_by_part(site: Path) -> dict[str, float]:
+def _file_sizes(site: Path) -> dict[Path, int]:
+    """Every file of the built site, by its path under the site, with its size in bytes."""
+    return {path.relative_to(site): path.stat().st_size for path in site.rglob("*") if path.is_file()}
+
+
+def _size_by_part(files: dict[Path, int]) -> dict[str, float]:
     """The site's megabytes by top-level folder (the English edition split the same way under en/)."""
     parts: dict[str, int] = {}
-    for path in site.rglob("*"):
-        if path.is_file():
-            names = path.relative_to(site).parts
-            part = (
-                "/".join(names[:2] if names[0] == "en" and len(names) > 2 else names[:1])
-                if len(names) > 1
-                else "(files at the root)"
-            )
-            parts[part] = parts.get(part, 0) + path.stat().st_size
+    for path, size in files.items():
+        folders = path.parts[:-1]
+        part = "/".join(folders[:2] if folders[:1] == ("en",) else folders[:1]) or "(files at the root)"
+        parts[part] = parts.get(part, 0) + size
     return {part: round(size / 1e6, 1) for part, size in sorted(parts.items(), key=lambda item: -item[1])}
 
 
-def _largest_pages(site: Path, count: int = 3) -> dict[str, int]:
+def _largest_pages(files: dict[Path, int], count: int = 3) -> dict[str, int]:
     """The largest HTML pages, in kilobytes: where a page's size grows with the data."""
-    pages = sorted(((p.stat().st_size, p) for p in site.rglob("*.html")), reverse=True)[:count]
-    return {str(path.relative_to(site)): round(size / 1e3) for size, path in pages}
+    pages = sorted(((size, path) for path, size in files.items() if path.suffix == ".html"), reverse=True)[:count]
+    return {str(path): round(size / 1e3) for size, path in pages}
 
 
 def _one_search_bytes(site: Path) -> int:
