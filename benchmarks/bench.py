@@ -235,7 +235,7 @@ def report(results: list[dict], info: dict, command: str) -> str:
     ]
     parts = sorted(
         {part for r in results for part in r.get("site_mb_by_part", {})},
-        key=lambda part: -max(r.get("site_mb_by_part", {}).get(part, 0) for r in results),
+        key=lambda part: (-max(r.get("site_mb_by_part", {}).get(part, 0) for r in results), part),  # ties by name
     )[:12]
     size_lines = [
         "| size | editions | " + " | ".join(parts) + " | largest pages (KB) |",
