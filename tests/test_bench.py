@@ -1,0 +1,45 @@
+"""The benchmark's report: its size accounting, and that the committed report is what its results make."""
+
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import bench  # noqa: E402
+
+
+def test_site_size_is_split_by_folder_and_edition(tmp_path):
+    for name, size in {
+        "index.html": 1_000_000,
+        "en/index.html": 500_000,
+        "plans/a/index.html": 2_000_000,
+        "en/plans/a/index.html": 3_000_000,
+        "pagefind/index/x.pf_index": 400_000,
+    }.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes(b"x" * size)
+    files = bench._file_sizes(tmp_path)
+    assert bench._size_by_part(files) == {
+        "en/plans": 3.0, "plans": 2.0, "(files at the root)": 1.0, "en": 0.5, "pagefind": 0.4,
+    }  # fmt: skip
+    assert bench._largest_pages(files, count=2) == {"en/plans/a/index.html": 3000, "plans/a/index.html": 2000}
+
+
+def test_committed_report_is_made_from_the_committed_results():
+    """REPORT.md is generated (`bench.py --report-only`); a hand edit or a stale results.json shows here."""
+    saved = json.loads((ROOT / "benchmarks" / "results.json").read_text(encoding="utf-8"))
+    expected = bench.report(saved["results"], saved["machine"], saved["command"]) + "\n" + bench._analysis_placeholder()
+    assert (ROOT / "benchmarks" / "REPORT.md").read_text(encoding="utf-8") == expected
+
+
+def test_report_covers_the_sizes_the_issue_asks_for():
+    saved = json.loads((ROOT / "benchmarks" / "results.json").read_text(encoding="utf-8"))
+    sizes = {r["size"] for r in saved["results"]}
+    assert {"real", "300", "3000"} <= sizes
+    for result in saved["results"]:
+        assert set(bench.SITE_STAGES) <= set(result["stages_s"]), result["size"]
+        for key in ("total_s", "ms_per_page", "peak_memory_mb_generator", "site_mb", "first_visit_kb", "one_search_kb"):
+            assert result[key] > 0, (result["size"], key)
+    assert saved["command"].startswith("nox -s bench")
