@@ -52,7 +52,7 @@ def _project(folder: Path, size: str) -> None:
 
 def run_one(size: str, languages: tuple[str, ...], baseline: bool = True) -> dict:
     """Build one size, in the given editions, and measure it; runs in a fresh process."""
-    from generator import cli
+    from generator import build
     from generator.paths import Paths
 
     folder = Path(tempfile.mkdtemp(prefix=f"bench-{size}-"))
@@ -66,7 +66,7 @@ def run_one(size: str, languages: tuple[str, ...], baseline: bool = True) -> dic
         yield
         stages[name] = round(time.perf_counter() - start, 2)
 
-    cli.build(paths, stage=stage, languages=languages)
+    build.build(paths, stage=stage, languages=languages)
     rows = sum(1 for p in (paths.package_dir / "data").glob("*.csv") for _ in p.open(encoding="utf-8")) - 11
     pages = sum(1 for _ in paths.docs_dir.rglob("*.md"))
     files = _file_sizes(paths.site_dir)  # one walk of the site (tens of thousands of files at scale)
@@ -104,13 +104,13 @@ def run_one(size: str, languages: tuple[str, ...], baseline: bool = True) -> dic
 def profile_one(size: str) -> None:
     """Where the generator's own time goes, in a run of its own (the profiler slows what it watches):
     the stages before MkDocs, which with Pagefind run in processes of their own and are timed above."""
-    from generator import cli
+    from generator import build
     from generator.paths import Paths
 
     folder = Path(tempfile.mkdtemp(prefix=f"profile-{size}-"))
     _project(folder, size)
     profiler = cProfile.Profile()
-    profiler.runcall(cli.build, Paths(folder), run_mkdocs=False)
+    profiler.runcall(build.build, Paths(folder), run_mkdocs=False)
     shutil.rmtree(folder)
     out = io.StringIO()
     pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(30)

@@ -9,11 +9,12 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-from . import charts, i18n, metadata, outline, passages, releases, text, views
+from . import charts, i18n, metadata, outline, passages, text, views
 from .charts import Chart
 from .downloads import PER_PLAN
 from .model import Indicator, Model, Plan, Region
 from .paths import DOWNLOADS, DOWNLOADS_ROOT
+from .site import Site
 
 # Past this many plans, the home page lists the province-level divisions, not every plan, and its
 # dataset description leaves the list of source documents to the data page: the first visit stays light.
@@ -86,37 +87,22 @@ def _url(context, target: str) -> str:
     return site_url(context["here"], target)
 
 
-def render_pages(
-    model: Model,
-    descriptor: dict,
-    documents: dict[str, list[passages.Block]],
-    changelog: list[releases.Entry],
-    released: list[str],
-    languages: tuple[str, ...] = i18n.LANGUAGES,
-) -> dict[str, str]:
+def render_pages(site: Site, languages: tuple[str, ...] = i18n.LANGUAGES) -> dict[str, str]:
     """Every generated page and chart in each language, as {path under docs/: text}.
 
-    ``descriptor`` is the data package's; ``documents`` holds each plan's source
-    text as marked blocks (see passages.py); ``changelog`` the steps between
-    versions and ``released`` the versions that have their own download folder.
     English pages and charts sit beside the Chinese ones as ``*.en.md``, ``*.en.svg``.
     """
     figures, pages = [], {}
     for lang in languages:
-        lang_figures, lang_pages = _language_pages(model, descriptor, documents, changelog, released, lang)
+        lang_figures, lang_pages = _language_pages(site, lang)
         figures += [dataclasses.replace(chart, path=i18n.page_path(chart.path, lang)) for chart in lang_figures]
         pages |= {i18n.page_path(path, lang): page for path, page in lang_pages.items()}
     return charts.render_all(figures) | pages
 
 
-def _language_pages(
-    model: Model,
-    descriptor: dict,
-    documents: dict[str, list[passages.Block]],
-    changelog: list[releases.Entry],
-    released: list[str],
-    lang: str,
-) -> tuple[list[Chart], dict[str, str]]:
+def _language_pages(site: Site, lang: str) -> tuple[list[Chart], dict[str, str]]:
+    model, descriptor, documents = site.model, site.descriptor, site.documents
+    changelog, released = list(site.changelog), site.released
     env = environment(model, lang)
 
     def page(here: str, template: str, **context) -> tuple[str, str]:
@@ -226,6 +212,8 @@ def source_page(plan: Plan) -> str:
     return f"sources/{plan.plan_id}.md"
 
 
-def package_readme(model: Model, descriptor: dict) -> str:
+def package_readme(site: Site) -> str:
     """The README that travels inside the ZIP: what the data is, how to cite it, its licence."""
-    return environment(model).get_template("package_readme.md.j2").render(model=model, package=descriptor)
+    return (
+        environment(site.model).get_template("package_readme.md.j2").render(model=site.model, package=site.descriptor)
+    )

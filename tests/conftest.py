@@ -77,10 +77,10 @@ def line_of(paths: Paths, resource: str, key_field: str, key: str) -> int:
 @pytest.fixture(scope="session")
 def built(tmp_path_factory) -> Paths:
     """One full build of a copy of the project, shared by the tests that read the built site."""
-    from generator import cli
+    from generator import build
 
     paths = copy_project(tmp_path_factory.mktemp("built"))
-    cli.build(paths)
+    build.build(paths)
     return paths
 
 

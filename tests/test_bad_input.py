@@ -9,7 +9,7 @@ import shutil
 import pytest
 from conftest import edit_cell, line_of, tree_digest
 
-from generator import cli
+from generator import build
 from generator.paths import Paths
 from generator.problems import InvalidPackage
 
@@ -28,7 +28,7 @@ def problems_after(paths: Paths) -> list:
     """Build, expect it to fail, check site/ did not move, and return the problems."""
     before = tree_digest(paths.site_dir)
     with pytest.raises(InvalidPackage) as raised:
-        cli.build(paths)
+        build.build(paths)
     assert tree_digest(paths.site_dir) == before
     return raised.value.problems
 

@@ -14,7 +14,8 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import copy_project, edit_cell, line_of, tree_digest
 
-from generator import cli
+from generator import build
+from generator.problems import GeneratorError
 
 pytestmark = pytest.mark.slow
 
@@ -71,7 +72,7 @@ def test_every_download_link_on_the_data_page_exists(built):
 
 def test_a_broken_row_fails_the_build_and_leaves_the_old_site(built, tmp_path):
     paths = copy_project(tmp_path)
-    cli.build(paths)
+    build.build(paths)
     before = tree_digest(paths.site_dir)
     edit_cell(paths, "targets", line_of(paths, "targets", "target_id", "jizhou-2023-t008"), "value", "三十")
     edit_cell(paths, "targets", line_of(paths, "targets", "target_id", "hebei-2022-t001"), "plan_id", "nowhere")
@@ -88,11 +89,11 @@ def test_a_broken_row_fails_the_build_and_leaves_the_old_site(built, tmp_path):
 
 def test_a_failing_mkdocs_build_leaves_the_old_site(built, tmp_path):
     paths = copy_project(tmp_path)
-    cli.build(paths)
+    build.build(paths)
     before = tree_digest(paths.site_dir)
     (paths.docs_dir / "about.md").write_text("[broken](missing-page.md)\n", encoding="utf-8")
-    with pytest.raises(cli.GeneratorError):
-        cli.build(paths)
+    with pytest.raises(GeneratorError):
+        build.build(paths)
     assert tree_digest(paths.site_dir) == before
 
 
@@ -193,5 +194,5 @@ def test_site_offers_versioned_and_latest_downloads(built):
 
 def test_two_builds_of_the_same_input_are_byte_identical(built, tmp_path):
     again = copy_project(tmp_path)
-    cli.build(again)
+    build.build(again)
     assert tree_digest(again.site_dir) == tree_digest(built.site_dir)

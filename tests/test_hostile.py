@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import copy_project
 
-from generator import cli
+from generator import build
 from generator.checks import CHINESE
 
 pytestmark = pytest.mark.slow
@@ -83,7 +83,7 @@ def poison(paths) -> dict[str, str]:
 def site(tmp_path_factory):
     paths = copy_project(tmp_path_factory.mktemp("hostile"))
     placed = poison(paths)
-    cli.build(paths)
+    build.build(paths)
     pages = {p: BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser") for p in paths.site_dir.rglob("*.html")}
     return paths, placed, pages
 

@@ -11,8 +11,9 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import copy_project, edit_cell, line_of
 
-from generator import cli
+from generator import build, release
 from generator.paths import ROOT
+from generator.problems import GeneratorError
 
 pytestmark = pytest.mark.slow
 NAME = "tianjin-district-carbon-peaking-plans"
@@ -45,7 +46,7 @@ def test_changing_one_target_value_produces_a_changelog_entry_naming_that_row(tm
     paths = project_with_history(tmp_path)
     # 工业和建筑业增加值预计达到43亿元左右，占GDP比重保持在6%左右: a slip that puts 43 in the share's row
     edit_cell(paths, "targets", line_of(paths, "targets", "target_id", "hedong-2023-t011"), "value", "43")
-    cli.build(paths)
+    build.build(paths)
     page = BeautifulSoup(
         (paths.site_dir / "data" / "changelog" / "index.html").read_text(encoding="utf-8"), "html.parser"
     )
@@ -62,15 +63,15 @@ def test_release_twice_keeps_both_versions_on_the_published_branch(tmp_path):
     git("add", "-A", cwd=paths.root)
     git("commit", "-q", "-m", "project", cwd=paths.root)
 
-    with pytest.raises(cli.GeneratorError, match="raise the version"):
-        cli.release(paths, str(remote), "gh-pages")  # 0.2.0 is already released
+    with pytest.raises(GeneratorError, match="raise the version"):
+        release.release(paths, str(remote), "gh-pages")  # 0.2.0 is already released
 
     set_version(paths, "0.3.0", "Jizhou's forest target restated.")
     line = line_of(paths, "plans", "plan_id", "jizhou-2023")
     edit_cell(paths, "plans", line, "title_en", "Jizhou District: Carbon Peaking Implementation Plan")
-    cli.release(paths, str(remote), "gh-pages")
+    release.release(paths, str(remote), "gh-pages")
     set_version(paths, "0.4.0", "Second release in this test.")
-    cli.release(paths, str(remote), "gh-pages")
+    release.release(paths, str(remote), "gh-pages")
 
     published = git("ls-tree", "-r", "--name-only", "gh-pages", cwd=remote).splitlines()
     for version in ("0.2.0", "0.3.0", "0.4.0"):

@@ -1,0 +1,28 @@
+"""Assemble stage: everything the pages and downloads are made from, computed once, as one frozen ``Site``.
+
+Pure: the loaded inputs and the validated tables in, the site out. Render and downloads
+read the site and nothing else; nothing after this stage opens a project file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import model as model_stage
+from . import passages, releases
+
+
+@dataclass(frozen=True)
+class Site:
+    """What every page, chart and download is made from: built once, shared by both languages."""
+
+    model: model_stage.Model
+    descriptor: dict  # the data package's descriptor, as written in the repository
+    documents: dict[str, list[passages.Block]]  # plan_id -> its source text as blocks, every quote marked
+    releases: tuple[releases.Release, ...]  # oldest first
+    changelog: tuple[releases.Entry, ...]  # newest first: the working data, then each release
+
+    @property
+    def released(self) -> list[str]:
+        """The versions that have a download folder of their own."""
+        return [release.version for release in self.releases]
