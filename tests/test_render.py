@@ -1,22 +1,19 @@
 """The rendered Markdown pages, before MkDocs: what each page says, from the real data."""
 
+import dataclasses
 import json
 
 import pytest
 from bs4 import BeautifulSoup
 
-from generator import charts, load, passages, render, views
+from generator import build, charts, load, render, views
 
 
 def render_real(real_paths, real_model, languages=("zh", "en")):
-    documents = {
-        plan.plan_id: passages.plan_document(
-            plan, (real_paths.package_dir / plan.source_file).read_text(encoding="utf-8")
-        )
-        for plan in real_model.plans
-    }
-    descriptor = load.load(real_paths).descriptor
-    return render.render_pages(real_model, descriptor, documents, [], [], languages)
+    loaded = load.load(real_paths)
+    tables = load.read_tables(loaded.package)
+    site = build.assemble(loaded, tables, [], load.read_data_files(loaded), "")
+    return render.render_pages(dataclasses.replace(site, model=real_model), languages)
 
 
 @pytest.fixture(scope="module")
