@@ -53,7 +53,9 @@ def build(paths: Paths, *, run_mkdocs: bool = True, stage: Stage = no_timing, la
             versioned = releases.release_files(release, site.descriptor["name"])
             files |= {f"{DOWNLOADS_ROOT}/{release.version}/{path}": data for path, data in versioned.items()}
     with stage("write"):
-        publish.write_generated(paths, pages, files)
+        writer = publish.Writer(paths)
+        writer.write_all(pages.items())
+        writer.write_all(files.items())
     if run_mkdocs:
         publish.build_site(paths, when, stage, languages)
 

@@ -1,8 +1,8 @@
 """Publish stage: write the generated pages and downloads under docs/, build with MkDocs, swap site/ in.
 
-This is the only stage that writes. MkDocs builds into a staging folder and
-the result replaces ``site/`` only when the build succeeded, so a failed
-build leaves the previous site exactly as it was.
+The only stage that writes (``Writer``) and the only one that runs MkDocs, as a command.
+MkDocs builds into a staging folder and the result replaces ``site/`` only when the build
+succeeded, so a failed build leaves the previous site exactly as it was.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from .i18n import DEFAULT, LANGUAGES
@@ -23,17 +24,32 @@ from .problems import GeneratorError
 from .timing import Stage, no_timing
 
 
-def write_generated(paths: Paths, pages: dict[str, str], files: dict[str, bytes]) -> None:
-    """Replace the generator's own files under docs/ with this build's (both keyed by path under docs/)."""
-    for path in paths.generated_in_docs:
-        if path.is_dir():
-            shutil.rmtree(path)
-        elif path.exists():
-            path.unlink()
-    for relative, text in pages.items():
-        _write(paths.docs_dir / relative, text.encode("utf-8"))
-    for relative, data in files.items():
-        _write(paths.docs_dir / relative, data)
+class Writer:
+    """Writes the generator's files under docs/ as they are made, and refuses to write one path twice.
+
+    Two pages or downloads at one address would silently replace each other; here that is an error.
+    Each file goes to disk as soon as it is handed over, so no stage holds the whole site in memory.
+    """
+
+    def __init__(self, paths: Paths):
+        self.docs_dir = paths.docs_dir
+        self.written: set[str] = set()
+        for path in paths.generated_in_docs:  # the previous build's files, all of them regenerated now
+            if path.is_dir():
+                shutil.rmtree(path)
+            elif path.exists():
+                path.unlink()
+
+    def write(self, relative: str, content: str | bytes) -> None:
+        """Write one file, ``relative`` to docs/ (plans/x.md); text is written as UTF-8."""
+        if relative in self.written:
+            raise GeneratorError(f"two generated files have the same path docs/{relative}")
+        self.written.add(relative)
+        _write(self.docs_dir / relative, content.encode("utf-8") if isinstance(content, str) else content)
+
+    def write_all(self, files: Iterable[tuple[str, str | bytes]]) -> None:
+        for relative, content in files:
+            self.write(relative, content)
 
 
 def build_site(paths: Paths, when: datetime.datetime, stage: Stage = no_timing, languages=LANGUAGES) -> None:
