@@ -215,6 +215,19 @@ class UnitMatchesIndicator(Check):
                 yield _provenance(row, "unit", f"unit {unit} differs from indicator {row['indicator_id']}'s {wanted}")
 
 
+@attrs.define(kw_only=True, repr=False)
+class KeepRows(Check):
+    """Keeps every row as frictionless typed it, so that the tables need not be read a second time."""
+
+    type = "keep-rows"
+    Errors: list = []
+    tables: dict[str, list[dict]]  # resource name -> rows, filled as validation reads them
+
+    def validate_row(self, row) -> Iterable[errors.Error]:
+        self.tables[self.resource.name].append(row.to_dict())
+        return ()
+
+
 def _provenance(row, field_name: str, note: str) -> ProvenanceError:
     return ProvenanceError.from_row(row, note=note, field_name=field_name)
 
