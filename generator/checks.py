@@ -1,7 +1,8 @@
 """Project rules as frictionless checks: every row must trace back to its source's words.
 
 Each check yields frictionless errors, so that they land in the same report
-as frictionless' own type, constraint and key errors.
+as frictionless' own type, constraint and key errors. ``KeepRows`` checks nothing:
+it keeps the typed rows of that one pass, for the model and the downloads.
 """
 
 from __future__ import annotations

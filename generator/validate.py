@@ -15,8 +15,6 @@ from . import sources as src
 from .load import Inputs
 from .problems import Problem
 
-TARGETS = "datapackage/data/targets.csv"
-
 # Which fields must stand verbatim in the source: (resource, column that picks the source, fields).
 VERBATIM_FIELDS = [
     ("plans", "plan_id", ["title", "issuer", "issue_date", "doc_number", "publication_note"]),
@@ -156,9 +154,11 @@ def _quotes_across_paragraphs(inputs: Inputs) -> list[Problem]:
         source, quote = sources.get(_cell(row, "plan_id")), _cell(row, "quote")
         if source is not None and quote and src.occurs_in(quote, source.matchable):  # else not-in-source says so
             quotes.setdefault(row["plan_id"], []).append(passages.Quote(str(line), row.get("section", ""), quote))
+    resources = inputs.descriptor.get("resources", [])
+    file = next((f"datapackage/{r.get('path')}" for r in resources if r.get("name") == "targets"), "")
     message = "the quote stands in the source, but across two of its paragraphs"
     return [
-        Problem(TARGETS, int(line), "quote", "quote-spans-paragraphs", message, HINTS["quote-spans-paragraphs"])
+        Problem(file, int(line), "quote", "quote-spans-paragraphs", message, HINTS["quote-spans-paragraphs"])
         for plan_id, plan_quotes in quotes.items()
         for line in passages.document(sources[plan_id], plan_quotes)[1]
     ]

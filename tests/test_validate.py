@@ -117,6 +117,23 @@ def test_a_chapter_title_that_is_not_in_the_source(project):
     assert ("datapackage/data/chapters.csv", line, "title") in where(problems_of(project))
 
 
+def test_a_source_that_is_not_utf8_is_named(project):
+    source = project.package_dir / "sources" / "hebei-2022.txt"
+    source.write_bytes(source.read_text(encoding="utf-8").encode("gbk"))
+    problems = problems_of(project)
+    [problem] = [p for p in problems if p.file == "datapackage/sources/hebei-2022.txt"]
+    assert (problem.type, problem.message) == ("encoding-error", "not UTF-8 (it reads as GBK)")
+
+
+def test_problems_carry_the_type_of_what_is_wrong(project):
+    line = line_of(project, "targets", "target_id", "jizhou-2023-t008")
+    edit_cell(project, "targets", line, "value", "很多")
+    assert {(p.field, p.type) for p in problems_of(project) if p.row == line} == {
+        ("value", "type-error"),
+        ("value", "provenance"),
+    }
+
+
 def test_a_malformed_descriptor_is_named(project):
     project.descriptor.write_text('{"name": ', encoding="utf-8")
     with pytest.raises(InvalidPackage) as raised:
