@@ -18,38 +18,36 @@ from .site import Site
 from .timing import Stage, no_timing
 
 
-def check(paths: Paths, stage: Stage = no_timing) -> tuple[load.Loaded, dict]:
-    """Load and validate; raise InvalidPackage with every problem found, else return the validation report."""
+def check(paths: Paths, stage: Stage = no_timing) -> tuple[load.Inputs, validate.Validation]:
+    """Load and validate; raise InvalidPackage with every problem found, else return the inputs and what
+    validation found (its report, and the typed tables)."""
     with stage("load"):
-        loaded = load.load(paths)
+        inputs = load.load(paths)
     with stage("validate"):
-        problems, report = validate.validate_with_report(loaded)
-    if problems:
-        raise InvalidPackage(problems)
-    return loaded, report
+        validation = validate.validate(inputs)
+    if validation.problems:
+        raise InvalidPackage(validation.problems)
+    return inputs, validation
 
 
 def build(paths: Paths, *, run_mkdocs: bool = True, stage: Stage = no_timing, languages=LANGUAGES) -> None:
     """The whole pipeline: check, assemble, render pages and downloads, write them under docs/, build site/."""
-    loaded, report = check(paths, stage)
+    inputs, validation = check(paths, stage)
     with stage("model"):
-        tables = load.read_tables(loaded.package)
-        history = releases.load_releases(paths.releases_dir)
-        data_files = load.read_data_files(loaded)
-        site = assemble(loaded, tables, history, data_files, _notes(paths))
+        site = assemble(inputs, validation.tables)
     with stage("render"):
         pages = render.render_pages(site, languages)
     with stage("downloads"):
         when = build_time(site.descriptor)
         readme = render.package_readme(site)
-        latest = downloads.build_downloads(loaded, tables, data_files, readme, when)
-        latest["validation-report.json"] = _json_bytes(report)
+        latest = downloads.build_downloads(inputs, validation.tables, readme, when)
+        latest["validation-report.json"] = _json_bytes(validation.report)
         tools = manifest.tool_versions()
         latest["build-manifest.json"] = _json_bytes(
-            manifest.build_manifest(site.descriptor["version"], tools, load.inputs(paths), latest)
+            manifest.build_manifest(site.descriptor["version"], tools, inputs.files, latest)
         )
         files = {f"{DOWNLOADS}/{path}": data for path, data in latest.items()}
-        for release in history:
+        for release in site.releases:
             versioned = releases.release_files(release, site.descriptor["name"])
             files |= {f"{DOWNLOADS_ROOT}/{release.version}/{path}": data for path, data in versioned.items()}
     with stage("write"):
@@ -60,21 +58,20 @@ def build(paths: Paths, *, run_mkdocs: bool = True, stage: Stage = no_timing, la
         publish.build_site(paths, when, stage, languages)
 
 
-def assemble(loaded: load.Loaded, tables: dict, history: list, data_files: dict[str, bytes], notes: str) -> Site:
-    """The model, each plan's source as marked blocks, and the changelog: everything the pages are made from."""
+def assemble(inputs: load.Inputs, tables: dict[str, list[dict]]) -> Site:
+    """The model, each plan's source as marked blocks, and the changelog: everything the pages are made from.
+
+    ``tables`` are the typed rows validation kept; the changelog compares the text rows load parsed.
+    """
     site_model = model.build_model(tables)
     documents = {
-        plan.plan_id: passages.plan_document(plan, loaded.sources[plan.source_file].decode("utf-8"))
-        for plan in site_model.plans
+        plan.plan_id: passages.plan_document(plan, inputs.source_texts[plan.source_file]) for plan in site_model.plans
     }
-    current = {name: releases.read_csv(data) for name, data in data_files.items()}
-    keys = releases.primary_keys(*(r.descriptor() for r in history), loaded.descriptor)
-    changelog = releases.changelog(history, loaded.descriptor["version"], current, keys, releases.parse_notes(notes))
-    return Site(site_model, loaded.descriptor, documents, tuple(history), tuple(changelog))
-
-
-def _notes(paths: Paths) -> str:
-    return paths.changelog_notes.read_text(encoding="utf-8") if paths.changelog_notes.exists() else ""
+    history = list(inputs.releases)
+    keys = releases.primary_keys(*(r.descriptor() for r in history), inputs.descriptor)
+    notes = releases.parse_notes(inputs.changelog_notes)
+    changelog = releases.changelog(history, inputs.descriptor["version"], inputs.text_rows, keys, notes)
+    return Site(site_model, inputs.descriptor, documents, inputs.releases, tuple(changelog))
 
 
 def _json_bytes(data: dict) -> bytes:

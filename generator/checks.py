@@ -1,7 +1,8 @@
 """Project rules as frictionless checks: every row must trace back to its source's words.
 
 Each check yields frictionless errors, so that they land in the same report
-as frictionless' own type, constraint and key errors.
+as frictionless' own type, constraint and key errors. ``KeepRows`` checks nothing:
+it keeps the typed rows of that one pass, for the model and the downloads.
 """
 
 from __future__ import annotations
@@ -213,6 +214,19 @@ class UnitMatchesIndicator(Check):
             if row["unit"] != expected:
                 unit, wanted = row["unit"] or "(none)", expected or "(none)"
                 yield _provenance(row, "unit", f"unit {unit} differs from indicator {row['indicator_id']}'s {wanted}")
+
+
+@attrs.define(kw_only=True, repr=False)
+class KeepRows(Check):
+    """Keeps every row as frictionless typed it, so that the tables need not be read a second time."""
+
+    type = "keep-rows"
+    Errors: list = []
+    tables: dict[str, list[dict]]  # resource name -> rows, filled as validation reads them
+
+    def validate_row(self, row) -> Iterable[errors.Error]:
+        self.tables[self.resource.name].append(row.to_dict())
+        return ()
 
 
 def _provenance(row, field_name: str, note: str) -> ProvenanceError:

@@ -1,4 +1,4 @@
-"""Checks on the CSV files as bytes, before frictionless reads them.
+"""Checks on the CSV files as bytes and as the text rows load parsed, before frictionless reads them.
 
 Frictionless quietly drops a UTF-8 byte-order mark and reads full-width digits
 (２０２５) as numbers; a maintainer who saved a file from Excel deserves to be told
@@ -10,8 +10,6 @@ that refers to it.
 from __future__ import annotations
 
 import codecs
-import csv
-import io
 
 from .problems import Problem
 
@@ -21,8 +19,11 @@ BOM_HINT = (
 )
 
 
-def check_files(descriptor: dict, files: dict[str, bytes], shown: str) -> tuple[list[Problem], list[Problem]]:
-    """(blocking, other) problems. ``files`` maps every file under data/ to its bytes; ``shown`` prefixes paths.
+def check_files(
+    descriptor: dict, files: dict[str, bytes], text_rows: dict[str, list[dict[str, str]]], shown: str
+) -> tuple[list[Problem], list[Problem]]:
+    """(blocking, other) problems. ``files`` maps every file under data/ to its bytes, ``text_rows`` each
+    resource's rows as load parsed them; ``shown`` prefixes paths.
 
     Blocking problems (a missing, extra or unreadable file) stop validation before
     frictionless, whose errors would only echo them in other tables.
@@ -31,24 +32,40 @@ def check_files(descriptor: dict, files: dict[str, bytes], shown: str) -> tuple[
     other: list[Problem] = []
     declared = {r["path"]: r for r in descriptor.get("resources", [])}
     for path in sorted(set(files) - set(declared)):
-        blocking.append(Problem(f"{shown}/{path}", None, "", "file is not in datapackage.json",
-                                "add a resource for it to datapackage.json, or remove the file"))  # fmt: skip
+        hint = "add a resource for it to datapackage.json, or remove the file"
+        blocking.append(
+            Problem(f"{shown}/{path}", None, "", "file-not-in-descriptor", "file is not in datapackage.json", hint)
+        )
     for path, resource in declared.items():
         if path not in files:
-            blocking.append(Problem(f"{shown}/{path}", None, "", "file listed in datapackage.json is missing",
-                                    "restore the file, or remove its resource from datapackage.json"))  # fmt: skip
+            hint = "restore the file, or remove its resource from datapackage.json"
+            blocking.append(
+                Problem(f"{shown}/{path}", None, "", "missing-file", "file listed in datapackage.json is missing", hint)
+            )
             continue
         data, name = files[path], f"{shown}/{path}"
         if data.startswith(codecs.BOM_UTF8):
-            blocking.append(Problem(name, 1, "", "byte-order mark at the start of the file", BOM_HINT))
+            blocking.append(
+                Problem(name, 1, "", "byte-order-mark", "byte-order mark at the start of the file", BOM_HINT)
+            )
             continue
         try:
-            text = data.decode("utf-8")
+            data.decode("utf-8")
         except UnicodeDecodeError as error:
             blocking.append(_encoding_problem(name, data, error))
             continue
-        other += _cell_problems(name, text, resource.get("schema", {}).get("fields", []))
+        fields = resource.get("schema", {}).get("fields", [])
+        other += _cell_problems(name, text_rows.get(resource.get("name"), []), fields)
     return blocking, other
+
+
+def encoding_problem(name: str, data: bytes) -> Problem:
+    """A file that is not UTF-8 (a source document, say), named with the line of its first undecodable byte."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return _encoding_problem(name, data, error)
+    raise ValueError(f"{name} is UTF-8")
 
 
 def _encoding_problem(name: str, data: bytes, error: UnicodeDecodeError) -> Problem:
@@ -58,34 +75,22 @@ def _encoding_problem(name: str, data: bytes, error: UnicodeDecodeError) -> Prob
         guess = "it reads as GBK"
     except UnicodeDecodeError:
         guess = "its encoding is unknown"
-    return Problem(
-        name,
-        line,
-        "",
-        f"not UTF-8 ({guess})",
-        "save the file as UTF-8 (in Excel: 另存为 → CSV UTF-8, then remove the BOM)",
-    )
+    hint = "save the file as UTF-8 (in Excel: 另存为 → CSV UTF-8, then remove the BOM)"
+    return Problem(name, line, "", "encoding-error", f"not UTF-8 ({guess})", hint)
 
 
-def _cell_problems(name: str, text: str, fields: list[dict]) -> list[Problem]:
+def _cell_problems(name: str, rows: list[dict[str, str]], fields: list[dict]) -> list[Problem]:
     """Cells with spaces around them, and numbers written with other than ASCII digits."""
     types = {f["name"]: f.get("type", "string") for f in fields}
     problems = []
-    reader = csv.reader(io.StringIO(text))
-    header = next(reader, [])
-    for line, row in enumerate(reader, start=2):
-        for column, cell in zip(header, row, strict=False):
+    for line, row in enumerate(rows, start=2):
+        for column, cell in row.items():
             if cell != cell.strip():
-                problems.append(
-                    Problem(
-                        name,
-                        line,
-                        column,
-                        f"spaces around “{cell.strip()}”",
-                        "delete the spaces before and after the text",
-                    )
-                )
+                message, hint = f"spaces around “{cell.strip()}”", "delete the spaces before and after the text"
+                problems.append(Problem(name, line, column, "cell-spaces", message, hint))
             if types.get(column) in NUMERIC_TYPES and any(c.isdigit() and not c.isascii() for c in cell):
-                problems.append(Problem(name, line, column, f"“{cell}” is written with full-width or non-ASCII digits",
-                                        "write the number with ASCII digits 0-9"))  # fmt: skip
+                message = f"“{cell}” is written with full-width or non-ASCII digits"
+                problems.append(
+                    Problem(name, line, column, "non-ascii-digits", message, "write the number with ASCII digits 0-9")
+                )
     return problems

@@ -3,20 +3,19 @@
 The CSV files are published byte for byte as the package holds them. The
 published descriptor adds each file's size and SHA-256, so a reader can
 check what they downloaded; JSON, Excel, SQLite and the ZIP are built from
-the same typed rows.
+the typed rows validation kept, each plan's CSV slices from the text rows load parsed.
 """
 
 from __future__ import annotations
 
 import copy
+import csv
 import datetime
 import io
 import json
 
-import pandas as pd
-
 from . import formats
-from .load import Loaded
+from .load import Inputs
 from .sources import sha256
 
 # Resources sliced per plan for the plan pages' download links, with their labels on the pages.
@@ -24,14 +23,15 @@ PER_PLAN = {"targets": "目标", "measures": "措施", "projects": "项目", "ch
 
 
 def build_downloads(
-    loaded: Loaded, tables: dict[str, list[dict]], data_files: dict[str, bytes], readme: str, when: datetime.datetime
+    inputs: Inputs, tables: dict[str, list[dict]], readme: str, when: datetime.datetime
 ) -> dict[str, bytes]:
-    """Every download. ``data_files`` maps each resource name to its CSV bytes; ``readme`` goes into the ZIP."""
-    descriptor = published_descriptor(loaded.descriptor, data_files)
+    """Every download, from the inputs' files and text rows and the typed ``tables``; ``readme`` goes into the ZIP."""
+    data_files = inputs.data_files
+    descriptor = published_descriptor(inputs.descriptor, data_files)
     descriptor_bytes = (json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     name = descriptor["name"]
     schemas = {r["name"]: r["schema"] for r in descriptor["resources"]}
-    files: dict[str, bytes] = {"datapackage.json": descriptor_bytes, **loaded.sources}
+    files: dict[str, bytes] = {"datapackage.json": descriptor_bytes, **inputs.sources}
     for resource, rows in tables.items():
         files[f"data/{resource}.csv"] = data_files[resource]
         files[f"data/{resource}.json"] = formats.to_json(rows)
@@ -39,10 +39,11 @@ def build_downloads(
         readme_sheet(descriptor), {r: ([f["name"] for f in s["fields"]], tables[r]) for r, s in schemas.items()}, when
     )
     files[f"{name}.sqlite"] = formats.to_sqlite(schemas, tables)
-    package = {"datapackage.json": descriptor_bytes, "README.md": readme.encode("utf-8"), **loaded.sources}
+    package = {"datapackage.json": descriptor_bytes, "README.md": readme.encode("utf-8"), **inputs.sources}
     package |= {f"data/{r}.csv": data_files[r] for r in tables}
     files[f"{name}.zip"] = formats.to_zip(package, when)
-    files |= plan_slices(tables, data_files, {r: s["primaryKey"] for r, s in schemas.items()})
+    headers = {r: [f["name"] for f in s["fields"]] for r, s in schemas.items()}
+    files |= plan_slices(tables, inputs.text_rows, headers, {r: s["primaryKey"] for r, s in schemas.items()})
     return files
 
 
@@ -75,13 +76,16 @@ def readme_sheet(descriptor: dict) -> list[list[str]]:
 
 
 def plan_slices(
-    tables: dict[str, list[dict]], data_files: dict[str, bytes], primary_keys: dict[str, list[str]]
+    tables: dict[str, list[dict]],
+    text_rows: dict[str, list[dict[str, str]]],
+    headers: dict[str, list[str]],
+    primary_keys: dict[str, list[str]],
 ) -> dict[str, bytes]:
-    """Each plan's own rows of every resource (and the rows they refer to), as CSV and JSON.
+    """Each plan's own rows of every resource (and the rows they refer to), as CSV (from the rows as the files
+    write them) and JSON (from the typed rows).
 
-    Every table is read and indexed once, so the cost grows with the rows, not with rows × plans.
+    Every table is indexed once, so the cost grows with the rows, not with rows × plans.
     """
-    frames = {name: pd.read_csv(io.BytesIO(data_files[name]), dtype=str, keep_default_na=False) for name in tables}
     index = {
         name: {tuple(row[k] for k in primary_keys[name]): i for i, row in enumerate(rows)}
         for name, rows in tables.items()
@@ -91,9 +95,17 @@ def plan_slices(
         keep = _plan_keys(tables, own, plan_id)
         for name, rows in tables.items():
             positions = sorted(index[name][key] for key in keep[name] if key in index[name])
-            files[f"plans/{plan_id}/{name}.csv"] = frames[name].iloc[positions].to_csv(index=False).encode("utf-8")
+            files[f"plans/{plan_id}/{name}.csv"] = _csv(headers[name], [text_rows[name][i] for i in positions])
             files[f"plans/{plan_id}/{name}.json"] = formats.to_json([rows[i] for i in positions])
     return files
+
+
+def _csv(header: list[str], rows: list[dict[str, str]]) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows([row[name] for name in header] for row in rows)
+    return out.getvalue().encode("utf-8")
 
 
 def _rows_by_plan(tables: dict[str, list[dict]]) -> dict[str, dict[str, list[dict]]]:

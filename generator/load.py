@@ -1,75 +1,147 @@
-"""Load stage: read the descriptor, the source texts and the typed tables from disk."""
+"""Load stage: every file a build needs, read from disk once, into one frozen ``Inputs``.
+
+Nothing after this stage opens a project file: validation, assembly, downloads and
+the release step take what they need from ``Inputs``.
+"""
 
 from __future__ import annotations
 
+import codecs
+import csv
+import io
 import json
 from dataclasses import dataclass
 from pathlib import Path
 
 from frictionless import FrictionlessException, Package
 
+from . import releases
+from .passages import Source
 from .paths import Paths
 from .problems import InvalidPackage, Problem
 
 
 @dataclass(frozen=True)
-class Loaded:
-    """The data package as found on disk, before validation."""
+class Inputs:
+    """The project as found on disk, before validation."""
 
-    package: Package
-    sources: dict[str, bytes]  # path inside the package ("sources/x.txt") -> bytes
-    data: dict[str, bytes]  # every file under data/, by path inside the package ("data/x.csv")
+    descriptor: dict  # the data package's descriptor, as written in the repository
     descriptor_file: str  # as shown in problems, relative to the project root
-    descriptor: dict  # as written in the repository
+    package: Package  # the descriptor as frictionless reads it, for validation
+    data: dict[str, bytes]  # every file under data/, by path inside the package ("data/x.csv")
+    text_rows: dict[str, list[dict[str, str]]]  # resource name -> its CSV's rows as text, header order kept
+    sources: dict[str, bytes]  # every file under sources/, by path inside the package ("sources/x.txt")
+    source_texts: dict[str, Source]  # the same files decoded, each with its outline
+    releases: tuple[releases.Release, ...]  # releases/<version>.zip, oldest first
+    changelog_notes: str  # CHANGELOG.md ("" when there is none)
+    citation: str  # CITATION.cff ("" when there is none)
+    files: dict[str, bytes]  # every file the build manifest lists, by path from the project root
+
+    @property
+    def data_files(self) -> dict[str, bytes]:
+        """Each resource's CSV file as bytes, by resource name (once validation has found them all)."""
+        return {resource["name"]: self.data[resource["path"]] for resource in self.descriptor["resources"]}
 
 
-def load(paths: Paths) -> Loaded:
+def load(paths: Paths) -> Inputs:
+    """Read everything; raise InvalidPackage when the descriptor itself cannot be read."""
+    package_files = _tree(paths.package_dir)
     descriptor_file = _shown(paths.descriptor, paths)
-    try:
-        descriptor_bytes = paths.descriptor.read_bytes()
-        descriptor = json.loads(descriptor_bytes.decode("utf-8"))
-    except FileNotFoundError:
-        raise InvalidPackage([Problem(descriptor_file, None, "", "file not found")]) from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise InvalidPackage(
-            [Problem(descriptor_file, getattr(error, "lineno", None), "", f"not valid JSON: {error}")]
-        ) from None
-    if not isinstance(descriptor, dict):
-        raise InvalidPackage([Problem(descriptor_file, None, "", "the descriptor must be a JSON object")])
+    descriptor = _descriptor(package_files.get(_inside(paths.descriptor, paths)), descriptor_file)
     try:
         package = Package(descriptor, basepath=str(paths.package_dir))
     except FrictionlessException as error:
-        problem = Problem(descriptor_file, None, "", f"not a valid data package: {error.error.message}")
-        raise InvalidPackage([problem]) from None
-    data = _files(paths.package_dir, "data")
-    return Loaded(package, _files(paths.package_dir, "sources"), data, descriptor_file, descriptor)
+        message = f"not a valid data package: {error.error.message}"
+        raise InvalidPackage([Problem(descriptor_file, None, "", error.error.type, message)]) from None
+    data = _folder(package_files, "data")
+    sources = _folder(package_files, "sources")
+    return Inputs(
+        descriptor=descriptor,
+        descriptor_file=descriptor_file,
+        package=package,
+        data=data,
+        text_rows=_text_rows(descriptor, data),
+        sources=sources,
+        source_texts={path: Source.decode(content) for path, content in sources.items()},
+        releases=tuple(releases.load_releases({p.stem: p.read_bytes() for p in paths.releases_dir.glob("*.zip")})),
+        changelog_notes=_text(paths.changelog_notes),
+        citation=_text(paths.root / "CITATION.cff"),
+        files=_manifest_files(paths, package_files),
+    )
 
 
-def _files(package_dir: Path, folder: str) -> dict[str, bytes]:
-    """Every file in a folder of the package, by its path inside the package ("data/x.csv")."""
-    return {f"{folder}/{p.name}": p.read_bytes() for p in sorted((package_dir / folder).glob("*")) if p.is_file()}
+def _descriptor(content: bytes | None, descriptor_file: str) -> dict:
+    if content is None:
+        raise InvalidPackage([Problem(descriptor_file, None, "", "missing-file", "file not found")])
+    try:
+        descriptor = json.loads(content.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        line = getattr(error, "lineno", None)
+        raise InvalidPackage([Problem(descriptor_file, line, "", "invalid-json", f"not valid JSON: {error}")]) from None
+    if not isinstance(descriptor, dict):
+        raise InvalidPackage(
+            [Problem(descriptor_file, None, "", "package-error", "the descriptor must be a JSON object")]
+        )
+    return descriptor
 
 
-def read_data_files(loaded: Loaded) -> dict[str, bytes]:
-    """Each resource's CSV file as bytes, by resource name."""
-    return {resource.name: loaded.data[resource.path] for resource in loaded.package.resources}
+def _tree(folder: Path) -> dict[str, bytes]:
+    """Every file under a folder, by its path inside it, in name order."""
+    files = sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in files}
 
 
-def read_tables(package: Package) -> dict[str, list[dict]]:
-    """Every resource as a list of rows typed by its schema (call after validation)."""
-    return {resource.name: [row.to_dict() for row in resource.read_rows()] for resource in package.resources}
+def _folder(files: dict[str, bytes], folder: str) -> dict[str, bytes]:
+    """The files directly in one folder of the package ("data/x.csv"), not in its subfolders."""
+    return {path: content for path, content in files.items() if path.count("/") == 1 and path.startswith(f"{folder}/")}
+
+
+def _text_rows(descriptor: dict, data: dict[str, bytes]) -> dict[str, list[dict[str, str]]]:
+    """Each resource's CSV parsed once, as text. A file missing, with a byte-order mark or not UTF-8 has no rows
+    here: csvfiles reports it."""
+    rows = {}
+    for resource in descriptor.get("resources", []):
+        if not isinstance(resource, dict) or resource.get("path") not in data:
+            continue
+        content = data[resource["path"]]
+        if content.startswith(codecs.BOM_UTF8):
+            continue
+        try:
+            text = content.decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        rows[resource.get("name")] = _parse_csv(text)
+    return rows
+
+
+def _parse_csv(text: str) -> list[dict[str, str]]:
+    """The rows after the header, each as {column: cell}. A blank line is an empty row, as frictionless counts
+    it, so that the n-th row stands on line n + 1; cells beyond the header are left out."""
+    reader = csv.reader(io.StringIO(text))
+    header = next(reader, [])
+    return [dict(zip(header, row, strict=False)) for row in reader]
+
+
+def _text(path: Path) -> str:
+    return path.read_text(encoding="utf-8") if path.exists() else ""
 
 
 def _shown(path: Path, paths: Paths) -> str:
     return path.relative_to(paths.root).as_posix()
 
 
-def inputs(paths: Paths) -> dict[str, bytes]:
+def _inside(path: Path, paths: Paths) -> str:
+    return path.relative_to(paths.package_dir).as_posix()
+
+
+def _manifest_files(paths: Paths, package_files: dict[str, bytes]) -> dict[str, bytes]:
     """Every file a build reads, by path from the project root: the package, the generator, the site's own files."""
-    folders = (paths.package_dir, paths.root / "generator")
-    files = [p for folder in folders for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
-    files += [paths.mkdocs_config, *(p for p in paths.docs_dir.rglob("*") if p.is_file() and not _generated(paths, p))]
-    return {p.relative_to(paths.root).as_posix(): p.read_bytes() for p in sorted(files)}
+    package = _shown(paths.package_dir, paths)
+    files = {f"{package}/{path}": content for path, content in package_files.items()}
+    others = [p for p in (paths.root / "generator").rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    others += [paths.mkdocs_config, *(p for p in paths.docs_dir.rglob("*") if p.is_file() and not _generated(paths, p))]
+    files |= {_shown(p, paths): p.read_bytes() for p in others}
+    return dict(sorted(files.items()))
 
 
 def _generated(paths: Paths, path: Path) -> bool:

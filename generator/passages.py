@@ -1,6 +1,7 @@
 """The source documents as readable blocks, with an anchor for every section and every quoted passage.
 
-Pure: text and quotes in, blocks out. The source files keep their PDF line
+Pure: text and quotes in, blocks out. Each source is decoded and its outline parsed once, in a
+``Source`` that validation and assembly share. The source files keep their PDF line
 breaks; here lines are joined into paragraphs (a paragraph ends at 。 or ：,
 or where a numbered section starts), page numbers are dropped, and each
 target's quote is located so that its page can link straight to it.
@@ -13,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import outline
-from .problems import GeneratorError
+from . import sources as src
 from .sources import PAGE_NUMBER_LINE, WHITESPACE
 
 HEADING_MAX_CHARS = 40  # a part or chapter line longer than this, or with a full stop inside, is a paragraph
@@ -21,6 +22,32 @@ FULL_LINE = 0.8  # a line shorter than this share of the typical line ended its 
 MARKUP_CHARS = "#* \t"
 # Spaces that PDF extraction left around numbers: "到 2025 年" reads "到2025年".
 STRAY_SPACE = re.compile(r"(?<=\d)[ \t]+(?=[年月日%个家万亿])|(?<=[\u4e00-\u9fff（“])[ \t]+(?=\d)")
+
+
+@dataclass(frozen=True)
+class Source:
+    """One source document, decoded once: its text, its numbered outline and its text as quotes are matched."""
+
+    text: str
+    outline: tuple[outline.Section, ...]
+    matchable: str  # no page numbers, no whitespace (sources.matchable)
+    utf8: bool = True  # False: the file is not UTF-8, and ``text`` has replacement characters
+
+    @classmethod
+    def of(cls, text: str, utf8: bool = True) -> Source:
+        return cls(text, tuple(outline.parse(text)), src.matchable(text), utf8)
+
+    @classmethod
+    def decode(cls, data: bytes) -> Source:
+        try:
+            return cls.of(data.decode("utf-8"))
+        except UnicodeDecodeError:
+            return cls.of(data.decode("utf-8", "replace"), utf8=False)
+
+    @property
+    def refs(self) -> set[str]:
+        """The references of every section (三, 三（一）, 三（一）2...)."""
+        return {section.ref for section in self.outline}
 
 
 @dataclass
@@ -49,9 +76,10 @@ class Quote:
     text: str
 
 
-def blocks(source_text: str) -> list[Block]:
+def blocks(source: Source) -> list[Block]:
     """The document as headings and paragraphs, in order."""
-    starts = {s.line: s for s in outline.parse(source_text)}
+    source_text = source.text
+    starts = {s.line: s for s in source.outline}
     full = FULL_LINE * _typical_width(source_text)
     result: list[Block] = []
     current: list[str] = []
@@ -89,18 +117,18 @@ def blocks(source_text: str) -> list[Block]:
     return [b for b in result if b.text]
 
 
-def document(source_text: str, quotes: list[Quote]) -> list[Block]:
-    """The source as blocks with every quote marked; a quote that spans two paragraphs is an error."""
-    result = blocks(source_text)
-    missing = mark(result, quotes)
-    if missing:
-        raise GeneratorError(f"quotes not found within one paragraph of the source: {', '.join(missing)}")
-    return result
+def document(source: Source, quotes: list[Quote]) -> tuple[list[Block], list[str]]:
+    """The source as blocks with every quote marked, and the ids of the quotes found within no one paragraph.
+
+    Validation reports the quotes not found; assembly only sees packages where every quote is.
+    """
+    result = blocks(source)
+    return result, mark(result, quotes)
 
 
-def plan_document(plan, source_text: str) -> list[Block]:
-    """A plan's source with every one of its targets' quotes marked."""
-    return document(source_text, [Quote(t.target_id, t.section, t.quote) for t in plan.targets])
+def plan_document(plan, source: Source) -> list[Block]:
+    """A plan's source with every one of its targets' quotes marked (validation found them all)."""
+    return document(source, [Quote(t.target_id, t.section, t.quote) for t in plan.targets])[0]
 
 
 def mark(document: list[Block], quotes: list[Quote]) -> list[str]:

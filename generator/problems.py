@@ -1,4 +1,4 @@
-"""Problems found in the data package: errors as data, with file, row and field."""
+"""Problems found in the data package: errors as data, with file, row, field and type."""
 
 from __future__ import annotations
 
@@ -10,12 +10,15 @@ class Problem:
     """One thing wrong with the input, precise enough for a maintainer to fix it.
 
     ``row`` is the line number in the CSV file (the header is line 1), or
-    ``None`` when the problem concerns a whole file.
+    ``None`` when the problem concerns a whole file. ``type`` names the kind of
+    problem, as frictionless names its errors (``type-error``, ``foreign-key``,
+    ``not-in-source``, ``byte-order-mark``...): data for tests and tools, not printed.
     """
 
     file: str
     row: int | None
     field: str
+    type: str
     message: str
     hint: str = ""
 

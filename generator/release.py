@@ -1,4 +1,8 @@
-"""Release a version of the data: check it was raised and written up, keep its ZIP in releases/, build, publish."""
+"""Release a version of the data: check it was raised and written up, keep its ZIP in releases/, build, publish.
+
+What it checks comes from the loaded inputs (descriptor, releases, CHANGELOG.md, CITATION.cff); it writes only
+releases/<version>.zip, from the ZIP the build made.
+"""
 
 from __future__ import annotations
 
@@ -9,18 +13,17 @@ from .problems import GeneratorError
 
 def release(paths: Paths, remote: str | None, branch: str) -> str:
     """Check the version was raised and its changes written, keep its ZIP in releases/, build, and publish."""
-    loaded, _ = build.check(paths)
-    version = loaded.descriptor["version"]
-    history = releases.load_releases(paths.releases_dir)
+    inputs, _ = build.check(paths)
+    version = inputs.descriptor["version"]
+    history = inputs.releases
     if history and releases.version_key(history[-1].version) >= releases.version_key(version):
         raise GeneratorError(f"raise the version in datapackage/datapackage.json: {history[-1].version} is released")
-    if not releases.parse_notes(build._notes(paths)).get(version):
+    if not releases.parse_notes(inputs.changelog_notes).get(version):
         raise GeneratorError(f"write what changed in {version} in CHANGELOG.md, under a heading '## {version}'")
-    citation = paths.root / "CITATION.cff"
-    if f'version: "{version}"' not in citation.read_text(encoding="utf-8"):
+    if f'version: "{version}"' not in inputs.citation:
         raise GeneratorError(f'set version: "{version}" in CITATION.cff')
     build.build(paths, run_mkdocs=False)
-    archive = paths.docs_dir / DOWNLOADS / f"{loaded.descriptor['name']}.zip"
+    archive = paths.docs_dir / DOWNLOADS / f"{inputs.descriptor['name']}.zip"
     paths.releases_dir.mkdir(exist_ok=True)
     (paths.releases_dir / f"{version}.zip").write_bytes(archive.read_bytes())
     build.build(paths)

@@ -13,7 +13,6 @@ import json
 import re
 import zipfile
 from dataclasses import dataclass, field
-from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -60,10 +59,11 @@ def version_key(version: str) -> tuple[int, ...]:
     return tuple(int(part) for part in re.findall(r"\d+", version))
 
 
-def load_releases(folder: Path) -> list[Release]:
-    """Every release in the folder (releases/<version>.zip), oldest first."""
-    releases = [Release(path.stem, path.read_bytes()) for path in folder.glob("*.zip")]
-    return sorted(releases, key=lambda r: version_key(r.version))
+def load_releases(archives: dict[str, bytes]) -> list[Release]:
+    """The releases, oldest first, from each version's ZIP (releases/<version>.zip) by version."""
+    return sorted(
+        (Release(version, archive) for version, archive in archives.items()), key=lambda r: version_key(r.version)
+    )
 
 
 def read_csv(data: bytes) -> list[dict]:

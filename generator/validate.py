@@ -1,13 +1,18 @@
-"""Validate stage: the package against its schemas (frictionless) and the project's provenance rules."""
+"""Validate stage: the package against its schemas (frictionless) and the project's provenance rules.
+
+One frictionless pass over each table finds the problems and keeps the typed rows the later stages use.
+"""
 
 from __future__ import annotations
 
-from frictionless import Checklist, FrictionlessException, Package
+from dataclasses import dataclass
+
+from frictionless import Checklist, FrictionlessException
 from frictionless.settings import VERSION as frictionless_version
 
-from . import checks, csvfiles, outline
+from . import checks, csvfiles, passages
 from . import sources as src
-from .load import Loaded
+from .load import Inputs
 from .problems import Problem
 
 # Which fields must stand verbatim in the source: (resource, column that picks the source, fields).
@@ -32,28 +37,40 @@ SAME_PLAN = [
 ]
 
 
-def validate(loaded: Loaded) -> list[Problem]:
-    """Every problem in the package, all at once; an empty list means it may be published."""
-    return validate_with_report(loaded)[0]
+@dataclass(frozen=True)
+class Validation:
+    """What validation found: the problems, the report published with the data, and the rows it typed."""
+
+    problems: list[Problem]  # sorted; empty means the package may be published
+    report: dict  # every check that ran and what it found (published as validation-report.json)
+    tables: dict[str, list[dict]]  # resource name -> its rows typed by the schema, as frictionless read them
 
 
-def validate_with_report(loaded: Loaded) -> tuple[list[Problem], dict]:
-    """The problems, and a report of every check that ran and what it found, for publication."""
-    package = loaded.package
-    blocking, cell_problems = csvfiles.check_files(loaded.descriptor, loaded.data, "datapackage")
+def validate(inputs: Inputs) -> Validation:
+    """Every problem in the package, all at once, from one read of each table by frictionless."""
+    package = inputs.package
+    blocking, cell_problems = csvfiles.check_files(inputs.descriptor, inputs.data, inputs.text_rows, "datapackage")
+    cell_problems += [
+        csvfiles.encoding_problem(f"datapackage/{path}", inputs.sources[path])
+        for path, source in inputs.source_texts.items()
+        if not source.utf8
+    ]
     if blocking:
-        return sorted(blocking + cell_problems, key=_order), {"valid": False}
+        return Validation(sorted(blocking + cell_problems, key=_order), {"valid": False}, {})
+    tables: dict[str, list[dict]] = {resource.name: [] for resource in package.resources}
     try:
-        project_checks = _project_checks(package, loaded.sources)
-        report = package.validate(Checklist(checks=project_checks))
+        project_checks = _project_checks(inputs)
+        report = package.validate(Checklist(checks=[*project_checks, checks.KeepRows(tables=tables)]))
     except FrictionlessException as error:
-        return [Problem(loaded.descriptor_file, None, "", error.error.message)], {"valid": False}
-    problems = [Problem(loaded.descriptor_file, None, "", error.message) for error in report.errors]
+        problem = Problem(inputs.descriptor_file, None, "", error.error.type, error.error.message)
+        return Validation([problem], {"valid": False}, {})
+    problems = [Problem(inputs.descriptor_file, None, "", error.type, error.message) for error in report.errors]
     for task in report.tasks:
         file = f"datapackage/{task.place}"
         problems += [_problem(file, error) for error in task.errors]
+    problems += _quotes_across_paragraphs(inputs)
     problems = sorted(set(problems + cell_problems), key=_order)
-    return problems, _summary(report, project_checks, problems)
+    return Validation(problems, _summary(report, project_checks, problems), tables)
 
 
 def _order(problem: Problem) -> tuple:
@@ -79,23 +96,23 @@ def _summary(report, project_checks: list, problems: list[Problem]) -> dict:
     }
 
 
-def _project_checks(package: Package, source_bytes: dict[str, bytes]) -> list:
-    """The project's checks, fed with what they look things up in: each table read once, each source decoded once."""
-    texts = {
-        row["plan_id"]: source_bytes[row["source_file"]].decode("utf-8", "replace")
-        for row in _rows(package, "plans")
-        if row["source_file"] in source_bytes
+def _project_checks(inputs: Inputs) -> list:
+    """The project's checks, fed with what they look things up in: the text rows load parsed, the sources it decoded."""
+    rows = inputs.text_rows
+    by_plan = {
+        plan_id: inputs.source_texts[source_file]
+        for row in rows.get("plans", [])
+        if (plan_id := _cell(row, "plan_id")) and (source_file := _cell(row, "source_file")) in inputs.source_texts
     }
-    by_plan = {plan_id: src.matchable(text) for plan_id, text in texts.items()}
-    outlines = {plan_id: {s.ref for s in outline.parse(text)} for plan_id, text in texts.items()}
-    rows = {name: _rows(package, name) for name in ID_FIELDS}
-    owners = {name: {row[key]: row["plan_id"] for row in rows[name]} for name, key in ID_FIELDS.items()}
-    by_measure = {measure: by_plan[plan] for measure, plan in owners["measures"].items() if plan in by_plan}
-    sources_by = {"plan_id": by_plan, "measure_id": by_measure}
-    measure_chapters = {row["measure_id"]: row["chapter_id"] for row in rows["measures"]}
-    units = {row["indicator_id"]: row["unit"] for row in _rows(package, "indicators")}
+    matchable = {plan_id: source.matchable for plan_id, source in by_plan.items()}
+    outlines = {plan_id: source.refs for plan_id, source in by_plan.items()}
+    owners = {name: _lookup(rows.get(name, []), key, "plan_id") for name, key in ID_FIELDS.items()}
+    by_measure = {measure: matchable[plan] for measure, plan in owners["measures"].items() if plan in matchable}
+    sources_by = {"plan_id": matchable, "measure_id": by_measure}
+    measure_chapters = _lookup(rows.get("measures", []), "measure_id", "chapter_id")
+    units = _lookup(rows.get("indicators", []), "indicator_id", "unit")
     return [
-        checks.SourceFileMatches(source_bytes=source_bytes),
+        checks.SourceFileMatches(source_bytes=inputs.sources),
         *(
             checks.TextInSource(
                 resource_name=name, key_field=key, field_names=fields, matchable_sources=sources_by[key]
@@ -115,14 +132,36 @@ def _project_checks(package: Package, source_bytes: dict[str, bytes]) -> list:
     ]
 
 
-def _rows(package: Package, name: str) -> list[dict]:
-    """Rows of one resource for building the checks; unreadable rows are left to validation."""
-    if not package.has_resource(name):
-        return []
-    try:
-        return [row.to_dict() for row in package.get_resource(name).read_rows() if row.valid]
-    except FrictionlessException:
-        return []
+def _cell(row: dict[str, str], field: str) -> str | None:
+    """A text cell as frictionless types a string: None when empty or absent."""
+    return row.get(field) or None
+
+
+def _lookup(rows: list[dict[str, str]], key: str, value: str) -> dict[str, str | None]:
+    """{key: value} over the rows that have a key."""
+    return {row[key]: _cell(row, value) for row in rows if _cell(row, key)}
+
+
+def _quotes_across_paragraphs(inputs: Inputs) -> list[Problem]:
+    """Targets whose quote stands in the source, but not within one paragraph of it as the source page shows it."""
+    targets = inputs.text_rows.get("targets", [])
+    sources = {
+        _cell(row, "plan_id"): inputs.source_texts.get(_cell(row, "source_file") or "")
+        for row in inputs.text_rows.get("plans", [])
+    }
+    quotes: dict[str, list[passages.Quote]] = {}  # plan_id -> its quotes, each named by its line
+    for line, row in enumerate(targets, start=2):
+        source, quote = sources.get(_cell(row, "plan_id")), _cell(row, "quote")
+        if source is not None and quote and src.occurs_in(quote, source.matchable):  # else not-in-source says so
+            quotes.setdefault(row["plan_id"], []).append(passages.Quote(str(line), row.get("section", ""), quote))
+    resources = inputs.descriptor.get("resources", [])
+    file = next((f"datapackage/{r.get('path')}" for r in resources if r.get("name") == "targets"), "")
+    message = "the quote stands in the source, but across two of its paragraphs"
+    return [
+        Problem(file, int(line), "quote", "quote-spans-paragraphs", message, HINTS["quote-spans-paragraphs"])
+        for plan_id, plan_quotes in quotes.items()
+        for line in passages.document(sources[plan_id], plan_quotes)[1]
+    ]
 
 
 # What a maintainer can do about each kind of frictionless error.
@@ -140,6 +179,7 @@ HINTS = {
     "missing-cell": "this row has fewer cells than the header: add the missing cells (empty ones too)",
     "blank-row": "delete the empty row",
     "not-in-source": "copy the text exactly from the source document (spaces and line breaks do not matter)",
+    "quote-spans-paragraphs": "quote one paragraph of the source: split the target in two, or shorten its quote",
 }
 
 
@@ -153,4 +193,4 @@ def _problem(file: str, error) -> Problem:
         message = f"{error.title.lower()}: “{error.cell}”" + (f" ({note})" if note else "")
     else:
         message = f"{error.title.lower()}: {note}" if note else error.message
-    return Problem(file, row, field, message, HINTS.get(error.type, ""))
+    return Problem(file, row, field, error.type, message, HINTS.get(error.type, ""))

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import load, model
+from generator import load, model, validate
 from generator.paths import ROOT, Paths, copy_site_configuration
 
 
@@ -25,8 +25,18 @@ def real_paths() -> Paths:
 
 
 @pytest.fixture(scope="session")
-def real_tables(real_paths) -> dict[str, list[dict]]:
-    return load.read_tables(load.load(real_paths).package)
+def real_inputs(real_paths) -> load.Inputs:
+    return load.load(real_paths)
+
+
+@pytest.fixture(scope="session")
+def real_validation(real_inputs) -> validate.Validation:
+    return validate.validate(real_inputs)
+
+
+@pytest.fixture(scope="session")
+def real_tables(real_validation) -> dict[str, list[dict]]:
+    return real_validation.tables
 
 
 @pytest.fixture(scope="session")

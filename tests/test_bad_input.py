@@ -1,10 +1,16 @@
-"""Every kind of bad input: a message naming file, row and field with a hint, and site/ left as it was."""
+"""Every kind of bad input, in one table: the exact problems (file, row, field, type), their words, and site/ as it was.
+
+Row numbers are lines of the CSV files as committed (the header is line 1), read off the files by hand;
+``test_the_rows_the_table_breaks_are_where_it_says`` fails first if the data moves under them.
+"""
 
 from __future__ import annotations
 
 import codecs
 import json
 import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import pytest
 from conftest import edit_cell, line_of, tree_digest
@@ -15,6 +21,189 @@ from generator.problems import InvalidPackage
 
 pytestmark = pytest.mark.slow
 DATA = "datapackage/data"
+DESCRIPTOR = "datapackage/datapackage.json"
+T008 = 163  # targets.csv: jizhou-2023-t008, 森林覆盖率达到31.02% (quantitative, eq 31.02 %, section 二)
+T009 = 164  # targets.csv: jizhou-2023-t009, the next row
+FOREST = 7  # indicators.csv: forest-coverage
+DESCRIPTOR_RESOURCES = 78  # datapackage.json: the line of "resources": [
+
+
+def data_file(paths: Paths, name: str):
+    return paths.package_dir / "data" / f"{name}.csv"
+
+
+def save_as_gbk(name: str) -> Callable[[Paths], None]:
+    def breaks(paths: Paths) -> None:
+        path = data_file(paths, name)
+        path.write_bytes(path.read_text(encoding="utf-8").encode("gbk"))
+
+    return breaks
+
+
+def add_bom(name: str) -> Callable[[Paths], None]:
+    def breaks(paths: Paths) -> None:
+        path = data_file(paths, name)
+        path.write_bytes(codecs.BOM_UTF8 + path.read_bytes())
+
+    return breaks
+
+
+def set_cell(resource: str, line: int, field: str, value: str) -> Callable[[Paths], None]:
+    return lambda paths: edit_cell(paths, resource, line, field, value)
+
+
+def rename_a_column(paths: Paths) -> None:
+    path = data_file(paths, "action_areas")
+    path.write_text(path.read_text(encoding="utf-8").replace("name_en", "english", 1), encoding="utf-8")
+
+
+def add_a_cell_to_line_3(paths: Paths) -> None:
+    path = data_file(paths, "chapters")
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines[2] += ",多余"
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def delete_the_projects(paths: Paths) -> None:
+    data_file(paths, "projects").unlink()
+
+
+def copy_the_targets(paths: Paths) -> None:
+    shutil.copy(data_file(paths, "targets"), data_file(paths, "targets-copy"))
+
+
+def break_the_json(paths: Paths) -> None:
+    text = paths.descriptor.read_text(encoding="utf-8")
+    paths.descriptor.write_text(text.replace('"resources": [', '"resources": [,', 1), encoding="utf-8")
+
+
+def give_a_field_an_unknown_type(paths: Paths) -> None:
+    descriptor = json.loads(paths.descriptor.read_text(encoding="utf-8"))
+    descriptor["resources"][0]["schema"]["fields"][0]["type"] = "colour"
+    paths.descriptor.write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
+
+
+def break_three_files(paths: Paths) -> None:
+    add_bom("districts")(paths)
+    save_as_gbk("plans")(paths)
+    edit_cell(paths, "targets", T008, "target_year", "２０２５")
+
+
+@dataclass(frozen=True)
+class Case:
+    id: str
+    breaks: Callable[[Paths], None]
+    file: str  # where every expected problem stands, unless an expected tuple names its own file first
+    expected: list[tuple]  # (row, field, type) or (file, row, field, type), sorted as InvalidPackage sorts
+    says: tuple[str, ...] = ()  # words the printed problems (messages and hints) must hold
+
+    def problems(self) -> list[tuple]:
+        return [item if len(item) == 4 else (self.file, *item) for item in self.expected]
+
+
+TARGETS = f"{DATA}/targets.csv"
+CASES = [
+    Case("gbk-file", save_as_gbk("plans"), f"{DATA}/plans.csv", [(2, "", "encoding-error")], ("GBK", "UTF-8")),
+    Case(
+        "byte-order-mark", add_bom("districts"), f"{DATA}/districts.csv", [(1, "", "byte-order-mark")], ("without BOM",)
+    ),
+    Case(
+        "wrong-header",
+        rename_a_column,
+        f"{DATA}/action_areas.csv",
+        [(1, "name_en", "incorrect-label")],
+        ("header row",),
+    ),
+    Case("extra-cell", add_a_cell_to_line_3, f"{DATA}/chapters.csv", [(3, "", "extra-cell")], ("多余", "comma")),
+    # An empty quote also loses the figure 31.02 it should write.
+    Case(
+        "empty-required-field",
+        set_cell("targets", T008, "quote", ""),
+        TARGETS,
+        [(T008, "quote", "constraint-error"), (T008, "value", "provenance")],
+        ("required", "31.02 is not written in the quote"),
+    ),
+    # The unreadable value leaves the eq target without a value.
+    Case(
+        "text-in-a-number-column",
+        set_cell("targets", T008, "value", "三十一"),
+        TARGETS,
+        [(T008, "value", "provenance"), (T008, "value", "type-error")],
+        ("三十一", "data dictionary", "comparator eq needs value"),
+    ),
+    Case(
+        "full-width-digits",
+        set_cell("targets", T008, "target_year", "２０２５"),
+        TARGETS,
+        [(T008, "target_year", "non-ascii-digits")],
+        ("ASCII digits",),
+    ),
+    Case(
+        "spaces-around-a-value",
+        set_cell("indicators", FOREST, "name_zh", "森林覆盖率 "),
+        f"{DATA}/indicators.csv",
+        [(FOREST, "name_zh", "cell-spaces")],
+        ("delete the spaces",),
+    ),
+    Case(
+        "value-out-of-its-allowed-set",
+        set_cell("targets", T008, "direction", "sideways"),
+        TARGETS,
+        [(T008, "direction", "constraint-error")],
+        ("sideways", "level", "allowed values"),
+    ),
+    Case(
+        "duplicate-primary-key",
+        set_cell("targets", T009, "target_id", "jizhou-2023-t008"),
+        TARGETS,
+        [(T009, "", "primary-key")],
+        ("primary", "its own key"),
+    ),
+    Case(
+        "dangling-foreign-key",
+        set_cell("targets", T008, "indicator_id", "no-such-indicator"),
+        TARGETS,
+        [(T008, "indicator_id", "foreign-key")],
+        ("no-such-indicator", "add the row it refers to"),
+    ),
+    # 41.02 is not the source's figure: the quote is not in the source, and no longer holds the row's 31.02,
+    # which the English still writes.
+    Case(
+        "quote-not-in-source",
+        set_cell("targets", T008, "quote", "森林覆盖率达到41.02%"),
+        TARGETS,
+        [(T008, "quote", "not-in-source"), (T008, "statement_en", "provenance"), (T008, "value", "provenance")],
+        ("does not stand in the source of jizhou-2023", "source document"),
+    ),
+    # 二's first paragraph ends with 森林覆盖率达到31.02%。 and the next begins “十五五”期间.
+    Case(
+        "quote-across-two-paragraphs",
+        set_cell("targets", T008, "quote", "森林覆盖率达到31.02%。“十五五”期间"),
+        TARGETS,
+        [(T008, "quote", "quote-spans-paragraphs")],
+        ("two of its paragraphs", "quote one paragraph"),
+    ),
+    Case("missing-file", delete_the_projects, f"{DATA}/projects.csv", [(None, "", "missing-file")], ("missing",)),
+    Case(
+        "file-not-in-descriptor",
+        copy_the_targets,
+        f"{DATA}/targets-copy.csv",
+        [(None, "", "file-not-in-descriptor")],
+        ("not in datapackage.json", "add a resource"),
+    ),
+    Case("malformed-descriptor", break_the_json, DESCRIPTOR, [(DESCRIPTOR_RESOURCES, "", "invalid-json")], ("JSON",)),
+    Case("not-a-data-package", give_a_field_an_unknown_type, DESCRIPTOR, [(None, "", "field-error")], ("colour",)),
+    Case(
+        "every-problem-at-once",
+        break_three_files,
+        "",
+        [
+            (f"{DATA}/districts.csv", 1, "", "byte-order-mark"),
+            (f"{DATA}/plans.csv", 2, "", "encoding-error"),
+            (TARGETS, T008, "target_year", "non-ascii-digits"),
+        ],
+    ),
+]
 
 
 @pytest.fixture
@@ -24,151 +213,22 @@ def project(built, tmp_path) -> Paths:
     return Paths(tmp_path)
 
 
-def problems_after(paths: Paths) -> list:
-    """Build, expect it to fail, check site/ did not move, and return the problems."""
-    before = tree_digest(paths.site_dir)
+@pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
+def test_bad_input_is_named_and_nothing_is_published(project, case):
+    before = tree_digest(project.site_dir)
+    case.breaks(project)
     with pytest.raises(InvalidPackage) as raised:
-        build.build(paths)
-    assert tree_digest(paths.site_dir) == before
-    return raised.value.problems
+        build.build(project)
+    assert tree_digest(project.site_dir) == before
+    problems = raised.value.problems
+    assert [(p.file, p.row, p.field, p.type) for p in problems] == case.problems()
+    printed = "\n".join(str(p) for p in problems)
+    assert all(word in printed for word in case.says), printed
 
 
-def where(problems):
-    return {(p.file, p.row, p.field) for p in problems}
-
-
-def data_file(paths, name):
-    return paths.package_dir / "data" / f"{name}.csv"
-
-
-def test_a_file_saved_as_gbk(project):
-    path = data_file(project, "plans")
-    path.write_bytes(path.read_text(encoding="utf-8").encode("gbk"))
-    [problem] = problems_after(project)
-    assert (problem.file, problem.row) == (f"{DATA}/plans.csv", 2)
-    assert "GBK" in problem.message and "UTF-8" in problem.hint
-
-
-def test_a_file_with_a_byte_order_mark(project):
-    path = data_file(project, "districts")
-    path.write_bytes(codecs.BOM_UTF8 + path.read_bytes())
-    [problem] = problems_after(project)
-    assert (problem.file, problem.row) == (f"{DATA}/districts.csv", 1)
-    assert "without BOM" in problem.hint
-
-
-def test_a_wrong_header(project):
-    path = data_file(project, "action_areas")
-    path.write_text(path.read_text(encoding="utf-8").replace("name_en", "english", 1), encoding="utf-8")
-    problems = problems_after(project)
-    assert (f"{DATA}/action_areas.csv", 1, "name_en") in where(problems)
-    assert all("header row" in p.hint for p in problems if p.row == 1)
-
-
-def test_a_row_with_an_extra_cell(project):
-    path = data_file(project, "chapters")
-    lines = path.read_text(encoding="utf-8").split("\n")
-    lines[2] += ",多余"
-    path.write_text("\n".join(lines), encoding="utf-8")
-    [problem] = problems_after(project)
-    assert (problem.file, problem.row) == (f"{DATA}/chapters.csv", 3)
-    assert "comma" in problem.hint
-
-
-def test_an_empty_required_field(project):
-    line = line_of(project, "targets", "target_id", "jizhou-2023-t008")
-    edit_cell(project, "targets", line, "quote", "")
-    assert (f"{DATA}/targets.csv", line, "quote") in where(problems_after(project))
-
-
-def test_text_in_a_number_column(project):
-    line = line_of(project, "targets", "target_id", "jizhou-2023-t008")
-    edit_cell(project, "targets", line, "value", "三十一")
-    problems = problems_after(project)
-    assert (f"{DATA}/targets.csv", line, "value") in where(problems)
-    assert any("三十一" in p.message and p.hint for p in problems)
-
-
-def test_a_full_width_digit_in_a_number_column(project):
-    line = line_of(project, "targets", "target_id", "jizhou-2023-t008")
-    edit_cell(project, "targets", line, "target_year", "２０２５")
-    [problem] = problems_after(project)
-    assert (problem.file, problem.row, problem.field) == (f"{DATA}/targets.csv", line, "target_year")
-    assert "ASCII" in problem.hint
-
-
-def test_spaces_around_a_value_are_reported_not_trimmed(project):
-    line = line_of(project, "indicators", "indicator_id", "forest-coverage")
-    edit_cell(project, "indicators", line, "name_zh", "森林覆盖率 ")
-    [problem] = problems_after(project)
-    assert (problem.file, problem.row, problem.field) == (f"{DATA}/indicators.csv", line, "name_zh")
-    assert "spaces" in problem.hint
-
-
-def test_a_value_out_of_its_allowed_set(project):
-    line = line_of(project, "targets", "target_id", "jizhou-2023-t008")
-    edit_cell(project, "targets", line, "direction", "sideways")
-    problems = problems_after(project)
-    assert (f"{DATA}/targets.csv", line, "direction") in where(problems)
-    assert any("level" in p.message for p in problems)  # the allowed values are named
-
-
-def test_a_duplicate_primary_key(project):
-    line = line_of(project, "targets", "target_id", "jizhou-2023-t009")
-    edit_cell(project, "targets", line, "target_id", "jizhou-2023-t008")
-    problems = problems_after(project)
-    assert any(p.file == f"{DATA}/targets.csv" and p.row == line and "primary" in p.message for p in problems)
-
-
-def test_a_dangling_foreign_key(project):
-    line = line_of(project, "targets", "target_id", "jizhou-2023-t008")
-    edit_cell(project, "targets", line, "indicator_id", "no-such-indicator")
-    problems = problems_after(project)
-    assert (f"{DATA}/targets.csv", line, "indicator_id") in where(problems)
-
-
-def test_a_quote_that_is_not_in_its_source(project):
-    line = line_of(project, "targets", "target_id", "jizhou-2023-t008")
-    edit_cell(project, "targets", line, "quote", "森林覆盖率达到41.02%")
-    problems = problems_after(project)
-    assert (f"{DATA}/targets.csv", line, "quote") in where(problems)
-    assert any("source document" in p.hint for p in problems)
-
-
-def test_a_missing_file(project):
-    data_file(project, "projects").unlink()
-    [problem] = problems_after(project)
-    assert (problem.file, problem.row) == (f"{DATA}/projects.csv", None)
-    assert "missing" in problem.message
-
-
-def test_an_extra_file(project):
-    shutil.copy(data_file(project, "targets"), data_file(project, "targets-copy"))
-    [problem] = problems_after(project)
-    assert problem.file == f"{DATA}/targets-copy.csv" and "not in datapackage.json" in problem.message
-
-
-def test_a_malformed_descriptor(project):
-    text = project.descriptor.read_text(encoding="utf-8")
-    project.descriptor.write_text(text.replace('"resources": [', '"resources": [,', 1), encoding="utf-8")
-    [problem] = problems_after(project)
-    assert problem.file == "datapackage/datapackage.json" and "JSON" in problem.message and problem.row
-
-
-def test_a_descriptor_that_is_not_a_data_package(project):
-    descriptor = json.loads(project.descriptor.read_text(encoding="utf-8"))
-    descriptor["resources"][0]["schema"]["fields"][0]["type"] = "colour"
-    project.descriptor.write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
-    problems = problems_after(project)
-    assert problems and all(p.file == "datapackage/datapackage.json" for p in problems)
-
-
-def test_all_problems_are_reported_at_once(project):
-    path = data_file(project, "districts")
-    path.write_bytes(codecs.BOM_UTF8 + path.read_bytes())
-    path = data_file(project, "plans")
-    path.write_bytes(path.read_text(encoding="utf-8").encode("gbk"))
-    line = line_of(project, "targets", "target_id", "jizhou-2023-t008")
-    edit_cell(project, "targets", line, "target_year", "２０２５")
-    files = {p.file for p in problems_after(project)}
-    assert files == {f"{DATA}/districts.csv", f"{DATA}/plans.csv", f"{DATA}/targets.csv"}
+def test_the_rows_the_table_breaks_are_where_it_says(real_paths):
+    assert line_of(real_paths, "targets", "target_id", "jizhou-2023-t008") == T008
+    assert line_of(real_paths, "targets", "target_id", "jizhou-2023-t009") == T009
+    assert line_of(real_paths, "indicators", "indicator_id", "forest-coverage") == FOREST
+    lines = real_paths.descriptor.read_text(encoding="utf-8").splitlines()
+    assert lines[DESCRIPTOR_RESOURCES - 1].strip() == '"resources": ['

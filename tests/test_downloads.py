@@ -11,25 +11,20 @@ import pandas as pd
 import pytest
 from frictionless import Package
 
-from generator import downloads, load
+from generator import downloads
 
 WHEN = datetime.datetime(2026, 11, 23)
 NAME = "tianjin-district-carbon-peaking-plans"
 
 
 @pytest.fixture(scope="module")
-def loaded(real_paths):
-    return load.load(real_paths)
+def data_files(real_inputs):
+    return real_inputs.data_files
 
 
 @pytest.fixture(scope="module")
-def data_files(real_paths, loaded):
-    return load.read_data_files(loaded)
-
-
-@pytest.fixture(scope="module")
-def files(loaded, real_tables, data_files):
-    return downloads.build_downloads(loaded, real_tables, data_files, "# README\n", WHEN)
+def files(real_inputs, real_tables):
+    return downloads.build_downloads(real_inputs, real_tables, "# README\n", WHEN)
 
 
 def package_frame(data_files, name):
@@ -144,8 +139,8 @@ def test_published_descriptor_carries_each_files_bytes_and_hash(files, data_file
     assert ["hash-count"] in errors
 
 
-def test_the_same_input_gives_the_same_bytes(loaded, real_tables, data_files, files):
-    again = downloads.build_downloads(loaded, real_tables, data_files, "# README\n", WHEN)
+def test_the_same_input_gives_the_same_bytes(real_inputs, real_tables, files):
+    again = downloads.build_downloads(real_inputs, real_tables, "# README\n", WHEN)
     assert again == files
 
 

@@ -6,24 +6,25 @@ import json
 import pytest
 from bs4 import BeautifulSoup
 
-from generator import build, charts, load, render, views
+from generator import build, charts, render, views
 
 
-def render_real(real_paths, real_model, languages=("zh", "en")):
-    loaded = load.load(real_paths)
-    tables = load.read_tables(loaded.package)
-    site = build.assemble(loaded, tables, [], load.read_data_files(loaded), "")
+def render_real(real_inputs, real_tables, real_model, languages=("zh", "en")):
+    inputs = dataclasses.replace(real_inputs, releases=(), changelog_notes="")
+    site = build.assemble(inputs, real_tables)
     return render.render_pages(dataclasses.replace(site, model=real_model), languages)
 
 
 @pytest.fixture(scope="module")
-def pages(real_paths, real_model):
-    return render_real(real_paths, real_model)
+def pages(real_inputs, real_tables, real_model):
+    return render_real(real_inputs, real_tables, real_model)
 
 
-def test_a_region_with_more_plans_than_a_chart_can_show_gets_tables_alone(real_paths, real_model, monkeypatch):
+def test_a_region_with_more_plans_than_a_chart_can_show_gets_tables_alone(
+    real_inputs, real_tables, real_model, monkeypatch
+):
     monkeypatch.setattr(charts, "MOST_ROWS", 3)  # Tianjin has five plans
-    pages = render_real(real_paths, real_model, ("zh",))
+    pages = render_real(real_inputs, real_tables, real_model, ("zh",))
     assert not [path for path in pages if path.endswith(".svg")]
     indicator = pages["compare/120000/indicators/forest-coverage.md"]
     assert "31.02%" in indicator and ".svg" not in indicator
@@ -34,10 +35,12 @@ def _dataset(page: str) -> dict:
     return json.loads(script)
 
 
-def test_past_the_listed_plans_the_home_page_leaves_the_sources_to_the_data_page(real_paths, real_model, monkeypatch):
+def test_past_the_listed_plans_the_home_page_leaves_the_sources_to_the_data_page(
+    real_inputs, real_tables, real_model, monkeypatch
+):
     monkeypatch.setattr(render, "LISTED_PLANS", 3)  # Tianjin has five plans
     monkeypatch.setattr(charts, "MOST_ROWS", 3)  # and no charts, which are not what this test is about
-    pages = render_real(real_paths, real_model, ("zh",))
+    pages = render_real(real_inputs, real_tables, real_model, ("zh",))
     assert "isBasedOn" not in _dataset(pages["index.md"])
     assert len(_dataset(pages["data/index.md"])["isBasedOn"]) == len(real_model.plans)
     assert "plans/index.md#r120000" in pages["index.md"]  # the home page lists the divisions, not each plan

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import io
+
 import pytest
 from conftest import edit_cell, line_of
 from frictionless import Package
@@ -13,7 +16,7 @@ TARGETS = "datapackage/data/targets.csv"
 
 
 def problems_of(paths):
-    return validate.validate(load.load(paths))
+    return validate.validate(load.load(paths)).problems
 
 
 def where(problems):
@@ -26,6 +29,20 @@ def test_the_real_package_is_valid(real_paths):
 
 def test_frictionless_alone_reports_the_real_package_valid(real_paths):
     assert Package(str(real_paths.descriptor)).validate().valid
+
+
+def test_validation_keeps_the_rows_frictionless_typed(real_paths, real_validation):
+    package = Package(str(real_paths.descriptor))
+    typed = {resource.name: [row.to_dict() for row in resource.read_rows()] for resource in package.resources}
+    assert real_validation.tables == typed
+    assert real_validation.report["valid"] and real_validation.report["problems"] == 0
+
+
+def test_the_text_rows_are_the_csv_files_as_written(real_inputs):
+    for resource in real_inputs.descriptor["resources"]:
+        text = real_inputs.data[resource["path"]].decode("utf-8")
+        assert real_inputs.text_rows[resource["name"]] == list(csv.DictReader(io.StringIO(text)))
+        assert list(real_inputs.text_rows[resource["name"]][0]) == [f["name"] for f in resource["schema"]["fields"]]
 
 
 def test_text_in_a_number_column(project):
@@ -68,7 +85,7 @@ def test_a_quote_from_another_plan_is_not_in_this_plans_source(project):
 def test_a_value_that_is_not_written_in_the_quote(project):
     line = next(
         line_of(project, "targets", "target_id", r["target_id"])
-        for r in load.read_tables(load.load(project).package)["targets"]
+        for r in validate.validate(load.load(project)).tables["targets"]
         if r["comparator"] not in (None, "range")
     )
     edit_cell(project, "targets", line, "value", "123456")
@@ -98,6 +115,23 @@ def test_a_chapter_title_that_is_not_in_the_source(project):
     line = line_of(project, "chapters", "chapter_id", "xiqing-2023-2.1")
     edit_cell(project, "chapters", line, "title", "不存在的行动")
     assert ("datapackage/data/chapters.csv", line, "title") in where(problems_of(project))
+
+
+def test_a_source_that_is_not_utf8_is_named(project):
+    source = project.package_dir / "sources" / "hebei-2022.txt"
+    source.write_bytes(source.read_text(encoding="utf-8").encode("gbk"))
+    problems = problems_of(project)
+    [problem] = [p for p in problems if p.file == "datapackage/sources/hebei-2022.txt"]
+    assert (problem.type, problem.message) == ("encoding-error", "not UTF-8 (it reads as GBK)")
+
+
+def test_problems_carry_the_type_of_what_is_wrong(project):
+    line = line_of(project, "targets", "target_id", "jizhou-2023-t008")
+    edit_cell(project, "targets", line, "value", "很多")
+    assert {(p.field, p.type) for p in problems_of(project) if p.row == line} == {
+        ("value", "type-error"),
+        ("value", "provenance"),
+    }
 
 
 def test_a_malformed_descriptor_is_named(project):
