@@ -10,9 +10,9 @@ import datetime
 import json
 import os
 
-from . import downloads, load, manifest, model, passages, publish, releases, render, validate
+from . import downloads, load, manifest, model, passages, publish, releases, render, urls, validate, views
 from .i18n import LANGUAGES
-from .paths import DOWNLOADS, DOWNLOADS_ROOT, Paths
+from .paths import Paths
 from .problems import InvalidPackage
 from .site import Site
 from .timing import Stage, no_timing
@@ -48,10 +48,10 @@ def build(paths: Paths, *, run_mkdocs: bool = True, stage: Stage = no_timing, la
         latest["build-manifest.json"] = _json_bytes(
             manifest.build_manifest(site.descriptor["version"], tools, load.inputs(paths), latest)
         )
-        files = {f"{DOWNLOADS}/{path}": data for path, data in latest.items()}
+        files = {urls.download(path): data for path, data in latest.items()}
         for release in history:
             versioned = releases.release_files(release, site.descriptor["name"])
-            files |= {f"{DOWNLOADS_ROOT}/{release.version}/{path}": data for path, data in versioned.items()}
+            files |= {urls.release_download(release.version, path): data for path, data in versioned.items()}
     with stage("write"):
         publish.write_generated(paths, pages, files)
     if run_mkdocs:
@@ -68,7 +68,7 @@ def assemble(loaded: load.Loaded, tables: dict, history: list, data_files: dict[
     current = {name: releases.read_csv(data) for name, data in data_files.items()}
     keys = releases.primary_keys(*(r.descriptor() for r in history), loaded.descriptor)
     changelog = releases.changelog(history, loaded.descriptor["version"], current, keys, releases.parse_notes(notes))
-    return Site(site_model, loaded.descriptor, documents, tuple(history), tuple(changelog))
+    return Site(site_model, loaded.descriptor, documents, tuple(history), tuple(changelog), views.regions(site_model))
 
 
 def _notes(paths: Paths) -> str:
