@@ -38,7 +38,7 @@ def build(paths: Paths, *, run_mkdocs: bool = True, stage: Stage = no_timing, la
         data_files = load.read_data_files(loaded)
         site = assemble(loaded, tables, history, data_files, _notes(paths))
     with stage("render"):
-        pages = render.render_pages(site, languages)
+        pages = dict(render.render_pages(site, languages))  # publish.write_generated takes a dict
     with stage("downloads"):
         when = build_time(site.descriptor)
         readme = render.package_readme(site)

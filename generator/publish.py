@@ -15,7 +15,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterable
 from pathlib import Path
 
 from .i18n import DEFAULT, LANGUAGES
@@ -24,16 +23,14 @@ from .problems import GeneratorError
 from .timing import Stage, no_timing
 
 
-def write_generated(paths: Paths, pages: Iterable[tuple[str, str]], files: dict[str, bytes]) -> None:
-    """Replace the generator's own files under docs/ with this build's (both by path under docs/).
-
-    ``pages`` may be rendered as they are written (render.render_pages), so that they are not all held at once."""
+def write_generated(paths: Paths, pages: dict[str, str], files: dict[str, bytes]) -> None:
+    """Replace the generator's own files under docs/ with this build's (both keyed by path under docs/)."""
     for path in paths.generated_in_docs:
         if path.is_dir():
             shutil.rmtree(path)
         elif path.exists():
             path.unlink()
-    for relative, text in pages:
+    for relative, text in pages.items():
         _write(paths.docs_dir / relative, text.encode("utf-8"))
     for relative, data in files.items():
         _write(paths.docs_dir / relative, data)
