@@ -157,7 +157,9 @@ PAGES = (
     ),
     PageType(lambda site: urls.NAVIGATION, "summary.md.j2", _once, lambda site, _, figures: {"regions": site.regions}),
     PageType(lambda site: urls.PLANS_INDEX, "plans.md.j2", _once),
-    PageType(lambda site: urls.COMPARE_INDEX, "compare.md.j2", _once, lambda site, _, fig: {"regions": site.regions}),
+    PageType(
+        lambda site: urls.COMPARE_INDEX, "compare.md.j2", _once, lambda site, _, figures: {"regions": site.regions}
+    ),
     PageType(
         lambda site: urls.DATA_INDEX,
         "data.md.j2",
