@@ -10,9 +10,9 @@ import datetime
 import json
 import os
 
-from . import downloads, load, manifest, model, passages, publish, releases, render, validate
+from . import downloads, load, manifest, model, passages, publish, releases, render, urls, validate, views
 from .i18n import LANGUAGES
-from .paths import DOWNLOADS, DOWNLOADS_ROOT, Paths
+from .paths import Paths
 from .problems import InvalidPackage
 from .site import Site
 from .timing import Stage, no_timing
@@ -35,8 +35,6 @@ def build(paths: Paths, *, run_mkdocs: bool = True, stage: Stage = no_timing, la
     inputs, validation = check(paths, stage)
     with stage("model"):
         site = assemble(inputs, validation.tables)
-    with stage("render"):
-        pages = render.render_pages(site, languages)
     with stage("downloads"):
         when = build_time(site.descriptor)
         readme = render.package_readme(site)
@@ -46,13 +44,13 @@ def build(paths: Paths, *, run_mkdocs: bool = True, stage: Stage = no_timing, la
         latest["build-manifest.json"] = _json_bytes(
             manifest.build_manifest(site.descriptor["version"], tools, inputs.files, latest)
         )
-        files = {f"{DOWNLOADS}/{path}": data for path, data in latest.items()}
+        files = {urls.download(path): data for path, data in latest.items()}
         for release in site.releases:
             versioned = releases.release_files(release, site.descriptor["name"])
-            files |= {f"{DOWNLOADS_ROOT}/{release.version}/{path}": data for path, data in versioned.items()}
-    with stage("write"):
+            files |= {urls.release_download(release.version, path): data for path, data in versioned.items()}
+    with stage("render"):  # each page is written as soon as it is rendered
         writer = publish.Writer(paths)
-        writer.write_all(pages.items())
+        writer.write_all(render.render_pages(site, languages))
         writer.write_all(files.items())
     if run_mkdocs:
         publish.build_site(paths, when, stage, languages)
@@ -71,7 +69,7 @@ def assemble(inputs: load.Inputs, tables: dict[str, list[dict]]) -> Site:
     keys = releases.primary_keys(*(r.descriptor() for r in history), inputs.descriptor)
     notes = releases.parse_notes(inputs.changelog_notes)
     changelog = releases.changelog(history, inputs.descriptor["version"], inputs.text_rows, keys, notes)
-    return Site(site_model, inputs.descriptor, documents, inputs.releases, tuple(changelog))
+    return Site(site_model, inputs.descriptor, documents, inputs.releases, tuple(changelog), views.regions(site_model))
 
 
 def _json_bytes(data: dict) -> bytes:

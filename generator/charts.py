@@ -21,8 +21,8 @@ from dataclasses import dataclass
 import vl_convert
 from markupsafe import escape
 
-from . import i18n, text
-from .model import Model
+from . import i18n, text, urls
+from .model import Model, Plan
 from .views import IndicatorRow
 
 NO_YEAR = "未定年份"
@@ -78,12 +78,16 @@ def indicator_chart(model: Model, row: IndicatorRow, label: Label = str, lang: s
             {"mark": {"type": "text", "align": "left", "dx": 10}, "encoding": {"text": {"field": shown}}},
         ],
     }
-    return Chart(f"{_folder(model)}/indicator-{row.indicator.indicator_id}.svg", title, description, spec)
+    return Chart(urls.indicator_chart(_region(model), row.indicator.indicator_id), title, description, spec)
 
 
-def timeline_chart(model: Model, years: dict[int, list], label: Label = str, lang: str = i18n.DEFAULT) -> Chart:
-    """Every dated commitment from 2022 to 2030 on one time axis: a circle per plan and year, sized by count."""
-    rows = timeline_counts(model, years, label, lang)
+def timeline_chart(
+    model: Model, counts: list[tuple[int, Plan, int]], label: Label = str, lang: str = i18n.DEFAULT
+) -> Chart:
+    """Every dated commitment from 2022 to 2030 on one time axis: a circle per plan and year, sized by count.
+
+    ``counts`` is views.timeline_counts of the model."""
+    rows = timeline_counts(counts, label, lang)
     year, plan, count = label("年份"), label("方案"), label("承诺数")
     title = label("2022—2030年各方案到期的承诺数")
     description = label(
@@ -104,16 +108,14 @@ def timeline_chart(model: Model, years: dict[int, list], label: Label = str, lan
             {"mark": {"type": "text", "dy": -14}, "encoding": {"text": {"field": count}}},
         ],
     }
-    return Chart(f"{_folder(model)}/timeline.svg", title, description, spec)
+    return Chart(urls.timeline_chart(_region(model)), title, description, spec)
 
 
-def timeline_counts(model: Model, years: dict[int, list], label: Label = str, lang: str = i18n.DEFAULT) -> list[dict]:
-    """The numbers behind timeline_chart: commitments due per plan and year."""
+def timeline_counts(counts: list[tuple[int, Plan, int]], label: Label = str, lang: str = i18n.DEFAULT) -> list[dict]:
+    """The numbers behind timeline_chart (views.timeline_counts), labelled in the page's language."""
     return [
         {label("年份"): str(year), label("方案"): _plan_name(plan, lang), label("承诺数"): n}
-        for year, targets in years.items()
-        for plan in model.plans
-        if (n := sum(t.plan_id == plan.plan_id for t in targets))
+        for year, plan, n in counts
     ]
 
 
@@ -151,9 +153,9 @@ def accessible_svg(svg: str, chart: Chart) -> str:
     )
 
 
-def _folder(model: Model) -> str:
+def _region(model: Model) -> str:
     """Charts compare the plans of one region (Model.within), and are kept in its folder."""
-    return f"charts/{model.regions[0].code}"
+    return model.regions[0].code
 
 
 def _base(title: str, description: str) -> dict:

@@ -14,7 +14,7 @@ import datetime
 import io
 import json
 
-from . import formats
+from . import formats, urls
 from .load import Inputs
 from .sources import sha256
 
@@ -33,15 +33,15 @@ def build_downloads(
     schemas = {r["name"]: r["schema"] for r in descriptor["resources"]}
     files: dict[str, bytes] = {"datapackage.json": descriptor_bytes, **inputs.sources}
     for resource, rows in tables.items():
-        files[f"data/{resource}.csv"] = data_files[resource]
-        files[f"data/{resource}.json"] = formats.to_json(rows)
-    files[f"{name}.xlsx"] = formats.to_xlsx(
+        files[urls.data_file(resource, "csv")] = data_files[resource]
+        files[urls.data_file(resource, "json")] = formats.to_json(rows)
+    files[urls.package_file(name, "xlsx")] = formats.to_xlsx(
         readme_sheet(descriptor), {r: ([f["name"] for f in s["fields"]], tables[r]) for r, s in schemas.items()}, when
     )
-    files[f"{name}.sqlite"] = formats.to_sqlite(schemas, tables)
+    files[urls.package_file(name, "sqlite")] = formats.to_sqlite(schemas, tables)
     package = {"datapackage.json": descriptor_bytes, "README.md": readme.encode("utf-8"), **inputs.sources}
-    package |= {f"data/{r}.csv": data_files[r] for r in tables}
-    files[f"{name}.zip"] = formats.to_zip(package, when)
+    package |= {urls.data_file(r, "csv"): data_files[r] for r in tables}
+    files[urls.package_file(name, "zip")] = formats.to_zip(package, when)
     headers = {r: [f["name"] for f in s["fields"]] for r, s in schemas.items()}
     files |= plan_slices(tables, inputs.text_rows, headers, {r: s["primaryKey"] for r, s in schemas.items()})
     return files
@@ -95,8 +95,8 @@ def plan_slices(
         keep = _plan_keys(tables, own, plan_id)
         for name, rows in tables.items():
             positions = sorted(index[name][key] for key in keep[name] if key in index[name])
-            files[f"plans/{plan_id}/{name}.csv"] = _csv(headers[name], [text_rows[name][i] for i in positions])
-            files[f"plans/{plan_id}/{name}.json"] = formats.to_json([rows[i] for i in positions])
+            files[urls.plan_slice(plan_id, name, "csv")] = _csv(headers[name], [text_rows[name][i] for i in positions])
+            files[urls.plan_slice(plan_id, name, "json")] = formats.to_json([rows[i] for i in positions])
     return files
 
 

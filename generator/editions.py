@@ -19,8 +19,9 @@ import posixpath
 
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-# Mirrors of generator/i18n.py's DEFAULT and generator/paths.py's DOWNLOADS_ROOT: MkDocs loads this file on its own,
-# also in copies of the project that hold no generator package, so it cannot import them.
+# Mirrors of generator/i18n.py's DEFAULT and generator/urls.py's DOWNLOADS_ROOT: MkDocs loads this file on its own,
+# also in copies of the project that hold no generator package, so it cannot import them (tests/test_editions.py
+# holds them equal).
 DEFAULT = "zh"  # the language at the root of the site
 SUFFIX = ".en"
 SHARED = "downloads/"  # published once, by the Chinese build

@@ -5,8 +5,8 @@ Built from the descriptor and the model, so nothing is typed twice.
 
 from __future__ import annotations
 
+from . import urls
 from .model import Model
-from .paths import DOWNLOADS
 
 MEDIA_TYPES = {
     "csv": "text/csv",
@@ -17,19 +17,21 @@ MEDIA_TYPES = {
 }
 
 
-def dataset_json_ld(descriptor: dict, model: Model, up: str, sources: bool = True) -> dict:
-    """A schema.org Dataset; ``up`` leads from the page that embeds it to the site root ("" or "../").
+def dataset_json_ld(descriptor: dict, model: Model, here: str, sources: bool = True) -> dict:
+    """A schema.org Dataset, for the page ``here`` (a path under docs/) to embed: its links lead from that page.
 
     With ``sources``, it lists every source document (isBasedOn), about 0.5 KB each.
     """
     name = descriptor["name"]
     files = [
-        (f"{name}.zip", "zip", "整个数据包 / whole package"),
-        (f"{name}.xlsx", "xlsx", "Excel"),
-        (f"{name}.sqlite", "sqlite", "SQLite"),
-        ("datapackage.json", "json", "Frictionless descriptor"),
+        (urls.package_file(name, "zip"), "zip", "整个数据包 / whole package"),
+        (urls.package_file(name, "xlsx"), "xlsx", "Excel"),
+        (urls.package_file(name, "sqlite"), "sqlite", "SQLite"),
+        (urls.package_file("datapackage", "json"), "json", "Frictionless descriptor"),
     ]
-    files += [(f"data/{r['name']}.{fmt}", fmt, r["title"]) for r in descriptor["resources"] for fmt in ("csv", "json")]
+    files += [
+        (urls.data_file(r["name"], fmt), fmt, r["title"]) for r in descriptor["resources"] for fmt in ("csv", "json")
+    ]
     dataset = {
         "@context": "https://schema.org/",
         "@type": "Dataset",
@@ -50,7 +52,7 @@ def dataset_json_ld(descriptor: dict, model: Model, up: str, sources: bool = Tru
                 "@type": "DataDownload",
                 "name": title,
                 "encodingFormat": MEDIA_TYPES[fmt],
-                "contentUrl": f"{up}{DOWNLOADS}/{path}",
+                "contentUrl": urls.site_url(here, urls.download(path)),
             }
             for path, fmt, title in files
         ],
@@ -66,7 +68,7 @@ def dataset_json_ld(descriptor: dict, model: Model, up: str, sources: bool = Tru
             "author": {"@type": "GovernmentOrganization", "name": plan.issuer, "alternateName": plan.issuer_en},
             "datePublished": plan.issue_date.isoformat(),
             **({"identifier": plan.doc_number} if plan.doc_number else {}),
-            "url": f"{up}{DOWNLOADS}/{plan.source_file}",
+            "url": urls.site_url(here, urls.download(plan.source_file)),
         }
         for plan in model.plans
     ]

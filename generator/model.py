@@ -7,7 +7,7 @@ so templates only lay it out.
 from __future__ import annotations
 
 import datetime
-from collections import defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -180,14 +180,6 @@ class Plan:
     def measures_in(self, chapter: Chapter) -> list[Measure]:
         return [m for m in self.measures if m.chapter is chapter]
 
-    def targets_by_chapter(self) -> list[tuple[Chapter | None, list[Target]]]:
-        """Targets grouped under the chapter they stand in; main goals (no chapter) first."""
-        groups: dict[str | None, list[Target]] = defaultdict(list)
-        for target in self.targets:
-            groups[target.chapter.chapter_id if target.chapter else None].append(target)
-        ordered: list[Chapter | None] = [None, *self.chapters]
-        return [(c, groups[c.chapter_id if c else None]) for c in ordered if groups[c.chapter_id if c else None]]
-
 
 @dataclass
 class Region:
@@ -207,6 +199,14 @@ class Region:
     @property
     def district_plans(self) -> list[Plan]:
         return [p for p in self.plans if p.kind == "district-plan"]
+
+    @property
+    def targets(self) -> list[Target]:
+        return [t for p in self.plans for t in p.targets]
+
+    @property
+    def district_targets(self) -> list[Target]:
+        return [t for p in self.district_plans for t in p.targets]
 
 
 @dataclass
@@ -228,6 +228,11 @@ class Model:
     @property
     def city_plans(self) -> list[Plan]:
         return [p for p in self.plans if p.kind != "district-plan"]
+
+    @property
+    def kind_counts(self) -> Counter[str]:
+        """How many targets are of each kind (quantitative, qualitative, defers-to-city); 0 for a kind with none."""
+        return Counter(t.kind for t in self.targets)
 
     def within(self, region: Region) -> Model:
         """The same model with only the region's plans (and their targets and measures)."""

@@ -1,7 +1,7 @@
 """Every path the project reads or writes, in one place.
 
-Nothing else in the generator builds a path from a literal; tests point the
-stages at other folders by passing a different ``Paths``.
+Nothing else in the generator builds a path from a literal (the site's own addresses
+are urls.py's); tests point the stages at other folders by passing a different ``Paths``.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import urls
 from .i18n import DEFAULT
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -61,15 +62,8 @@ class Paths:
     @property
     def generated_in_docs(self) -> tuple[Path, ...]:
         """Files and folders under ``docs/`` that the generator owns (git-ignored)."""
-        names = ("index.md", "index.en.md", "SUMMARY.md", "SUMMARY.en.md")
-        names += ("plans", "sources", "compare", "charts", "data", "downloads")
-        return tuple(self.docs_dir / name for name in names)
+        return tuple(self.docs_dir / name for name in urls.generated_in_docs())
 
-
-# Where the downloads live inside the built site, relative to ``docs/``: the newest
-# build under latest/, each release under its version (downloads/0.2.0/).
-DOWNLOADS_ROOT = "downloads"
-DOWNLOADS = f"{DOWNLOADS_ROOT}/latest"
 
 # What MkDocs reads besides docs/: each edition's configuration, the theme's overrides and the hook
 # that splits the editions. A copy of the project (tests, benchmarks) needs all of it.

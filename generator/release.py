@@ -6,8 +6,8 @@ releases/<version>.zip, from the ZIP the build made.
 
 from __future__ import annotations
 
-from . import build, publish, releases
-from .paths import DOWNLOADS, Paths
+from . import build, publish, releases, urls
+from .paths import Paths
 from .problems import GeneratorError
 
 
@@ -23,7 +23,7 @@ def release(paths: Paths, remote: str | None, branch: str) -> str:
     if f'version: "{version}"' not in inputs.citation:
         raise GeneratorError(f'set version: "{version}" in CITATION.cff')
     build.build(paths, run_mkdocs=False)
-    archive = paths.docs_dir / DOWNLOADS / f"{inputs.descriptor['name']}.zip"
+    archive = paths.docs_dir / urls.download(urls.package_file(inputs.descriptor["name"], "zip"))
     paths.releases_dir.mkdir(exist_ok=True)
     (paths.releases_dir / f"{version}.zip").write_bytes(archive.read_bytes())
     build.build(paths)

@@ -1,19 +1,22 @@
-"""Render stage: the model as Markdown pages in both languages, returned as {path under docs/: text}."""
+"""Render stage: the site as Markdown pages and SVG charts in both languages, yielded as (path under docs/, text).
+
+Every kind of page is a row of ``PAGES`` (where each page goes, its template, what each is made for) and
+every kind of chart a row of ``CHARTS``; rendering walks the tables once per language.
+"""
 
 from __future__ import annotations
 
 import dataclasses
-from functools import cache, partial
+from collections.abc import Callable, Iterable, Iterator
+from functools import partial
+from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
-from mkdocs.structure.files import File
-from mkdocs.utils import get_relative_url
 
-from . import charts, i18n, metadata, outline, passages, text, views
-from .charts import Chart
+from . import charts, i18n, metadata, passages, text, urls, views
+from .charts import Chart, Label
 from .downloads import PER_PLAN
-from .model import Indicator, Model, Plan, Region
-from .paths import DOWNLOADS, DOWNLOADS_ROOT
+from .model import Model
 from .site import Site
 
 # Past this many plans, the home page lists the province-level divisions, not every plan, and its
@@ -22,7 +25,7 @@ LISTED_PLANS = 30
 
 
 def environment(model: Model, lang: str = i18n.DEFAULT) -> Environment:
-    """Templates of one language: labels through gettext (``_``), data fields through ``tr``."""
+    """Templates of one language: labels through gettext (``_``), data fields through ``tr``, links through ``url``."""
     env = Environment(
         loader=PackageLoader("generator", "templates"),
         undefined=StrictUndefined,
@@ -38,7 +41,6 @@ def environment(model: Model, lang: str = i18n.DEFAULT) -> Environment:
     env.filters.update(
         cell=text.cell,
         figure=partial(text.figure, unit_label=label),
-        number=text.number,
         date=partial(i18n.date, lang),
         tr=partial(i18n.localised, lang),
         original=partial(i18n.original, lang),
@@ -49,167 +51,209 @@ def environment(model: Model, lang: str = i18n.DEFAULT) -> Environment:
         stance_label=lambda stance: label(text.STANCE_LABELS[stance]),
         constraints_text=partial(text.constraints_text, label=label),
         segments=passages.segments,
-        anchor=outline.anchor,
-        stricter=views.stricter,
         plan_name={p.plan_id: i18n.localised(lang, p, "short_name") for p in model.plans}.__getitem__,
     )
     env.globals.update(
         lang=lang,
         label=label,  # gettext outside templates (charts); templates use _()
         citation=text.citation,
-        downloads=DOWNLOADS,
-        downloads_root=DOWNLOADS_ROOT,
         slices=list(PER_PLAN.items()),
+        stances=views.STANCES,
         listed_plans=LISTED_PLANS,
         url=_url,
-        indicator_page=indicator_page,
+        # The addresses that templates link to, through url(): url(plan_page(plan.plan_id)).
+        **{name: getattr(urls, name) for name in TEMPLATE_ADDRESSES},
     )
     return env
 
 
-def site_url(here: str, target: str) -> str:
-    """A link from page ``here`` to ``target`` (paths under docs/, ``#anchor`` allowed) as the built site needs
-    it, where ``plans/x.md`` is served at ``plans/x/``: for the tables the templates write as HTML, whose links
-    MkDocs does not rewrite as it does Markdown links (nor check: tests/test_links.py does)."""
-    path, hash_, anchor = target.partition("#")
-    url = get_relative_url(_served_at(path), _served_at(here))
-    return url + hash_ + anchor
-
-
-@cache  # a few thousand distinct pages, linked hundreds of thousands of times at national scale
-def _served_at(path: str) -> str:
-    return File(path, "", "", use_directory_urls=True).url
+TEMPLATE_ADDRESSES = (
+    "HOME", "PLANS_INDEX", "COMPARE_INDEX", "DATA_INDEX", "DICTIONARY", "CHANGELOG", "SEARCH", "METHODOLOGY", "ABOUT",
+    "DOWNLOADS", "plan_page", "source_page", "passage", "section", "region_plans", "region_page", "indicator_page",
+    "download", "release_folder", "release_download", "package_file", "data_file", "plan_slice",
+)  # fmt: skip
 
 
 @pass_context
-def _url(context, target: str) -> str:
-    """``url(target)`` in a template: site_url from the page being rendered (its ``here``)."""
-    return site_url(context["here"], target)
+def _url(context, target: str, html: bool = False) -> str:
+    """``url(target)`` in a template: the link from the page being rendered (its ``here``) to ``target``, a path
+    under docs/. As written for a Markdown link, which MkDocs rewrites; with ``html=true``, as served, for the
+    tables written in HTML, whose links MkDocs leaves as they are."""
+    here = context["here"]
+    return urls.site_url(here, target) if html else urls.relative(here, target)
 
 
-def render_pages(site: Site, languages: tuple[str, ...] = i18n.LANGUAGES) -> dict[str, str]:
-    """Every generated page and chart in each language, as {path under docs/: text}.
+@dataclasses.dataclass(frozen=True)
+class PageType:
+    """A kind of page: where each page goes (from the object it is made for), its template, the objects it is
+    made for, and what its template is given besides the model, the descriptor and its own address (``here``)."""
 
-    English pages and charts sit beside the Chinese ones as ``*.en.md``, ``*.en.svg``.
-    """
-    figures, pages = [], {}
-    for lang in languages:
-        lang_figures, lang_pages = _language_pages(site, lang)
-        figures += [dataclasses.replace(chart, path=i18n.page_path(chart.path, lang)) for chart in lang_figures]
-        pages |= {i18n.page_path(path, lang): page for path, page in lang_pages.items()}
-    return charts.render_all(figures) | pages
+    address: Callable[[Any], str]
+    template: str
+    made_for: Callable[[Site], Iterable[Any]]
+    context: Callable[[Site, Any, dict[str, Chart]], dict] = lambda site, item, figures: {}
 
 
-def _language_pages(site: Site, lang: str) -> tuple[list[Chart], dict[str, str]]:
-    model, descriptor, documents = site.model, site.descriptor, site.documents
-    changelog, released = list(site.changelog), site.released
-    env = environment(model, lang)
+@dataclasses.dataclass(frozen=True)
+class ChartType:
+    """A kind of chart: how one is drawn (in a language) for an object, and the objects it is drawn for."""
 
-    def page(here: str, template: str, **context) -> tuple[str, str]:
-        return here, env.get_template(template).render(model=model, package=descriptor, here=here, **context)
+    draw: Callable[[Any, Label, str], Chart]
+    made_for: Callable[[Site], Iterable[Any]]
 
-    compared = [region for region in model.regions if region.district_plans]
-    figures, pages, shared = {}, {}, {}
-    for region in compared:
-        within = model.within(region)
-        rows = views.by_indicator(within)
-        shared[region.code] = views.shared(rows)
-        region_figures, region_pages = comparison_pages(env, within, rows, descriptor)
-        figures |= region_figures
-        pages |= region_pages
-    pages.update(
-        [
-            # The home page stays light at any size: past LISTED_PLANS, the list of sources is on the data page only.
-            page(
-                "index.md",
-                "home.md.j2",
-                json_ld=text.script_json(
-                    metadata.dataset_json_ld(descriptor, model, "", sources=len(model.plans) <= LISTED_PLANS)
-                ),
-            ),
-            page("SUMMARY.md", "summary.md.j2", compared=compared, shared_by_region=shared),
-            page("plans/index.md", "plans.md.j2"),
-            page("compare/index.md", "compare.md.j2", compared=compared),
-            page(
-                "data/index.md",
-                "data.md.j2",
-                released=released,
-                json_ld=text.script_json(metadata.dataset_json_ld(descriptor, model, "../")),
-            ),
-            page("data/dictionary.md", "dictionary.md.j2"),
-            page("data/changelog.md", "changelog.md.j2", entries=changelog, released=released),
-        ]
+
+def _once(site: Site) -> tuple[Site]:
+    return (site,)
+
+
+def _plans(site: Site) -> list:
+    return site.model.plans
+
+
+def _regions(site: Site) -> tuple[views.RegionView, ...]:
+    return site.regions
+
+
+def _pilot_regions(site: Site) -> list[views.RegionView]:
+    return [view for view in site.regions if view.pilot]
+
+
+def _indicators(site: Site) -> list[tuple[views.RegionView, views.IndicatorRow]]:
+    """Each region's indicators that several of its districts commit to."""
+    return [(view, row) for view in site.regions for row in view.shared]
+
+
+def _charted_regions(site: Site) -> list[views.RegionView]:
+    """Beyond charts.MOST_ROWS plans, a chart with a row per plan is unreadable: the region's tables stay alone."""
+    return [view for view in site.regions if len(view.model.plans) <= charts.MOST_ROWS]
+
+
+def _charted_indicators(site: Site) -> list[tuple[views.RegionView, views.IndicatorRow]]:
+    return [(view, row) for view in _charted_regions(site) for row in view.shared]
+
+
+def _dataset(site: Site, here: str, sources: bool = True) -> str:
+    return text.script_json(metadata.dataset_json_ld(site.descriptor, site.model, here, sources=sources))
+
+
+def _region(view: views.RegionView, **context) -> dict:
+    """What a comparison page is given: its region's views, with the region's plans as the model."""
+    return {"view": view, "model": view.model, "region": view.region, **context}
+
+
+def _region_page(name: str, template: str, made_for: Callable[[Site], Iterable[Any]] = _regions) -> PageType:
+    return PageType(
+        lambda view: urls.region_page(view.code, name), template, made_for, lambda site, view, figures: _region(view)
     )
-    for plan in model.plans:
-        pages.update(
-            [
-                page(plan_page(plan), "plan.md.j2", plan=plan, bars=views.plan_years(plan)),
-                page(source_page(plan), "source.md.j2", plan=plan, blocks=documents[plan.plan_id]),
-            ]
-        )
-    return list(figures.values()), pages
 
 
-def comparison_pages(
-    env: Environment, model: Model, rows: list[views.IndicatorRow], descriptor: dict
-) -> tuple[dict[str, Chart], dict[str, str]]:
-    """One region's comparison pages (``model`` holds only its plans, ``rows`` is views.by_indicator of it),
-    and the charts they show, by path."""
-    region = model.regions[0]
-    folder = region_folder(region)
-    shared = views.shared(rows)
-
-    def page(here: str, template: str, root: str = "../../", **context) -> tuple[str, str]:
-        context |= {"model": model, "package": descriptor, "region": region, "root": root, "here": here}
-        return here, env.get_template(template).render(**context)
-
-    label, lang = env.globals["label"], env.globals["lang"]
-    years = views.timeline(model)
-    figures = {}
-    if len(model.plans) <= charts.MOST_ROWS:  # beyond, a chart with a row per plan is unreadable: the table stays
-        figures = {
-            f"{folder}/indicators/{r.indicator.indicator_id}": charts.indicator_chart(model, r, label, lang)
-            for r in shared
-        }
-        figures[f"{folder}/timeline"] = charts.timeline_chart(model, years, label, lang)
-    pages = [
-        page(f"{folder}/index.md", "region.md.j2", shared=shared),
-        page(f"{folder}/targets.md", "compare_targets.md.j2", rows=rows),
-        page(f"{folder}/own-or-city.md", "own_or_city.md.j2", rows=views.own_or_city(rows)),
-        page(
-            f"{folder}/timeline.md",
-            "timeline.md.j2",
-            years=years,
-            figure=figures.get(f"{folder}/timeline"),
-            counts=charts.timeline_counts(model, years, label, lang),
+PAGES = (
+    # The home page stays light at any size: past LISTED_PLANS, the list of sources is on the data page only.
+    PageType(
+        lambda site: urls.HOME,
+        "home.md.j2",
+        _once,
+        lambda site, _, figures: {"json_ld": _dataset(site, urls.HOME, sources=len(site.model.plans) <= LISTED_PLANS)},
+    ),
+    PageType(lambda site: urls.NAVIGATION, "summary.md.j2", _once, lambda site, _, figures: {"regions": site.regions}),
+    PageType(lambda site: urls.PLANS_INDEX, "plans.md.j2", _once),
+    PageType(
+        lambda site: urls.COMPARE_INDEX, "compare.md.j2", _once, lambda site, _, figures: {"regions": site.regions}
+    ),
+    PageType(
+        lambda site: urls.DATA_INDEX,
+        "data.md.j2",
+        _once,
+        lambda site, _, figures: {"released": site.released, "json_ld": _dataset(site, urls.DATA_INDEX)},
+    ),
+    PageType(lambda site: urls.DICTIONARY, "dictionary.md.j2", _once),
+    PageType(
+        lambda site: urls.CHANGELOG,
+        "changelog.md.j2",
+        _once,
+        lambda site, _, figures: {"entries": list(site.changelog), "released": site.released},
+    ),
+    PageType(
+        lambda plan: urls.plan_page(plan.plan_id),
+        "plan.md.j2",
+        _plans,
+        lambda site, plan, figures: {
+            "plan": plan,
+            "bars": views.plan_years(plan),
+            "by_area": views.plan_targets(plan),
+        },
+    ),
+    PageType(
+        lambda plan: urls.source_page(plan.plan_id),
+        "source.md.j2",
+        _plans,
+        lambda site, plan, figures: {
+            "plan": plan,
+            "blocks": site.documents[plan.plan_id],
+            "chapters": views.chapter_titles(plan),
+        },
+    ),
+    _region_page("index", "region.md.j2"),
+    _region_page("targets", "compare_targets.md.j2"),
+    _region_page("own-or-city", "own_or_city.md.j2"),
+    PageType(
+        lambda view: urls.region_page(view.code, "timeline"),
+        "timeline.md.j2",
+        _regions,
+        lambda site, view, figures: _region(view, figure=figures.get(urls.timeline_chart(view.code))),
+    ),
+    _region_page("coverage", "coverage.md.j2"),
+    _region_page("agencies", "agencies.md.j2"),
+    _region_page("pilot", "pilot.md.j2", _pilot_regions),
+    PageType(
+        lambda pair: urls.indicator_page(pair[0].code, pair[1].indicator.indicator_id),
+        "indicator.md.j2",
+        _indicators,
+        lambda site, pair, figures: _region(
+            pair[0],
+            row=pair[1],
+            notes=pair[0].stricter[pair[1].indicator.indicator_id],
+            figure=figures.get(urls.indicator_chart(pair[0].code, pair[1].indicator.indicator_id)),
         ),
-        page(f"{folder}/coverage.md", "coverage.md.j2", cells=views.coverage(model)),
-        page(f"{folder}/agencies.md", "agencies.md.j2", rows=views.agencies(model)),
-    ]
-    if model.city_plans:
-        pages.append(page(f"{folder}/pilot.md", "pilot.md.j2", city=model.city_plans[0]))
-    for row in shared:
-        figure = figures.get(f"{folder}/indicators/{row.indicator.indicator_id}")
-        pages.append(
-            page(indicator_page(region, row.indicator), "indicator.md.j2", root="../../../", row=row, figure=figure)
-        )
-    return figures, dict(pages)
+    ),
+)
+
+CHARTS = (
+    ChartType(
+        lambda view, label, lang: charts.timeline_chart(view.model, view.timeline_counts, label, lang),
+        _charted_regions,
+    ),
+    ChartType(
+        lambda pair, label, lang: charts.indicator_chart(pair[0].model, pair[1], label, lang), _charted_indicators
+    ),
+)
 
 
-def region_folder(region: Region) -> str:
-    return f"compare/{region.code}"
+def render_pages(site: Site, languages: tuple[str, ...] = i18n.LANGUAGES) -> Iterator[tuple[str, str]]:
+    """Every generated page and chart in each language, as (path under docs/, text), each page as it is rendered.
 
-
-def indicator_page(region: Region, indicator: Indicator) -> str:
-    return f"{region_folder(region)}/indicators/{indicator.indicator_id}.md"
-
-
-def plan_page(plan: Plan) -> str:
-    return f"plans/{plan.plan_id}.md"
-
-
-def source_page(plan: Plan) -> str:
-    return f"sources/{plan.plan_id}.md"
+    English pages and charts sit beside the Chinese ones as ``*.en.md``, ``*.en.svg``; their links are written
+    as from the Chinese page, since the English edition serves them at the Chinese names (editions.py). The
+    charts come last, converted together on all cores.
+    """
+    figures: list[Chart] = []
+    for lang in languages:
+        env = environment(site.model, lang)
+        label = env.globals["label"]
+        drawn = {
+            chart.path: chart
+            for kind in CHARTS
+            for item in kind.made_for(site)
+            for chart in [kind.draw(item, label, lang)]
+        }
+        for kind in PAGES:
+            template = env.get_template(kind.template)
+            for item in kind.made_for(site):
+                here = kind.address(item)
+                context = {"model": site.model, "package": site.descriptor, "here": here}
+                yield i18n.page_path(here, lang), template.render(context | kind.context(site, item, drawn))
+        figures += [dataclasses.replace(chart, path=i18n.page_path(chart.path, lang)) for chart in drawn.values()]
+    yield from charts.render_all(figures).items()
 
 
 def package_readme(site: Site) -> str:

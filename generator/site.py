@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import model as model_stage
-from . import passages, releases
+from . import passages, releases, views
 
 
 @dataclass(frozen=True)
@@ -21,6 +21,7 @@ class Site:
     documents: dict[str, list[passages.Block]]  # plan_id -> its source text as blocks, every quote marked
     releases: tuple[releases.Release, ...]  # oldest first
     changelog: tuple[releases.Entry, ...]  # newest first: the working data, then each release
+    regions: tuple[views.RegionView, ...]  # each compared region's views (views.regions), for both languages
 
     @property
     def released(self) -> list[str]:

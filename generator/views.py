@@ -1,7 +1,7 @@
-"""Derived tables for the comparison pages: pure functions of the model.
+"""Derived tables for the pages: pure functions of the model.
 
-Each view answers one reader's question across plans; templates only lay
-the answers out.
+Each view answers one reader's question across plans; templates only lay the answers out. A region's
+views are computed once (``regions``, kept on the Site) and shared by both languages.
 """
 
 from __future__ import annotations
@@ -9,9 +9,12 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from .model import ActionArea, Agency, Indicator, Model, Plan, Target
+from .model import ActionArea, Agency, Chapter, Indicator, Measure, Model, Plan, Region, Target
+from .outline import anchor
 
 TIMELINE_YEARS = range(2022, 2031)
+# How a plan stands on an indicator, in the order of the columns that count them (own_or_city).
+STANCES = ("quantitative", "qualitative", "defers-to-city")
 # Bounds whose figure is a ceiling (不超过: lower is stricter) or a floor (以上: higher is stricter).
 # A level (达到 14%) is not compared: districts start from different places.
 BOUNDS = {"le": "ceiling", "lt": "ceiling", "ge": "floor", "gt": "floor"}
@@ -139,13 +142,12 @@ def own_or_city(rows: list[IndicatorRow]) -> list[tuple[Indicator, dict[str, str
 
     A plan with a figure counts as setting its own number even if it also defers elsewhere.
     """
-    order = ("quantitative", "qualitative", "defers-to-city")
     result = []
     for row in rows:
         stance = {}
         for plan_id, targets in row.by_plan.items():
             kinds = {t.kind for t in targets}
-            stance[plan_id] = next((k for k in order if k in kinds), "")
+            stance[plan_id] = next((k for k in STANCES if k in kinds), "")
         result.append((row.indicator, stance))
     return result
 
@@ -157,10 +159,7 @@ class YearBar:
     year: int | None
     total: int
     areas: list[tuple[ActionArea, int]]  # in the areas' order
-
-    def share(self, largest: int) -> float:
-        """This bar's length as a percentage of the longest bar's."""
-        return round(100 * self.total / largest, 1) if largest else 0.0
+    share: float  # this bar's length as a percentage of the longest bar's
 
 
 def plan_years(plan: Plan) -> list[YearBar]:
@@ -169,7 +168,170 @@ def plan_years(plan: Plan) -> list[YearBar]:
     for target in plan.targets:
         counts[target.target_year][target.indicator.area] += 1
     years = sorted(counts, key=lambda year: (year is None, year or 0))
+    largest = max((sum(c.values()) for c in counts.values()), default=0)
     return [
-        YearBar(year, sum(counts[year].values()), sorted(counts[year].items(), key=lambda item: item[0].sort_order))
+        YearBar(
+            year,
+            total := sum(counts[year].values()),
+            sorted(counts[year].items(), key=lambda item: item[0].sort_order),
+            round(100 * total / largest, 1) if largest else 0.0,
+        )
         for year in years
     ]
+
+
+def plan_targets(plan: Plan) -> list[tuple[ActionArea, list[Target]]]:
+    """A plan's targets by action area (in the areas' order); within an area, figures first, then dated results,
+    then the city's tasks, each in document order."""
+    by_area: dict[int, list[Target]] = defaultdict(list)
+    for target in sorted(plan.targets, key=lambda t: t.indicator.area.sort_order):
+        by_area[target.indicator.area.sort_order].append(target)
+    return [
+        (targets[0].indicator.area, sorted(targets, key=lambda t: t.kind, reverse=True)) for targets in by_area.values()
+    ]
+
+
+def chapter_titles(plan: Plan) -> dict[str, Chapter]:
+    """The plan's chapters by the anchor of their section in the source text, for its table of contents."""
+    return {anchor(chapter.section): chapter for chapter in plan.chapters}
+
+
+@dataclass(frozen=True)
+class AreaRows:
+    """The rows of one action area, and where one plan asks for more than another on them."""
+
+    area: ActionArea
+    rows: list[IndicatorRow]
+    stricter: list[Stricter]
+
+
+def by_area(rows: list[IndicatorRow]) -> list[AreaRows]:
+    """Rows grouped by their indicator's action area, in the areas' order (rows keep their order within)."""
+    groups: dict[int, list[IndicatorRow]] = defaultdict(list)
+    for row in sorted(rows, key=lambda r: r.indicator.area.sort_order):
+        groups[row.indicator.area.sort_order].append(row)
+    return [
+        AreaRows(group[0].indicator.area, group, [note for row in group for note in stricter(row)])
+        for group in groups.values()
+    ]
+
+
+@dataclass(frozen=True)
+class PilotAnswer:
+    """A district measure that answers one of the city pilot programme's contents, with the words that show it."""
+
+    plan: Plan
+    measure: Measure
+    quotes: list[str]
+
+
+@dataclass(frozen=True)
+class PilotChapter:
+    """A district plan's chapter of pilot actions: its measures, and how many of the pilot's contents they answer."""
+
+    plan: Plan
+    chapter: Chapter
+    measures: int
+    contents: int
+
+
+def pilot_answers(model: Model, content: Chapter) -> list[PilotAnswer]:
+    """The district measures that answer one content of the city's pilot programme, plans in order."""
+    return [
+        PilotAnswer(plan, measure, [quote for c, quote in measure.pilot_contents if c == content])
+        for plan in model.district_plans
+        for measure in plan.measures
+        if any(c == content for c, _ in measure.pilot_contents)
+    ]
+
+
+def pilot_chapters(model: Model) -> list[PilotChapter]:
+    """Each district plan's chapter of pilot actions (the first key chapter of the pilots area), if it has one."""
+    result = []
+    for plan in model.district_plans:
+        chapter = next((c for c in plan.key_chapters if c.area.area_id == "pilots"), None)
+        if chapter:
+            measures = plan.measures_in(chapter)
+            contents = {c.chapter_id for m in measures for c, _ in m.pilot_contents}
+            result.append(PilotChapter(plan, chapter, len(measures), len(contents)))
+    return result
+
+
+def timeline_counts(model: Model, years: dict[int, list[Target]]) -> list[tuple[int, Plan, int]]:
+    """Commitments due per year and plan (years in order, plans in order), where there are any."""
+    counts = Counter((t.target_year, t.plan_id) for targets in years.values() for t in targets)
+    return [
+        (year, plan, counts[year, plan.plan_id]) for year in years for plan in model.plans if counts[year, plan.plan_id]
+    ]
+
+
+Tab = tuple[Plan | None, list[tuple[int, list[Target]]]]  # a plan (None: all plans), its years with targets
+
+
+def timeline_tabs(model: Model, years: dict[int, list[Target]]) -> list[Tab]:
+    """The timeline for all plans (None), then for each plan: its years that have commitments, with them."""
+    tabs: list[Tab] = [(None, list(years.items()))]
+    for plan in model.plans:
+        own = [(year, [t for t in targets if t.plan_id == plan.plan_id]) for year, targets in years.items()]
+        tabs.append((plan, [(year, targets) for year, targets in own if targets]))
+    return tabs
+
+
+@dataclass(frozen=True)
+class RegionView:
+    """Everything a region's comparison pages and charts show, computed once for both languages."""
+
+    region: Region
+    model: Model  # the region's plans only (Model.within)
+    rows: list[IndicatorRow]  # by_indicator
+    by_area: list[AreaRows]
+    shared: list[IndicatorRow]  # the indicators with a page of their own
+    shared_by_area: list[AreaRows]
+    stricter: dict[str, list[Stricter]]  # indicator_id -> notes, for the shared indicators
+    own_or_city: list[tuple[Indicator, dict[str, str]]]
+    stance_counts: dict[str, Counter]  # plan_id -> stance -> number of indicators
+    timeline: dict[int, list[Target]]
+    timeline_counts: list[tuple[int, Plan, int]]
+    timeline_tabs: list[Tab]
+    coverage: dict[str, dict[str, tuple[int, int]]]
+    agencies: list[AgencyRow]
+    pilot: Plan | None  # the city's pilot programme that the district plans are read against
+    pilot_answers: list[tuple[Chapter, list[PilotAnswer]]]  # each of its contents, with the measures answering it
+    pilot_chapters: list[PilotChapter]
+
+    @property
+    def code(self) -> str:
+        return self.region.code
+
+
+def region_view(model: Model, region: Region) -> RegionView:
+    within = model.within(region)
+    rows = by_indicator(within)
+    common = shared(rows)
+    stances = own_or_city(rows)
+    years = timeline(within)
+    pilot = within.city_plans[0] if within.city_plans else None
+    return RegionView(
+        region=region,
+        model=within,
+        rows=rows,
+        by_area=by_area(rows),
+        shared=common,
+        shared_by_area=by_area(common),
+        stricter={row.indicator.indicator_id: stricter(row) for row in common},
+        own_or_city=stances,
+        stance_counts={p.plan_id: Counter(stance[p.plan_id] for _, stance in stances) for p in within.district_plans},
+        timeline=years,
+        timeline_counts=timeline_counts(within, years),
+        timeline_tabs=timeline_tabs(within, years),
+        coverage=coverage(within),
+        agencies=agencies(within),
+        pilot=pilot,
+        pilot_answers=[(c, pilot_answers(within, c)) for c in pilot.key_chapters] if pilot else [],
+        pilot_chapters=pilot_chapters(within) if pilot else [],
+    )
+
+
+def regions(model: Model) -> tuple[RegionView, ...]:
+    """The views of each region whose district plans are compared (those that have any), in the model's order."""
+    return tuple(region_view(model, region) for region in model.regions if region.district_plans)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import ast
+import re
 from types import SimpleNamespace
 
-from generator import editions
+from generator import editions, i18n, urls
+from generator.paths import ROOT
 
 
 def test_an_english_file_is_served_at_its_chinese_name():
@@ -31,3 +34,18 @@ def test_english_pages_link_to_the_downloads_at_the_root():
 def test_chinese_pages_keep_their_links():
     html = '<a href="../../downloads/latest/x.csv">CSV</a>'
     assert _page("plans/x/", "zh", html) == html
+
+
+def test_the_hook_and_the_theme_mirror_the_generators_constants():
+    """MkDocs loads the hook and the theme's overrides on their own, so they repeat a few of the generator's
+    constants: the language at the root, the English files' suffix, the shared downloads, each edition's root."""
+    assert editions.DEFAULT == i18n.DEFAULT
+    english = next(lang for lang in i18n.LANGUAGES if lang != i18n.DEFAULT)
+    assert i18n.page_path("plans/x.md", english) == f"plans/x{editions.SUFFIX}.md"
+    assert urls.DOWNLOADS_ROOT + "/" == editions.SHARED
+    override = (ROOT / "overrides" / "partials" / "editions.html").read_text(encoding="utf-8")
+    listed = re.search(r"\{% set editions = (\[.*?\]) %\}", override).group(1)
+    assert [(code, root) for code, _, root in ast.literal_eval(listed)] == [
+        (lang, urls.edition_root(lang)) for lang in i18n.LANGUAGES
+    ]
+    assert f'config.theme.language == "{i18n.DEFAULT}"' in override

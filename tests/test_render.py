@@ -6,25 +6,26 @@ import json
 import pytest
 from bs4 import BeautifulSoup
 
-from generator import build, charts, render, views
-
-
-def render_real(real_inputs, real_tables, real_model, languages=("zh", "en")):
-    inputs = dataclasses.replace(real_inputs, releases=(), changelog_notes="")
-    site = build.assemble(inputs, real_tables)
-    return render.render_pages(dataclasses.replace(site, model=real_model), languages)
+from generator import build, charts, i18n, render, urls, views
 
 
 @pytest.fixture(scope="module")
-def pages(real_inputs, real_tables, real_model):
-    return render_real(real_inputs, real_tables, real_model)
+def site(real_inputs, real_tables):
+    return build.assemble(dataclasses.replace(real_inputs, releases=(), changelog_notes=""), real_tables)
 
 
-def test_a_region_with_more_plans_than_a_chart_can_show_gets_tables_alone(
-    real_inputs, real_tables, real_model, monkeypatch
-):
+def render_real(site, languages=("zh", "en")):
+    return dict(render.render_pages(site, languages))
+
+
+@pytest.fixture(scope="module")
+def pages(site):
+    return render_real(site)
+
+
+def test_a_region_with_more_plans_than_a_chart_can_show_gets_tables_alone(site, monkeypatch):
     monkeypatch.setattr(charts, "MOST_ROWS", 3)  # Tianjin has five plans
-    pages = render_real(real_inputs, real_tables, real_model, ("zh",))
+    pages = render_real(site, ("zh",))
     assert not [path for path in pages if path.endswith(".svg")]
     indicator = pages["compare/120000/indicators/forest-coverage.md"]
     assert "31.02%" in indicator and ".svg" not in indicator
@@ -35,12 +36,10 @@ def _dataset(page: str) -> dict:
     return json.loads(script)
 
 
-def test_past_the_listed_plans_the_home_page_leaves_the_sources_to_the_data_page(
-    real_inputs, real_tables, real_model, monkeypatch
-):
+def test_past_the_listed_plans_the_home_page_leaves_the_sources_to_the_data_page(site, real_model, monkeypatch):
     monkeypatch.setattr(render, "LISTED_PLANS", 3)  # Tianjin has five plans
     monkeypatch.setattr(charts, "MOST_ROWS", 3)  # and no charts, which are not what this test is about
-    pages = render_real(real_inputs, real_tables, real_model, ("zh",))
+    pages = render_real(site, ("zh",))
     assert "isBasedOn" not in _dataset(pages["index.md"])
     assert len(_dataset(pages["data/index.md"])["isBasedOn"]) == len(real_model.plans)
     assert "plans/index.md#r120000" in pages["index.md"]  # the home page lists the divisions, not each plan
@@ -102,15 +101,19 @@ def test_comparison_page_puts_plans_side_by_side(pages):
     assert cells[columns.index("河东区")].get_text() == "—"
 
 
-def test_links_in_html_tables_are_final_urls():
-    """Tables are written as HTML, whose links MkDocs does not rewrite: they must point where the page is served."""
-    assert render.site_url("plans/x.md", "sources/x.md#t1") == "../../sources/x/#t1"
-    assert render.site_url("compare/120000/targets.md", "compare/120000/indicators/a.md") == "../indicators/a/"
-    assert render.site_url("compare/index.md", "compare/120000/index.md") == "120000/"
-    assert (
-        render.site_url("plans/x.md", "downloads/latest/plans/x/targets.csv")
-        == "../../downloads/latest/plans/x/targets.csv"
-    )
+def test_pages_are_yielded_one_at_a_time(site):
+    pages = render.render_pages(site, ("zh",))
+    assert next(pages)[0] == urls.HOME  # the first page, before any other is rendered
+
+
+def test_the_page_table_makes_one_page_per_object_in_each_language(site, pages):
+    expected = {
+        i18n.page_path(kind.address(item), lang)
+        for lang in i18n.LANGUAGES
+        for kind in render.PAGES
+        for item in kind.made_for(site)
+    }
+    assert {path for path in pages if path.endswith(".md")} == expected
 
 
 def test_home_page_counts_come_from_the_data(pages, real_model):
