@@ -18,9 +18,10 @@ DATA = "datapackage/data"
 
 
 @pytest.fixture
-def project(built, tmp_path) -> Paths:
-    """A copy of a built project, site/ included, to break."""
-    shutil.copytree(built.root, tmp_path, dirs_exist_ok=True)
+def project(fixture_built, tmp_path) -> Paths:
+    """A copy of the built fixture project, site/ included, to break (tests/fixture/: jia-2023-t006 is
+    到2025年屋顶光伏覆盖率不低于30%)."""
+    shutil.copytree(fixture_built.root, tmp_path, dirs_exist_ok=True)
     return Paths(tmp_path)
 
 
@@ -76,21 +77,21 @@ def test_a_row_with_an_extra_cell(project):
 
 
 def test_an_empty_required_field(project):
-    line = line_of(project, "targets", "target_id", "jizhou-2023-t008")
+    line = line_of(project, "targets", "target_id", "jia-2023-t006")
     edit_cell(project, "targets", line, "quote", "")
     assert (f"{DATA}/targets.csv", line, "quote") in where(problems_after(project))
 
 
 def test_text_in_a_number_column(project):
-    line = line_of(project, "targets", "target_id", "jizhou-2023-t008")
-    edit_cell(project, "targets", line, "value", "三十一")
+    line = line_of(project, "targets", "target_id", "jia-2023-t006")
+    edit_cell(project, "targets", line, "value", "三十")
     problems = problems_after(project)
     assert (f"{DATA}/targets.csv", line, "value") in where(problems)
-    assert any("三十一" in p.message and p.hint for p in problems)
+    assert any("三十" in p.message and p.hint for p in problems)
 
 
 def test_a_full_width_digit_in_a_number_column(project):
-    line = line_of(project, "targets", "target_id", "jizhou-2023-t008")
+    line = line_of(project, "targets", "target_id", "jia-2023-t006")
     edit_cell(project, "targets", line, "target_year", "２０２５")
     [problem] = problems_after(project)
     assert (problem.file, problem.row, problem.field) == (f"{DATA}/targets.csv", line, "target_year")
@@ -98,15 +99,15 @@ def test_a_full_width_digit_in_a_number_column(project):
 
 
 def test_spaces_around_a_value_are_reported_not_trimmed(project):
-    line = line_of(project, "indicators", "indicator_id", "forest-coverage")
-    edit_cell(project, "indicators", line, "name_zh", "森林覆盖率 ")
+    line = line_of(project, "indicators", "indicator_id", "rooftop-pv-coverage")
+    edit_cell(project, "indicators", line, "name_zh", "屋顶光伏覆盖率 ")
     [problem] = problems_after(project)
     assert (problem.file, problem.row, problem.field) == (f"{DATA}/indicators.csv", line, "name_zh")
     assert "spaces" in problem.hint
 
 
 def test_a_value_out_of_its_allowed_set(project):
-    line = line_of(project, "targets", "target_id", "jizhou-2023-t008")
+    line = line_of(project, "targets", "target_id", "jia-2023-t006")
     edit_cell(project, "targets", line, "direction", "sideways")
     problems = problems_after(project)
     assert (f"{DATA}/targets.csv", line, "direction") in where(problems)
@@ -114,22 +115,22 @@ def test_a_value_out_of_its_allowed_set(project):
 
 
 def test_a_duplicate_primary_key(project):
-    line = line_of(project, "targets", "target_id", "jizhou-2023-t009")
-    edit_cell(project, "targets", line, "target_id", "jizhou-2023-t008")
+    line = line_of(project, "targets", "target_id", "jia-2023-t007")
+    edit_cell(project, "targets", line, "target_id", "jia-2023-t006")
     problems = problems_after(project)
     assert any(p.file == f"{DATA}/targets.csv" and p.row == line and "primary" in p.message for p in problems)
 
 
 def test_a_dangling_foreign_key(project):
-    line = line_of(project, "targets", "target_id", "jizhou-2023-t008")
+    line = line_of(project, "targets", "target_id", "jia-2023-t006")
     edit_cell(project, "targets", line, "indicator_id", "no-such-indicator")
     problems = problems_after(project)
     assert (f"{DATA}/targets.csv", line, "indicator_id") in where(problems)
 
 
 def test_a_quote_that_is_not_in_its_source(project):
-    line = line_of(project, "targets", "target_id", "jizhou-2023-t008")
-    edit_cell(project, "targets", line, "quote", "森林覆盖率达到41.02%")
+    line = line_of(project, "targets", "target_id", "jia-2023-t006")
+    edit_cell(project, "targets", line, "quote", "屋顶光伏覆盖率不低于40%")
     problems = problems_after(project)
     assert (f"{DATA}/targets.csv", line, "quote") in where(problems)
     assert any("source document" in p.hint for p in problems)
@@ -168,7 +169,7 @@ def test_all_problems_are_reported_at_once(project):
     path.write_bytes(codecs.BOM_UTF8 + path.read_bytes())
     path = data_file(project, "plans")
     path.write_bytes(path.read_text(encoding="utf-8").encode("gbk"))
-    line = line_of(project, "targets", "target_id", "jizhou-2023-t008")
+    line = line_of(project, "targets", "target_id", "jia-2023-t006")
     edit_cell(project, "targets", line, "target_year", "２０２５")
     files = {p.file for p in problems_after(project)}
     assert files == {f"{DATA}/districts.csv", f"{DATA}/plans.csv", f"{DATA}/targets.csv"}
