@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 from test_build import html, search_fragments
+from test_english import chinese_leftovers, soup
 
 pytestmark = pytest.mark.slow
 REAL_PLANS = ("hedong-2023", "hebei-2022", "xiqing-2023", "jizhou-2023", "tianjin-pilot-2023")
@@ -56,3 +57,20 @@ def test_the_real_data_page_links_many_downloads(built):
 
 def test_the_real_site_has_charts_for_its_shared_indicators(built):
     assert len(sorted((built.site_dir / "charts").rglob("*.svg"))) > 5
+
+
+def test_the_real_english_pages_show_no_chinese_outside_marked_originals(built):
+    assert chinese_leftovers(built.site_dir) == {}
+
+
+def test_the_real_english_site_has_every_page(built):
+    assert len(list((built.site_dir / "en").rglob("index.html"))) > 60
+
+
+def test_jizhou_forest_quote_stands_beside_its_english(built):
+    # 到2025年，全区森林覆盖率达到31.02%: the Chinese original, marked, with the English statement in the same row.
+    page = soup(built.site_dir / "en" / "plans" / "jizhou-2023" / "index.html")
+    assert page.h1.get_text(strip=True).startswith("Jizhou")
+    row = next(tr for tr in page.select("tr") if "31.02%" in tr.get_text() and tr.select_one("[lang='zh']"))
+    assert "forest coverage" in row.get_text().lower()
+    assert "森林覆盖率达到31.02%" in row.select_one("[lang='zh']").get_text()
