@@ -7,8 +7,11 @@ when the real data changes, and should be read with the data's change in mind.
 from __future__ import annotations
 
 import pytest
+from bs4 import BeautifulSoup
 from test_build import html, search_fragments
 from test_english import chinese_leftovers, soup
+
+from generator import views
 
 pytestmark = pytest.mark.slow
 REAL_PLANS = ("hedong-2023", "hebei-2022", "xiqing-2023", "jizhou-2023", "tianjin-pilot-2023")
@@ -74,3 +77,67 @@ def test_jizhou_forest_quote_stands_beside_its_english(built):
     row = next(tr for tr in page.select("tr") if "31.02%" in tr.get_text() and tr.select_one("[lang='zh']"))
     assert "forest coverage" in row.get_text().lower()
     assert "森林覆盖率达到31.02%" in row.select_one("[lang='zh']").get_text()
+
+
+def generated(built, page: str) -> str:
+    """A generated Markdown page of the real build, as written under docs/."""
+    return (built.docs_dir / page).read_text(encoding="utf-8")
+
+
+def test_every_real_plan_has_its_pages_and_nav_entry(built, real_model):
+    summary = generated(built, "SUMMARY.md")
+    for plan in real_model.plans:
+        assert (built.docs_dir / "plans" / f"{plan.plan_id}.md").is_file()
+        assert (built.docs_dir / "sources" / f"{plan.plan_id}.md").is_file()
+        assert f"plans/{plan.plan_id}.md" in summary
+
+
+def test_each_real_shared_indicator_has_a_page_and_a_chart(built, real_model):
+    shared = views.shared(views.by_indicator(real_model))
+    for row in shared:
+        assert (built.docs_dir / f"compare/120000/indicators/{row.indicator.indicator_id}.md").is_file()
+        assert (built.docs_dir / f"charts/120000/indicator-{row.indicator.indicator_id}.svg").is_file()
+    chinese = [p for p in (built.docs_dir / "compare/120000/indicators").glob("*.md") if not p.name.endswith(".en.md")]
+    assert len(chinese) == len(shared)
+    assert "31.02%" in generated(built, "compare/120000/indicators/forest-coverage.md")
+
+
+def test_jizhou_page_shows_its_forest_coverage_target_and_quote(built):
+    page = generated(built, "plans/jizhou-2023.md")
+    assert "31.02%" in page
+    assert "森林覆盖率达到31.02%" in page
+    assert "天津市蓟州区人民政府" in page
+    assert "2023年8月1日" in page
+    assert 'href="../../sources/jizhou-2023/#jizhou-2023-t038"' in page
+
+
+def test_the_real_pilot_programme_page_and_comparison(built):
+    assert "津发改双碳〔2023〕400号" in generated(built, "plans/tianjin-pilot-2023.md")
+    page = generated(built, "compare/120000/pilot.md")
+    for content in ("确定试点任务", "谋划重点项目", "强化科技创新", "加大金融支持", "夯实管理基础", "开展全民行动"):
+        assert content in page
+    assert "开展生态产品价值实现机制试点建设" in page  # 蓟州区 三（十）1
+
+
+def test_real_comparison_puts_the_pue_figures_side_by_side(built):
+    page = generated(built, "compare/120000/targets.md")
+    row = next(
+        tr
+        for tr in BeautifulSoup(page, "html.parser").find_all("tr")
+        if tr.td and tr.td.get_text().startswith("新建大型、超大型数据中心电能利用效率")
+    )
+    columns = [th.get_text() for th in row.find_parent("table").thead.find_all("th")]
+    cells = row.find_all("td")
+    assert "西青区（≤ 1.25）严于蓟州区（≤ 1.3）" in page
+    assert cells[columns.index("西青区")].get_text().startswith("≤ 1.25")
+    assert cells[columns.index("蓟州区")].get_text().startswith("≤ 1.3")
+    assert cells[columns.index("河东区")].get_text() == "—"
+
+
+def test_real_home_page_counts_and_every_jizhou_quote_anchored(built, real_model):
+    assert f"**{len(real_model.targets)}**" in generated(built, "index.md")
+    assert "downloads/latest/plans/hedong-2023/targets.csv" in generated(built, "plans/hedong-2023.md")
+    source = generated(built, "sources/jizhou-2023.md")
+    jizhou = next(p for p in real_model.plans if p.plan_id == "jizhou-2023")
+    for target in jizhou.targets:
+        assert f'<a id="{target.target_id}" class="passage-anchor"></a>' in source
