@@ -6,6 +6,8 @@ when the real data changes, and should be read with the data's change in mind.
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from bs4 import BeautifulSoup
 from test_build import html, search_fragments
@@ -141,3 +143,15 @@ def test_real_home_page_counts_and_every_jizhou_quote_anchored(built, real_model
     jizhou = next(p for p in real_model.plans if p.plan_id == "jizhou-2023")
     for target in jizhou.targets:
         assert f'<a id="{target.target_id}" class="passage-anchor"></a>' in source
+
+
+def test_real_downloads_keep_the_jizhou_forest_figure_typed(built):
+    latest = built.docs_dir / "downloads" / "latest"
+    targets = json.loads((latest / "data" / "targets.json").read_text(encoding="utf-8"))
+    forest = next(t for t in targets if t["target_id"] == "jizhou-2023-t008")
+    assert forest["value"] == 31.02 and forest["target_year"] == 2025
+    plans = json.loads((latest / "data" / "plans.json").read_text(encoding="utf-8"))
+    assert {p["plan_id"]: p["issue_date"] for p in plans}["hedong-2023"] == "2023-05-15"
+    assert (latest / "sources" / "jizhou-2023.txt").read_bytes() == (
+        built.package_dir / "sources" / "jizhou-2023.txt"
+    ).read_bytes()
