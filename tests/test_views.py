@@ -1,72 +1,96 @@
-"""The comparison views, checked against what the plans say."""
+"""The comparison views, checked against what the fixture's plans say (tests/fixture/)."""
 
 import pytest
 
 from generator import views
+from generator.model import build_model
 
 
 @pytest.fixture(scope="module")
-def rows(real_model):
-    return views.by_indicator(real_model)
+def rows(fixture_model):
+    return views.by_indicator(fixture_model)
 
 
 def row(rows, indicator_id):
     return next(r for r in rows if r.indicator.indicator_id == indicator_id)
 
 
-def test_pue_for_new_large_data_centres_xiqing_is_stricter_than_jizhou(rows):
-    # 西青区: 新建大型、超大型数据中心电能利用效率（PUE）不超过1.25; 蓟州区: …不超过1.3
-    [note] = views.stricter(row(rows, "new-large-data-centre-pue"))
-    assert (note.stricter.plan_id, str(note.stricter.value)) == ("xiqing-2023", "1.25")
-    assert (note.weaker.plan_id, str(note.weaker.value)) == ("jizhou-2023", "1.3")
+def with_targets(tables, *targets):
+    """The fixture's tables with more target rows, each a copy of an existing one with some fields changed."""
+    by_id = {t["target_id"]: t for t in tables["targets"]}
+    extra = [{**by_id[copy_of], **changes} for copy_of, changes in targets]
+    return build_model({**tables, "targets": tables["targets"] + extra})
 
 
-def test_levels_and_absolute_amounts_are_not_ranked(rows):
-    assert views.stricter(row(rows, "forest-coverage")) == []  # 14% and 31.02% are levels, not bounds
-    assert views.stricter(row(rows, "renewable-power-capacity")) == []  # 万千瓦 depends on district size
+def test_renewable_share_yi_is_stricter_than_jia(rows):
+    # 甲区: 到2030年，可再生能源消费比重达到15%以上; 乙区: 力争到2030年可再生能源消费比重达到18%以上
+    [note] = views.stricter(row(rows, "renewable-share"))
+    assert (note.stricter.plan_id, str(note.stricter.value)) == ("yi-2023", "18")
+    assert (note.weaker.plan_id, str(note.weaker.value)) == ("jia-2023", "15")
+
+
+def test_levels_and_absolute_amounts_are_not_ranked(fixture_tables):
+    model = with_targets(
+        fixture_tables,
+        # 乙区 given 20万千瓦 beside 甲区's 12万千瓦, 甲区 a 4% cut beside 乙区's 2.5%: both are levels (eq).
+        ("jia-2023-t002", {"target_id": "yi-2023-t901", "plan_id": "yi-2023", "value": 20}),
+        ("yi-2023-t002", {"target_id": "jia-2023-t901", "plan_id": "jia-2023", "value": 4}),
+    )
+    rows = views.by_indicator(model)
+    assert views.stricter(row(rows, "new-energy-capacity")) == []  # 12 and 20 万千瓦 depend on district size
+    assert views.stricter(row(rows, "public-institution-energy-intensity")) == []  # 2.5% and 4% are levels
 
 
 def test_shared_indicators_have_more_than_one_district(rows):
     shared = views.shared(rows)
-    assert shared and all(r.plan_count > 1 for r in shared)
-    assert "forest-coverage" in {r.indicator.indicator_id for r in shared}
+    assert [r.indicator.indicator_id for r in shared] == ["renewable-share"]
+    assert all(r.plan_count > 1 for r in shared)
 
 
 def test_own_or_city(rows):
-    stances = dict(views.own_or_city(rows))
-    energy = next(s for i, s in stances.items() if i.indicator_id == "energy-intensity")
-    # 河东区 commits to 能耗强度降低14.5% for the 14th five-year period; 河北区 only to 完成我市下达指标.
-    assert energy["hedong-2023"] == "quantitative"
-    assert energy["hebei-2022"] == "defers-to-city"
+    stances = {indicator.indicator_id: stance for indicator, stance in views.own_or_city(rows)}
+    assert stances["energy-intensity"] == {"jia-2023": "defers-to-city", "yi-2023": ""}
+    assert stances["carbon-peak"] == {"jia-2023": "qualitative", "yi-2023": ""}
+    assert stances["renewable-share"] == {"jia-2023": "quantitative", "yi-2023": "quantitative"}
 
 
-def test_timeline_holds_only_2022_to_2030_in_order(real_model):
-    years = views.timeline(real_model)
-    assert list(years) == sorted(years) and min(years) >= 2022 and max(years) <= 2030
-    quotes = [t.quote for t in years[2022]]
-    assert "到2022年底，全区示范街道比例达到 30%" in quotes  # 河北区 专栏2
+def test_a_figure_counts_as_own_even_beside_a_deferral(fixture_tables):
+    # 甲区 defers to the city on energy intensity (jia-2023-t001); give it a figure as well.
+    model = with_targets(
+        fixture_tables,
+        ("yi-2023-t002", {"target_id": "jia-2023-t902", "plan_id": "jia-2023", "indicator_id": "energy-intensity"}),
+    )
+    stances = {i.indicator_id: s for i, s in views.own_or_city(views.by_indicator(model))}
+    assert stances["energy-intensity"]["jia-2023"] == "quantitative"
 
 
-def test_coverage_adds_up_to_each_plans_measures_and_targets(real_model):
-    cells = views.coverage(real_model)
-    for plan in real_model.plans:
+def test_timeline_holds_only_2022_to_2030_in_order(fixture_model):
+    years = views.timeline(fixture_model)
+    assert list(years) == [2025, 2027, 2028, 2030]
+    quotes = [t.quote for t in years[2025]]
+    assert "到2025年，创建绿色社区3-5个" in quotes  # 乙区 二（二）1
+    assert "每年新增绿色建筑2万平方米" not in [t.quote for ts in years.values() for t in ts]  # no year
+
+
+def test_coverage_adds_up_to_each_plans_measures_and_targets(fixture_model):
+    cells = views.coverage(fixture_model)
+    for plan in fixture_model.plans:
         assert sum(m for m, _ in cells[plan.plan_id].values()) == len(plan.measures)
         assert sum(t for _, t in cells[plan.plan_id].values()) == len(plan.targets)
+    assert cells["jia-2023"]["energy"] == (2, 5)  # 三（一）1 and 2; five targets on energy indicators
+    assert cells["jia-2023"]["pilots"] == (1, 0)
 
 
-def test_the_development_and_reform_commission_carries_most_measures(real_model):
-    busiest = views.agencies(real_model)[0]
-    assert busiest.agency.name_zh == "区发展改革委"
-    assert busiest.by_plan["xiqing-2023"] == 0  # 西青区 names no agency per measure
+def test_the_housing_and_construction_commission_carries_most_measures(fixture_model):
+    busiest = views.agencies(fixture_model)[0]
+    assert busiest.agency.name_zh == "区住房建设委"
+    assert busiest.by_plan == {"jia-2023": 2, "yi-2023": 2, "shili-pilot-2023": 0}  # the pilot names none
 
 
-def test_plan_years_count_every_commitment_once_by_year_then_area(real_model):
-    plan = next(p for p in real_model.plans if p.plan_id == "jizhou-2023")
-    bars = views.plan_years(plan)
-    assert sum(bar.total for bar in bars) == len(plan.targets)
+def test_plan_years_count_every_commitment_once_by_year_then_area(fixture_model):
+    yi = next(p for p in fixture_model.plans if p.plan_id == "yi-2023")
+    bars = views.plan_years(yi)
+    assert [(bar.year, bar.total) for bar in bars] == [(2025, 3), (2030, 1), (None, 1)]  # undated last
+    assert sum(bar.total for bar in bars) == len(yi.targets)
     assert all(bar.total == sum(n for _, n in bar.areas) for bar in bars)
-    dated = [bar.year for bar in bars if bar.year]
-    assert dated == sorted(dated) and all(bar.year for bar in bars[: len(dated)])  # undated last
-    forest = next(t for t in plan.targets if t.indicator.indicator_id == "forest-coverage")
-    by_area = dict(next(bar for bar in bars if bar.year == forest.target_year).areas)
-    assert by_area[forest.indicator.area] >= 1
+    assert [(area.area_id, n) for area, n in bars[0].areas] == [("overall", 1), ("efficiency", 1), ("pilots", 1)]
