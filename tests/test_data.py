@@ -12,6 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 from test_build import html, search_fragments
 from test_english import chinese_leftovers, soup
+from test_links import broken_links
 
 from generator import views
 from generator.model import build_model
@@ -353,3 +354,11 @@ def test_named_projects_hang_under_their_measure(real_model):
 def test_chapters_map_to_action_areas(real_model):
     xiqing = plan(real_model, "xiqing-2023")
     assert {c.title: c.area.area_id for c in xiqing.key_chapters}["交通运输绿色低碳行动"] == "transport"
+
+
+@pytest.mark.slow
+def test_every_internal_link_of_the_real_site_resolves(built):
+    # Section anchors and quote anchors come from the real sources' numbering: checked on the real site too.
+    checked, broken = broken_links(built.site_dir)
+    assert checked > 5000
+    assert broken == []
