@@ -10,11 +10,12 @@ import json
 
 import pytest
 from bs4 import BeautifulSoup
+from frictionless import Package
 from test_build import html, search_fragments
 from test_english import chinese_leftovers, soup
 from test_links import broken_links
 
-from generator import views
+from generator import build, views
 from generator.model import build_model
 
 REAL_PLANS = ("hedong-2023", "hebei-2022", "xiqing-2023", "jizhou-2023", "tianjin-pilot-2023")
@@ -362,3 +363,21 @@ def test_every_internal_link_of_the_real_site_resolves(built):
     checked, broken = broken_links(built.site_dir)
     assert checked > 5000
     assert broken == []
+
+
+def test_the_real_package_is_valid(real_paths):
+    # Formerly in test_validate.py, which now breaks copies of the fixture.
+    build.check(real_paths)  # raises InvalidPackage with every problem found
+
+
+def test_frictionless_alone_reports_the_real_package_valid(real_paths):
+    assert Package(str(real_paths.descriptor)).validate().valid
+
+
+def test_the_same_bureau_is_one_agency_in_every_real_district(real_tables):
+    plans_of = {m["measure_id"]: m["plan_id"] for m in real_tables["measures"]}
+    printed = {}
+    for link in real_tables["measure_agencies"]:
+        if link["agency_id"] == "development-reform-commission":
+            printed.setdefault(plans_of[link["measure_id"]], set()).add(link["name_as_printed"])
+    assert printed == {p: {"区发展改革委"} for p in ("hedong-2023", "hebei-2022", "jizhou-2023")}
