@@ -61,7 +61,7 @@ FIXTURE = Path(__file__).parent / "fixture"
 
 def copy_fixture_project(destination: Path) -> Paths:
     """A copy of the project's site configuration and hand-written docs around the fixture package
-    (tests/fixture/datapackage/), with its own CHANGELOG.md and no releases."""
+    (tests/fixture/datapackage/), with its own CHANGELOG.md and CITATION.cff, and no releases."""
     shutil.copytree(FIXTURE / "datapackage", destination / "datapackage")
     (destination / "docs").mkdir()
     for path in hand_written_docs():
@@ -69,7 +69,8 @@ def copy_fixture_project(destination: Path) -> Paths:
     copy_site_configuration(ROOT, destination)
     shutil.copytree(ROOT / "docs" / "assets", destination / "docs" / "assets")
     (destination / "releases").mkdir()
-    shutil.copy(FIXTURE / "CHANGELOG.md", destination / "CHANGELOG.md")
+    for name in ("CHANGELOG.md", "CITATION.cff"):
+        shutil.copy(FIXTURE / name, destination / name)
     return Paths(destination)
 
 
