@@ -7,6 +7,7 @@ when the real data changes, and should be read with the data's change in mind.
 from __future__ import annotations
 
 import json
+import xml.etree.ElementTree as ET
 
 import pytest
 from bs4 import BeautifulSoup
@@ -15,7 +16,7 @@ from test_build import html, search_fragments
 from test_english import chinese_leftovers, soup
 from test_links import broken_links
 
-from generator import build, views
+from generator import build, charts, views
 from generator.model import build_model
 
 REAL_PLANS = ("hedong-2023", "hebei-2022", "xiqing-2023", "jizhou-2023", "tianjin-pilot-2023")
@@ -381,3 +382,30 @@ def test_the_same_bureau_is_one_agency_in_every_real_district(real_tables):
         if link["agency_id"] == "development-reform-commission":
             printed.setdefault(plans_of[link["measure_id"]], set()).add(link["name_as_printed"])
     assert printed == {p: {"区发展改革委"} for p in ("hedong-2023", "hebei-2022", "jizhou-2023")}
+
+
+# The real charts (formerly test_charts.py, which now draws the fixture's).
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def test_real_indicator_chart_is_an_accessible_svg_with_its_numbers(real_model):
+    row = next(r for r in views.by_indicator(real_model) if r.indicator.indicator_id == "forest-coverage")
+    chart = charts.indicator_chart(real_model, row)
+    root = ET.fromstring(chart.svg())
+    assert root.get("role") == "img"
+    assert root.find(f"{SVG}title").text == chart.title
+    assert str(row.plan_count) in root.find(f"{SVG}desc").text
+
+
+def test_real_chart_text_stays_text_for_the_readers_fonts(real_model):
+    row = next(r for r in views.by_indicator(real_model) if r.indicator.indicator_id == "new-large-data-centre-pue")
+    svg = charts.indicator_chart(real_model, row).svg()
+    texts = [t.text for t in ET.fromstring(svg).iter(f"{SVG}text")]
+    assert "≤ 1.25" in texts and "西青区" in texts
+
+
+def test_real_indicator_points_are_one_per_distinct_commitment(real_model):
+    row = next(r for r in views.by_indicator(real_model) if r.indicator.indicator_id == "forest-coverage")
+    points = charts.indicator_points(real_model, row)
+    assert {"方案": "蓟州区", "目标年": "2025", "承诺": "31.02%"} in points
+    assert len(points) == sum(len(ts) for ts in row.by_plan.values())
