@@ -1,7 +1,9 @@
-"""What the real site says about the real plans: tests of the data, on one full build of the real package.
+"""What the real package and site say about the real plans: tests of the data.
 
-Tests of the code's behaviour run on the fixture package (tests/fixture/) instead; the tests here break
-when the real data changes, and should be read with the data's change in mind.
+The real package's validity, its model, comparison views and charts (fast), and what one full build of it
+shows (marked slow: the shared ``built`` fixture). Tests of the code's behaviour run on the fixture package
+(tests/fixture/) instead; the tests here break when the real data changes, and should be read with the
+data's change in mind.
 """
 
 from __future__ import annotations
