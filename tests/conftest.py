@@ -1,4 +1,9 @@
-"""Shared fixtures: the real package, and throw-away copies of the project to break on purpose."""
+"""Shared fixtures: the real package, the small hand-made fixture package (tests/fixture/), and throw-away
+copies of the project to break on purpose.
+
+Tests of the code's behaviour use the fixture package, whose every row is known by heart; tests about the
+real data (its quotes, its counts) use the real package.
+"""
 
 from __future__ import annotations
 
@@ -59,6 +64,52 @@ def copy_project(destination: Path) -> Paths:
 @pytest.fixture
 def project(tmp_path) -> Paths:
     return copy_project(tmp_path)
+
+
+FIXTURE = Path(__file__).parent / "fixture"
+
+
+def copy_fixture_project(destination: Path) -> Paths:
+    """A copy of the project's site configuration and hand-written docs around the fixture package
+    (tests/fixture/datapackage/), with its own CHANGELOG.md and CITATION.cff, and no releases."""
+    shutil.copytree(FIXTURE / "datapackage", destination / "datapackage")
+    (destination / "docs").mkdir()
+    for path in hand_written_docs():
+        shutil.copy(path, destination / "docs" / path.name)
+    copy_site_configuration(ROOT, destination)
+    shutil.copytree(ROOT / "docs" / "assets", destination / "docs" / "assets")
+    (destination / "releases").mkdir()
+    for name in ("CHANGELOG.md", "CITATION.cff"):
+        shutil.copy(FIXTURE / name, destination / name)
+    return Paths(destination)
+
+
+@pytest.fixture
+def fixture_project(tmp_path) -> Paths:
+    """A throw-away project around the fixture package, to build or break."""
+    return copy_fixture_project(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def fixture_tables(tmp_path_factory) -> dict[str, list[dict]]:
+    paths = copy_fixture_project(tmp_path_factory.mktemp("fixture"))
+    return validate.validate(load.load(paths)).tables
+
+
+@pytest.fixture(scope="session")
+def fixture_model(fixture_tables) -> model.Model:
+    return model.build_model(fixture_tables)
+
+
+@pytest.fixture(scope="session")
+def fixture_built(tmp_path_factory) -> Paths:
+    """One full build (MkDocs and Pagefind included) of the fixture project, shared by the tests that only need
+    a built site."""
+    from generator import build
+
+    paths = copy_fixture_project(tmp_path_factory.mktemp("fixture-built"))
+    build.build(paths)
+    return paths
 
 
 def edit_cell(paths: Paths, resource: str, line: int, field: str, value: str) -> None:

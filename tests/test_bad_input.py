@@ -1,7 +1,8 @@
 """Every kind of bad input, in one table: the exact problems (file, row, field, type), their words, and site/ as it was.
 
-Row numbers are lines of the CSV files as committed (the header is line 1), read off the files by hand;
-``test_the_rows_the_table_breaks_are_where_it_says`` fails first if the data moves under them.
+Each case breaks a copy of the built fixture project (tests/fixture/). Row numbers are lines of its CSV files
+(the header is line 1), read off the files by hand; ``test_the_rows_the_table_breaks_are_where_it_says`` fails
+first if the fixture moves under them.
 """
 
 from __future__ import annotations
@@ -22,10 +23,11 @@ from generator.problems import InvalidPackage
 pytestmark = pytest.mark.slow
 DATA = "datapackage/data"
 DESCRIPTOR = "datapackage/datapackage.json"
-T008 = 163  # targets.csv: jizhou-2023-t008, 森林覆盖率达到31.02% (quantitative, eq 31.02 %, section 二)
-T009 = 164  # targets.csv: jizhou-2023-t009, the next row
-FOREST = 7  # indicators.csv: forest-coverage
-DESCRIPTOR_RESOURCES = 78  # datapackage.json: the line of "resources": [
+T005 = 6  # targets.csv: jia-2023-t005, 力争2028年前实现碳达峰 (qualitative, section 二)
+T006 = 7  # targets.csv: jia-2023-t006, 到2025年屋顶光伏覆盖率不低于30% (quantitative, ge 30 %, section 三（一）1)
+T007 = 8  # targets.csv: jia-2023-t007, the next row
+ROOFTOP = 8  # indicators.csv: rooftop-pv-coverage
+DESCRIPTOR_RESOURCES = 62  # datapackage.json: the line of "resources": [
 
 
 def data_file(paths: Paths, name: str):
@@ -86,7 +88,7 @@ def give_a_field_an_unknown_type(paths: Paths) -> None:
 def break_three_files(paths: Paths) -> None:
     add_bom("districts")(paths)
     save_as_gbk("plans")(paths)
-    edit_cell(paths, "targets", T008, "target_year", "２０２５")
+    edit_cell(paths, "targets", T006, "target_year", "２０２５")
 
 
 @dataclass(frozen=True)
@@ -115,72 +117,72 @@ CASES = [
         ("header row",),
     ),
     Case("extra-cell", add_a_cell_to_line_3, f"{DATA}/chapters.csv", [(3, "", "extra-cell")], ("多余", "comma")),
-    # An empty quote also loses the figure 31.02 it should write.
+    # An empty quote also loses the figure 30 it should write.
     Case(
         "empty-required-field",
-        set_cell("targets", T008, "quote", ""),
+        set_cell("targets", T006, "quote", ""),
         TARGETS,
-        [(T008, "quote", "constraint-error"), (T008, "value", "provenance")],
-        ("required", "31.02 is not written in the quote"),
+        [(T006, "quote", "constraint-error"), (T006, "value", "provenance")],
+        ("required", "30 is not written in the quote"),
     ),
     # The unreadable value leaves the eq target without a value.
     Case(
         "text-in-a-number-column",
-        set_cell("targets", T008, "value", "三十一"),
+        set_cell("targets", T006, "value", "三十"),
         TARGETS,
-        [(T008, "value", "provenance"), (T008, "value", "type-error")],
-        ("三十一", "data dictionary", "comparator eq needs value"),
+        [(T006, "value", "provenance"), (T006, "value", "type-error")],
+        ("三十", "data dictionary", "comparator ge needs value"),
     ),
     Case(
         "full-width-digits",
-        set_cell("targets", T008, "target_year", "２０２５"),
+        set_cell("targets", T006, "target_year", "２０２５"),
         TARGETS,
-        [(T008, "target_year", "non-ascii-digits")],
+        [(T006, "target_year", "non-ascii-digits")],
         ("ASCII digits",),
     ),
     Case(
         "spaces-around-a-value",
-        set_cell("indicators", FOREST, "name_zh", "森林覆盖率 "),
+        set_cell("indicators", ROOFTOP, "name_zh", "屋顶光伏覆盖率 "),
         f"{DATA}/indicators.csv",
-        [(FOREST, "name_zh", "cell-spaces")],
+        [(ROOFTOP, "name_zh", "cell-spaces")],
         ("delete the spaces",),
     ),
     Case(
         "value-out-of-its-allowed-set",
-        set_cell("targets", T008, "direction", "sideways"),
+        set_cell("targets", T006, "direction", "sideways"),
         TARGETS,
-        [(T008, "direction", "constraint-error")],
+        [(T006, "direction", "constraint-error")],
         ("sideways", "level", "allowed values"),
     ),
     Case(
         "duplicate-primary-key",
-        set_cell("targets", T009, "target_id", "jizhou-2023-t008"),
+        set_cell("targets", T007, "target_id", "jia-2023-t006"),
         TARGETS,
-        [(T009, "", "primary-key")],
+        [(T007, "", "primary-key")],
         ("primary", "its own key"),
     ),
     Case(
         "dangling-foreign-key",
-        set_cell("targets", T008, "indicator_id", "no-such-indicator"),
+        set_cell("targets", T006, "indicator_id", "no-such-indicator"),
         TARGETS,
-        [(T008, "indicator_id", "foreign-key")],
+        [(T006, "indicator_id", "foreign-key")],
         ("no-such-indicator", "add the row it refers to"),
     ),
-    # 41.02 is not the source's figure: the quote is not in the source, and no longer holds the row's 31.02,
+    # 40 is not the source's figure: the quote is not in the source, and no longer holds the row's 30,
     # which the English still writes.
     Case(
         "quote-not-in-source",
-        set_cell("targets", T008, "quote", "森林覆盖率达到41.02%"),
+        set_cell("targets", T006, "quote", "到2025年屋顶光伏覆盖率不低于40%"),
         TARGETS,
-        [(T008, "quote", "not-in-source"), (T008, "statement_en", "provenance"), (T008, "value", "provenance")],
-        ("does not stand in the source of jizhou-2023", "source document"),
+        [(T006, "quote", "not-in-source"), (T006, "statement_en", "provenance"), (T006, "value", "provenance")],
+        ("does not stand in the source of jia-2023", "source document"),
     ),
-    # 二's first paragraph ends with 森林覆盖率达到31.02%。 and the next begins “十五五”期间.
+    # 二's paragraph ends with 力争2028年前实现碳达峰。 and the heading 三、重点任务 follows.
     Case(
         "quote-across-two-paragraphs",
-        set_cell("targets", T008, "quote", "森林覆盖率达到31.02%。“十五五”期间"),
+        set_cell("targets", T005, "quote", "力争2028年前实现碳达峰。三、重点任务"),
         TARGETS,
-        [(T008, "quote", "quote-spans-paragraphs")],
+        [(T005, "quote", "quote-spans-paragraphs")],
         ("two of its paragraphs", "quote one paragraph"),
     ),
     Case("missing-file", delete_the_projects, f"{DATA}/projects.csv", [(None, "", "missing-file")], ("missing",)),
@@ -200,16 +202,16 @@ CASES = [
         [
             (f"{DATA}/districts.csv", 1, "", "byte-order-mark"),
             (f"{DATA}/plans.csv", 2, "", "encoding-error"),
-            (TARGETS, T008, "target_year", "non-ascii-digits"),
+            (TARGETS, T006, "target_year", "non-ascii-digits"),
         ],
     ),
 ]
 
 
 @pytest.fixture
-def project(built, tmp_path) -> Paths:
-    """A copy of a built project, site/ included, to break."""
-    shutil.copytree(built.root, tmp_path, dirs_exist_ok=True)
+def project(fixture_built, tmp_path) -> Paths:
+    """A copy of the built fixture project, site/ included, to break."""
+    shutil.copytree(fixture_built.root, tmp_path, dirs_exist_ok=True)
     return Paths(tmp_path)
 
 
@@ -226,9 +228,10 @@ def test_bad_input_is_named_and_nothing_is_published(project, case):
     assert all(word in printed for word in case.says), printed
 
 
-def test_the_rows_the_table_breaks_are_where_it_says(real_paths):
-    assert line_of(real_paths, "targets", "target_id", "jizhou-2023-t008") == T008
-    assert line_of(real_paths, "targets", "target_id", "jizhou-2023-t009") == T009
-    assert line_of(real_paths, "indicators", "indicator_id", "forest-coverage") == FOREST
-    lines = real_paths.descriptor.read_text(encoding="utf-8").splitlines()
+def test_the_rows_the_table_breaks_are_where_it_says(fixture_project):
+    assert line_of(fixture_project, "targets", "target_id", "jia-2023-t005") == T005
+    assert line_of(fixture_project, "targets", "target_id", "jia-2023-t006") == T006
+    assert line_of(fixture_project, "targets", "target_id", "jia-2023-t007") == T007
+    assert line_of(fixture_project, "indicators", "indicator_id", "rooftop-pv-coverage") == ROOFTOP
+    lines = fixture_project.descriptor.read_text(encoding="utf-8").splitlines()
     assert lines[DESCRIPTOR_RESOURCES - 1].strip() == '"resources": ['

@@ -1,4 +1,6 @@
-"""The whole pipeline with MkDocs: what lands in site/, and that a failed build leaves site/ alone."""
+"""The whole pipeline with MkDocs: what lands in site/, and that a failed build leaves site/ alone.
+
+Built from the fixture package (tests/fixture/); what the real site says is tested in test_data.py."""
 
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import copy_project, edit_cell, line_of, tree_digest
+from conftest import copy_fixture_project, edit_cell, line_of, tree_digest
 
 from generator import build
 from generator.problems import GeneratorError
@@ -24,13 +26,12 @@ def html(paths, page: str) -> BeautifulSoup:
     return BeautifulSoup((paths.site_dir / page / "index.html").read_text(encoding="utf-8"), "html.parser")
 
 
-def test_site_has_a_page_per_plan_and_the_shared_pages(built):
+def test_site_has_a_page_per_plan_and_the_shared_pages(fixture_built):
+    built = fixture_built
     for page in [
-        "plans/hedong-2023",
-        "plans/hebei-2022",
-        "plans/xiqing-2023",
-        "plans/jizhou-2023",
-        "plans/tianjin-pilot-2023",
+        "plans/jia-2023",
+        "plans/yi-2023",
+        "plans/shili-pilot-2023",
         "compare",
         "data",
         "about",
@@ -40,7 +41,8 @@ def test_site_has_a_page_per_plan_and_the_shared_pages(built):
     assert (built.site_dir / "index.html").is_file()
 
 
-def test_site_offers_the_downloads(built):
+def test_site_offers_the_downloads(fixture_built):
+    built = fixture_built
     downloads = built.site_dir / "downloads" / "latest"
     descriptor = json.loads((downloads / "datapackage.json").read_text(encoding="utf-8"))
     for resource in descriptor["resources"]:
@@ -48,47 +50,50 @@ def test_site_offers_the_downloads(built):
         assert (downloads / resource["path"].replace(".csv", ".json")).is_file()
 
 
-def test_jizhou_page_shows_the_forest_coverage_target_in_a_table(built):
-    page = html(built, "plans/jizhou-2023")
+def test_a_plan_page_shows_its_targets_in_a_table(fixture_built):
+    page = html(fixture_built, "plans/jia-2023")
     rows = [[td.get_text(strip=True) for td in tr.find_all("td")] for tr in page.select("table tr")]
-    forest = [row for row in rows if row and row[0] == "森林覆盖率"]
-    assert forest and all(row[1] == "31.02%（2025）" and "31.02%" in row[2] for row in forest)
-    assert page.h1.get_text(strip=True).startswith("天津市蓟州区碳达峰实施方案")
+    rooftop = [row for row in rows if row and row[0] == "屋顶光伏覆盖率"]
+    assert rooftop == [["屋顶光伏覆盖率", "≥ 30%（2025）", "到2025年屋顶光伏覆盖率不低于30%", "三（一）1"]]
+    assert page.h1.get_text(strip=True).startswith("甲区碳达峰实施方案")
 
 
-def test_site_is_chinese_and_loads_no_google_fonts(built):
+def test_site_is_chinese_and_loads_no_google_fonts(fixture_built):
+    built = fixture_built
     page = (built.site_dir / "index.html").read_text(encoding="utf-8")
     assert '<html lang="zh"' in page
     assert "fonts.googleapis.com" not in page and "fonts.gstatic.com" not in page
 
 
-def test_every_download_link_on_the_data_page_exists(built):
+def test_every_download_link_on_the_data_page_exists(fixture_built):
+    built = fixture_built
     page = html(built, "data")
     links = [a["href"] for a in page.select("article a[href]") if a["href"].endswith((".csv", ".json", ".txt"))]
-    assert len(links) > 20
+    # 11 tables × (CSV, JSON) + 3 plans × 4 slices × (CSV, JSON) + 3 source texts + descriptor, report, manifest
+    assert len(links) == 22 + 24 + 3 + 3
     for href in links:
         assert ((built.site_dir / "data" / href).resolve()).is_file(), href
 
 
-def test_a_broken_row_fails_the_build_and_leaves_the_old_site(built, tmp_path):
-    paths = copy_project(tmp_path)
+def test_a_broken_row_fails_the_build_and_leaves_the_old_site(fixture_project):
+    paths = fixture_project
     build.build(paths)
     before = tree_digest(paths.site_dir)
-    edit_cell(paths, "targets", line_of(paths, "targets", "target_id", "jizhou-2023-t008"), "value", "三十")
-    edit_cell(paths, "targets", line_of(paths, "targets", "target_id", "hebei-2022-t001"), "plan_id", "nowhere")
+    edit_cell(paths, "targets", line_of(paths, "targets", "target_id", "jia-2023-t006"), "value", "三十")
+    edit_cell(paths, "targets", line_of(paths, "targets", "target_id", "yi-2023-t001"), "plan_id", "nowhere")
     result = subprocess.run(
         [sys.executable, "-m", "generator", "--root", str(paths.root), "build"], capture_output=True, text=True
     )
     assert result.returncode == 1
-    jizhou_line = line_of(paths, "targets", "target_id", "jizhou-2023-t008")
-    hebei_line = line_of(paths, "targets", "target_id", "hebei-2022-t001")
-    assert f"datapackage/data/targets.csv:{jizhou_line}:value:" in result.stderr
-    assert f"datapackage/data/targets.csv:{hebei_line}:plan_id:" in result.stderr
+    jia_line = line_of(paths, "targets", "target_id", "jia-2023-t006")
+    yi_line = line_of(paths, "targets", "target_id", "yi-2023-t001")
+    assert f"datapackage/data/targets.csv:{jia_line}:value:" in result.stderr
+    assert f"datapackage/data/targets.csv:{yi_line}:plan_id:" in result.stderr
     assert tree_digest(paths.site_dir) == before
 
 
-def test_a_failing_mkdocs_build_leaves_the_old_site(built, tmp_path):
-    paths = copy_project(tmp_path)
+def test_a_failing_mkdocs_build_leaves_the_old_site(fixture_project):
+    paths = fixture_project
     build.build(paths)
     before = tree_digest(paths.site_dir)
     (paths.docs_dir / "about.md").write_text("[broken](missing-page.md)\n", encoding="utf-8")
@@ -97,26 +102,28 @@ def test_a_failing_mkdocs_build_leaves_the_old_site(built, tmp_path):
     assert tree_digest(paths.site_dir) == before
 
 
-def test_pue_comparison_lists_xiqing_125_and_jizhou_13(built):
-    page = html(built, "compare/120000/indicators/new-large-data-centre-pue")
+def test_an_indicator_page_lists_each_districts_figure_and_the_stricter(fixture_built):
+    page = html(fixture_built, "compare/990000/indicators/renewable-share")
     cells = {tr.td.get_text(strip=True): tr.find_all("td")[1].get_text(strip=True) for tr in page.select("tbody tr")}
-    assert cells["西青区"].startswith("≤ 1.25") and cells["蓟州区"].startswith("≤ 1.3")
-    assert "西青区（≤ 1.25）严于蓟州区（≤ 1.3）" in page.get_text()
+    assert cells == {"甲区": "≥ 15%（2030）", "乙区": "≥ 18%（2030，力争）"}
+    assert "乙区（≥ 18%）严于甲区（≥ 15%）" in page.get_text()
 
 
-def test_every_chart_is_an_svg_with_title_and_description(built):
-    svgs = sorted((built.site_dir / "charts").rglob("*.svg"))
-    assert len(svgs) > 5
+def test_every_chart_is_an_svg_with_title_and_description(fixture_built):
+    svgs = sorted((fixture_built.site_dir / "charts").rglob("*.svg"))
+    # One indicator that both districts commit to (renewable-share), and the region's timeline.
+    assert [path.name for path in svgs] == ["indicator-renewable-share.svg", "timeline.svg"]
     for path in svgs:
         svg = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").svg
         assert svg.title.get_text() and svg.desc.get_text(), path.name
 
 
-def test_plan_pages_count_their_commitments_by_year_in_a_table_with_bars(built):
-    page = html(built, "plans/hedong-2023")
+def test_plan_pages_count_their_commitments_by_year_in_a_table_with_bars(fixture_built):
+    page = html(fixture_built, "plans/jia-2023")
     table = page.select_one("table.bars")
     assert table.caption.get_text(strip=True)
     totals = [int(row.select("td")[0].get_text()) for row in table.tbody.select("tr")]
+    assert totals == [4, 1, 1, 1]  # 甲区: 2025, 2027, 2028, 2030
     # The same page lists each commitment once, in the tables by action area after the bars.
     listed = [t for t in page.select("table") if t.select_one("th") and t.select_one("th").get_text() == "指标"]
     assert sum(totals) == sum(len(t.tbody.select("tr")) for t in listed) > 0
@@ -132,17 +139,19 @@ def search_fragments(site: Path) -> dict[str, str]:
     return records
 
 
-def test_search_indexes_every_page_body_but_not_the_navigation(built):
-    records = search_fragments(built.site_dir)
-    for plan in ("hedong-2023", "hebei-2022", "xiqing-2023", "jizhou-2023", "tianjin-pilot-2023"):
+def test_search_indexes_every_page_body_but_not_the_navigation(fixture_built):
+    records = search_fragments(fixture_built.site_dir)
+    for plan in ("jia-2023", "yi-2023", "shili-pilot-2023"):
         assert f"/plans/{plan}/" in records and f"/sources/{plan}/" in records
-    # 西青区 and 蓟州区 commit to rooftop PV coverage, 河东区 and 河北区 defer to the city's figure for it.
-    assert all("光伏" in records[f"/plans/{plan}/"] for plan in ("hedong-2023", "hebei-2022", "xiqing-2023"))
+        assert f"/en/plans/{plan}/" in records
+    # 甲区 commits to rooftop PV coverage (三（一）1); 乙区 says nothing of it.
+    assert "屋顶光伏覆盖率" in records["/plans/jia-2023/"] and "光伏" not in records["/plans/yi-2023/"]
     # Only the article is indexed: the sidebar's page names are not part of a plan's record.
-    assert "关于本站" not in records["/plans/hedong-2023/"]
+    assert "关于本站" not in records["/plans/jia-2023/"]
 
 
-def test_no_page_loads_anything_from_another_host(built):
+def test_no_page_loads_anything_from_another_host(fixture_built):
+    built = fixture_built
     external = re.compile(r"""(?:src|href)\s*=\s*["'](?:https?:)?//""", re.IGNORECASE)
     css_import = re.compile(r"""(?:@import|url\()\s*["']?(?:https?:)?//""", re.IGNORECASE)
     offenders = []
@@ -159,7 +168,8 @@ def test_no_page_loads_anything_from_another_host(built):
 
 
 @pytest.mark.parametrize("page", ["", "data"])
-def test_home_and_data_pages_describe_the_dataset_for_search_engines(built, page):
+def test_home_and_data_pages_describe_the_dataset_for_search_engines(fixture_built, page):
+    built = fixture_built
     soup = BeautifulSoup((built.site_dir / page / "index.html").read_text(encoding="utf-8"), "html.parser")
     [script] = soup.find_all("script", type="application/ld+json")
     dataset = json.loads(script.string)
@@ -170,17 +180,18 @@ def test_home_and_data_pages_describe_the_dataset_for_search_engines(built, page
     assert {"text/csv", "application/json", "application/zip"} <= formats
     for distribution in dataset["distribution"]:
         assert (built.site_dir / page / distribution["contentUrl"]).resolve().is_file(), distribution["contentUrl"]
-    assert {work["name"] for work in dataset["isBasedOn"]} >= {"天津市碳达峰试点建设方案", "河东区碳达峰实施方案"}
+    assert {work["name"] for work in dataset["isBasedOn"]} >= {"示例市碳达峰试点建设方案", "甲区碳达峰实施方案"}
 
 
-def test_every_page_states_the_licences_in_its_footer(built):
-    footer = html(built, "compare/120000/timeline").select_one("footer").get_text()
+def test_every_page_states_the_licences_in_its_footer(fixture_built):
+    footer = html(fixture_built, "compare/990000/timeline").select_one("footer").get_text()
     assert "CC BY 4.0" in footer and "MIT" in footer
 
 
-def test_site_offers_versioned_and_latest_downloads(built):
-    for version in ("0.2.0", "latest"):
-        assert (built.site_dir / "downloads" / version / "tianjin-district-carbon-peaking-plans.zip").is_file()
+def test_site_offers_the_latest_downloads_with_report_and_manifest(fixture_built):
+    built = fixture_built
+    assert (built.site_dir / "downloads" / "latest" / "tianjin-district-carbon-peaking-plans.zip").is_file()
+    assert not (built.site_dir / "downloads" / "0.2.0").exists()  # the fixture project has no releases
     report = json.loads(
         (built.site_dir / "downloads" / "latest" / "validation-report.json").read_text(encoding="utf-8")
     )
@@ -192,7 +203,7 @@ def test_site_offers_versioned_and_latest_downloads(built):
     assert "datapackage/data/targets.csv" in manifest["inputs"] and manifest["tools"]["frictionless"]
 
 
-def test_two_builds_of_the_same_input_are_byte_identical(built, tmp_path):
-    again = copy_project(tmp_path)
+def test_two_builds_of_the_same_input_are_byte_identical(fixture_built, tmp_path):
+    again = copy_fixture_project(tmp_path)
     build.build(again)
-    assert tree_digest(again.site_dir) == tree_digest(built.site_dir)
+    assert tree_digest(again.site_dir) == tree_digest(fixture_built.site_dir)

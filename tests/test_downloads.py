@@ -1,4 +1,7 @@
-"""Downloads: every file opened with its natural reader holds exactly the package's rows."""
+"""Downloads: every file opened with its natural reader holds exactly the package's rows.
+
+Read from the built fixture's downloads/latest/ (tests/fixture/: yi-2023-t002 is 公共机构单位建筑面积能耗下降2.5%左右).
+"""
 
 import datetime
 import io
@@ -9,22 +12,28 @@ import zipfile
 import openpyxl
 import pandas as pd
 import pytest
+from conftest import FIXTURE, copy_fixture_project
 from frictionless import Package
 
-from generator import downloads
+from generator import build
 
-WHEN = datetime.datetime(2026, 11, 23)
 NAME = "tianjin-district-carbon-peaking-plans"
 
 
-@pytest.fixture(scope="module")
-def data_files(real_inputs):
-    return real_inputs.data_files
+def latest_downloads(paths) -> dict[str, bytes]:
+    """Every file of a build's downloads/latest/, by path inside it."""
+    folder = paths.docs_dir / "downloads" / "latest"
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 @pytest.fixture(scope="module")
-def files(real_inputs, real_tables):
-    return downloads.build_downloads(real_inputs, real_tables, "# README\n", WHEN)
+def data_files(fixture_tables):
+    return {name: (FIXTURE / "datapackage" / "data" / f"{name}.csv").read_bytes() for name in fixture_tables}
+
+
+@pytest.fixture(scope="module")
+def files(fixture_built):
+    return latest_downloads(fixture_built)
 
 
 def package_frame(data_files, name):
@@ -38,15 +47,16 @@ def test_csv_is_the_package_file_unchanged(files, data_files):
 
 def test_json_has_the_schema_types(files):
     targets = json.loads(files["data/targets.json"])
-    forest = next(t for t in targets if t["target_id"] == "jizhou-2023-t008")
-    assert forest["value"] == 31.02 and forest["target_year"] == 2025
-    assert forest["baseline_year"] is None and forest["per_year"] is False
+    public = next(t for t in targets if t["target_id"] == "yi-2023-t002")
+    assert public["value"] == 2.5 and public["target_year"] == 2025
+    assert public["baseline_year"] is None and public["per_year"] is False
+    assert next(t for t in targets if t["target_id"] == "yi-2023-t004")["per_year"] is True
     plans = json.loads(files["data/plans.json"])
-    assert {p["plan_id"]: p["issue_date"] for p in plans}["hedong-2023"] == "2023-05-15"
+    assert {p["plan_id"]: p["issue_date"] for p in plans}["jia-2023"] == "2023-05-10"
 
 
-def test_json_and_csv_hold_the_same_rows(files, data_files, real_tables):
-    for name in real_tables:
+def test_json_and_csv_hold_the_same_rows(files, data_files, fixture_tables):
+    for name in fixture_tables:
         rows = json.loads(files[f"data/{name}.json"])
         frame = package_frame(data_files, name)
         assert len(rows) == len(frame) and list(rows[0]) == list(frame.columns)
@@ -65,9 +75,9 @@ def same(value, text: str) -> bool:
     return value == text
 
 
-def test_every_workbook_cell_says_what_the_csv_says(files, data_files, real_tables):
+def test_every_workbook_cell_says_what_the_csv_says(files, data_files, fixture_tables):
     book = openpyxl.load_workbook(io.BytesIO(files[f"{NAME}.xlsx"]), read_only=True)
-    for name in real_tables:
+    for name in fixture_tables:
         frame = package_frame(data_files, name)
         rows = list(book[name].iter_rows(values_only=True))
         assert list(rows[0]) == list(frame.columns)
@@ -76,11 +86,11 @@ def test_every_workbook_cell_says_what_the_csv_says(files, data_files, real_tabl
             assert all(same(v, t) for v, t in zip(cells, expected, strict=True)), (name, cells)
 
 
-def test_every_sqlite_value_says_what_the_csv_says(files, data_files, real_tables, tmp_path):
+def test_every_sqlite_value_says_what_the_csv_says(files, data_files, fixture_tables, tmp_path):
     path = tmp_path / "all.sqlite"
     path.write_bytes(files[f"{NAME}.sqlite"])
     db = sqlite3.connect(path)
-    for name in real_tables:
+    for name in fixture_tables:
         frame = package_frame(data_files, name)
         rows = db.execute(f'SELECT * FROM "{name}" ORDER BY rowid').fetchall()
         assert len(rows) == len(frame)
@@ -88,24 +98,24 @@ def test_every_sqlite_value_says_what_the_csv_says(files, data_files, real_table
             assert all(same(v, t) for v, t in zip(cells, expected, strict=True)), (name, cells)
 
 
-def test_workbook_has_a_readme_and_every_table(files, data_files, real_tables):
+def test_workbook_has_a_readme_and_every_table(files, data_files, fixture_tables):
     book = pd.read_excel(io.BytesIO(files[f"{NAME}.xlsx"]), sheet_name=None, dtype=str, keep_default_na=False)
     assert list(book)[0] == "README"
-    for name in real_tables:
+    for name in fixture_tables:
         sheet, frame = book[name], package_frame(data_files, name)
         assert list(sheet.columns) == list(frame.columns)
         assert list(sheet.iloc[:, 0]) == list(frame.iloc[:, 0])
     targets = book["targets"].set_index("target_id")
-    assert float(targets.loc["jizhou-2023-t008", "value"]) == 31.02
+    assert float(targets.loc["yi-2023-t002", "value"]) == 2.5
 
 
-def test_sqlite_has_every_table_with_keys(files, real_tables, tmp_path):
+def test_sqlite_has_every_table_with_keys(files, fixture_tables, tmp_path):
     path = tmp_path / "data.sqlite"
     path.write_bytes(files[f"{NAME}.sqlite"])
     db = sqlite3.connect(path)
-    for name, rows in real_tables.items():
+    for name, rows in fixture_tables.items():
         assert db.execute(f'SELECT COUNT(*) FROM "{name}"').fetchone()[0] == len(rows)
-    assert db.execute("SELECT value FROM targets WHERE target_id = 'jizhou-2023-t008'").fetchone() == (31.02,)
+    assert db.execute("SELECT value FROM targets WHERE target_id = 'yi-2023-t002'").fetchone() == (2.5,)
     references = {(row[2], row[3]) for row in db.execute("PRAGMA foreign_key_list(targets)")}
     assert ("plans", "plan_id") in references and ("indicators", "indicator_id") in references
     assert [row[1] for row in db.execute("PRAGMA table_info(measure_agencies)") if row[5]] == [
@@ -119,7 +129,7 @@ def test_sqlite_has_every_table_with_keys(files, real_tables, tmp_path):
 def test_zip_unpacks_into_a_valid_package(files, tmp_path):
     with zipfile.ZipFile(io.BytesIO(files[f"{NAME}.zip"])) as archive:
         archive.extractall(tmp_path)
-    assert (tmp_path / "README.md").is_file() and (tmp_path / "sources" / "jizhou-2023.txt").is_file()
+    assert (tmp_path / "README.md").is_file() and (tmp_path / "sources" / "jia-2023.txt").is_file()
     report = Package(str(tmp_path / "datapackage.json")).validate()
     assert report.valid, report.flatten(["type", "note"])
 
@@ -139,29 +149,32 @@ def test_published_descriptor_carries_each_files_bytes_and_hash(files, data_file
     assert ["hash-count"] in errors
 
 
-def test_the_same_input_gives_the_same_bytes(real_inputs, real_tables, files):
-    again = downloads.build_downloads(real_inputs, real_tables, "# README\n", WHEN)
-    assert again == files
+def test_the_same_input_gives_the_same_bytes(files, tmp_path):
+    again = copy_fixture_project(tmp_path)
+    build.build(again, run_mkdocs=False)
+    assert latest_downloads(again) == files
 
 
-def test_per_plan_slices_hold_exactly_that_plans_rows(files, real_tables):
-    for plan in real_tables["plans"]:
+def test_per_plan_slices_hold_exactly_that_plans_rows(files, fixture_tables):
+    for plan in fixture_tables["plans"]:
         plan_id = plan["plan_id"]
         sliced = pd.read_csv(io.BytesIO(files[f"plans/{plan_id}/targets.csv"]), dtype=str, keep_default_na=False)
-        expected = [t["target_id"] for t in real_tables["targets"] if t["plan_id"] == plan_id]
+        expected = [t["target_id"] for t in fixture_tables["targets"] if t["plan_id"] == plan_id]
         assert list(sliced["target_id"]) == expected
         assert [r["target_id"] for r in json.loads(files[f"plans/{plan_id}/targets.json"])] == expected
 
 
-def test_a_plan_slice_covers_every_resource_and_only_what_it_refers_to(files, real_tables):
-    jizhou = {name: json.loads(files[f"plans/jizhou-2023/{name}.json"]) for name in real_tables}
-    assert [d["code"] for d in jizhou["districts"]] == ["120119"]
-    used = {t["indicator_id"] for t in jizhou["targets"]}
-    assert {i["indicator_id"] for i in jizhou["indicators"]} == used
-    measures = {m["measure_id"] for m in jizhou["measures"]}
-    assert jizhou["measure_agencies"] and all(link["measure_id"] in measures for link in jizhou["measure_agencies"])
+def test_a_plan_slice_covers_every_resource_and_only_what_it_refers_to(files, fixture_tables):
+    jia = {name: json.loads(files[f"plans/jia-2023/{name}.json"]) for name in fixture_tables}
+    assert [d["code"] for d in jia["districts"]] == ["990101"]
+    used = {t["indicator_id"] for t in jia["targets"]}
+    assert {i["indicator_id"] for i in jia["indicators"]} == used and len(used) == 7
+    measures = {m["measure_id"] for m in jia["measures"]}
+    assert measures == {"jia-2023-m001", "jia-2023-m002", "jia-2023-m003"}
+    assert len(jia["measure_agencies"]) == 5 and all(link["measure_id"] in measures for link in jia["measure_agencies"])
+    assert [p["project_id"] for p in jia["projects"]] == ["jia-2023-p001"]
 
 
-def test_source_texts_are_published_unchanged(files, real_paths):
-    for path in (real_paths.package_dir / "sources").glob("*.txt"):
+def test_source_texts_are_published_unchanged(files):
+    for path in (FIXTURE / "datapackage" / "sources").glob("*.txt"):
         assert files[f"sources/{path.name}"] == path.read_bytes()

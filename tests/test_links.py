@@ -41,8 +41,8 @@ def links(site: Path):
                     yield page, url
 
 
-def test_every_internal_link_resolves(built):
-    site = built.site_dir
+def broken_links(site: Path) -> tuple[int, list[tuple[str, str]]]:
+    """How many internal links a built site has, and those that lead nowhere (file or anchor missing)."""
     checked, broken = 0, []
     for page, url in links(site):
         checked += 1
@@ -55,11 +55,16 @@ def test_every_internal_link_resolves(built):
             soup = parse(target)
             if not (soup.find(id=unquote(fragment)) or soup.find(attrs={"name": unquote(fragment)})):
                 broken.append((page.relative_to(site).as_posix(), url))
-    assert checked > 5000
+    return checked, broken
+
+
+def test_every_internal_link_resolves(fixture_built):
+    checked, broken = broken_links(fixture_built.site_dir)
+    assert checked > 1000
     assert broken == []
 
 
-def test_the_link_check_finds_a_broken_link(built, tmp_path):
+def test_the_link_check_finds_a_broken_link(tmp_path):
     page = tmp_path / "page.html"
     page.write_text('<a href="missing/">x</a><a href="#nowhere">y</a>', encoding="utf-8")
     found = list(links(tmp_path))

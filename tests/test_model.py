@@ -1,3 +1,5 @@
+"""The model: the fixture's tables as linked objects (tests/fixture/); the real model is checked in test_data."""
+
 from generator import views
 from generator.model import build_model
 
@@ -6,101 +8,116 @@ def plan(model, plan_id):
     return next(p for p in model.plans if p.plan_id == plan_id)
 
 
-def test_every_source_document_is_a_plan(real_model):
-    assert sorted(p.plan_id for p in real_model.plans) == [
-        "hebei-2022",
-        "hedong-2023",
-        "jizhou-2023",
-        "tianjin-pilot-2023",
-        "xiqing-2023",
-    ]
-    assert len(real_model.district_plans) == 4
-    assert [p.title for p in real_model.city_plans] == ["天津市碳达峰试点建设方案"]
+def test_every_source_document_is_a_plan(fixture_model):
+    assert sorted(p.plan_id for p in fixture_model.plans) == ["jia-2023", "shili-pilot-2023", "yi-2023"]
+    assert len(fixture_model.district_plans) == 2
+    assert [p.title for p in fixture_model.city_plans] == ["示例市碳达峰试点建设方案"]
+    assert plan(fixture_model, "shili-pilot-2023").short_name == "示例市碳达峰试点建设方案"
 
 
-def test_plans_carry_their_district_and_chapters(real_model):
-    jizhou = plan(real_model, "jizhou-2023")
-    assert jizhou.district.code == "120119"
-    assert jizhou.short_name == "蓟州区"
-    assert [c.section for c in jizhou.key_chapters][:2] == ["三（一）", "三（二）"]
-    assert len(jizhou.key_chapters) == 10  # 三、重点任务 has ten actions, 三（一） to 三（十）
-    assert [c.title for c in jizhou.chapters if c.part != "key-tasks"] == ["对外合作", "政策保障", "组织实施"]
+def test_plans_carry_their_district_and_chapters(fixture_model):
+    jia = plan(fixture_model, "jia-2023")
+    assert jia.district.code == "990101" and jia.district.parent_code == "990000"
+    assert jia.short_name == "甲区" and jia.short_name_en == "Jia District"
+    assert [c.section for c in jia.key_chapters] == ["三（一）", "三（二）"]
+    assert [c.title for c in jia.chapters if c.part != "key-tasks"] == ["组织实施"]
 
 
-def test_measures_carry_their_agencies_in_printed_order(real_model):
-    jizhou = plan(real_model, "jizhou-2023")
-    first = jizhou.measures_in(jizhou.key_chapters[0])[0]
-    assert (first.section, first.title) == ("三（一）1", "构建特色现代产业体系")
-    # 三（一）1 closes with （区农业农村委、区住房建设委、区工业和信息化局、区商务局、
-    # 区文化和旅游局、区合作交流办按职责分工负责）
-    assert [r.name_as_printed for r in first.responsible] == [
-        "区农业农村委",
-        "区住房建设委",
-        "区工业和信息化局",
-        "区商务局",
-        "区文化和旅游局",
-        "区合作交流办",
-    ]
+def test_plans_are_grouped_under_their_province_level_division(fixture_model):
+    [region] = fixture_model.regions
+    assert region.code == "990000"
+    assert [p.plan_id for p in region.plans] == ["jia-2023", "yi-2023", "shili-pilot-2023"]
+    assert [p.plan_id for p in region.district_plans] == ["jia-2023", "yi-2023"]
 
 
-def test_a_target_knows_its_measure(real_model):
-    target = next(t for t in real_model.targets if t.target_id == "jizhou-2023-t038")  # forest coverage in 三（六）2
-    assert target.measure.section == "三（六）2"
+def test_measures_carry_their_agencies_in_printed_order(fixture_model):
+    jia = plan(fixture_model, "jia-2023")
+    first, second = jia.measures_in(jia.key_chapters[0])
+    # 三（一）1 closes with （区发展改革委、区住房建设委按职责分工负责）
+    assert (first.section, first.title) == ("三（一）1", "发展光伏发电")
+    assert [r.name_as_printed for r in first.responsible] == ["区发展改革委", "区住房建设委"]
+    # 三（一）2 closes with （区城管委牵头，各街道办事处按职责分工负责）
+    roles = [(r.name_as_printed, r.role) for r in second.responsible]
+    assert roles == [("区城管委", "lead"), ("各街道办事处", "shared")]
+    assert len(jia.agencies) == 4  # 区住房建设委 is named twice, counted once
 
 
-def test_jizhou_commits_to_31_02_percent_forest_coverage_by_2025(real_model):
-    jizhou = plan(real_model, "jizhou-2023")
-    forest = [t for t in jizhou.targets if t.indicator.indicator_id == "forest-coverage"]
-    assert {(str(t.value), t.unit, t.target_year) for t in forest} == {("31.02", "%", 2025)}
+def test_a_target_knows_its_measure(fixture_model):
+    target = next(t for t in fixture_model.targets if t.target_id == "jia-2023-t006")  # rooftop PV in 三（一）1
+    assert target.measure.section == "三（一）1"
+    assert target.chapter.title == "能源绿色低碳转型行动"
 
 
-def test_every_district_plan_has_at_least_ten_targets(real_model):
-    for p in real_model.district_plans:
-        assert len(p.targets) >= 10, p.plan_id
+def test_figures_keep_their_type(fixture_model):
+    by_id = {t.target_id: t for t in fixture_model.targets}
+    assert (str(by_id["yi-2023-t002"].value), by_id["yi-2023-t002"].unit, by_id["yi-2023-t002"].hedge) == (
+        "2.5",
+        "%",
+        "左右",
+    )
+    assert (str(by_id["yi-2023-t005"].value_min), str(by_id["yi-2023-t005"].value_max)) == ("3", "5")
+    assert by_id["yi-2023-t004"].per_year is True and by_id["yi-2023-t004"].target_year is None
 
 
-def test_peak_year_comes_from_the_carbon_peak_commitment(real_model):
-    assert plan(real_model, "xiqing-2023").peak_year == 2030
-    assert plan(real_model, "tianjin-pilot-2023").peak_year is None
+def test_peak_year_comes_from_the_carbon_peak_commitment(fixture_model):
+    assert plan(fixture_model, "jia-2023").peak_year == 2028  # 力争2028年前实现碳达峰
+    assert plan(fixture_model, "yi-2023").peak_year is None
+    assert plan(fixture_model, "shili-pilot-2023").peak_year is None
 
 
-def test_comparison_lines_up_new_large_data_centre_pue(real_model):
-    row = next(r for r in views.by_indicator(real_model) if r.indicator.indicator_id == "new-large-data-centre-pue")
-    assert [str(t.value) for t in row.by_plan["xiqing-2023"]] == ["1.25"]
-    assert [str(t.value) for t in row.by_plan["jizhou-2023"]] == ["1.3"]
-    assert row.by_plan["hedong-2023"] == []
+def test_comparison_lines_up_renewable_share(fixture_model):
+    row = next(r for r in views.by_indicator(fixture_model) if r.indicator.indicator_id == "renewable-share")
+    assert [str(t.value) for t in row.by_plan["jia-2023"]] == ["15"]
+    assert [str(t.value) for t in row.by_plan["yi-2023"]] == ["18"]
+    row = next(r for r in views.by_indicator(fixture_model) if r.indicator.indicator_id == "rooftop-pv-coverage")
+    assert row.by_plan["yi-2023"] == []
 
 
-def test_comparison_leaves_out_indicators_nobody_commits_to(real_tables):
-    tables = {name: list(rows) for name, rows in real_tables.items()}
+def test_comparison_leaves_out_indicators_nobody_commits_to(fixture_tables):
+    tables = {name: list(rows) for name, rows in fixture_tables.items()}
     tables["indicators"] = tables["indicators"] + [
         {**tables["indicators"][0], "indicator_id": "unused", "name_zh": "未使用"}
     ]
     ids = [r.indicator.indicator_id for r in views.by_indicator(build_model(tables))]
     assert "unused" not in ids
-    assert "forest-coverage" in ids
+    assert len(ids) == 11
 
 
-def test_comparison_shows_a_commitment_stated_twice_once(real_model):
-    # 蓟州区 states 森林覆盖率达到31.02% in 二、主要目标 and again in 三（六）2.
-    assert (
-        len([t for t in plan(real_model, "jizhou-2023").targets if t.indicator.indicator_id == "forest-coverage"]) == 2
-    )
-    row = next(r for r in views.by_indicator(real_model) if r.indicator.indicator_id == "forest-coverage")
-    assert [str(t.value) for t in row.by_plan["jizhou-2023"]] == ["31.02"]
+def test_comparison_shows_a_commitment_stated_twice_once(fixture_tables):
+    # 甲区's 15% renewable share stated again in 三（一）, as the real plans restate main goals in a chapter.
+    again = {
+        **next(t for t in fixture_tables["targets"] if t["target_id"] == "jia-2023-t004"),
+        "target_id": "jia-2023-t903",
+        "chapter_id": "jia-2023-3.1",
+        "section": "三（一）",
+    }
+    model = build_model({**fixture_tables, "targets": fixture_tables["targets"] + [again]})
+    assert len([t for t in plan(model, "jia-2023").targets if t.indicator.indicator_id == "renewable-share"]) == 2
+    row = next(r for r in views.by_indicator(model) if r.indicator.indicator_id == "renewable-share")
+    assert [t.target_id for t in row.by_plan["jia-2023"]] == ["jia-2023-t004"]
 
 
-def test_comparison_covers_the_district_plans_only(real_model):
-    assert all(set(r.by_plan) == {p.plan_id for p in real_model.district_plans} for r in views.by_indicator(real_model))
+def test_comparison_covers_the_district_plans_only(fixture_model):
+    rows = views.by_indicator(fixture_model)
+    assert all(set(r.by_plan) == {"jia-2023", "yi-2023"} for r in rows)
 
 
-def test_named_projects_hang_under_their_measure(real_model):
-    jizhou = plan(real_model, "jizhou-2023")
-    storage = next(p for p in jizhou.projects if p.name == "蓟州抽水蓄能电站")
-    assert storage.kind == "energy-storage"
-    assert storage.measure.chapter.title == "能源绿色低碳转型行动"
+def test_named_projects_hang_under_their_measure(fixture_model):
+    jia = plan(fixture_model, "jia-2023")
+    [park] = jia.projects
+    assert (park.name, park.kind) == ("甲区光伏示范园", "renewable-energy")
+    assert park.measure.chapter.title == "能源绿色低碳转型行动"
 
 
-def test_chapters_map_to_action_areas(real_model):
-    xiqing = plan(real_model, "xiqing-2023")
-    assert {c.title: c.area.area_id for c in xiqing.key_chapters}["交通运输绿色低碳行动"] == "transport"
+def test_measures_know_the_pilot_contents_they_answer(fixture_model):
+    yi = plan(fixture_model, "yi-2023")
+    measure = next(m for m in yi.measures if m.measure_id == "yi-2023-m002")
+    assert [(content.chapter_id, quote) for content, quote in measure.pilot_contents] == [
+        ("shili-pilot-2023-3.2", "创建绿色社区3-5个")
+    ]
+
+
+def test_chapters_map_to_action_areas(fixture_model):
+    yi = plan(fixture_model, "yi-2023")
+    areas = {c.title: c.area.area_id for c in yi.key_chapters}
+    assert areas == {"城乡建设绿色发展行动": "buildings", "试点示范行动": "pilots"}

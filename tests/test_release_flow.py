@@ -1,18 +1,19 @@
-"""Versions end to end: the changelog names a changed row, and releasing twice keeps both versions online."""
+"""Versions end to end: the changelog names a changed row, and releasing twice keeps both versions online.
+
+On the fixture project (tests/fixture/), which starts with no releases: its 0.2.0 is released first.
+"""
 
 from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import copy_project, edit_cell, line_of
+from conftest import copy_fixture_project, edit_cell, line_of
 
 from generator import build, release
-from generator.paths import ROOT
 from generator.problems import GeneratorError
 
 pytestmark = pytest.mark.slow
@@ -20,10 +21,9 @@ NAME = "tianjin-district-carbon-peaking-plans"
 
 
 def project_with_history(tmp_path):
-    paths = copy_project(tmp_path / "project")
-    for name in ("CHANGELOG.md", "CITATION.cff"):
-        shutil.copy(ROOT / name, paths.root / name)
-    return paths
+    """The fixture project with its CHANGELOG.md and CITATION.cff at 0.2.0, not yet released."""
+    (tmp_path / "project").mkdir()
+    return copy_fixture_project(tmp_path / "project")
 
 
 def set_version(paths, version: str, note: str) -> None:
@@ -44,15 +44,16 @@ def git(*args, cwd):
 
 def test_changing_one_target_value_produces_a_changelog_entry_naming_that_row(tmp_path):
     paths = project_with_history(tmp_path)
-    # 工业和建筑业增加值预计达到43亿元左右，占GDP比重保持在6%左右: a slip that puts 43 in the share's row
-    edit_cell(paths, "targets", line_of(paths, "targets", "target_id", "hedong-2023-t011"), "value", "43")
+    release.release(paths, None, "gh-pages")  # 0.2.0 kept in releases/, nothing published
+    # 到2025年，创建绿色社区3-5个: a slip that puts 5 in both ends of the range
+    edit_cell(paths, "targets", line_of(paths, "targets", "target_id", "yi-2023-t005"), "value_min", "5")
     build.build(paths)
     page = BeautifulSoup(
         (paths.site_dir / "data" / "changelog" / "index.html").read_text(encoding="utf-8"), "html.parser"
     )
     text = page.get_text()
     assert "0.2.0（未发布的修改）" in text
-    assert "修改 hedong-2023-t011：value 由“6”改为“43”" in text
+    assert "修改 yi-2023-t005：value_min 由“3”改为“5”" in text
 
 
 def test_release_twice_keeps_both_versions_on_the_published_branch(tmp_path):
@@ -63,12 +64,13 @@ def test_release_twice_keeps_both_versions_on_the_published_branch(tmp_path):
     git("add", "-A", cwd=paths.root)
     git("commit", "-q", "-m", "project", cwd=paths.root)
 
+    release.release(paths, str(remote), "gh-pages")  # the fixture's first release, 0.2.0
     with pytest.raises(GeneratorError, match="raise the version"):
         release.release(paths, str(remote), "gh-pages")  # 0.2.0 is already released
 
-    set_version(paths, "0.3.0", "Jizhou's forest target restated.")
-    line = line_of(paths, "plans", "plan_id", "jizhou-2023")
-    edit_cell(paths, "plans", line, "title_en", "Jizhou District: Carbon Peaking Implementation Plan")
+    set_version(paths, "0.3.0", "Jia District's title restated.")
+    line = line_of(paths, "plans", "plan_id", "jia-2023")
+    edit_cell(paths, "plans", line, "title_en", "Jia District: Carbon Peaking Implementation Plan")
     release.release(paths, str(remote), "gh-pages")
     set_version(paths, "0.4.0", "Second release in this test.")
     release.release(paths, str(remote), "gh-pages")
@@ -78,5 +80,5 @@ def test_release_twice_keeps_both_versions_on_the_published_branch(tmp_path):
         assert f"downloads/{version}/{NAME}.zip" in published
     assert f"downloads/latest/{NAME}.zip" in published
     changelog = git("show", "gh-pages:data/changelog/index.html", cwd=remote)
-    assert "修改 jizhou-2023：title_en" in BeautifulSoup(changelog, "html.parser").get_text()
-    assert len(git("log", "--format=%s", "gh-pages", cwd=remote).splitlines()) == 2
+    assert "修改 jia-2023：title_en" in BeautifulSoup(changelog, "html.parser").get_text()
+    assert len(git("log", "--format=%s", "gh-pages", cwd=remote).splitlines()) == 3  # 0.2.0, 0.3.0, 0.4.0

@@ -1,34 +1,53 @@
-"""The rendered Markdown pages, before MkDocs: what each page says, from the real data."""
+"""The generated Markdown pages, before MkDocs: what each page says, from the fixture package (tests/fixture/).
 
-import dataclasses
+Pages are read from docs/ after ``build.build(paths, run_mkdocs=False)``; what the real pages say about the
+real plans is tested in test_data.py.
+"""
+
+from __future__ import annotations
+
 import json
 
 import pytest
 from bs4 import BeautifulSoup
+from conftest import copy_fixture_project
 
-from generator import build, charts, i18n, render, urls, views
+from generator import build, charts, i18n, render, urls
+
+PLANS = ("jia-2023", "yi-2023", "shili-pilot-2023")
+
+
+def render_fixture(destination) -> dict[str, str]:
+    """Every generated page and chart of the fixture project, by path under docs/."""
+    paths = copy_fixture_project(destination)
+    build.build(paths, run_mkdocs=False)
+    generated = [
+        path for folder in paths.generated_in_docs for path in ([folder] if folder.is_file() else folder.rglob("*"))
+    ]
+    return {
+        path.relative_to(paths.docs_dir).as_posix(): path.read_text(encoding="utf-8")
+        for path in generated
+        if path.suffix in (".md", ".svg")
+    }
 
 
 @pytest.fixture(scope="module")
-def site(real_inputs, real_tables):
-    return build.assemble(dataclasses.replace(real_inputs, releases=(), changelog_notes=""), real_tables)
-
-
-def render_real(site, languages=("zh", "en")):
-    return dict(render.render_pages(site, languages))
+def site(tmp_path_factory):
+    inputs, validation = build.check(copy_fixture_project(tmp_path_factory.mktemp("site")))
+    return build.assemble(inputs, validation.tables)
 
 
 @pytest.fixture(scope="module")
-def pages(site):
-    return render_real(site)
+def pages(tmp_path_factory):
+    return render_fixture(tmp_path_factory.mktemp("render"))
 
 
-def test_a_region_with_more_plans_than_a_chart_can_show_gets_tables_alone(site, monkeypatch):
-    monkeypatch.setattr(charts, "MOST_ROWS", 3)  # Tianjin has five plans
-    pages = render_real(site, ("zh",))
+def test_a_region_with_more_plans_than_a_chart_can_show_gets_tables_alone(tmp_path, monkeypatch):
+    monkeypatch.setattr(charts, "MOST_ROWS", 2)  # 示例市 has three plans
+    pages = render_fixture(tmp_path)
     assert not [path for path in pages if path.endswith(".svg")]
-    indicator = pages["compare/120000/indicators/forest-coverage.md"]
-    assert "31.02%" in indicator and ".svg" not in indicator
+    indicator = pages["compare/990000/indicators/renewable-share.md"]
+    assert "≥ 15%" in indicator and ".svg" not in indicator
 
 
 def _dataset(page: str) -> dict:
@@ -36,69 +55,83 @@ def _dataset(page: str) -> dict:
     return json.loads(script)
 
 
-def test_past_the_listed_plans_the_home_page_leaves_the_sources_to_the_data_page(site, real_model, monkeypatch):
-    monkeypatch.setattr(render, "LISTED_PLANS", 3)  # Tianjin has five plans
-    monkeypatch.setattr(charts, "MOST_ROWS", 3)  # and no charts, which are not what this test is about
-    pages = render_real(site, ("zh",))
+def test_past_the_listed_plans_the_home_page_leaves_the_sources_to_the_data_page(tmp_path, monkeypatch):
+    monkeypatch.setattr(render, "LISTED_PLANS", 2)  # 示例市 has three plans
+    monkeypatch.setattr(charts, "MOST_ROWS", 2)  # and no charts, which are not what this test is about
+    pages = render_fixture(tmp_path)
     assert "isBasedOn" not in _dataset(pages["index.md"])
-    assert len(_dataset(pages["data/index.md"])["isBasedOn"]) == len(real_model.plans)
-    assert "plans/index.md#r120000" in pages["index.md"]  # the home page lists the divisions, not each plan
-    assert "plans/jizhou-2023.md" not in pages["index.md"]
+    assert len(_dataset(pages["data/index.md"])["isBasedOn"]) == 3
+    assert "plans/index.md#r990000" in pages["index.md"]  # the home page lists the divisions, not each plan
+    assert "plans/jia-2023.md" not in pages["index.md"]
 
 
-def test_one_page_and_one_source_text_per_plan_plus_the_shared_pages(pages, real_model):
-    expected = {f"plans/{p.plan_id}.md" for p in real_model.plans} | {
-        f"sources/{p.plan_id}.md" for p in real_model.plans
+def test_within_the_listed_plans_the_home_page_lists_each_plan(pages):
+    assert {work["name"] for work in _dataset(pages["index.md"])["isBasedOn"]} == {
+        "甲区碳达峰实施方案",
+        "乙区碳达峰实施方案",
+        "示例市碳达峰试点建设方案",
     }
+    assert all(f"plans/{plan}.md" in pages["index.md"] for plan in PLANS)
+
+
+def test_one_page_and_one_source_text_per_plan_plus_the_shared_pages(pages):
+    expected = {f"plans/{plan}.md" for plan in PLANS} | {f"sources/{plan}.md" for plan in PLANS}
     expected |= {"index.md", "SUMMARY.md", "plans/index.md", "data/index.md"}
     compare = ("index", "targets", "own-or-city", "timeline", "coverage", "agencies", "pilot")
-    expected |= {"compare/index.md"} | {f"compare/120000/{name}.md" for name in compare}
+    expected |= {"compare/index.md"} | {f"compare/990000/{name}.md" for name in compare}
     assert expected <= set(pages)
+    assert {path.replace(".en.", ".") for path in pages if ".en." in path} == {p for p in pages if ".en." not in p}
 
 
-def test_one_page_and_chart_per_indicator_that_several_districts_commit_to(pages, real_model):
-    shared = views.shared(views.by_indicator(real_model))
-    for row in shared:
-        assert f"compare/120000/indicators/{row.indicator.indicator_id}.md" in pages
-        assert f"charts/120000/indicator-{row.indicator.indicator_id}.svg" in pages
-    chinese = [p for p in pages if p.startswith("compare/120000/indicators/") and not p.endswith(".en.md")]
-    assert len(chinese) == len(shared)
+def test_one_page_and_chart_per_indicator_that_several_districts_commit_to(pages):
+    # Only renewable-share has commitments from both 甲区 (≥ 15%) and 乙区 (≥ 18%).
+    assert sorted(p for p in pages if p.startswith("compare/990000/indicators/")) == [
+        "compare/990000/indicators/renewable-share.en.md",
+        "compare/990000/indicators/renewable-share.md",
+    ]
+    assert sorted(p for p in pages if p.endswith(".svg")) == [
+        "charts/990000/indicator-renewable-share.en.svg",
+        "charts/990000/indicator-renewable-share.svg",
+        "charts/990000/timeline.en.svg",
+        "charts/990000/timeline.svg",
+    ]
 
 
-def test_jizhou_page_shows_its_forest_coverage_target_and_quote(pages):
-    page = pages["plans/jizhou-2023.md"]
-    assert "31.02%" in page
-    assert "森林覆盖率达到31.02%" in page
-    assert "天津市蓟州区人民政府" in page
-    assert "2023年8月1日" in page
+def test_a_plan_page_shows_its_target_quote_issuer_and_date(pages):
+    page = pages["plans/jia-2023.md"]
+    assert "≥ 30%（2025）" in page
+    assert "到2025年屋顶光伏覆盖率不低于30%" in page
+    assert "甲区人民政府" in page
+    assert "2023年5月10日" in page
 
 
 def test_pilot_programme_page_shows_its_document_number(pages):
-    assert "津发改双碳〔2023〕400号" in pages["plans/tianjin-pilot-2023.md"]
+    assert "示发改〔2023〕1号" in pages["plans/shili-pilot-2023.md"]
+    assert "本方案暂无已整理的目标。" in pages["plans/shili-pilot-2023.md"]
 
 
 def test_plan_page_links_its_own_data_slice(pages):
-    assert "downloads/latest/plans/hedong-2023/targets.csv" in pages["plans/hedong-2023.md"]
+    assert "downloads/latest/plans/jia-2023/targets.csv" in pages["plans/jia-2023.md"]
 
 
-def test_navigation_lists_every_plan(pages, real_model):
-    for plan in real_model.plans:
-        assert f"plans/{plan.plan_id}.md" in pages["SUMMARY.md"]
+def test_navigation_lists_every_plan(pages):
+    for plan in PLANS:
+        assert f"plans/{plan}.md" in pages["SUMMARY.md"]
 
 
 def test_comparison_page_puts_plans_side_by_side(pages):
-    page = pages["compare/120000/targets.md"]
-    row = next(
-        tr
-        for tr in BeautifulSoup(page, "html.parser").find_all("tr")
-        if tr.td and tr.td.get_text().startswith("新建大型、超大型数据中心电能利用效率")
-    )
-    columns = [th.get_text() for th in row.find_parent("table").thead.find_all("th")]
-    cells = row.find_all("td")
-    assert "西青区（≤ 1.25）严于蓟州区（≤ 1.3）" in page
-    assert cells[columns.index("西青区")].get_text().startswith("≤ 1.25")
-    assert cells[columns.index("蓟州区")].get_text().startswith("≤ 1.3")
-    assert cells[columns.index("河东区")].get_text() == "—"
+    page = pages["compare/990000/targets.md"]
+    rows = {tr.td.get_text(): tr for tr in BeautifulSoup(page, "html.parser").find_all("tr") if tr.td}
+    columns = [th.get_text() for th in rows["可再生能源消费比重"].find_parent("table").thead.find_all("th")]
+    assert columns == ["指标", "单位", "甲区", "乙区"]
+    assert [td.get_text() for td in rows["可再生能源消费比重"].find_all("td")] == [
+        "可再生能源消费比重",
+        "%",
+        "≥ 15%（2030）",
+        "≥ 18%（2030，力争）",
+    ]
+    assert [td.get_text() for td in rows["屋顶光伏覆盖率"].find_all("td")][3] == "—"  # 乙区 makes no commitment
+    assert "乙区（≥ 18%）严于甲区（≥ 15%）" in page
 
 
 def test_pages_are_yielded_one_at_a_time(site):
@@ -116,23 +149,26 @@ def test_the_page_table_makes_one_page_per_object_in_each_language(site, pages):
     assert {path for path in pages if path.endswith(".md")} == expected
 
 
-def test_home_page_counts_come_from_the_data(pages, real_model):
-    assert f"**{len(real_model.targets)}**" in pages["index.md"]
+def test_home_page_counts_come_from_the_data(pages):
+    # 3 plans (2 district plans, 1 pilot programme), 12 targets of which 8 quantitative and 2 defer to the city.
+    assert "**12**" in pages["index.md"] and "**8**" in pages["index.md"] and "**2**" in pages["index.md"]
+    assert "**3**" in pages["index.md"]
 
 
-def test_pilot_page_lines_up_district_measures_under_the_six_contents(pages):
-    page = pages["compare/120000/pilot.md"]
-    for content in ("确定试点任务", "谋划重点项目", "强化科技创新", "加大金融支持", "夯实管理基础", "开展全民行动"):
+def test_pilot_page_lines_up_district_measures_under_the_contents(pages):
+    page = pages["compare/990000/pilot.md"]
+    for content in ("确定试点任务", "开展全民行动"):
         assert content in page
-    assert "开展生态产品价值实现机制试点建设" in page  # 蓟州区 三（十）1
+    assert "建设绿色社区" in page and "创建一批绿色社区" in page  # 乙区 二（二）1, 甲区 三（二）1
+    # 三（一）确定试点任务 has no district measure answering it.
+    assert page.count("各区方案的试点示范章节中没有与此对应的措施。") == 1
 
 
 def test_plan_pages_link_quotes_to_their_passages(pages):
-    assert 'href="../../sources/jizhou-2023/#jizhou-2023-t038"' in pages["plans/jizhou-2023.md"]
+    assert 'href="../../sources/jia-2023/#jia-2023-t006"' in pages["plans/jia-2023.md"]
 
 
-def test_source_page_anchors_every_quote(pages, real_model):
-    page = pages["sources/jizhou-2023.md"]
-    jizhou = next(p for p in real_model.plans if p.plan_id == "jizhou-2023")
-    for target in jizhou.targets:
-        assert f'<a id="{target.target_id}" class="passage-anchor"></a>' in page
+def test_source_page_anchors_every_quote(pages):
+    page = pages["sources/jia-2023.md"]
+    for n in range(1, 8):  # jia-2023-t006 spans a PDF line break and a page number
+        assert f'<a id="jia-2023-t00{n}" class="passage-anchor"></a>' in page

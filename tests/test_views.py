@@ -1,155 +1,190 @@
-"""The comparison views, checked against what the plans say."""
+"""The comparison views, checked against what the fixture's plans say (tests/fixture/)."""
 
 import pytest
 
-from generator import outline, views
+from generator import views
+from generator.model import build_model
 
 
 @pytest.fixture(scope="module")
-def rows(real_model):
-    return views.by_indicator(real_model)
+def rows(fixture_model):
+    return views.by_indicator(fixture_model)
 
 
 def row(rows, indicator_id):
     return next(r for r in rows if r.indicator.indicator_id == indicator_id)
 
 
-def test_pue_for_new_large_data_centres_xiqing_is_stricter_than_jizhou(rows):
-    # 西青区: 新建大型、超大型数据中心电能利用效率（PUE）不超过1.25; 蓟州区: …不超过1.3
-    [note] = views.stricter(row(rows, "new-large-data-centre-pue"))
-    assert (note.stricter.plan_id, str(note.stricter.value)) == ("xiqing-2023", "1.25")
-    assert (note.weaker.plan_id, str(note.weaker.value)) == ("jizhou-2023", "1.3")
+def with_targets(tables, *targets):
+    """The fixture's tables with more target rows, each a copy of an existing one with some fields changed."""
+    by_id = {t["target_id"]: t for t in tables["targets"]}
+    extra = [{**by_id[copy_of], **changes} for copy_of, changes in targets]
+    return build_model({**tables, "targets": tables["targets"] + extra})
 
 
-def test_levels_and_absolute_amounts_are_not_ranked(rows):
-    assert views.stricter(row(rows, "forest-coverage")) == []  # 14% and 31.02% are levels, not bounds
-    assert views.stricter(row(rows, "renewable-power-capacity")) == []  # 万千瓦 depends on district size
+def test_renewable_share_yi_is_stricter_than_jia(rows):
+    # 甲区: 到2030年，可再生能源消费比重达到15%以上; 乙区: 力争到2030年可再生能源消费比重达到18%以上
+    [note] = views.stricter(row(rows, "renewable-share"))
+    assert (note.stricter.plan_id, str(note.stricter.value)) == ("yi-2023", "18")
+    assert (note.weaker.plan_id, str(note.weaker.value)) == ("jia-2023", "15")
+
+
+def test_levels_and_absolute_amounts_are_not_ranked(fixture_tables):
+    model = with_targets(
+        fixture_tables,
+        # 乙区 given 20万千瓦 beside 甲区's 12万千瓦, 甲区 a 4% cut beside 乙区's 2.5%: both are levels (eq).
+        ("jia-2023-t002", {"target_id": "yi-2023-t901", "plan_id": "yi-2023", "value": 20}),
+        ("yi-2023-t002", {"target_id": "jia-2023-t901", "plan_id": "jia-2023", "value": 4}),
+    )
+    rows = views.by_indicator(model)
+    assert views.stricter(row(rows, "new-energy-capacity")) == []  # 12 and 20 万千瓦 depend on district size
+    assert views.stricter(row(rows, "public-institution-energy-intensity")) == []  # 2.5% and 4% are levels
 
 
 def test_shared_indicators_have_more_than_one_district(rows):
     shared = views.shared(rows)
-    assert shared and all(r.plan_count > 1 for r in shared)
-    assert "forest-coverage" in {r.indicator.indicator_id for r in shared}
+    assert [r.indicator.indicator_id for r in shared] == ["renewable-share"]
+    assert all(r.plan_count > 1 for r in shared)
 
 
 def test_own_or_city(rows):
-    stances = dict(views.own_or_city(rows))
-    energy = next(s for i, s in stances.items() if i.indicator_id == "energy-intensity")
-    # 河东区 commits to 能耗强度降低14.5% for the 14th five-year period; 河北区 only to 完成我市下达指标.
-    assert energy["hedong-2023"] == "quantitative"
-    assert energy["hebei-2022"] == "defers-to-city"
+    stances = {indicator.indicator_id: stance for indicator, stance in views.own_or_city(rows)}
+    assert stances["energy-intensity"] == {"jia-2023": "defers-to-city", "yi-2023": ""}
+    assert stances["carbon-peak"] == {"jia-2023": "qualitative", "yi-2023": ""}
+    assert stances["renewable-share"] == {"jia-2023": "quantitative", "yi-2023": "quantitative"}
 
 
-def test_timeline_holds_only_2022_to_2030_in_order(real_model):
-    years = views.timeline(real_model)
-    assert list(years) == sorted(years) and min(years) >= 2022 and max(years) <= 2030
-    quotes = [t.quote for t in years[2022]]
-    assert "到2022年底，全区示范街道比例达到 30%" in quotes  # 河北区 专栏2
+def test_a_figure_counts_as_own_even_beside_a_deferral(fixture_tables):
+    # 甲区 defers to the city on energy intensity (jia-2023-t001); give it a figure as well.
+    model = with_targets(
+        fixture_tables,
+        ("yi-2023-t002", {"target_id": "jia-2023-t902", "plan_id": "jia-2023", "indicator_id": "energy-intensity"}),
+    )
+    stances = {i.indicator_id: s for i, s in views.own_or_city(views.by_indicator(model))}
+    assert stances["energy-intensity"]["jia-2023"] == "quantitative"
 
 
-def test_coverage_adds_up_to_each_plans_measures_and_targets(real_model):
-    cells = views.coverage(real_model)
-    for plan in real_model.plans:
+def test_timeline_holds_only_2022_to_2030_in_order(fixture_model):
+    years = views.timeline(fixture_model)
+    assert list(years) == [2025, 2027, 2028, 2030]
+    quotes = [t.quote for t in years[2025]]
+    assert "到2025年，创建绿色社区3-5个" in quotes  # 乙区 二（二）1
+    assert "每年新增绿色建筑2万平方米" not in [t.quote for ts in years.values() for t in ts]  # no year
+
+
+def test_coverage_adds_up_to_each_plans_measures_and_targets(fixture_model):
+    cells = views.coverage(fixture_model)
+    for plan in fixture_model.plans:
         assert sum(m for m, _ in cells[plan.plan_id].values()) == len(plan.measures)
         assert sum(t for _, t in cells[plan.plan_id].values()) == len(plan.targets)
+    assert cells["jia-2023"]["energy"] == (2, 5)  # 三（一）1 and 2; five targets on energy indicators
+    assert cells["jia-2023"]["pilots"] == (1, 0)
 
 
-def test_the_development_and_reform_commission_carries_most_measures(real_model):
-    busiest = views.agencies(real_model)[0]
-    assert busiest.agency.name_zh == "区发展改革委"
-    assert busiest.by_plan["xiqing-2023"] == 0  # 西青区 names no agency per measure
+def test_the_housing_and_construction_commission_carries_most_measures(fixture_model):
+    busiest = views.agencies(fixture_model)[0]
+    assert busiest.agency.name_zh == "区住房建设委"
+    assert busiest.by_plan == {"jia-2023": 2, "yi-2023": 2, "shili-pilot-2023": 0}  # the pilot names none
 
 
-def test_plan_years_count_every_commitment_once_by_year_then_area(real_model):
-    plan = next(p for p in real_model.plans if p.plan_id == "jizhou-2023")
-    bars = views.plan_years(plan)
-    assert sum(bar.total for bar in bars) == len(plan.targets)
+def test_plan_years_count_every_commitment_once_by_year_then_area(fixture_model):
+    yi = next(p for p in fixture_model.plans if p.plan_id == "yi-2023")
+    bars = views.plan_years(yi)
+    assert [(bar.year, bar.total) for bar in bars] == [(2025, 3), (2030, 1), (None, 1)]  # undated last
+    assert sum(bar.total for bar in bars) == len(yi.targets)
     assert all(bar.total == sum(n for _, n in bar.areas) for bar in bars)
-    dated = [bar.year for bar in bars if bar.year]
-    assert dated == sorted(dated) and all(bar.year for bar in bars[: len(dated)])  # undated last
-    forest = next(t for t in plan.targets if t.indicator.indicator_id == "forest-coverage")
-    by_area = dict(next(bar for bar in bars if bar.year == forest.target_year).areas)
-    assert by_area[forest.indicator.area] >= 1
+    assert [(area.area_id, n) for area, n in bars[0].areas] == [("overall", 1), ("efficiency", 1), ("pilots", 1)]
 
 
 @pytest.fixture(scope="module")
-def tianjin(real_model):
-    [view] = views.regions(real_model)  # one region is compared: Tianjin's districts
+def region(fixture_model):
+    [view] = views.regions(fixture_model)  # one region is compared: 示例市's districts
     return view
 
 
-def test_a_regions_views_are_those_of_its_own_plans(tianjin, real_model):
-    assert tianjin.code == "120000" and tianjin.model.plans == real_model.regions[0].plans
-    assert tianjin.shared == views.shared(views.by_indicator(tianjin.model))
-    assert set(tianjin.stricter) == {row.indicator.indicator_id for row in tianjin.shared}
+def test_a_regions_views_are_those_of_its_own_plans(region, fixture_model):
+    assert region.code == "990000" and region.model.plans == fixture_model.regions[0].plans
+    assert region.shared == views.shared(views.by_indicator(region.model))
+    assert set(region.stricter) == {"renewable-share"}
 
 
-def test_rows_are_grouped_by_action_area_with_who_asks_for_more(tianjin):
-    orders = [group.area.sort_order for group in tianjin.by_area]
+def test_rows_are_grouped_by_action_area_with_who_asks_for_more(region):
+    orders = [group.area.sort_order for group in region.by_area]
     assert orders == sorted(set(orders))
-    assert [row for group in tianjin.by_area for row in group.rows] == tianjin.rows
-    notes = [note for group in tianjin.by_area for note in group.stricter]
-    assert ("xiqing-2023", "jizhou-2023") in {(n.stricter.plan_id, n.weaker.plan_id) for n in notes}  # PUE 1.25 < 1.3
+    assert [row for group in region.by_area for row in group.rows] == region.rows
+    notes = [note for group in region.by_area for note in group.stricter]
+    # 乙区 力争…达到18%以上 against 甲区 达到15%以上, both for 2030
+    assert [(n.stricter.plan_id, n.weaker.plan_id) for n in notes] == [("yi-2023", "jia-2023")]
 
 
-def test_a_plans_targets_by_area_put_figures_first(real_model):
-    jizhou = next(p for p in real_model.plans if p.plan_id == "jizhou-2023")
-    groups = views.plan_targets(jizhou)
-    assert sum(len(targets) for _, targets in groups) == len(jizhou.targets)
-    assert [area.sort_order for area, _ in groups] == sorted({t.indicator.area.sort_order for t in jizhou.targets})
+def test_a_plans_targets_by_area_put_figures_first(fixture_model):
+    jia = next(p for p in fixture_model.plans if p.plan_id == "jia-2023")
+    groups = views.plan_targets(jia)
+    assert sum(len(targets) for _, targets in groups) == len(jia.targets)
+    assert [area.sort_order for area, _ in groups] == sorted({t.indicator.area.sort_order for t in jia.targets})
     order = {"quantitative": 0, "qualitative": 1, "defers-to-city": 2}
     for area, targets in groups:
         assert all(t.indicator.area is area for t in targets)
         assert [order[t.kind] for t in targets] == sorted(order[t.kind] for t in targets)
 
 
-def test_stances_are_counted_per_plan(tianjin):
-    for plan in tianjin.model.district_plans:
-        assert sum(tianjin.stance_counts[plan.plan_id][s] for s in views.STANCES) <= len(tianjin.own_or_city)
-    assert tianjin.stance_counts["hedong-2023"]["quantitative"] >= 1
-    assert tianjin.stance_counts["hebei-2022"]["defers-to-city"] >= 1  # 能耗强度: 完成我市下达指标
+def test_stances_are_counted_per_plan(region):
+    # 甲区: figures for new-energy capacity, total energy, renewable share and rooftop PV; dated results for the
+    # peak and the coal boilers; the city's figure for energy intensity.
+    # 乙区: four figures, and the city's figure for carbon intensity. "" counts the indicators a plan leaves alone.
+    counts = {plan_id: dict(counter) for plan_id, counter in region.stance_counts.items()}
+    assert counts["jia-2023"] == {"quantitative": 4, "qualitative": 2, "defers-to-city": 1, "": 4}
+    assert counts["yi-2023"] == {"quantitative": 4, "defers-to-city": 1, "": 6}
 
 
-def test_timeline_counts_and_tabs_hold_every_dated_commitment_once(tianjin):
-    total = sum(len(targets) for targets in tianjin.timeline.values())
-    assert sum(n for _, _, n in tianjin.timeline_counts) == total
-    [(everyone, all_years), *per_plan] = tianjin.timeline_tabs
-    assert everyone is None and dict(all_years) == tianjin.timeline
-    assert [plan for plan, _ in per_plan] == tianjin.model.plans
+def test_timeline_counts_and_tabs_hold_every_dated_commitment_once(region):
+    total = sum(len(targets) for targets in region.timeline.values())
+    assert total == 11  # the twelve targets but 乙区's yearly green buildings, which has no year
+    assert sum(n for _, _, n in region.timeline_counts) == total
+    [(everyone, all_years), *per_plan] = region.timeline_tabs
+    assert everyone is None and dict(all_years) == region.timeline
+    assert [plan for plan, _ in per_plan] == region.model.plans
     assert sum(len(targets) for _, years in per_plan for _, targets in years) == total
     for plan, years in per_plan:
         assert all(targets and all(t.plan_id == plan.plan_id for t in targets) for _, targets in years)
 
 
-def test_district_measures_line_up_under_the_pilot_programmes_contents(tianjin):
-    assert tianjin.pilot.plan_id == "tianjin-pilot-2023"
-    assert len(tianjin.pilot_answers) == 6
-    jizhou = [a for _, answers in tianjin.pilot_answers for a in answers if a.plan.plan_id == "jizhou-2023"]
-    assert any(a.measure.section == "三（十）1" and a.quotes for a in jizhou)
-    for chapter in tianjin.pilot_chapters:
-        assert chapter.chapter.area.area_id == "pilots"
-        assert chapter.measures == len(chapter.plan.measures_in(chapter.chapter))
-        assert 0 < chapter.contents <= 6
-    assert {c.plan.plan_id for c in tianjin.pilot_chapters} == {p.plan_id for p in tianjin.model.district_plans}
+def test_district_measures_line_up_under_the_pilot_programmes_contents(region):
+    assert region.pilot.plan_id == "shili-pilot-2023"
+    [(first, none), (second, answers)] = region.pilot_answers  # the programme's two contents, 三（一） and 三（二）
+    assert (first.section, none) == ("三（一）", [])
+    assert second.section == "三（二）"
+    assert [(a.plan.plan_id, a.measure.section, a.quotes) for a in answers] == [
+        ("jia-2023", "三（二）1", ["创建一批绿色社区"]),
+        ("yi-2023", "二（二）1", ["创建绿色社区3-5个"]),
+    ]
+    chapters = [(c.plan.plan_id, c.chapter.section, c.measures, c.contents) for c in region.pilot_chapters]
+    assert chapters == [("jia-2023", "三（二）", 1, 1), ("yi-2023", "二（二）", 1, 1)]
 
 
-def test_model_counts_targets_by_kind_and_by_region(real_model):
-    assert real_model.kind_counts["quantitative"] == sum(t.kind == "quantitative" for t in real_model.targets)
-    assert sum(real_model.kind_counts.values()) == len(real_model.targets)
-    [region] = real_model.regions
-    assert len(region.targets) == len(real_model.targets)
-    assert len(region.district_targets) == sum(len(p.targets) for p in real_model.district_plans)
+def test_model_counts_targets_by_kind_and_by_region(fixture_model):
+    assert dict(fixture_model.kind_counts) == {"quantitative": 8, "qualitative": 2, "defers-to-city": 2}
+    [region] = fixture_model.regions
+    assert len(region.targets) == 12
+    assert len(region.district_targets) == 12  # the pilot programme states none
 
 
-def test_the_longest_year_bar_is_full_width(real_model):
-    for plan in real_model.plans:
-        bars = views.plan_years(plan)
-        if bars:
-            assert max(bar.share for bar in bars) == 100.0
+def test_the_longest_year_bar_is_full_width(fixture_model):
+    jia = next(p for p in fixture_model.plans if p.plan_id == "jia-2023")
+    bars = views.plan_years(jia)  # 2025: 4 targets, 2027: 1, 2028: 1, 2030: 1
+    assert [(bar.year, bar.total, bar.share) for bar in bars] == [
+        (2025, 4, 100.0),
+        (2027, 1, 25.0),
+        (2028, 1, 25.0),
+        (2030, 1, 25.0),
+    ]
 
 
-def test_chapters_are_found_by_their_anchor_in_the_source_text(real_model):
-    jizhou = next(p for p in real_model.plans if p.plan_id == "jizhou-2023")
-    titles = views.chapter_titles(jizhou)
-    chapter = jizhou.key_chapters[0]
-    assert titles[outline.anchor(chapter.section)] is chapter
+def test_chapters_are_found_by_their_anchor_in_the_source_text(fixture_model):
+    jia = next(p for p in fixture_model.plans if p.plan_id == "jia-2023")
+    titles = views.chapter_titles(jia)
+    assert {anchor: chapter.section for anchor, chapter in titles.items()} == {
+        "s3-1": "三（一）",
+        "s3-2": "三（二）",
+        "s4": "四",
+    }
