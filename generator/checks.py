@@ -16,11 +16,10 @@ import attrs
 from frictionless import Check, errors
 
 from . import sources as src
-from .i18n import CHINESE_CHARACTERS
+from .i18n import CHINESE_CHARACTER
 
 FIGURES = ("value", "value_min", "value_max")
 NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")  # 31.02, 2025, 50,000
-CHINESE = re.compile(f"[{CHINESE_CHARACTERS}]")
 
 
 class NotInSourceError(errors.CellError):
@@ -142,7 +141,7 @@ class EnglishIsEnglish(Check):
 
     def validate_row(self, row) -> Iterable[errors.Error]:
         for name in row.field_names:
-            if name.endswith("_en") and row[name] and (found := CHINESE.search(row[name])):
+            if name.endswith("_en") and row[name] and (found := CHINESE_CHARACTER.search(row[name])):
                 yield _provenance(row, name, f"English text contains “{found.group()}”: translate it")
 
 

@@ -31,7 +31,7 @@ def build_downloads(
     descriptor_bytes = (json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     name = descriptor["name"]
     schemas = {r["name"]: r["schema"] for r in descriptor["resources"]}
-    files: dict[str, bytes] = {"datapackage.json": descriptor_bytes, **inputs.sources}
+    files: dict[str, bytes] = {"datapackage.json": descriptor_bytes, **inputs.source_files}
     for resource, rows in tables.items():
         files[urls.data_file(resource, "csv")] = data_files[resource]
         files[urls.data_file(resource, "json")] = formats.to_json(rows)
@@ -39,7 +39,7 @@ def build_downloads(
         readme_sheet(descriptor), {r: ([f["name"] for f in s["fields"]], tables[r]) for r, s in schemas.items()}, when
     )
     files[urls.package_file(name, "sqlite")] = formats.to_sqlite(schemas, tables)
-    package = {"datapackage.json": descriptor_bytes, "README.md": readme.encode("utf-8"), **inputs.sources}
+    package = {"datapackage.json": descriptor_bytes, "README.md": readme.encode("utf-8"), **inputs.source_files}
     package |= {urls.data_file(r, "csv"): data_files[r] for r in tables}
     files[urls.package_file(name, "zip")] = formats.to_zip(package, when)
     headers = {r: [f["name"] for f in s["fields"]] for r, s in schemas.items()}

@@ -22,10 +22,10 @@ DEFAULT = "zh"
 CATALOGS = Path(__file__).parent / "locale"
 # Chinese characters and punctuation (CJK, full-width forms): the one definition, which validation uses too.
 CHINESE_CHARACTERS = "\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
+CHINESE_CHARACTER = re.compile(f"[{CHINESE_CHARACTERS}]")
 # In text to be marked, “” belong to the Chinese run they open or close; a run keeps the digits inside it.
-CHINESE = CHINESE_CHARACTERS + "\u201c\u201d"
-CHINESE_RUN = re.compile(f"[{CHINESE}](?:[{CHINESE}0-9]*[{CHINESE}])?")
-CHINESE_CHARACTER = re.compile(f"[{CHINESE}]")
+_RUN_CHARACTERS = CHINESE_CHARACTERS + "\u201c\u201d"
+CHINESE_RUN = re.compile(f"[{_RUN_CHARACTERS}](?:[{_RUN_CHARACTERS}0-9]*[{_RUN_CHARACTERS}])?")
 MONTHS = [
     "January",
     "February",

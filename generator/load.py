@@ -30,7 +30,7 @@ class Inputs:
     package: Package  # the descriptor as frictionless reads it, for validation
     data: dict[str, bytes]  # every file under data/, by path inside the package ("data/x.csv")
     text_rows: dict[str, list[dict[str, str]]]  # resource name -> its CSV's rows as text, header order kept
-    sources: dict[str, bytes]  # every file under sources/, by path inside the package ("sources/x.txt")
+    source_files: dict[str, bytes]  # every file under sources/, by path inside the package ("sources/x.txt")
     source_texts: dict[str, Source]  # the same files decoded, each with its outline
     releases: tuple[releases.Release, ...]  # releases/<version>.zip, oldest first
     changelog_notes: str  # CHANGELOG.md ("" when there is none)
@@ -46,8 +46,8 @@ class Inputs:
 def load(paths: Paths) -> Inputs:
     """Read everything; raise InvalidPackage when the descriptor itself cannot be read."""
     package_files = _tree(paths.package_dir)
-    descriptor_file = _shown(paths.descriptor, paths)
-    descriptor = _descriptor(package_files.get(_inside(paths.descriptor, paths)), descriptor_file)
+    descriptor_file = _shown(paths.descriptor_path, paths)
+    descriptor = _descriptor(package_files.get(_inside(paths.descriptor_path, paths)), descriptor_file)
     try:
         package = Package(descriptor, basepath=str(paths.package_dir))
     except FrictionlessException as error:
@@ -61,7 +61,7 @@ def load(paths: Paths) -> Inputs:
         package=package,
         data=data,
         text_rows=_text_rows(descriptor, data),
-        sources=sources,
+        source_files=sources,
         source_texts={path: Source.decode(content) for path, content in sources.items()},
         releases=tuple(releases.load_releases({p.stem: p.read_bytes() for p in paths.releases_dir.glob("*.zip")})),
         changelog_notes=_text(paths.changelog_notes),

@@ -17,10 +17,10 @@ MEDIA_TYPES = {
 }
 
 
-def dataset_json_ld(descriptor: dict, model: Model, here: str, sources: bool = True) -> dict:
+def dataset_json_ld(descriptor: dict, model: Model, here: str, list_sources: bool = True) -> dict:
     """A schema.org Dataset, for the page ``here`` (a path under docs/) to embed: its links lead from that page.
 
-    With ``sources``, it lists every source document (isBasedOn), about 0.5 KB each.
+    With ``list_sources``, it lists every source document (isBasedOn), about 0.5 KB each.
     """
     name = descriptor["name"]
     files = [
@@ -57,7 +57,7 @@ def dataset_json_ld(descriptor: dict, model: Model, here: str, sources: bool = T
             for path, fmt, title in files
         ],
     }
-    if not sources:
+    if not list_sources:
         return dataset
     dataset["isBasedOn"] = [
         {

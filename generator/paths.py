@@ -25,7 +25,7 @@ class Paths:
         return self.root / "datapackage"
 
     @property
-    def descriptor(self) -> Path:
+    def descriptor_path(self) -> Path:
         return self.package_dir / "datapackage.json"
 
     @property

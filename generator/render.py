@@ -132,8 +132,8 @@ def _charted_indicators(site: Site) -> list[tuple[views.RegionView, views.Indica
     return [(view, row) for view in _charted_regions(site) for row in view.shared]
 
 
-def _dataset(site: Site, here: str, sources: bool = True) -> str:
-    return text.script_json(metadata.dataset_json_ld(site.descriptor, site.model, here, sources=sources))
+def _dataset(site: Site, here: str, list_sources: bool = True) -> str:
+    return text.script_json(metadata.dataset_json_ld(site.descriptor, site.model, here, list_sources=list_sources))
 
 
 def _region(view: views.RegionView, **context) -> dict:
@@ -153,7 +153,9 @@ PAGES = (
         lambda site: urls.HOME,
         "home.md.j2",
         _once,
-        lambda site, _, figures: {"json_ld": _dataset(site, urls.HOME, sources=len(site.model.plans) <= LISTED_PLANS)},
+        lambda site, _, figures: {
+            "json_ld": _dataset(site, urls.HOME, list_sources=len(site.model.plans) <= LISTED_PLANS)
+        },
     ),
     PageType(lambda site: urls.NAVIGATION, "summary.md.j2", _once, lambda site, _, figures: {"regions": site.regions}),
     PageType(lambda site: urls.PLANS_INDEX, "plans.md.j2", _once),

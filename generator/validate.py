@@ -51,7 +51,7 @@ def validate(inputs: Inputs) -> Validation:
     package = inputs.package
     blocking, cell_problems = csvfiles.check_files(inputs.descriptor, inputs.data, inputs.text_rows, "datapackage")
     cell_problems += [
-        csvfiles.encoding_problem(f"datapackage/{path}", inputs.sources[path])
+        csvfiles.encoding_problem(f"datapackage/{path}", inputs.source_files[path])
         for path, source in inputs.source_texts.items()
         if not source.utf8
     ]
@@ -108,14 +108,14 @@ def _project_checks(inputs: Inputs) -> list:
     outlines = {plan_id: source.refs for plan_id, source in by_plan.items()}
     owners = {name: _lookup(rows.get(name, []), key, "plan_id") for name, key in ID_FIELDS.items()}
     by_measure = {measure: matchable[plan] for measure, plan in owners["measures"].items() if plan in matchable}
-    sources_by = {"plan_id": matchable, "measure_id": by_measure}
+    matchable_by = {"plan_id": matchable, "measure_id": by_measure}
     measure_chapters = _lookup(rows.get("measures", []), "measure_id", "chapter_id")
     units = _lookup(rows.get("indicators", []), "indicator_id", "unit")
     return [
-        checks.SourceFileMatches(source_bytes=inputs.sources),
+        checks.SourceFileMatches(source_bytes=inputs.source_files),
         *(
             checks.TextInSource(
-                resource_name=name, key_field=key, field_names=fields, matchable_sources=sources_by[key]
+                resource_name=name, key_field=key, field_names=fields, matchable_sources=matchable_by[key]
             )
             for name, key, fields in VERBATIM_FIELDS
         ),

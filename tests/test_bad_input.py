@@ -75,14 +75,14 @@ def copy_the_targets(paths: Paths) -> None:
 
 
 def break_the_json(paths: Paths) -> None:
-    text = paths.descriptor.read_text(encoding="utf-8")
-    paths.descriptor.write_text(text.replace('"resources": [', '"resources": [,', 1), encoding="utf-8")
+    text = paths.descriptor_path.read_text(encoding="utf-8")
+    paths.descriptor_path.write_text(text.replace('"resources": [', '"resources": [,', 1), encoding="utf-8")
 
 
 def give_a_field_an_unknown_type(paths: Paths) -> None:
-    descriptor = json.loads(paths.descriptor.read_text(encoding="utf-8"))
+    descriptor = json.loads(paths.descriptor_path.read_text(encoding="utf-8"))
     descriptor["resources"][0]["schema"]["fields"][0]["type"] = "colour"
-    paths.descriptor.write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
+    paths.descriptor_path.write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
 
 
 def break_three_files(paths: Paths) -> None:
@@ -233,5 +233,5 @@ def test_the_rows_the_table_breaks_are_where_it_says(fixture_project):
     assert line_of(fixture_project, "targets", "target_id", "jia-2023-t006") == T006
     assert line_of(fixture_project, "targets", "target_id", "jia-2023-t007") == T007
     assert line_of(fixture_project, "indicators", "indicator_id", "rooftop-pv-coverage") == ROOFTOP
-    lines = fixture_project.descriptor.read_text(encoding="utf-8").splitlines()
+    lines = fixture_project.descriptor_path.read_text(encoding="utf-8").splitlines()
     assert lines[DESCRIPTOR_RESOURCES - 1].strip() == '"resources": ['

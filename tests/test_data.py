@@ -367,7 +367,7 @@ def test_the_real_package_is_valid(real_paths):
 
 
 def test_frictionless_alone_reports_the_real_package_valid(real_paths):
-    assert Package(str(real_paths.descriptor)).validate().valid
+    assert Package(str(real_paths.descriptor_path)).validate().valid
 
 
 def test_the_same_bureau_is_one_agency_in_every_real_district(real_tables):

@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 from conftest import copy_fixture_project
 
 from generator import build
-from generator.checks import CHINESE
+from generator.i18n import CHINESE_CHARACTER
 
 pytestmark = pytest.mark.slow
 
@@ -37,7 +37,7 @@ TITLE_BREAKOUT = "</title><script>alert(3)</script>森林"
 
 
 # English fields may hold no Chinese (validation rejects it), so they get the hostile text without any.
-HOSTILE_ENGLISH = [text for text in HOSTILE if not CHINESE.search(text)]
+HOSTILE_ENGLISH = [text for text in HOSTILE if not CHINESE_CHARACTER.search(text)]
 
 
 def hostile(i: int, field: str = "") -> str:

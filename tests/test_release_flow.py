@@ -27,9 +27,9 @@ def project_with_history(tmp_path):
 
 
 def set_version(paths, version: str, note: str) -> None:
-    descriptor = json.loads(paths.descriptor.read_text(encoding="utf-8"))
+    descriptor = json.loads(paths.descriptor_path.read_text(encoding="utf-8"))
     descriptor["version"] = version
-    paths.descriptor.write_text(json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    paths.descriptor_path.write_text(json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     citation = paths.root / "CITATION.cff"
     citation.write_text(re.sub(r'version: "[^"]+"', f'version: "{version}"', citation.read_text()), encoding="utf-8")
     notes = paths.changelog_notes.read_text(encoding="utf-8")

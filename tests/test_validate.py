@@ -42,7 +42,7 @@ def test_the_fixture_package_is_valid(project):
 
 def test_validation_keeps_the_rows_frictionless_typed(project):
     validation = validate.validate(load.load(project))
-    package = Package(str(project.descriptor))
+    package = Package(str(project.descriptor_path))
     typed = {resource.name: [row.to_dict() for row in resource.read_rows()] for resource in package.resources}
     assert validation.tables == typed
     assert validation.report["valid"] and validation.report["problems"] == 0
@@ -142,7 +142,7 @@ def test_problems_carry_the_type_of_what_is_wrong(project):
 
 
 def test_a_malformed_descriptor_is_named(project):
-    project.descriptor.write_text('{"name": ', encoding="utf-8")
+    project.descriptor_path.write_text('{"name": ', encoding="utf-8")
     [problem] = problems_of(project)
     assert problem.file == "datapackage/datapackage.json"
     assert "not valid JSON" in problem.message
