@@ -1,1 +1,2 @@
-"""Turns the curated data package into the static site: load → validate → model → render → publish."""
+"""Turns the curated data package into the static site: load → validate → assemble → render → downloads → publish
+(build.py calls the stages in order; cli.py is the command line)."""

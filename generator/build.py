@@ -10,11 +10,11 @@ import datetime
 import json
 import os
 
-from . import downloads, load, manifest, model, passages, publish, releases, render, urls, validate, views
+from . import downloads, load, manifest, publish, releases, render, urls, validate
 from .i18n import LANGUAGES
 from .paths import Paths
 from .problems import InvalidPackage
-from .site import Site
+from .site import assemble
 from .timing import Stage, no_timing
 
 
@@ -33,7 +33,7 @@ def check(paths: Paths, stage: Stage = no_timing) -> tuple[load.Inputs, validate
 def build(paths: Paths, *, run_mkdocs: bool = True, stage: Stage = no_timing, languages=LANGUAGES) -> None:
     """The whole pipeline: check, assemble, render pages and downloads, write them under docs/, build site/."""
     inputs, validation = check(paths, stage)
-    with stage("model"):
+    with stage("assemble"):
         site = assemble(inputs, validation.tables)
     with stage("downloads"):
         when = build_time(site.descriptor)
@@ -54,22 +54,6 @@ def build(paths: Paths, *, run_mkdocs: bool = True, stage: Stage = no_timing, la
         writer.write_all(files.items())
     if run_mkdocs:
         publish.build_site(paths, when, stage, languages)
-
-
-def assemble(inputs: load.Inputs, tables: dict[str, list[dict]]) -> Site:
-    """The model, each plan's source as marked blocks, and the changelog: everything the pages are made from.
-
-    ``tables`` are the typed rows validation kept; the changelog compares the text rows load parsed.
-    """
-    site_model = model.build_model(tables)
-    documents = {
-        plan.plan_id: passages.plan_document(plan, inputs.source_texts[plan.source_file]) for plan in site_model.plans
-    }
-    history = list(inputs.releases)
-    keys = releases.primary_keys(*(r.descriptor() for r in history), inputs.descriptor)
-    notes = releases.parse_notes(inputs.changelog_notes)
-    changelog = releases.changelog(history, inputs.descriptor["version"], inputs.text_rows, keys, notes)
-    return Site(site_model, inputs.descriptor, documents, inputs.releases, tuple(changelog), views.regions(site_model))
 
 
 def _json_bytes(data: dict) -> bytes:

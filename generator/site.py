@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from . import model as model_stage
 from . import passages, releases, views
+from .load import Inputs
 
 
 @dataclass(frozen=True)
@@ -27,3 +28,19 @@ class Site:
     def released(self) -> list[str]:
         """The versions that have a download folder of their own."""
         return [release.version for release in self.releases]
+
+
+def assemble(inputs: Inputs, tables: dict[str, list[dict]]) -> Site:
+    """The model, each plan's source as marked blocks, and the changelog: everything the pages are made from.
+
+    ``tables`` are the typed rows validation kept; the changelog compares the text rows load parsed.
+    """
+    site_model = model_stage.build_model(tables)
+    documents = {
+        plan.plan_id: passages.plan_document(plan, inputs.source_texts[plan.source_file]) for plan in site_model.plans
+    }
+    history = list(inputs.releases)
+    keys = releases.primary_keys(*(r.descriptor() for r in history), inputs.descriptor)
+    notes = releases.parse_notes(inputs.changelog_notes)
+    changelog = releases.changelog(history, inputs.descriptor["version"], inputs.text_rows, keys, notes)
+    return Site(site_model, inputs.descriptor, documents, inputs.releases, tuple(changelog), views.regions(site_model))

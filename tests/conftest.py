@@ -49,39 +49,32 @@ def real_model(real_tables) -> model.Model:
     return model.build_model(real_tables)
 
 
-def copy_project(destination: Path) -> Paths:
-    """A copy of everything a build reads: the package, hand-written docs and the site's configuration."""
-    shutil.copytree(ROOT / "datapackage", destination / "datapackage")
-    (destination / "docs").mkdir()
-    for path in hand_written_docs():
-        shutil.copy(path, destination / "docs" / path.name)
-    copy_site_configuration(ROOT, destination)
-    shutil.copytree(ROOT / "docs" / "assets", destination / "docs" / "assets")
-    shutil.copytree(ROOT / "releases", destination / "releases")
-    return Paths(destination)
-
-
-@pytest.fixture
-def project(tmp_path) -> Paths:
-    return copy_project(tmp_path)
-
-
 FIXTURE = Path(__file__).parent / "fixture"
 
 
-def copy_fixture_project(destination: Path) -> Paths:
-    """A copy of the project's site configuration and hand-written docs around the fixture package
-    (tests/fixture/datapackage/), with its own CHANGELOG.md and CITATION.cff, and no releases."""
-    shutil.copytree(FIXTURE / "datapackage", destination / "datapackage")
+def copy_project(destination: Path, source: Path = ROOT) -> Paths:
+    """A copy of everything a build reads: the package of ``source`` (the project itself, or FIXTURE: the fixture
+    package) with its releases, CHANGELOG.md and CITATION.cff, and the project's hand-written docs and site
+    configuration."""
+    shutil.copytree(source / "datapackage", destination / "datapackage")
     (destination / "docs").mkdir()
     for path in hand_written_docs():
         shutil.copy(path, destination / "docs" / path.name)
     copy_site_configuration(ROOT, destination)
     shutil.copytree(ROOT / "docs" / "assets", destination / "docs" / "assets")
-    (destination / "releases").mkdir()
+    if (source / "releases").is_dir():
+        shutil.copytree(source / "releases", destination / "releases")
+    else:
+        (destination / "releases").mkdir()
     for name in ("CHANGELOG.md", "CITATION.cff"):
-        shutil.copy(FIXTURE / name, destination / name)
+        shutil.copy(source / name, destination / name)
     return Paths(destination)
+
+
+def copy_fixture_project(destination: Path) -> Paths:
+    """The fixture package (tests/fixture/), with its own CHANGELOG.md and CITATION.cff and no releases, in a copy
+    of the project's site configuration and hand-written docs."""
+    return copy_project(destination, FIXTURE)
 
 
 @pytest.fixture

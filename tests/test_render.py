@@ -13,6 +13,7 @@ from bs4 import BeautifulSoup
 from conftest import copy_fixture_project
 
 from generator import build, charts, i18n, render, urls
+from generator.site import assemble
 
 PLANS = ("jia-2023", "yi-2023", "shili-pilot-2023")
 
@@ -34,7 +35,7 @@ def render_fixture(destination) -> dict[str, str]:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     inputs, validation = build.check(copy_fixture_project(tmp_path_factory.mktemp("site")))
-    return build.assemble(inputs, validation.tables)
+    return assemble(inputs, validation.tables)
 
 
 @pytest.fixture(scope="module")
