@@ -10,7 +10,7 @@ import datetime
 import json
 import os
 
-from . import downloads, load, manifest, publish, releases, render, urls, validate
+from . import downloads, history, load, manifest, publish, render, urls, validate
 from .i18n import LANGUAGES
 from .paths import Paths
 from .problems import InvalidPackage
@@ -46,7 +46,7 @@ def build(paths: Paths, *, run_mkdocs: bool = True, stage: Stage = no_timing, la
         )
         files = {urls.download(path): data for path, data in latest.items()}
         for release in site.releases:
-            versioned = releases.release_files(release, site.descriptor["name"])
+            versioned = history.release_files(release, site.descriptor["name"])
             files |= {urls.release_download(release.version, path): data for path, data in versioned.items()}
     with stage("render"):  # each page is written as soon as it is rendered
         writer = publish.Writer(paths)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from frictionless import FrictionlessException, Package
 
-from . import releases
+from . import history
 from .passages import Source
 from .paths import Paths
 from .problems import InvalidPackage, Problem
@@ -32,7 +32,7 @@ class Inputs:
     text_rows: dict[str, list[dict[str, str]]]  # resource name -> its CSV's rows as text, header order kept
     source_files: dict[str, bytes]  # every file under sources/, by path inside the package ("sources/x.txt")
     source_texts: dict[str, Source]  # the same files decoded, each with its outline
-    releases: tuple[releases.Release, ...]  # releases/<version>.zip, oldest first
+    releases: tuple[history.Release, ...]  # releases/<version>.zip, oldest first
     changelog_notes: str  # CHANGELOG.md ("" when there is none)
     citation: str  # CITATION.cff ("" when there is none)
     files: dict[str, bytes]  # every file the build manifest lists, by path from the project root
@@ -63,7 +63,7 @@ def load(paths: Paths) -> Inputs:
         text_rows=_text_rows(descriptor, data),
         source_files=sources,
         source_texts={path: Source.decode(content) for path, content in sources.items()},
-        releases=tuple(releases.load_releases({p.stem: p.read_bytes() for p in paths.releases_dir.glob("*.zip")})),
+        releases=tuple(history.load_releases({p.stem: p.read_bytes() for p in paths.releases_dir.glob("*.zip")})),
         changelog_notes=_text(paths.changelog_notes),
         citation=_text(paths.root / "CITATION.cff"),
         files=_manifest_files(paths, package_files),

@@ -6,7 +6,7 @@ releases/<version>.zip, from the ZIP the build made.
 
 from __future__ import annotations
 
-from . import build, publish, releases, urls
+from . import build, history, publish, urls
 from .paths import Paths
 from .problems import GeneratorError
 
@@ -15,10 +15,10 @@ def release(paths: Paths, remote: str | None, branch: str) -> str:
     """Check the version was raised and its changes written, keep its ZIP in releases/, build, and publish."""
     inputs, _ = build.check(paths)
     version = inputs.descriptor["version"]
-    history = inputs.releases
-    if history and releases.version_key(history[-1].version) >= releases.version_key(version):
-        raise GeneratorError(f"raise the version in datapackage/datapackage.json: {history[-1].version} is released")
-    if not releases.parse_notes(inputs.changelog_notes).get(version):
+    latest = inputs.releases[-1].version if inputs.releases else None
+    if latest and history.version_key(latest) >= history.version_key(version):
+        raise GeneratorError(f"raise the version in datapackage/datapackage.json: {latest} is released")
+    if not history.parse_notes(inputs.changelog_notes).get(version):
         raise GeneratorError(f"write what changed in {version} in CHANGELOG.md, under a heading '## {version}'")
     if f'version: "{version}"' not in inputs.citation:
         raise GeneratorError(f'set version: "{version}" in CITATION.cff')

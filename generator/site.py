@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from . import history, passages, views
 from . import model as model_stage
-from . import passages, releases, views
 from .load import Inputs
 
 
@@ -20,8 +20,8 @@ class Site:
     model: model_stage.Model
     descriptor: dict  # the data package's descriptor, as written in the repository
     documents: dict[str, list[passages.Block]]  # plan_id -> its source text as blocks, every quote marked
-    releases: tuple[releases.Release, ...]  # oldest first
-    changelog: tuple[releases.Entry, ...]  # newest first: the working data, then each release
+    releases: tuple[history.Release, ...]  # oldest first
+    changelog: tuple[history.Entry, ...]  # newest first: the working data, then each release
     regions: tuple[views.RegionView, ...]  # each compared region's views (views.regions), for both languages
 
     @property
@@ -39,8 +39,8 @@ def assemble(inputs: Inputs, tables: dict[str, list[dict]]) -> Site:
     documents = {
         plan.plan_id: passages.plan_document(plan, inputs.source_texts[plan.source_file]) for plan in site_model.plans
     }
-    history = list(inputs.releases)
-    keys = releases.primary_keys(*(r.descriptor() for r in history), inputs.descriptor)
-    notes = releases.parse_notes(inputs.changelog_notes)
-    changelog = releases.changelog(history, inputs.descriptor["version"], inputs.text_rows, keys, notes)
+    versions = list(inputs.releases)
+    keys = history.primary_keys(*(r.descriptor() for r in versions), inputs.descriptor)
+    notes = history.parse_notes(inputs.changelog_notes)
+    changelog = history.changelog(versions, inputs.descriptor["version"], inputs.text_rows, keys, notes)
     return Site(site_model, inputs.descriptor, documents, inputs.releases, tuple(changelog), views.regions(site_model))

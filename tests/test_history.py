@@ -3,7 +3,7 @@ import json
 
 import pytest
 
-from generator import formats, releases
+from generator import formats, history
 
 KEYS = {"targets": ["target_id"], "plans": ["plan_id"]}
 
@@ -23,7 +23,7 @@ def release(version, targets, plans=({"plan_id": "p1", "title": "方案"},)):
         "data/targets.csv": csv_bytes(targets),
         "data/plans.csv": csv_bytes(list(plans)),
     }
-    return releases.Release(version, formats.to_zip(files, datetime.datetime(2026, 1, 1)))
+    return history.Release(version, formats.to_zip(files, datetime.datetime(2026, 1, 1)))
 
 
 T1 = {"target_id": "t1", "value": "31.02"}
@@ -33,19 +33,19 @@ T2 = {"target_id": "t2", "value": "14"}
 def test_diff_names_added_removed_and_changed_rows_by_key():
     old = {"targets": [T1, T2]}
     new = {"targets": [{"target_id": "t1", "value": "32"}, {"target_id": "t3", "value": "5"}]}
-    changes = releases.diff(old, new, KEYS)["targets"]
+    changes = history.diff(old, new, KEYS)["targets"]
     assert changes.added == ["t3"] and changes.removed == ["t2"]
     assert changes.changed == [("t1", [("value", "31.02", "32")])]
 
 
 def test_unchanged_tables_are_left_out():
-    assert releases.diff({"targets": [T1]}, {"targets": [T1]}, KEYS) == {}
+    assert history.diff({"targets": [T1]}, {"targets": [T1]}, KEYS) == {}
 
 
 def test_changelog_is_newest_first_with_pending_changes_on_top():
-    history = [release("0.1.0", [T1]), release("0.2.0", [T1, T2])]
+    versions = [release("0.1.0", [T1]), release("0.2.0", [T1, T2])]
     current = {"targets": [{"target_id": "t1", "value": "32"}, T2], "plans": [{"plan_id": "p1", "title": "方案"}]}
-    entries = releases.changelog(history, "0.2.0", current, KEYS, {"0.2.0": "Added t2."})
+    entries = history.changelog(versions, "0.2.0", current, KEYS, {"0.2.0": "Added t2."})
     assert [e.version for e in entries] == ["0.2.0（未发布的修改）", "0.2.0", "0.1.0"]
     assert entries[0].released is False and entries[0].changes["targets"].changed[0][0] == "t1"
     assert entries[1].changes["targets"].added == ["t2"] and entries[1].notes == "Added t2."
@@ -53,7 +53,7 @@ def test_changelog_is_newest_first_with_pending_changes_on_top():
 
 
 def test_a_raised_version_is_listed_under_its_own_number():
-    entries = releases.changelog(
+    entries = history.changelog(
         [release("0.1.0", [T1])],
         "0.2.0",
         {"targets": [T1, T2], "plans": [{"plan_id": "p1", "title": "方案"}]},
@@ -65,14 +65,14 @@ def test_a_raised_version_is_listed_under_its_own_number():
 
 def test_parse_notes_splits_changelog_by_version():
     text = "# Changelog\n\nintro\n\n## 0.3.0\n\nFixed a quote.\n\n## 0.2.0 — first\n\nFirst release.\n"
-    assert releases.parse_notes(text) == {"0.3.0": "Fixed a quote.", "0.2.0": "First release."}
+    assert history.parse_notes(text) == {"0.3.0": "Fixed a quote.", "0.2.0": "First release."}
 
 
 @pytest.mark.parametrize(("a", "b"), [("0.2.0", "0.10.0"), ("0.9.9", "1.0.0"), ("1.2.0", "1.2.1")])
 def test_versions_compare_as_numbers(a, b):
-    assert releases.version_key(a) < releases.version_key(b)
+    assert history.version_key(a) < history.version_key(b)
 
 
 def test_release_files_are_the_zip_and_its_data():
-    files = releases.release_files(release("0.1.0", [T1]), "pkg")
+    files = history.release_files(release("0.1.0", [T1]), "pkg")
     assert set(files) == {"pkg.zip", "datapackage.json", "data/targets.csv", "data/plans.csv"}

@@ -1,4 +1,4 @@
-"""Releases: each published version's ZIP kept in releases/, and what changed between versions.
+"""The history of the data: each released version's ZIP (kept in releases/), and what changed between versions.
 
 A release is the very ZIP readers downloaded, so its files stay downloadable
 byte for byte at a versioned URL, and the changelog compares tables row by
