@@ -19,7 +19,6 @@ from test_english import chinese_leftovers, soup
 from test_links import broken_links
 
 from generator import build, charts, views
-from generator.model import build_model
 
 REAL_PLANS = ("hedong-2023", "hebei-2022", "xiqing-2023", "jizhou-2023", "tianjin-pilot-2023")
 
@@ -316,16 +315,6 @@ def test_comparison_lines_up_new_large_data_centre_pue(real_model):
     assert [str(t.value) for t in row.by_plan["xiqing-2023"]] == ["1.25"]
     assert [str(t.value) for t in row.by_plan["jizhou-2023"]] == ["1.3"]
     assert row.by_plan["hedong-2023"] == []
-
-
-def test_comparison_leaves_out_indicators_nobody_commits_to(real_tables):
-    tables = {name: list(rows) for name, rows in real_tables.items()}
-    tables["indicators"] = tables["indicators"] + [
-        {**tables["indicators"][0], "indicator_id": "unused", "name_zh": "未使用"}
-    ]
-    ids = [r.indicator.indicator_id for r in views.by_indicator(build_model(tables))]
-    assert "unused" not in ids
-    assert "forest-coverage" in ids
 
 
 def test_comparison_shows_a_commitment_stated_twice_once(real_model):

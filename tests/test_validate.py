@@ -167,15 +167,6 @@ def test_an_agency_name_the_plan_does_not_print(project):
     assert ("datapackage/data/measure_agencies.csv", line, "name_as_printed") in where(problems_of(project))
 
 
-def test_the_same_bureau_is_one_agency_in_every_district(fixture_tables):
-    plans_of = {m["measure_id"]: m["plan_id"] for m in fixture_tables["measures"]}
-    printed = {}
-    for link in fixture_tables["measure_agencies"]:
-        if link["agency_id"] == "housing-construction-commission":
-            printed.setdefault(plans_of[link["measure_id"]], set()).add(link["name_as_printed"])
-    assert printed == {p: {"区住房建设委"} for p in ("jia-2023", "yi-2023")}
-
-
 def test_a_target_pointing_at_another_plans_measure(project):
     line = line_of(project, "targets", "target_id", "jia-2023-t006")
     edit_cell(project, "targets", line, "measure_id", "yi-2023-m001")
