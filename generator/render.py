@@ -61,6 +61,7 @@ def environment(model: Model, lang: str = i18n.DEFAULT) -> Environment:
         stances=views.STANCES,
         listed_plans=LISTED_PLANS,
         url=_url,
+        dataset_json_ld=_dataset_json_ld,
         # The addresses that templates link to, through url(): url(plan_page(plan.plan_id)).
         **{name: getattr(urls, name) for name in TEMPLATE_ADDRESSES},
     )
@@ -81,6 +82,16 @@ def _url(context, target: str, html: bool = False) -> str:
     tables written in HTML, whose links MkDocs leaves as they are."""
     here = context["here"]
     return urls.site_url(here, target) if html else urls.relative(here, target)
+
+
+@pass_context
+def _dataset_json_ld(context, list_sources: bool) -> str:
+    """``dataset_json_ld(list_sources)`` in a template: the schema.org Dataset as JSON for a <script> element, its
+    links from the page being rendered. The downloads are published once, at the site's root, so an English page's
+    links to them start from where it is served, under en/ (a Markdown link is moved there by editions.py)."""
+    served = urls.edition_root(context["lang"]) + context["here"]
+    dataset = metadata.dataset_json_ld(context["package"], context["model"], served, list_sources=list_sources)
+    return text.script_json(dataset)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -132,10 +143,6 @@ def _charted_indicators(site: Site) -> list[tuple[views.RegionView, views.Indica
     return [(view, row) for view in _charted_regions(site) for row in view.shared]
 
 
-def _dataset(site: Site, here: str, list_sources: bool = True) -> str:
-    return text.script_json(metadata.dataset_json_ld(site.descriptor, site.model, here, list_sources=list_sources))
-
-
 def _region(view: views.RegionView, **context) -> dict:
     """What a comparison page is given: its region's views, with the region's plans as the model."""
     return {"view": view, "model": view.model, "region": view.region, **context}
@@ -153,9 +160,7 @@ PAGES = (
         lambda site: urls.HOME,
         "home.md.j2",
         _once,
-        lambda site, _, figures: {
-            "json_ld": _dataset(site, urls.HOME, list_sources=len(site.model.plans) <= LISTED_PLANS)
-        },
+        lambda site, _, figures: {"list_sources": len(site.model.plans) <= LISTED_PLANS},
     ),
     PageType(lambda site: urls.NAVIGATION, "summary.md.j2", _once, lambda site, _, figures: {"regions": site.regions}),
     PageType(lambda site: urls.PLANS_INDEX, "plans.md.j2", _once),
@@ -166,7 +171,7 @@ PAGES = (
         lambda site: urls.DATA_INDEX,
         "data.md.j2",
         _once,
-        lambda site, _, figures: {"released": site.released, "json_ld": _dataset(site, urls.DATA_INDEX)},
+        lambda site, _, figures: {"released": site.released, "list_sources": True},
     ),
     PageType(lambda site: urls.DICTIONARY, "dictionary.md.j2", _once),
     PageType(

@@ -1,7 +1,9 @@
-"""Link integrity: every internal link, anchor, image, stylesheet, script and download in the built site resolves."""
+"""Link integrity: every internal link, anchor, image, stylesheet, script and download in the built site resolves,
+the links of the schema.org descriptions (JSON-LD) included."""
 
 from __future__ import annotations
 
+import json
 from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -34,11 +36,24 @@ def target_file(page: Path, url: str, site: Path) -> Path:
 
 def links(site: Path):
     for page in sorted(site.rglob("*.html")):
-        for tag, attribute in ATTRIBUTES.items():
-            for element in parse(page).find_all(tag):
-                url = element.get(attribute)
-                if url and not urlsplit(url).scheme and not url.startswith("//"):
-                    yield page, url
+        urls = [
+            element.get(attribute) for tag, attribute in ATTRIBUTES.items() for element in parse(page).find_all(tag)
+        ]
+        for script in parse(page).find_all("script", type="application/ld+json"):
+            urls += json_ld_urls(json.loads(script.string))
+        for url in urls:
+            if url and not urlsplit(url).scheme and not url.startswith("//"):
+                yield page, url
+
+
+def json_ld_urls(data) -> list[str]:
+    """Every ``url`` and ``contentUrl`` in a JSON-LD description, at any depth."""
+    if isinstance(data, list):
+        return [url for item in data for url in json_ld_urls(item)]
+    if isinstance(data, dict):
+        own = [data[key] for key in ("url", "contentUrl") if isinstance(data.get(key), str)]
+        return own + [url for value in data.values() for url in json_ld_urls(value)]
+    return []
 
 
 def broken_links(site: Path) -> tuple[int, list[tuple[str, str]]]:
@@ -66,8 +81,13 @@ def test_every_internal_link_resolves(fixture_built):
 
 def test_the_link_check_finds_a_broken_link(tmp_path):
     page = tmp_path / "page.html"
-    page.write_text('<a href="missing/">x</a><a href="#nowhere">y</a>', encoding="utf-8")
+    json_ld = '{"distribution": [{"contentUrl": "downloads/x.zip"}], "isBasedOn": [{"url": "y.txt"}]}'
+    page.write_text(
+        f'<a href="missing/">x</a><a href="#nowhere">y</a><script type="application/ld+json">{json_ld}</script>',
+        encoding="utf-8",
+    )
     found = list(links(tmp_path))
-    assert [url for _, url in found] == ["missing/", "#nowhere"]
+    assert [url for _, url in found] == ["missing/", "#nowhere", "downloads/x.zip", "y.txt"]
+    assert len(broken_links(tmp_path)[1]) == 4
     assert not target_file(page, "missing/", tmp_path).is_file()
     assert parse(page).find(id="nowhere") is None
