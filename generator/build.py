@@ -1,16 +1,16 @@
-"""The pipeline, top to bottom: load → validate → assemble → render → downloads → write → publish.
+"""The pipeline, top to bottom: load → validate → assemble → downloads → render → publish.
 
-Each stage is a module of its own; this one only calls them in order. ``stage`` wraps each
+Each stage is a module of its own; this one only calls them in order. Every page is written under
+docs/ as soon as it is rendered; then MkDocs and Pagefind build site/. ``stage`` wraps each
 step (the benchmark times them) and ``languages`` picks the editions.
 """
 
 from __future__ import annotations
 
 import datetime
-import json
 import os
 
-from . import downloads, history, load, manifest, publish, render, urls, validate
+from . import downloads, load, publish, render, validate
 from .i18n import LANGUAGES
 from .paths import Paths
 from .problems import InvalidPackage
@@ -37,27 +37,13 @@ def build(paths: Paths, *, run_mkdocs: bool = True, stage: Stage = no_timing, la
         site = assemble(inputs, validation.tables)
     with stage("downloads"):
         when = build_time(site.descriptor)
-        readme = render.package_readme(site)
-        latest = downloads.build_downloads(inputs, validation.tables, readme, when)
-        latest["validation-report.json"] = _json_bytes(validation.report)
-        tools = manifest.tool_versions()
-        latest["build-manifest.json"] = _json_bytes(
-            manifest.build_manifest(site.descriptor["version"], tools, inputs.files, latest)
-        )
-        files = {urls.download(path): data for path, data in latest.items()}
-        for release in site.releases:
-            versioned = history.release_files(release, site.descriptor["name"])
-            files |= {urls.release_download(release.version, path): data for path, data in versioned.items()}
+        files = downloads.site_files(inputs, validation, site, render.package_readme(site), when)
     with stage("render"):  # each page is written as soon as it is rendered
         writer = publish.Writer(paths)
         writer.write_all(render.render_pages(site, languages))
         writer.write_all(files.items())
     if run_mkdocs:
         publish.build_site(paths, when, stage, languages)
-
-
-def _json_bytes(data: dict) -> bytes:
-    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
 def build_time(descriptor: dict) -> datetime.datetime:

@@ -14,12 +14,34 @@ import datetime
 import io
 import json
 
-from . import formats, urls
+from . import formats, history, manifest, urls
 from .load import Inputs
+from .site import Site
 from .sources import sha256
+from .validate import Validation
 
 # Resources sliced per plan for the plan pages' download links, with their labels on the pages.
 PER_PLAN = {"targets": "目标", "measures": "措施", "projects": "项目", "chapters": "章节"}
+
+
+def site_files(
+    inputs: Inputs, validation: Validation, site: Site, readme: str, when: datetime.datetime
+) -> dict[str, bytes]:
+    """Everything the site offers for download, by path under docs/: this build's files under latest/ (the
+    package in every format, the validation report, the build manifest), and each release's files."""
+    latest = build_downloads(inputs, validation.tables, readme, when)
+    latest["validation-report.json"] = _json_bytes(validation.report)
+    manifest_data = manifest.build_manifest(site.descriptor["version"], manifest.tool_versions(), inputs.files, latest)
+    latest["build-manifest.json"] = _json_bytes(manifest_data)
+    files = {urls.download(path): data for path, data in latest.items()}
+    for release in site.releases:
+        versioned = history.release_files(release, site.descriptor["name"])
+        files |= {urls.release_download(release.version, path): data for path, data in versioned.items()}
+    return files
+
+
+def _json_bytes(data: dict) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
 def build_downloads(

@@ -1,4 +1,4 @@
-"""Every path the project reads or writes, in one place.
+"""Every file and folder of the project that the build reads or writes, in one place.
 
 Nothing else in the generator builds a path from a literal (the site's own addresses
 are urls.py's); tests point the stages at other folders by passing a different ``Paths``.
