@@ -181,3 +181,12 @@ def test_the_generator_does_not_import_mkdocs():
         if any(module == "mkdocs" or module.startswith("mkdocs.") for module in _imports(path))
     ]
     assert set(importing) <= {"publish.py", "editions.py"}
+
+
+def test_git_ignores_exactly_what_the_generator_writes_under_docs():
+    ignored = {
+        line.removeprefix("/docs/").rstrip("/")
+        for line in (GENERATOR.parent / ".gitignore").read_text(encoding="utf-8").splitlines()
+        if line.startswith("/docs/")
+    }
+    assert ignored == set(urls.generated_in_docs())
