@@ -191,6 +191,9 @@ class Region:
 
     division: District
     plans: list[Plan]
+    # Every district-level division within it (the districts table's, in code order), with a plan in the package
+    # or not: which have one is the views' to say (views.collection), never stored.
+    districts: list[District] = field(default_factory=list)
 
     @property
     def code(self) -> str:
@@ -251,13 +254,22 @@ class Model:
 
 
 def regions_of(districts: dict[str, District], plans: list[Plan]) -> list[Region]:
-    """Plans grouped under the province-level division above their district, in division-code order."""
+    """Plans grouped under the province-level division above their district, in division-code order; each region
+    with every district of the districts table within it, in code order."""
+
+    def top(division: District) -> District:
+        while division.parent_code:
+            division = districts[division.parent_code]
+        return division
+
     regions: dict[str, Region] = {}
     for plan in plans:
-        top = plan.district
-        while top.parent_code:
-            top = districts[top.parent_code]
-        regions.setdefault(top.code, Region(top, [])).plans.append(plan)
+        division = top(plan.district)
+        regions.setdefault(division.code, Region(division, [])).plans.append(plan)
+    for code in sorted(districts):
+        district = districts[code]
+        if district.level == "district" and (region := regions.get(top(district).code)):
+            region.districts.append(district)
     return [regions[code] for code in sorted(regions)]
 
 

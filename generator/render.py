@@ -160,7 +160,10 @@ PAGES = (
         lambda site: urls.HOME,
         "home.md.j2",
         _once,
-        lambda site, _, figures: {"list_sources": len(site.model.plans) <= LISTED_PLANS},
+        lambda site, _, figures: {
+            "list_sources": len(site.model.plans) <= LISTED_PLANS,
+            "collections": [(region, views.collection(region)) for region in site.model.regions],
+        },
     ),
     PageType(lambda site: urls.NAVIGATION, "summary.md.j2", _once, lambda site, _, figures: {"regions": site.regions}),
     PageType(lambda site: urls.PLANS_INDEX, "plans.md.j2", _once),

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from .model import ActionArea, Agency, Chapter, Indicator, Measure, Model, Plan, Region, Target
+from .model import ActionArea, Agency, Chapter, District, Indicator, Measure, Model, Plan, Region, Target
 from .outline import anchor
 
 TIMELINE_YEARS = range(2022, 2031)
@@ -278,6 +278,32 @@ def timeline_tabs(model: Model, years: dict[int, list[Target]]) -> list[Tab]:
 
 
 @dataclass(frozen=True)
+class DistrictPlans:
+    """One district of a region and its carbon-peaking plans in the package (none: not yet collected)."""
+
+    district: District
+    plans: list[Plan]  # in the plans table's order
+
+
+@dataclass(frozen=True)
+class Collection:
+    """Which districts of a region the package holds a plan of, and which not yet: derived from the plans table."""
+
+    districts: list[DistrictPlans]  # every district of the region, in code order
+    covered: list[DistrictPlans]  # those with a plan in the package
+    missing: list[DistrictPlans]  # those without
+
+
+def collection(region: Region) -> Collection:
+    """Each district of the region with its district plans in the package, in code order."""
+    plans: dict[str, list[Plan]] = defaultdict(list)
+    for plan in region.district_plans:
+        plans[plan.district.code].append(plan)
+    districts = [DistrictPlans(district, plans[district.code]) for district in region.districts]
+    return Collection(districts, [d for d in districts if d.plans], [d for d in districts if not d.plans])
+
+
+@dataclass(frozen=True)
 class RegionView:
     """Everything a region's comparison pages and charts show, computed once for both languages."""
 
@@ -298,6 +324,7 @@ class RegionView:
     pilot: Plan | None  # the city's pilot programme that the district plans are read against
     pilot_answers: list[tuple[Chapter, list[PilotAnswer]]]  # each of its contents, with the measures answering it
     pilot_chapters: list[PilotChapter]
+    collection: Collection  # which of its districts have a plan in the package
 
     @property
     def code(self) -> str:
@@ -329,6 +356,7 @@ def region_view(model: Model, region: Region) -> RegionView:
         pilot=pilot,
         pilot_answers=[(c, pilot_answers(within, c)) for c in pilot.key_chapters] if pilot else [],
         pilot_chapters=pilot_chapters(within) if pilot else [],
+        collection=collection(region),
     )
 
 

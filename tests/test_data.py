@@ -393,3 +393,15 @@ def test_real_indicator_points_are_one_per_distinct_commitment(real_model):
     points = charts.indicator_points(real_model, row)
     assert {"方案": "蓟州区", "目标年": "2025", "承诺": "31.02%"} in points
     assert len(points) == sum(len(ts) for ts in row.by_plan.values())
+
+
+def test_all_sixteen_districts_of_tianjin_four_with_their_plan(real_model):
+    """districts.csv holds every district of Tianjin with its GB/T 2260 code; the plans table says which four
+    plans are in the package."""
+    [tianjin] = real_model.regions
+    assert len(tianjin.districts) == 16 and all(d.parent_code == "120000" for d in tianjin.districts)
+    assert [d.code for d in tianjin.districts][:6] == ["120101", "120102", "120103", "120104", "120105", "120106"]
+    assert [d.code for d in tianjin.districts][6:] == [str(code) for code in range(120110, 120120)]
+    collection = views.collection(tianjin)
+    assert [d.district.name_zh for d in collection.covered] == ["河东区", "河北区", "西青区", "蓟州区"]
+    assert len(collection.missing) == 12 and "滨海新区" in [d.district.name_zh for d in collection.missing]

@@ -27,7 +27,7 @@ def test_the_fixture_passes_every_check(fixture_project):
 def test_the_fixture_is_what_its_readme_says(fixture_tables):
     counts = {name: len(rows) for name, rows in fixture_tables.items()}
     assert counts == {
-        "districts": 3,
+        "districts": 4,
         "plans": 3,
         "chapters": 8,
         "measures": 7,

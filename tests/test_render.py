@@ -173,3 +173,29 @@ def test_source_page_anchors_every_quote(pages):
     page = pages["sources/jia-2023.md"]
     for n in range(1, 8):  # jia-2023-t006 spans a PDF line break and a page number
         assert f'<a id="jia-2023-t00{n}" class="passage-anchor"></a>' in page
+
+
+def test_the_home_page_says_which_districts_plans_are_in_the_data(pages):
+    home = pages["index.md"]
+    assert "示例市共有 3 个区，本数据集收录了其中 2 个区的碳达峰实施方案：甲区、乙区。" in home
+    assert "其余 1 个区的方案尚未收集：丙区。" in home
+    tiles = BeautifulSoup(home.split('<ul class="district-tiles">', 1)[1].split("</ul>", 1)[0], "html.parser")
+    assert [(a.get_text(), a["href"]) for a in tiles.find_all("a")] == [
+        ("甲区", "plans/jia-2023/"),
+        ("乙区", "plans/yi-2023/"),
+    ]
+    assert [li.get_text(" ") for li in tiles.find_all("li")][2] == "丙区 尚未收集"
+    english = pages["index.en.md"]
+    assert "Example City has 3 districts; the dataset holds the carbon-peaking implementation plans of 2" in english
+    assert "have not been collected yet: Bing District." in english
+
+
+def test_the_coverage_page_lists_every_district_of_the_region(pages):
+    table = BeautifulSoup(pages["compare/990000/coverage.md"], "html.parser").find("table")
+    rows = [[td.get_text() for td in tr.find_all("td")] for tr in table.find_all("tr")[1:]]
+    assert rows == [
+        ["990101", "甲区", "甲区碳达峰实施方案"],
+        ["990102", "乙区", "乙区碳达峰实施方案"],
+        ["990103", "丙区", "尚未收集"],
+    ]
+    assert table.find("a")["href"] == "../../../plans/jia-2023/"

@@ -188,3 +188,24 @@ def test_chapters_are_found_by_their_anchor_in_the_source_text(fixture_model):
         "s3-2": "三（二）",
         "s4": "四",
     }
+
+
+def test_every_district_of_a_region_is_listed_with_its_plans_or_none(region):
+    # 甲区 and 乙区 have their plans in the fixture; 丙区 is a district of 示例市 whose plan is not.
+    c = region.collection
+    assert [(d.district.code, [p.plan_id for p in d.plans]) for d in c.districts] == [
+        ("990101", ["jia-2023"]),
+        ("990102", ["yi-2023"]),
+        ("990103", []),
+    ]
+    assert [d.district.name_zh for d in c.covered] == ["甲区", "乙区"]
+    assert [d.district.name_zh for d in c.missing] == ["丙区"]
+
+
+def test_a_plan_added_for_a_district_moves_it_to_the_covered(fixture_tables):
+    """Coverage is derived from the plans table, not stored: a plan row for 丙区 is all it takes."""
+    jia = next(p for p in fixture_tables["plans"] if p["plan_id"] == "jia-2023")
+    plans = fixture_tables["plans"] + [{**jia, "plan_id": "bing-2024", "district_code": "990103"}]
+    [view] = views.regions(build_model({**fixture_tables, "plans": plans}))
+    assert view.collection.missing == []
+    assert [p.plan_id for p in view.collection.districts[2].plans] == ["bing-2024"]
