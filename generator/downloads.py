@@ -2,8 +2,13 @@
 
 The CSV files are published byte for byte as the package holds them. The
 published descriptor adds each file's size and SHA-256, so a reader can
-check what they downloaded; JSON, Excel, SQLite and the ZIP are built from
+check what they downloaded; JSON, Parquet, Excel, SQLite and the ZIP are built from
 the typed rows validation kept, each plan's CSV slices from the text rows load parsed.
+
+Each resource's JSON and Parquet files are listed in the published descriptor under the resource's custom
+property ``ALTERNATES`` (Frictionless has no standard place for other formats of a resource): each with its path
+(beside the CSV, relative to the descriptor), format, media type, size and SHA-256. The ZIP holds them too, so
+that every path the descriptor names is found beside it, on the site and in the ZIP.
 """
 
 from __future__ import annotations
@@ -16,12 +21,15 @@ import json
 
 from . import formats, history, manifest, urls
 from .load import Inputs
+from .metadata import MEDIA_TYPES
 from .site import Site
 from .sources import sha256
 from .validate import Validation
 
 # Resources sliced per plan for the plan pages' download links, with their labels on the pages.
 PER_PLAN = {"targets": "目标", "measures": "措施", "projects": "项目", "chapters": "章节"}
+# The published descriptor's custom property listing each resource's files in other formats than CSV.
+ALTERNATES = "alternates"
 
 
 def site_files(
@@ -49,33 +57,51 @@ def build_downloads(
 ) -> dict[str, bytes]:
     """Every download, from the inputs' files and text rows and the typed ``tables``; ``readme`` goes into the ZIP."""
     data_files = inputs.data_files
-    descriptor = published_descriptor(inputs.descriptor, data_files)
+    schemas = {r["name"]: r["schema"] for r in inputs.descriptor["resources"]}
+    alternates = {
+        resource: {"json": formats.to_json(rows), "parquet": formats.to_parquet(schemas[resource], rows)}
+        for resource, rows in tables.items()
+    }
+    descriptor = published_descriptor(inputs.descriptor, data_files, alternates)
     descriptor_bytes = (json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     name = descriptor["name"]
-    schemas = {r["name"]: r["schema"] for r in descriptor["resources"]}
-    files: dict[str, bytes] = {"datapackage.json": descriptor_bytes, **inputs.source_files}
-    for resource, rows in tables.items():
-        files[urls.data_file(resource, "csv")] = data_files[resource]
-        files[urls.data_file(resource, "json")] = formats.to_json(rows)
+    table_files = {urls.data_file(resource, "csv"): data_files[resource] for resource in tables}
+    for resource, by_format in alternates.items():
+        table_files |= {urls.data_file(resource, fmt): data for fmt, data in by_format.items()}
+    files: dict[str, bytes] = {"datapackage.json": descriptor_bytes, **inputs.source_files, **table_files}
     files[urls.package_file(name, "xlsx")] = formats.to_xlsx(
         readme_sheet(descriptor), {r: ([f["name"] for f in s["fields"]], tables[r]) for r, s in schemas.items()}, when
     )
     files[urls.package_file(name, "sqlite")] = formats.to_sqlite(schemas, tables)
     package = {"datapackage.json": descriptor_bytes, "README.md": readme.encode("utf-8"), **inputs.source_files}
-    package |= {urls.data_file(r, "csv"): data_files[r] for r in tables}
+    package |= table_files
     files[urls.package_file(name, "zip")] = formats.to_zip(package, when)
     headers = {r: [f["name"] for f in s["fields"]] for r, s in schemas.items()}
     files |= plan_slices(tables, inputs.text_rows, headers, {r: s["primaryKey"] for r, s in schemas.items()})
     return files
 
 
-def published_descriptor(descriptor: dict, data_files: dict[str, bytes]) -> dict:
-    """The repository's descriptor with each resource's size and SHA-256 filled in."""
+def published_descriptor(
+    descriptor: dict, data_files: dict[str, bytes], alternates: dict[str, dict[str, bytes]] | None = None
+) -> dict:
+    """The repository's descriptor with each resource's size and SHA-256 filled in, and its files in other
+    formats (``alternates``: resource -> format -> bytes) listed under ``ALTERNATES`` with theirs."""
     published = copy.deepcopy(descriptor)
     for resource in published["resources"]:
         data = data_files[resource["name"]]
         resource["bytes"] = len(data)
         resource["hash"] = f"sha256:{sha256(data)}"
+        if alternates and resource["name"] in alternates:
+            resource[ALTERNATES] = [
+                {
+                    "path": urls.data_file(resource["name"], fmt),
+                    "format": fmt,
+                    "mediatype": MEDIA_TYPES[fmt],
+                    "bytes": len(content),
+                    "hash": f"sha256:{sha256(content)}",
+                }
+                for fmt, content in alternates[resource["name"]].items()
+            ]
     return published
 
 

@@ -1,4 +1,4 @@
-"""Writers for the download formats: JSON records, an Excel workbook, a SQLite database, a ZIP.
+"""Writers for the download formats: JSON records, Parquet tables, an Excel workbook, a SQLite database, a ZIP.
 
 Pure functions from rows and schemas to bytes. Every writer is deterministic:
 the same input gives the same bytes (no clock, fixed ordering), so two builds
@@ -18,9 +18,21 @@ from decimal import Decimal
 from pathlib import Path
 
 import openpyxl
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(<)")
 SQL_TYPES = {"string": "TEXT", "integer": "INTEGER", "number": "REAL", "boolean": "INTEGER", "date": "TEXT"}
+# Table Schema types as Arrow (Parquet) types. A number is a float64, as in the JSON, Excel and SQLite files: every
+# reader takes it as a plain number, and the figures of the data (31.02, 1.25) read back as the CSV writes them. A
+# decimal type would need a precision and scale fixed per column, and pandas would read it as Python objects.
+ARROW_TYPES = {
+    "string": pa.string(),
+    "integer": pa.int64(),
+    "number": pa.float64(),
+    "boolean": pa.bool_(),
+    "date": pa.date32(),
+}
 
 
 def to_json(rows: list[dict]) -> bytes:
@@ -34,6 +46,22 @@ def json_value(value):
     if isinstance(value, datetime.date | datetime.datetime):
         return value.isoformat()
     raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+
+def to_parquet(schema: dict, rows: list[dict]) -> bytes:
+    """One resource as a Parquet file, each column of its Table Schema type, nullable unless the field is required.
+
+    Deterministic: the file holds no time, only the schema and pyarrow's name and version (``created_by``).
+    """
+    fields = [
+        pa.field(f["name"], ARROW_TYPES[f["type"]], nullable=not f.get("constraints", {}).get("required", False))
+        for f in schema["fields"]
+    ]
+    columns = {f.name: [_arrow_value(row[f.name]) for row in rows] for f in fields}
+    table = pa.table(columns, schema=pa.schema(fields))
+    buffer = io.BytesIO()
+    pq.write_table(table, buffer, compression="snappy")
+    return buffer.getvalue()
 
 
 def to_xlsx(readme: list[list[str]], sheets: dict[str, tuple[list[str], list[dict]]], when: datetime.datetime) -> bytes:
@@ -126,6 +154,12 @@ def _create_table(name: str, schema: dict) -> str:
 def _cell(value):
     if isinstance(value, Decimal):
         return json_value(value)
+    return value
+
+
+def _arrow_value(value):
+    if isinstance(value, Decimal):
+        return float(value)
     return value
 
 

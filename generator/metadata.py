@@ -8,9 +8,12 @@ from __future__ import annotations
 from . import urls
 from .model import Model
 
+# Each table is offered in these formats (the CSV as the package holds it; JSON and Parquet built from it).
+TABLE_FORMATS = ("csv", "json", "parquet")
 MEDIA_TYPES = {
     "csv": "text/csv",
     "json": "application/json",
+    "parquet": "application/vnd.apache.parquet",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "sqlite": "application/vnd.sqlite3",
     "zip": "application/zip",
@@ -30,7 +33,7 @@ def dataset_json_ld(descriptor: dict, model: Model, here: str, list_sources: boo
         (urls.package_file("datapackage", "json"), "json", "Frictionless descriptor"),
     ]
     files += [
-        (urls.data_file(r["name"], fmt), fmt, r["title"]) for r in descriptor["resources"] for fmt in ("csv", "json")
+        (urls.data_file(r["name"], fmt), fmt, r["title"]) for r in descriptor["resources"] for fmt in TABLE_FORMATS
     ]
     dataset = {
         "@context": "https://schema.org/",

@@ -8,9 +8,11 @@ data's change in mind.
 
 from __future__ import annotations
 
+import io
 import json
 import xml.etree.ElementTree as ET
 
+import pandas as pd
 import pytest
 from bs4 import BeautifulSoup
 from frictionless import Package
@@ -18,7 +20,7 @@ from test_build import html, search_fragments
 from test_english import chinese_leftovers, soup
 from test_links import broken_links
 
-from generator import build, charts, views
+from generator import build, charts, formats, views
 
 REAL_PLANS = ("hedong-2023", "hebei-2022", "xiqing-2023", "jizhou-2023", "tianjin-pilot-2023")
 
@@ -405,3 +407,13 @@ def test_all_sixteen_districts_of_tianjin_four_with_their_plan(real_model):
     collection = views.collection(tianjin)
     assert [d.district.name_zh for d in collection.covered] == ["河东区", "河北区", "西青区", "蓟州区"]
     assert len(collection.missing) == 12 and "滨海新区" in [d.district.name_zh for d in collection.missing]
+
+
+def test_the_real_tables_as_parquet_read_back_as_their_csv(real_inputs, real_tables):
+    from test_downloads import typed_csv
+
+    for resource in real_inputs.descriptor["resources"]:
+        name = resource["name"]
+        data = formats.to_parquet(resource["schema"], real_tables[name])
+        parquet = pd.read_parquet(io.BytesIO(data), dtype_backend="numpy_nullable")
+        pd.testing.assert_frame_equal(parquet, typed_csv(real_inputs.data_files[name], resource["schema"]), obj=name)

@@ -4,6 +4,7 @@ Read from the built fixture's downloads/latest/ (tests/fixture/: yi-2023-t002 is
 """
 
 import datetime
+import hashlib
 import io
 import json
 import sqlite3
@@ -11,11 +12,13 @@ import zipfile
 
 import openpyxl
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 from conftest import FIXTURE, copy_fixture_project
 from frictionless import Package
 
-from generator import build
+from generator import build, formats
 
 NAME = "tianjin-district-carbon-peaking-plans"
 
@@ -178,3 +181,74 @@ def test_a_plan_slice_covers_every_resource_and_only_what_it_refers_to(files, fi
 def test_source_texts_are_published_unchanged(files):
     for path in (FIXTURE / "datapackage" / "sources").glob("*.txt"):
         assert files[f"sources/{path.name}"] == path.read_bytes()
+
+
+# How pandas reads a CSV column of each Table Schema type (a date is read as text, then parsed).
+PANDAS_TYPES = {"string": "string", "integer": "Int64", "number": "Float64", "boolean": "boolean", "date": "string"}
+
+
+def typed_csv(data: bytes, schema: dict) -> pd.DataFrame:
+    """A CSV file read with its schema's types: an empty cell is missing, a date a datetime.date."""
+    fields = schema["fields"]
+    frame = pd.read_csv(
+        io.BytesIO(data),
+        dtype={f["name"]: PANDAS_TYPES[f["type"]] for f in fields},
+        keep_default_na=False,
+        na_values={f["name"]: [""] for f in fields},
+    )
+    for field in fields:
+        if field["type"] == "date":
+            dates = frame[field["name"]]
+            frame[field["name"]] = [None if pd.isna(v) else datetime.date.fromisoformat(v) for v in dates]
+    return frame
+
+
+@pytest.fixture(scope="module")
+def schemas(files):
+    return {r["name"]: r["schema"] for r in json.loads(files["datapackage.json"])["resources"]}
+
+
+def test_every_parquet_file_holds_the_csvs_rows_with_the_schemas_types(files, data_files, schemas):
+    for name, data in data_files.items():
+        parquet = pd.read_parquet(io.BytesIO(files[f"data/{name}.parquet"]), dtype_backend="numpy_nullable")
+        pd.testing.assert_frame_equal(parquet, typed_csv(data, schemas[name]), check_dtype=True, obj=name)
+    targets = pd.read_parquet(io.BytesIO(files["data/targets.parquet"])).set_index("target_id")
+    assert targets.loc["yi-2023-t002", "value"] == 2.5 and targets.loc["yi-2023-t004", "per_year"]
+
+
+def test_parquet_columns_have_the_schemas_types(files, schemas):
+    arrow = {"string": pa.string(), "integer": pa.int64(), "number": pa.float64(), "boolean": pa.bool_()}
+    arrow["date"] = pa.date32()
+    for name, schema in schemas.items():
+        read = pq.read_schema(io.BytesIO(files[f"data/{name}.parquet"]))
+        assert read.names == [f["name"] for f in schema["fields"]]
+        for field in schema["fields"]:
+            column = read.field(field["name"])
+            assert column.type == arrow[field["type"]], (name, field["name"])
+            assert column.nullable != field.get("constraints", {}).get("required", False), (name, field["name"])
+
+
+def test_parquet_bytes_depend_on_the_rows_alone(fixture_tables, schemas):
+    """No clock in a Parquet file: written twice, the same bytes, and its metadata holds only the Arrow schema."""
+    for name, rows in fixture_tables.items():
+        first = formats.to_parquet(schemas[name], rows)
+        assert formats.to_parquet(schemas[name], rows) == first
+        assert list(pq.read_metadata(io.BytesIO(first)).metadata) == [b"ARROW:schema"]
+
+
+def test_the_descriptor_lists_each_tables_json_and_parquet_with_size_and_hash(files, tmp_path):
+    descriptor = json.loads(files["datapackage.json"])
+    for resource in descriptor["resources"]:
+        listed = {a["format"]: a for a in resource["alternates"]}
+        assert set(listed) == {"json", "parquet"}
+        assert listed["parquet"]["mediatype"] == "application/vnd.apache.parquet"
+        for alternate in listed.values():
+            data = files[alternate["path"]]
+            assert alternate["bytes"] == len(data)
+            assert alternate["hash"] == "sha256:" + hashlib.sha256(data).hexdigest()
+    # The ZIP holds them beside the descriptor, and frictionless validates the package with them listed.
+    with zipfile.ZipFile(io.BytesIO(files[f"{NAME}.zip"])) as archive:
+        archive.extractall(tmp_path)
+        assert archive.read("data/targets.parquet") == files["data/targets.parquet"]
+    report = Package(str(tmp_path / "datapackage.json")).validate()
+    assert report.valid, report.flatten(["type", "note"])

@@ -199,3 +199,10 @@ def test_the_coverage_page_lists_every_district_of_the_region(pages):
         ["990103", "丙区", "尚未收集"],
     ]
     assert table.find("a")["href"] == "../../../plans/jia-2023/"
+
+
+def test_the_dataset_metadata_offers_each_table_as_parquet(pages):
+    distribution = _dataset(pages["data/index.md"])["distribution"]
+    parquet = [d for d in distribution if d["encodingFormat"] == "application/vnd.apache.parquet"]
+    assert {d["contentUrl"] for d in parquet} >= {"../downloads/latest/data/targets.parquet"}
+    assert len(parquet) == len([d for d in distribution if d["encodingFormat"] == "text/csv"]) == 11
