@@ -32,6 +32,25 @@ class Release:
         return {r["name"]: read_csv(files[r["path"]]) for r in self.descriptor()["resources"]}
 
 
+# A change made on more rows than this is shown as a count, its rows' keys folded away.
+LISTED_ROWS = 5
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One field changed from one value to another, and the rows (by key) it was changed on, in the table's order."""
+
+    field: str
+    old: str
+    new: str
+    keys: list[str]
+
+    @property
+    def listed(self) -> bool:
+        """Few enough rows to name them inline; otherwise a count, with the keys in a folded list."""
+        return len(self.keys) <= LISTED_ROWS
+
+
 @dataclass
 class Changes:
     """What changed in one resource: keys of rows added and removed, and the fields of rows changed."""
@@ -43,12 +62,26 @@ class Changes:
     def __bool__(self) -> bool:
         return bool(self.added or self.removed or self.changed)
 
+    @property
+    def by_field(self) -> list[FieldChange]:
+        """The changes grouped by (field, old value, new value), in the order each first appears: a value set on
+        600 rows at once is one line, not 600."""
+        groups: dict[tuple[str, str, str], list[str]] = {}
+        for key, fields in self.changed:
+            for change in fields:
+                groups.setdefault(change, []).append(key)
+        return [FieldChange(f, old, new, keys) for (f, old, new), keys in groups.items()]
+
 
 @dataclass(frozen=True)
 class Entry:
-    """One step of the changelog: from one version of the data to the next."""
+    """One step of the changelog: from one version of the data to the next.
 
-    version: str
+    The working data's changes since the last release are an entry that is not ``released``; its ``version`` is
+    the descriptor's when that was raised past the last release, and None while it still names the last release.
+    """
+
+    version: str | None
     previous: str | None
     released: bool
     changes: dict[str, Changes]  # resource name -> changes, only resources that changed
@@ -109,10 +142,9 @@ def changelog(
         previous_tables, previous_version = tables, release.version
     pending = diff(previous_tables, current, keys)
     if pending or not releases:
-        released = bool(releases) and current_version == previous_version
-        label = current_version if not released else f"{current_version}（未发布的修改）"
-        own_notes = "" if released else notes.get(current_version, "")  # a released version's notes are its own
-        entries.append(Entry(label, previous_version, False, pending, own_notes))
+        raised = not releases or current_version != previous_version
+        own_notes = notes.get(current_version, "") if raised else ""  # a released version's notes are its own
+        entries.append(Entry(current_version if raised else None, previous_version, False, pending, own_notes))
     return entries[::-1]
 
 

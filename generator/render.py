@@ -13,7 +13,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 
-from . import charts, i18n, metadata, passages, text, urls, views
+from . import charts, history, i18n, metadata, passages, text, urls, views
 from .charts import Chart, Label
 from .downloads import PER_PLAN
 from .model import Model
@@ -181,7 +181,11 @@ PAGES = (
         lambda site: urls.CHANGELOG,
         "changelog.md.j2",
         _once,
-        lambda site, _, figures: {"entries": list(site.changelog), "released": site.released},
+        lambda site, _, figures: {
+            "entries": list(site.changelog),
+            "released": site.released,
+            "listed_rows": history.LISTED_ROWS,
+        },
     ),
     PageType(
         lambda plan: urls.plan_page(plan.plan_id),

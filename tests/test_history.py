@@ -46,8 +46,10 @@ def test_changelog_is_newest_first_with_pending_changes_on_top():
     versions = [release("0.1.0", [T1]), release("0.2.0", [T1, T2])]
     current = {"targets": [{"target_id": "t1", "value": "32"}, T2], "plans": [{"plan_id": "p1", "title": "方案"}]}
     entries = history.changelog(versions, "0.2.0", current, KEYS, {"0.2.0": "Added t2."})
-    assert [e.version for e in entries] == ["0.2.0（未发布的修改）", "0.2.0", "0.1.0"]
+    # The working data still names the last release's version: its changes have no version of their own yet.
+    assert [e.version for e in entries] == [None, "0.2.0", "0.1.0"]
     assert entries[0].released is False and entries[0].changes["targets"].changed[0][0] == "t1"
+    assert entries[0].previous == "0.2.0" and entries[0].notes == ""
     assert entries[1].changes["targets"].added == ["t2"] and entries[1].notes == "Added t2."
     assert entries[2].previous is None
 
@@ -60,7 +62,8 @@ def test_a_raised_version_is_listed_under_its_own_number():
         KEYS,
         {},
     )
-    assert entries[0].version == "0.2.0" and entries[0].changes["targets"].added == ["t2"]
+    assert entries[0].version == "0.2.0" and entries[0].released is False
+    assert entries[0].changes["targets"].added == ["t2"]
 
 
 def test_parse_notes_splits_changelog_by_version():
@@ -76,3 +79,18 @@ def test_versions_compare_as_numbers(a, b):
 def test_release_files_are_the_zip_and_its_data():
     files = history.release_files(release("0.1.0", [T1]), "pkg")
     assert set(files) == {"pkg.zip", "datapackage.json", "data/targets.csv", "data/plans.csv"}
+
+
+def test_one_change_made_on_many_rows_is_one_line_with_its_rows():
+    """A value set on many rows at once (a new column filled in) is grouped by field, old and new value."""
+    old = {"targets": [{"target_id": f"t{i}", "value": str(i), "translation": ""} for i in range(8)]}
+    new = {"targets": [{**row, "translation": "machine"} for row in old["targets"]]}
+    new["targets"][3] = {**new["targets"][3], "value": "30"}
+    new["targets"][5] = {**new["targets"][5], "translation": "human"}
+    groups = history.diff(old, new, KEYS)["targets"].by_field
+    assert [(g.field, g.old, g.new, g.keys) for g in groups] == [
+        ("translation", "", "machine", ["t0", "t1", "t2", "t3", "t4", "t6", "t7"]),
+        ("value", "3", "30", ["t3"]),
+        ("translation", "", "human", ["t5"]),
+    ]
+    assert [g.listed for g in groups] == [False, True, True]  # more than LISTED_ROWS rows: a count, keys folded

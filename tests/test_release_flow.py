@@ -52,8 +52,8 @@ def test_changing_one_target_value_produces_a_changelog_entry_naming_that_row(tm
         (paths.site_dir / "data" / "changelog" / "index.html").read_text(encoding="utf-8"), "html.parser"
     )
     text = page.get_text()
-    assert "0.2.0（未发布的修改）" in text
-    assert "修改 yi-2023-t005：value_min 由“3”改为“5”" in text
+    assert [h.get_text().strip("¶") for h in page.find_all("h2")][:2] == ["未发布的修改", "0.2.0"]
+    assert "value_min 由“3”改为“5”：yi-2023-t005" in text
 
 
 def test_release_twice_keeps_both_versions_on_the_published_branch(tmp_path):
@@ -80,5 +80,7 @@ def test_release_twice_keeps_both_versions_on_the_published_branch(tmp_path):
         assert f"downloads/{version}/{NAME}.zip" in published
     assert f"downloads/latest/{NAME}.zip" in published
     changelog = git("show", "gh-pages:data/changelog/index.html", cwd=remote)
-    assert "修改 jia-2023：title_en" in BeautifulSoup(changelog, "html.parser").get_text()
+    assert "title_en 由“Jia District Carbon Peaking Implementation Plan”改为“Jia District: Carbon" in (
+        BeautifulSoup(changelog, "html.parser").get_text()
+    )
     assert len(git("log", "--format=%s", "gh-pages", cwd=remote).splitlines()) == 3  # 0.2.0, 0.3.0, 0.4.0
