@@ -25,6 +25,20 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 DEFAULT = "zh"  # the language at the root of the site
 SUFFIX = ".en"
 SHARED = "downloads/"  # published once, by the Chinese build
+ENGLISH_ROOT = "en/"  # where the English edition is served, from the site's root
+# Where the theme finds the site's own address (site_url as configured) in either edition.
+SITE_ROOT_URL = "site_root_url"
+
+
+def on_config(config):
+    """With ``site_url`` set (the site's public address, mkdocs.yml), each edition's pages get their full URL from
+    it: the English build, which inherits the same ``site_url``, is served under en/, so its own is that. The
+    language menu (overrides/partials/editions.html) links both editions from the site's root, kept in ``extra``."""
+    root = config.site_url
+    config.extra[SITE_ROOT_URL] = root
+    if root and config.theme["language"] != DEFAULT:
+        config.site_url = posixpath.join(root, ENGLISH_ROOT)
+    return config
 
 
 def english_name(src_uri: str) -> str | None:

@@ -11,6 +11,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup
@@ -207,3 +208,39 @@ def test_two_builds_of_the_same_input_are_byte_identical(fixture_built, tmp_path
     again = copy_fixture_project(tmp_path)
     build.build(again)
     assert tree_digest(again.site_dir) == tree_digest(fixture_built.site_dir)
+
+
+SITE_URL = "https://example.org/carbon/"
+
+
+def test_with_site_url_set_the_sitemaps_and_language_menus_use_it(fixture_project):
+    """A maintainer sets site_url in mkdocs.yml (README): each edition's sitemap then lists full URLs, the English
+    one under en/, and the language menu and <link rel="alternate"> lead to the same page's full URL in each."""
+    config = fixture_project.mkdocs_config
+    config.write_text(f"site_url: {SITE_URL}\n" + config.read_text(encoding="utf-8"), encoding="utf-8")
+    build.build(fixture_project)
+    site = fixture_project.site_dir
+
+    def locations(sitemap: Path) -> list[str]:
+        tree = ElementTree.fromstring(sitemap.read_bytes())
+        return [loc.text for loc in tree.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+
+    chinese, english = locations(site / "sitemap.xml"), locations(site / "en" / "sitemap.xml")
+    assert f"{SITE_URL}plans/jia-2023/" in chinese and SITE_URL in chinese
+    assert f"{SITE_URL}en/plans/jia-2023/" in english and f"{SITE_URL}en/" in english
+    assert all(url.startswith(SITE_URL) and not url.startswith(f"{SITE_URL}en/") for url in chinese)
+    assert all(url.startswith(f"{SITE_URL}en/") for url in english)
+    expected = {"zh": f"{SITE_URL}plans/jia-2023/", "en": f"{SITE_URL}en/plans/jia-2023/"}
+    for page in ("plans/jia-2023", "en/plans/jia-2023"):
+        soup = html(fixture_project, page)
+        assert {a["hreflang"]: a["href"] for a in soup.select("a.md-select__link")} == expected
+        assert {link["hreflang"]: link["href"] for link in soup.select("link[rel=alternate][hreflang]")} == expected
+        canonical = soup.select_one("link[rel=canonical]")["href"]
+        assert canonical == expected["en" if page.startswith("en/") else "zh"]
+
+
+def test_without_site_url_the_language_menu_leads_from_the_page(fixture_built):
+    soup = html(fixture_built, "en/plans/jia-2023")
+    hrefs = {a["hreflang"]: a["href"] for a in soup.select("a.md-select__link")}
+    assert hrefs == {"zh": "../../../plans/jia-2023/", "en": "../../../en/plans/jia-2023/"}
+    assert "<loc>" not in (fixture_built.site_dir / "sitemap.xml").read_text(encoding="utf-8")

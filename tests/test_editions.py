@@ -49,3 +49,17 @@ def test_the_hook_and_the_theme_mirror_the_generators_constants():
         (lang, urls.edition_root(lang)) for lang in i18n.LANGUAGES
     ]
     assert f'config.theme.language == "{i18n.DEFAULT}"' in override
+
+
+def test_the_english_edition_takes_its_site_url_under_en():
+    def configured(language: str, site_url: str | None):
+        config = SimpleNamespace(site_url=site_url, extra={}, theme={"language": language})
+        return editions.on_config(config)
+
+    english = configured("en", "https://example.org/carbon/")
+    assert english.site_url == "https://example.org/carbon/en/"
+    assert english.extra["site_root_url"] == "https://example.org/carbon/"
+    assert configured("zh", "https://example.org/carbon/").site_url == "https://example.org/carbon/"
+    assert configured("en", None).site_url is None and configured("en", None).extra["site_root_url"] is None
+    english_lang = next(lang for lang in i18n.LANGUAGES if lang != i18n.DEFAULT)
+    assert urls.edition_root(english_lang) == editions.ENGLISH_ROOT
