@@ -28,7 +28,7 @@ T006 = 7  # targets.csv: jia-2023-t006, 到2025年屋顶光伏覆盖率不低于
 T007 = 8  # targets.csv: jia-2023-t007, the next row
 ROOFTOP = 8  # indicators.csv: rooftop-pv-coverage
 DESCRIPTOR_RESOURCES = 62  # datapackage.json: the line of "resources": [
-C001 = 2  # citations.csv: jia-2023-c001, 为落实《示例市碳达峰实施方案》（示政发〔2022〕5号）, citing shili-carbon-peaking-plan
+C001 = 2  # citations.csv: jia-2023-c001, 为落实《示例市碳达峰实施方案》…, citing shili-carbon-peaking-plan
 CITY_PLAN = 2  # documents.csv: shili-carbon-peaking-plan, 示政发〔2022〕5号, cited by jia-2023-c001 only
 
 
