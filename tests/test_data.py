@@ -393,3 +393,35 @@ def test_real_indicator_points_are_one_per_distinct_commitment(real_model):
     points = charts.indicator_points(real_model, row)
     assert {"方案": "蓟州区", "目标年": "2025", "承诺": "31.02%"} in points
     assert len(points) == sum(len(ts) for ts in row.by_plan.values())
+
+
+def test_every_real_plan_names_the_documents_it_rests_on(real_model):
+    levels = {level: docs for level, docs in views.documents_by_level(real_model)}
+    assert {level: len(docs) for level, docs in levels.items()} == {
+        "national": 2,
+        "city": 3,
+        "district": 7,
+        "standard-or-law": 8,
+    }
+    assert len(real_model.citations) == 27
+    city_plan = next(r for r in levels["city"] if r.document.document_id == "tianjin-carbon-peaking-plan")
+    assert city_plan.document.doc_number == "津政发〔2022〕18号"  # printed in the pilot programme's notice
+    assert city_plan.plan_ids == list(REAL_PLANS)  # every plan of the package names it
+
+
+def test_real_deferrals_lead_to_the_city_carbon_peaking_plan(real_model):
+    for plan in real_model.plans:
+        basis = [d.document_id for d in views.city_basis(plan)]
+        assert basis == ["tianjin-carbon-peaking-plan"], plan.plan_id
+
+
+@pytest.mark.slow
+def test_the_real_documents_page_links_every_quote_to_its_marked_passage(built, real_model):
+    page = html(built, "compare/documents")
+    quotes = [a["href"] for a in page.select("article td a[href*='-c0']")]
+    assert len(quotes) == len(real_model.citations)
+    for citation in real_model.citations:
+        source = soup(built.site_dir / "sources" / citation.plan_id / "index.html")
+        assert source.select_one(f"a#{citation.citation_id}.passage-anchor"), citation.citation_id
+        marks = source.select("mark.passage[data-targets]")
+        assert any(citation.citation_id in m["data-targets"].split() for m in marks), citation.citation_id
