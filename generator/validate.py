@@ -32,6 +32,9 @@ VERBATIM_FIELDS = [
 
 ID_FIELDS = {"chapters": "chapter_id", "measures": "measure_id"}
 
+# The resources whose quotes the source pages mark and link to: each quote must stand within one paragraph.
+QUOTED = ("targets", "citations")
+
 # References that must stay inside the row's own plan: (resource, field, resource referred to).
 SAME_PLAN = [
     ("measures", "chapter_id", "chapters"),
@@ -176,10 +179,6 @@ def _quotes_across_paragraphs(inputs: Inputs) -> list[Problem]:
             for line in passages.document(sources[plan_id], plan_quotes)[1]
         ]
     return problems
-
-
-# The resources whose quotes the source pages mark, each quote within one paragraph.
-QUOTED = ("targets", "citations")
 
 
 # What a maintainer can do about each kind of frictionless error.
