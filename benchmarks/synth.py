@@ -21,7 +21,7 @@ from generator.paths import ROOT, copy_site_configuration
 
 REAL = ["hedong-2023", "hebei-2022", "xiqing-2023", "jizhou-2023"]
 NAMES = {"hedong-2023": "河东区", "hebei-2022": "河北区", "xiqing-2023": "西青区", "jizhou-2023": "蓟州区"}
-PER_PLAN = ("chapters", "measures", "projects", "targets")
+PER_PLAN = ("chapters", "measures", "projects", "targets", "citations")
 
 
 def read(path: Path) -> list[dict]:
@@ -63,6 +63,11 @@ def project(destination: Path, plans: int) -> Path:
     shutil.copy(real / "sources" / f"{city_pilot}.txt", package / "sources" / f"{city_pilot}.txt")
     for n in range(plans):
         _clone(n, tables, out, real, package)
+    # The documents the synthetic plans cite (their citations are the real plans' under new ids), and the pilot's own.
+    cited = {r["document_id"] for r in out["citations"]}
+    out["documents"] = [
+        r for r in tables["documents"] if r["plan_id"] == city_pilot or (not r["plan_id"] and r["document_id"] in cited)
+    ]
     for code, (kind, name_en, parent) in sorted(out.pop("_divisions", {}).items()):
         level = "district" if kind == "区" else "municipality"
         out["districts"].append(

@@ -215,6 +215,52 @@ class UnitMatchesIndicator(Check):
                 yield _provenance(row, "unit", f"unit {unit} differs from indicator {row['indicator_id']}'s {wanted}")
 
 
+class TitleNotInQuoteError(errors.CellError):
+    type = "title-not-in-quote"
+    title = "Title Not in Quote"
+    description = "A citation's quote does not write the title of the document it cites."
+    template = "{note}"
+
+
+@attrs.define(kw_only=True, repr=False)
+class TitleInQuote(Check):
+    """A citation's quote writes the title of the document it cites, as the documents table records it."""
+
+    type = "title-in-quote"
+    Errors = [TitleNotInQuoteError]
+    document_titles: dict[str, str]  # document_id -> title
+
+    def validate_row(self, row) -> Iterable[errors.Error]:
+        if self.resource.name != "citations" or not row["quote"]:
+            return
+        title = self.document_titles.get(row["document_id"])
+        if title and src.squeeze(title) not in src.squeeze(row["quote"]):
+            note = f"the quote does not write the title of {row['document_id']}, “{_short(title)}”"
+            yield TitleNotInQuoteError.from_row(row, note=note, field_name="quote")
+
+
+@attrs.define(kw_only=True, repr=False)
+class DocumentAsCited(Check):
+    """A document that is not one of the package's plans is cited by a plan, and its issuer and document number
+    are written in a quote that cites it (a plan's own document is checked against its source instead)."""
+
+    type = "document-as-cited"
+    Errors = [NotInSourceError, ProvenanceError]
+    quotes: dict[str, list[str]]  # document_id -> the quotes that cite it
+
+    def validate_row(self, row) -> Iterable[errors.Error]:
+        if self.resource.name != "documents" or row["plan_id"]:
+            return
+        quotes = [src.squeeze(q) for q in self.quotes.get(row["document_id"], [])]
+        if not quotes:
+            yield _provenance(row, "document_id", f"no citation cites {row['document_id']}: cite it or delete the row")
+            return
+        for name in ("issuer", "doc_number"):
+            if row[name] and not any(src.squeeze(row[name]) in quote for quote in quotes):
+                note = f"“{_short(row[name])}” is written in none of the quotes that cite {row['document_id']}"
+                yield NotInSourceError.from_row(row, note=note, field_name=name)
+
+
 @attrs.define(kw_only=True, repr=False)
 class KeepRows(Check):
     """Keeps every row as frictionless typed it, so that the tables need not be read a second time."""

@@ -176,9 +176,12 @@ def _plan_keys(tables: dict[str, list[dict]], own: dict[str, list[dict]], plan_i
     chapters = {r["chapter_id"] for r in own["chapters"]} | {r["content_id"] for r in alignment}
     areas = {r["area_id"] for r in own["chapters"]}
     areas |= {r["area_id"] for r in tables["indicators"] if r["indicator_id"] in indicators}
+    documents = {r["document_id"] for r in own["citations"]} | {r["document_id"] for r in own["documents"]}
+    # A cited document that is another of the package's plans brings that plan's row, which it refers to.
+    plans = {plan_id} | {r["plan_id"] for r in tables["documents"] if r["document_id"] in documents and r["plan_id"]}
     keys = {
-        "districts": {r["district_code"] for r in own["plans"]},
-        "plans": {plan_id},
+        "districts": {r["district_code"] for r in tables["plans"] if r["plan_id"] in plans},
+        "plans": plans,
         "chapters": chapters,
         "measures": measures,
         "agencies": {r["agency_id"] for r in links},
@@ -186,6 +189,8 @@ def _plan_keys(tables: dict[str, list[dict]], own: dict[str, list[dict]], plan_i
         "action_areas": areas,
         "indicators": indicators,
         "targets": {r["target_id"] for r in own["targets"]},
+        "documents": documents,
+        "citations": {r["citation_id"] for r in own["citations"]},
     }
     single = {name: {(key,) for key in values} for name, values in keys.items()}
     return single | {

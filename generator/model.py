@@ -124,6 +124,31 @@ class Target:
     translation: str
 
 
+@dataclass(frozen=True)
+class Document:
+    """A document that a plan names: a policy document, law, regulation or standard, as the plans print it."""
+
+    document_id: str
+    title: str
+    title_en: str
+    issuer: str | None
+    doc_number: str | None
+    level: str  # national, city, district or standard-or-law
+    plan_id: str | None  # set when the document is one of the package's plans
+    translation: str
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One place where a plan names a document, with the plan's words."""
+
+    citation_id: str
+    plan_id: str
+    document: Document
+    section: str | None  # None: the issuing notice or the opening text, before the plan's numbered parts
+    quote: str
+
+
 @dataclass
 class Plan:
     plan_id: str
@@ -144,6 +169,7 @@ class Plan:
     chapters: list[Chapter] = field(default_factory=list)
     measures: list[Measure] = field(default_factory=list)
     targets: list[Target] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)  # in document order
 
     @property
     def projects(self) -> list[Project]:
@@ -223,6 +249,8 @@ class Model:
     agencies: list[Agency]
     row_counts: dict[str, int]
     regions: list[Region] = field(default_factory=list)
+    documents: list[Document] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
 
     @property
     def district_plans(self) -> list[Plan]:
@@ -250,6 +278,8 @@ class Model:
             agencies=self.agencies,
             row_counts=self.row_counts,
             regions=[region],
+            documents=self.documents,
+            citations=[c for c in self.citations if c.plan_id in ids],
         )
 
 
@@ -307,6 +337,12 @@ def build_model(tables: dict[str, list[dict]]) -> Model:
     for r in tables["projects"]:
         measure = measures[r["measure_id"]]
         measure.projects.append(Project(**{k: v for k, v in r.items() if k != "measure_id"}, measure=measure))
+    documents = {r["document_id"]: Document(**r) for r in tables.get("documents", [])}
+    citations = []
+    for r in tables.get("citations", []):
+        citation = Citation(**{k: v for k, v in r.items() if k != "document_id"}, document=documents[r["document_id"]])
+        plans[citation.plan_id].citations.append(citation)
+        citations.append(citation)
     targets = []
     for r in tables["targets"]:
         target = Target(
@@ -327,4 +363,6 @@ def build_model(tables: dict[str, list[dict]]) -> Model:
         agencies=list(agencies.values()),
         row_counts={name: len(rows) for name, rows in tables.items()},
         regions=regions_of(districts, list(plans.values())),
+        documents=list(documents.values()),
+        citations=citations,
     )

@@ -127,8 +127,11 @@ def document(source: Source, quotes: list[Quote]) -> tuple[list[Block], list[str
 
 
 def plan_document(plan, source: Source) -> list[Block]:
-    """A plan's source with every one of its targets' quotes marked (validation found them all)."""
-    return document(source, [Quote(t.target_id, t.section, t.quote) for t in plan.targets])[0]
+    """A plan's source with every one of its targets' and citations' quotes marked (validation found them all),
+    each anchored by its id."""
+    quotes = [Quote(t.target_id, t.section, t.quote) for t in plan.targets]
+    quotes += [Quote(c.citation_id, c.section or "", c.quote) for c in plan.citations]
+    return document(source, quotes)[0]
 
 
 def mark(document: list[Block], quotes: list[Quote]) -> list[str]:

@@ -48,6 +48,7 @@ def environment(model: Model, lang: str = i18n.DEFAULT) -> Environment:
         descriptor_text=partial(i18n.descriptor_text, lang),
         kind_label=lambda kind: label(text.KIND_LABELS[kind]),
         project_kind_label=lambda kind: label(text.PROJECT_KIND_LABELS[kind]),
+        level_label=lambda level: label(text.LEVEL_LABELS[level]),
         stance_label=lambda stance: label(text.STANCE_LABELS[stance]),
         constraints_text=partial(text.constraints_text, label=label),
         segments=passages.segments,
@@ -70,7 +71,8 @@ def environment(model: Model, lang: str = i18n.DEFAULT) -> Environment:
 
 TEMPLATE_ADDRESSES = (
     "HOME", "PLANS_INDEX", "COMPARE_INDEX", "DATA_INDEX", "DICTIONARY", "CHANGELOG", "SEARCH", "METHODOLOGY", "ABOUT",
-    "DOWNLOADS", "plan_page", "source_page", "passage", "section", "region_plans", "region_page", "indicator_page",
+    "DOCUMENTS", "DOWNLOADS", "plan_page", "source_page", "passage", "section", "cited_document", "region_plans",
+    "region_page", "indicator_page",
     "download", "release_folder", "release_download", "package_file", "data_file", "plan_slice",
 )  # fmt: skip
 
@@ -188,6 +190,16 @@ PAGES = (
         },
     ),
     PageType(
+        lambda site: urls.DOCUMENTS,
+        "documents.md.j2",
+        _once,
+        lambda site, _, figures: {
+            "levels": views.documents_by_level(site.model),
+            "lineage": views.lineage(site.model),
+            "level_names": views.LEVELS,
+        },
+    ),
+    PageType(
         lambda plan: urls.plan_page(plan.plan_id),
         "plan.md.j2",
         _plans,
@@ -195,6 +207,8 @@ PAGES = (
             "plan": plan,
             "bars": views.plan_years(plan),
             "by_area": views.plan_targets(plan),
+            "citations": views.plan_citations(plan),
+            "defers_to": views.city_basis(plan),
         },
     ),
     PageType(

@@ -11,6 +11,13 @@ KIND_LABELS = {"quantitative": "定量", "qualitative": "定性", "defers-to-cit
 # Labels are written in Chinese here and in the templates; their English is in locale/en.po.
 # How a plan stands on an indicator (views.own_or_city); "" when it makes no commitment.
 STANCE_LABELS = {"quantitative": "自定数值", "qualitative": "定性承诺", "defers-to-city": "完成市下达任务", "": "—"}
+# The levels of the documents the plans cite (views.LEVELS), as headings and in short.
+LEVEL_LABELS = {
+    "national": "国家文件",
+    "city": "市级文件",
+    "district": "区级文件",
+    "standard-or-law": "法律、法规与标准",
+}
 PROJECT_KIND_LABELS = {
     "power-grid": "电网",
     "energy-storage": "储能",

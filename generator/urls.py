@@ -27,6 +27,8 @@ COMPARE_INDEX = f"{COMPARE}/{INDEX}"
 DATA_INDEX = f"{DATA}/{INDEX}"
 DICTIONARY = f"{DATA}/dictionary.md"
 CHANGELOG = f"{DATA}/changelog.md"
+# The documents the plans cite, from the national to the district level, with every citation's quote.
+DOCUMENTS = f"{COMPARE}/documents.md"
 # Written by people (docs/*.md), linked from the generated pages.
 SEARCH, METHODOLOGY, ABOUT = "search.md", "methodology.md", "about.md"
 
@@ -67,6 +69,11 @@ def passage(plan_id: str, target_id: str) -> str:
 def section(plan_id: str, ref: str) -> str:
     """A section of the source text by the plan's own numbering (三（一）2)."""
     return f"{source_page(plan_id)}#{outline.anchor(ref)}"
+
+
+def cited_document(document_id: str) -> str:
+    """A cited document's entry on the page of documents."""
+    return f"{DOCUMENTS}#{document_id}"
 
 
 def region_plans(code: str) -> str:

@@ -24,9 +24,16 @@ VERBATIM_FIELDS = [
     ("measure_agencies", "measure_id", ["name_as_printed"]),
     ("projects", "plan_id", ["name"]),
     ("pilot_alignment", "measure_id", ["quote"]),
+    ("citations", "plan_id", ["quote"]),
+    # A document that is one of the package's plans is checked against that plan's source; the others, whose
+    # plan_id is empty, against the quotes that cite them (checks.DocumentAsCited).
+    ("documents", "plan_id", ["title", "issuer", "doc_number"]),
 ]
 
 ID_FIELDS = {"chapters": "chapter_id", "measures": "measure_id"}
+
+# The resources whose quotes the source pages mark and link to: each quote must stand within one paragraph.
+QUOTED = ("targets", "citations")
 
 # References that must stay inside the row's own plan: (resource, field, resource referred to).
 SAME_PLAN = [
@@ -111,6 +118,11 @@ def _project_checks(inputs: Inputs) -> list:
     matchable_by = {"plan_id": matchable, "measure_id": by_measure}
     measure_chapters = _lookup(rows.get("measures", []), "measure_id", "chapter_id")
     units = _lookup(rows.get("indicators", []), "indicator_id", "unit")
+    titles = _lookup(rows.get("documents", []), "document_id", "title")
+    cited: dict[str, list[str]] = {}
+    for row in rows.get("citations", []):
+        if (document := _cell(row, "document_id")) and (quote := _cell(row, "quote")):
+            cited.setdefault(document, []).append(quote)
     return [
         checks.SourceFileMatches(source_bytes=inputs.source_files),
         *(
@@ -122,7 +134,9 @@ def _project_checks(inputs: Inputs) -> list:
         checks.FiguresMatchQuote(),
         checks.EnglishKeepsFigures(),
         checks.EnglishIsEnglish(),
-        checks.SectionInOutline(resource_names=["chapters", "measures", "targets"], outlines=outlines),
+        checks.SectionInOutline(resource_names=["chapters", "measures", "targets", "citations"], outlines=outlines),
+        checks.TitleInQuote(document_titles=titles),
+        checks.DocumentAsCited(quotes=cited),
         checks.UnitMatchesIndicator(indicator_units=units),
         checks.MeasureInChapter(resource_name="targets", measure_chapters=measure_chapters),
         *(
@@ -143,25 +157,28 @@ def _lookup(rows: list[dict[str, str]], key: str, value: str) -> dict[str, str |
 
 
 def _quotes_across_paragraphs(inputs: Inputs) -> list[Problem]:
-    """Targets whose quote stands in the source, but not within one paragraph of it as the source page shows it."""
-    targets = inputs.text_rows.get("targets", [])
+    """Quotes (of targets and of citations) that stand in the source, but not within one paragraph of it as the
+    source page shows it: the page could not mark them, nor a link lead to them."""
     sources = {
         _cell(row, "plan_id"): inputs.source_texts.get(_cell(row, "source_file") or "")
         for row in inputs.text_rows.get("plans", [])
     }
-    quotes: dict[str, list[passages.Quote]] = {}  # plan_id -> its quotes, each named by its line
-    for line, row in enumerate(targets, start=2):
-        source, quote = sources.get(_cell(row, "plan_id")), _cell(row, "quote")
-        if source is not None and quote and src.occurs_in(quote, source.matchable):  # else not-in-source says so
-            quotes.setdefault(row["plan_id"], []).append(passages.Quote(str(line), row.get("section", ""), quote))
     resources = inputs.descriptor.get("resources", [])
-    file = next((f"datapackage/{r.get('path')}" for r in resources if r.get("name") == "targets"), "")
     message = "the quote stands in the source, but across two of its paragraphs"
-    return [
-        Problem(file, int(line), "quote", "quote-spans-paragraphs", message, HINTS["quote-spans-paragraphs"])
-        for plan_id, plan_quotes in quotes.items()
-        for line in passages.document(sources[plan_id], plan_quotes)[1]
-    ]
+    problems = []
+    for name in QUOTED:
+        quotes: dict[str, list[passages.Quote]] = {}  # plan_id -> its quotes, each named by its line
+        for line, row in enumerate(inputs.text_rows.get(name, []), start=2):
+            source, quote = sources.get(_cell(row, "plan_id")), _cell(row, "quote")
+            if source is not None and quote and src.occurs_in(quote, source.matchable):  # else not-in-source
+                quotes.setdefault(row["plan_id"], []).append(passages.Quote(str(line), row.get("section", ""), quote))
+        file = next((f"datapackage/{r.get('path')}" for r in resources if r.get("name") == name), "")
+        problems += [
+            Problem(file, int(line), "quote", "quote-spans-paragraphs", message, HINTS["quote-spans-paragraphs"])
+            for plan_id, plan_quotes in quotes.items()
+            for line in passages.document(sources[plan_id], plan_quotes)[1]
+        ]
+    return problems
 
 
 # What a maintainer can do about each kind of frictionless error.
@@ -179,7 +196,8 @@ HINTS = {
     "missing-cell": "this row has fewer cells than the header: add the missing cells (empty ones too)",
     "blank-row": "delete the empty row",
     "not-in-source": "copy the text exactly from the source document (spaces and line breaks do not matter)",
-    "quote-spans-paragraphs": "quote one paragraph of the source: split the target in two, or shorten its quote",
+    "quote-spans-paragraphs": "quote one paragraph of the source: split the row in two, or shorten its quote",
+    "title-not-in-quote": "quote the words that name the document, or correct its document_id or its title",
 }
 
 

@@ -28,6 +28,8 @@ T006 = 7  # targets.csv: jia-2023-t006, 到2025年屋顶光伏覆盖率不低于
 T007 = 8  # targets.csv: jia-2023-t007, the next row
 ROOFTOP = 8  # indicators.csv: rooftop-pv-coverage
 DESCRIPTOR_RESOURCES = 62  # datapackage.json: the line of "resources": [
+C001 = 2  # citations.csv: jia-2023-c001, 为落实《示例市碳达峰实施方案》…, citing shili-carbon-peaking-plan
+CITY_PLAN = 2  # documents.csv: shili-carbon-peaking-plan, 示政发〔2022〕5号, cited by jia-2023-c001 only
 
 
 def data_file(paths: Paths, name: str):
@@ -185,6 +187,25 @@ CASES = [
         [(T005, "quote", "quote-spans-paragraphs")],
         ("two of its paragraphs", "quote one paragraph"),
     ),
+    # The citation now names a document whose title its quote does not write, and the city plan, cited by no
+    # other row, is left uncited.
+    Case(
+        "cited-title-not-in-the-quote",
+        set_cell("citations", C001, "document_id", "shili-energy-conservation-regulations"),
+        "",
+        [
+            (f"{DATA}/citations.csv", C001, "quote", "title-not-in-quote"),
+            (f"{DATA}/documents.csv", CITY_PLAN, "document_id", "provenance"),
+        ],
+        ("does not write the title of shili-energy-conservation-regulations", "no citation cites"),
+    ),
+    Case(
+        "document-number-in-no-quote",
+        set_cell("documents", CITY_PLAN, "doc_number", "示政发〔2022〕6号"),
+        f"{DATA}/documents.csv",
+        [(CITY_PLAN, "doc_number", "not-in-source")],
+        ("示政发〔2022〕6号", "none of the quotes that cite shili-carbon-peaking-plan"),
+    ),
     Case("missing-file", delete_the_projects, f"{DATA}/projects.csv", [(None, "", "missing-file")], ("missing",)),
     Case(
         "file-not-in-descriptor",
@@ -233,5 +254,7 @@ def test_the_rows_the_table_breaks_are_where_it_says(fixture_project):
     assert line_of(fixture_project, "targets", "target_id", "jia-2023-t006") == T006
     assert line_of(fixture_project, "targets", "target_id", "jia-2023-t007") == T007
     assert line_of(fixture_project, "indicators", "indicator_id", "rooftop-pv-coverage") == ROOFTOP
+    assert line_of(fixture_project, "citations", "citation_id", "jia-2023-c001") == C001
+    assert line_of(fixture_project, "documents", "document_id", "shili-carbon-peaking-plan") == CITY_PLAN
     lines = fixture_project.descriptor_path.read_text(encoding="utf-8").splitlines()
     assert lines[DESCRIPTOR_RESOURCES - 1].strip() == '"resources": ['

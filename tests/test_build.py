@@ -70,8 +70,8 @@ def test_every_download_link_on_the_data_page_exists(fixture_built):
     built = fixture_built
     page = html(built, "data")
     links = [a["href"] for a in page.select("article a[href]") if a["href"].endswith((".csv", ".json", ".txt"))]
-    # 11 tables × (CSV, JSON) + 3 plans × 4 slices × (CSV, JSON) + 3 source texts + descriptor, report, manifest
-    assert len(links) == 22 + 24 + 3 + 3
+    # 13 tables × (CSV, JSON) + 3 plans × 4 slices × (CSV, JSON) + 3 source texts + descriptor, report, manifest
+    assert len(links) == 26 + 24 + 3 + 3
     for href in links:
         assert ((built.site_dir / "data" / href).resolve()).is_file(), href
 

@@ -417,3 +417,35 @@ def test_the_real_tables_as_parquet_read_back_as_their_csv(real_inputs, real_tab
         data = formats.to_parquet(resource["schema"], real_tables[name])
         parquet = pd.read_parquet(io.BytesIO(data), dtype_backend="numpy_nullable")
         pd.testing.assert_frame_equal(parquet, typed_csv(real_inputs.data_files[name], resource["schema"]), obj=name)
+
+
+def test_every_real_plan_names_the_documents_it_rests_on(real_model):
+    levels = {level: docs for level, docs in views.documents_by_level(real_model)}
+    assert {level: len(docs) for level, docs in levels.items()} == {
+        "national": 2,
+        "city": 3,
+        "district": 7,
+        "standard-or-law": 8,
+    }
+    assert len(real_model.citations) == 27
+    city_plan = next(r for r in levels["city"] if r.document.document_id == "tianjin-carbon-peaking-plan")
+    assert city_plan.document.doc_number == "津政发〔2022〕18号"  # printed in the pilot programme's notice
+    assert city_plan.plan_ids == list(REAL_PLANS)  # every plan of the package names it
+
+
+def test_real_deferrals_lead_to_the_city_carbon_peaking_plan(real_model):
+    for plan in real_model.plans:
+        basis = [d.document_id for d in views.city_basis(plan)]
+        assert basis == ["tianjin-carbon-peaking-plan"], plan.plan_id
+
+
+@pytest.mark.slow
+def test_the_real_documents_page_links_every_quote_to_its_marked_passage(built, real_model):
+    page = html(built, "compare/documents")
+    quotes = [a["href"] for a in page.select("article td a[href*='-c0']")]
+    assert len(quotes) == len(real_model.citations)
+    for citation in real_model.citations:
+        source = soup(built.site_dir / "sources" / citation.plan_id / "index.html")
+        assert source.select_one(f"a#{citation.citation_id}.passage-anchor"), citation.citation_id
+        marks = source.select("mark.passage[data-targets]")
+        assert any(citation.citation_id in m["data-targets"].split() for m in marks), citation.citation_id

@@ -176,6 +176,9 @@ def test_a_plan_slice_covers_every_resource_and_only_what_it_refers_to(files, fi
     assert measures == {"jia-2023-m001", "jia-2023-m002", "jia-2023-m003"}
     assert len(jia["measure_agencies"]) == 5 and all(link["measure_id"] in measures for link in jia["measure_agencies"])
     assert [p["project_id"] for p in jia["projects"]] == ["jia-2023-p001"]
+    assert [c["citation_id"] for c in jia["citations"]] == ["jia-2023-c001"]
+    # the document it cites, and the document that is jia-2023 itself
+    assert {d["document_id"] for d in jia["documents"]} == {"shili-carbon-peaking-plan", "jia-carbon-peaking-plan"}
 
 
 def test_source_texts_are_published_unchanged(files):

@@ -38,6 +38,8 @@ def test_the_fixture_is_what_its_readme_says(fixture_tables):
         "indicators": 11,
         "targets": 12,
         "pilot_alignment": 2,
+        "documents": 5,
+        "citations": 2,
     }
     kinds = {(t["kind"], t["comparator"]) for t in fixture_tables["targets"]}
     assert kinds == {

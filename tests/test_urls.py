@@ -25,6 +25,7 @@ PAGES = [
     "compare/120000/index.md",
     "compare/120000/targets.md",
     "compare/120000/indicators/a.md",
+    "compare/documents.md",
     "data/index.md",
     "data/changelog.md",
 ]
@@ -190,3 +191,9 @@ def test_git_ignores_exactly_what_the_generator_writes_under_docs():
         if line.startswith("/docs/")
     }
     assert ignored == set(urls.generated_in_docs())
+
+
+def test_a_cited_document_is_an_entry_of_the_page_of_documents():
+    assert urls.cited_document("tianjin-carbon-peaking-plan") == "compare/documents.md#tianjin-carbon-peaking-plan"
+    assert urls.site_url("plans/x.md", urls.cited_document("d")) == "../../compare/documents/#d"
+    assert urls.site_url(urls.DOCUMENTS, urls.cited_document("d")) == "./#d"

@@ -209,3 +209,45 @@ def test_a_plan_added_for_a_district_moves_it_to_the_covered(fixture_tables):
     [view] = views.regions(build_model({**fixture_tables, "plans": plans}))
     assert view.collection.missing == []
     assert [p.plan_id for p in view.collection.districts[2].plans] == ["bing-2024"]
+
+
+def plan(model, plan_id):
+    return next(p for p in model.plans if p.plan_id == plan_id)
+
+
+def test_documents_run_from_the_city_down_each_with_the_places_that_name_it(fixture_model):
+    levels = dict(views.documents_by_level(fixture_model))
+    assert list(levels) == ["city", "district", "standard-or-law"]  # no national document in the fixture
+    city_plan, pilot = levels["city"]
+    assert city_plan.document.document_id == "shili-carbon-peaking-plan" and city_plan.plan is None
+    assert [c.citation_id for c in city_plan.citations] == ["jia-2023-c001"] and city_plan.plan_ids == ["jia-2023"]
+    assert pilot.plan.plan_id == "shili-pilot-2023" and pilot.citations == []  # a plan of the package, uncited
+    assert [r.document.document_id for r in levels["district"]] == ["jia-carbon-peaking-plan", "yi-carbon-peaking-plan"]
+    [regulation] = levels["standard-or-law"]
+    assert [(c.plan_id, c.section) for c in regulation.citations] == [("yi-2023", "三（二）")]
+
+
+def test_the_lineage_lists_each_plans_documents_by_level(fixture_model):
+    lineage = {row.plan.plan_id: row.by_level for row in views.lineage(fixture_model)}
+    assert list(lineage) == ["jia-2023", "yi-2023", "shili-pilot-2023"]
+    names = {
+        p: {level: [d.document_id for d in docs] for level, docs in by.items() if docs} for p, by in lineage.items()
+    }
+    assert names == {
+        "jia-2023": {"city": ["shili-carbon-peaking-plan"]},
+        "yi-2023": {"standard-or-law": ["shili-energy-conservation-regulations"]},
+        "shili-pilot-2023": {},
+    }
+
+
+def test_a_plan_lists_what_it_cites_in_the_order_it_first_names_it(fixture_model):
+    [(document, citations)] = views.plan_citations(plan(fixture_model, "jia-2023"))
+    assert document.document_id == "shili-carbon-peaking-plan"
+    assert [c.quote for c in citations] == ["为落实《示例市碳达峰实施方案》（示政发〔2022〕5号），制定本方案"]
+    assert views.plan_citations(plan(fixture_model, "shili-pilot-2023")) == []
+
+
+def test_a_deferral_leads_to_the_city_document_the_plan_names_before_its_numbered_parts(fixture_model):
+    assert [d.document_id for d in views.city_basis(plan(fixture_model, "jia-2023"))] == ["shili-carbon-peaking-plan"]
+    # 乙区 names only a regulation, in 三（二）: its deferral to the city's target leads nowhere
+    assert views.city_basis(plan(fixture_model, "yi-2023")) == []
