@@ -393,3 +393,9 @@ def test_real_indicator_points_are_one_per_distinct_commitment(real_model):
     points = charts.indicator_points(real_model, row)
     assert {"方案": "蓟州区", "目标年": "2025", "承诺": "31.02%"} in points
     assert len(points) == sum(len(ts) for ts in row.by_plan.values())
+
+
+def test_a_body_printed_twice_for_one_measure_keeps_both_positions(real_tables):
+    # datapackage/sources/hebei-2022.txt:56 prints 区商务局 fifth and ninth after the same measure.
+    links = [r for r in real_tables["measure_agencies"] if r["measure_id"] == "hebei-2022-m005"]
+    assert [r["position"] for r in links if r["agency_id"] == "commerce-bureau"] == [5, 9]
