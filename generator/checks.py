@@ -36,6 +36,21 @@ class ProvenanceError(errors.CellError):
     template = "{note}"
 
 
+class ComparatorWordingError(errors.CellError):
+    type = "comparator-wording"
+    title = "Comparator Wording"
+    description = "The English words a bound differently from its comparator."
+    template = "{note}"
+
+
+COMPARATOR_MEANING = {
+    "ge": "the figure or more",
+    "gt": "more than the figure",
+    "le": "the figure or less",
+    "lt": "less than the figure",
+}
+
+
 @attrs.define(kw_only=True, repr=False)
 class SourceFileMatches(Check):
     """Each plan's source file exists in the package and has the recorded SHA-256."""
@@ -213,6 +228,42 @@ class UnitMatchesIndicator(Check):
             if row["unit"] != expected:
                 unit, wanted = row["unit"] or "(none)", expected or "(none)"
                 yield _provenance(row, "unit", f"unit {unit} differs from indicator {row['indicator_id']}'s {wanted}")
+
+
+# English words that contradict a comparator when they stand right before the row's figure ("above 4%"), or right
+# after it ("4% or more"). 以上 and 不少于 (ge) include the figure: "at least", "or more", "no fewer than";
+# 超过 (gt) excludes it: "more than", "exceed". Likewise for le and lt.
+CONTRADICTING_WORDS = {
+    "ge": (r"(above|more than|over|exceeds?|exceeding|greater than)", r"(and above|or above)"),
+    "gt": (r"(at least|no fewer than|no less than|not less than|not fewer than)", r"(or more|and above|or above)"),
+    "le": (r"(below|less than|fewer than|under)", r"(and below|or below)"),
+    "lt": (r"(at most|no more than|not more than|not exceed|up to|within)", r"(or less|or fewer|and below|or below)"),
+}
+
+
+@attrs.define(kw_only=True, repr=False)
+class ComparatorWording(Check):
+    """A bound's English wording agrees with its comparator: ge (以上) is "at least" or "or more", never "above"."""
+
+    type = "comparator-wording"
+    Errors = [ComparatorWordingError]
+
+    def validate_row(self, row) -> Iterable[errors.Error]:
+        if self.resource.name != "targets" or row["comparator"] not in CONTRADICTING_WORDS or row["value"] is None:
+            return
+        before, after = CONTRADICTING_WORDS[row["comparator"]]
+        english = row["statement_en"] or ""
+        for match in NUMBER.finditer(english):
+            if Decimal(match.group().replace(",", "")) != row["value"]:
+                continue
+            head = re.search(r"\b" + before + r"\s+$", english[: match.start()], re.IGNORECASE)
+            tail = re.match(r"\s*(%|\S*)\s*" + after + r"\b", english[match.end() :], re.IGNORECASE)
+            if found := head or tail:
+                note = (
+                    f"comparator {row['comparator']} ({COMPARATOR_MEANING[row['comparator']]}) "
+                    f"is worded “{found.group(found.lastindex).strip()}” in the English"
+                )
+                yield ComparatorWordingError.from_row(row, note=note, field_name="statement_en")
 
 
 @attrs.define(kw_only=True, repr=False)

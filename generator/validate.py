@@ -122,6 +122,7 @@ def _project_checks(inputs: Inputs) -> list:
         checks.FiguresMatchQuote(),
         checks.EnglishKeepsFigures(),
         checks.EnglishIsEnglish(),
+        checks.ComparatorWording(),
         checks.SectionInOutline(resource_names=["chapters", "measures", "targets"], outlines=outlines),
         checks.UnitMatchesIndicator(indicator_units=units),
         checks.MeasureInChapter(resource_name="targets", measure_chapters=measure_chapters),
@@ -180,6 +181,9 @@ HINTS = {
     "blank-row": "delete the empty row",
     "not-in-source": "copy the text exactly from the source document (spaces and line breaks do not matter)",
     "quote-spans-paragraphs": "quote one paragraph of the source: split the target in two, or shorten its quote",
+    "comparator-wording": (
+        "ge is “at least”, gt “more than”, le “at most”, lt “less than”: reword the English or correct the comparator"
+    ),
 }
 
 
@@ -187,7 +191,7 @@ def _problem(file: str, error) -> Problem:
     row = getattr(error, "row_number", None) or (1 if error.type.endswith("-label") else None)
     field = getattr(error, "field_name", None) or ",".join(getattr(error, "field_names", []) or [])
     note = getattr(error, "note", "")
-    if isinstance(error, (checks.NotInSourceError, checks.ProvenanceError)):
+    if isinstance(error, (checks.NotInSourceError, checks.ProvenanceError, checks.ComparatorWordingError)):
         message = note
     elif getattr(error, "cell", None) not in (None, ""):
         message = f"{error.title.lower()}: “{error.cell}”" + (f" ({note})" if note else "")

@@ -23,6 +23,7 @@ from generator.problems import InvalidPackage
 pytestmark = pytest.mark.slow
 DATA = "datapackage/data"
 DESCRIPTOR = "datapackage/datapackage.json"
+T004 = 5  # targets.csv: jia-2023-t004, 到2030年，可再生能源消费比重达到15%以上 (quantitative, ge 15 %)
 T005 = 6  # targets.csv: jia-2023-t005, 力争2028年前实现碳达峰 (qualitative, section 二)
 T006 = 7  # targets.csv: jia-2023-t006, 到2025年屋顶光伏覆盖率不低于30% (quantitative, ge 30 %, section 三（一）1)
 T007 = 8  # targets.csv: jia-2023-t007, the next row
@@ -185,6 +186,14 @@ CASES = [
         [(T005, "quote", "quote-spans-paragraphs")],
         ("two of its paragraphs", "quote one paragraph"),
     ),
+    # 15%以上 (ge) includes 15%: "above 15%" does not.
+    Case(
+        "comparator-worded-otherwise",
+        set_cell("targets", T004, "statement_en", "By 2030, the share of renewable energy reaches above 15%."),
+        TARGETS,
+        [(T004, "statement_en", "comparator-wording")],
+        ("comparator ge", "“above”", "at least"),
+    ),
     Case("missing-file", delete_the_projects, f"{DATA}/projects.csv", [(None, "", "missing-file")], ("missing",)),
     Case(
         "file-not-in-descriptor",
@@ -229,6 +238,7 @@ def test_bad_input_is_named_and_nothing_is_published(project, case):
 
 
 def test_the_rows_the_table_breaks_are_where_it_says(fixture_project):
+    assert line_of(fixture_project, "targets", "target_id", "jia-2023-t004") == T004
     assert line_of(fixture_project, "targets", "target_id", "jia-2023-t005") == T005
     assert line_of(fixture_project, "targets", "target_id", "jia-2023-t006") == T006
     assert line_of(fixture_project, "targets", "target_id", "jia-2023-t007") == T007

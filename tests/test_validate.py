@@ -209,3 +209,18 @@ def test_chinese_left_in_an_english_field(project):
     line = line_of(project, "agencies", "agency_id", "civil-affairs-bureau")
     edit_cell(project, "agencies", line, "name_en", "区民政局")
     assert ("datapackage/data/agencies.csv", line, "name_en") in where(problems_of(project))
+
+
+@pytest.mark.parametrize(
+    ("english", "flagged"),
+    [
+        ("Total energy consumption is kept below 80 × 10,000 tonnes of standard coal equivalent.", True),
+        ("Total energy consumption is kept at no more than 80 × 10,000 tonnes of standard coal equivalent.", False),
+        ("Total energy consumption of over 10 sectors is kept within 80 × 10,000 tce.", False),  # not the figure
+    ],
+)
+def test_a_ceiling_worded_as_a_strict_bound(project, english, flagged):
+    line = line_of(project, "targets", "target_id", "jia-2023-t003")  # le 80: 控制在80万吨标准煤以内
+    edit_cell(project, "targets", line, "statement_en", english)
+    found = [(p.file, p.row, p.field, p.type) for p in problems_of(project)]
+    assert found == ([(TARGETS, line, "statement_en", "comparator-wording")] if flagged else [])
