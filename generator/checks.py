@@ -43,6 +43,13 @@ class ComparatorWordingError(errors.CellError):
     template = "{note}"
 
 
+class InconsistentCodingError(errors.CellError):
+    type = "inconsistent-coding"
+    title = "Inconsistent Coding"
+    description = "Two quotes of the same construction are coded differently."
+    template = "{note}"
+
+
 COMPARATOR_MEANING = {
     "ge": "the figure or more",
     "gt": "more than the figure",
@@ -266,6 +273,56 @@ class ComparatorWording(Check):
                 yield ComparatorWordingError.from_row(row, note=note, field_name="statement_en")
 
 
+# Constructions whose coding is decided once (docs/methodology.md, "Coding the same construction the same way"):
+# (name, pattern on the quote without whitespace, the field it decides, its value).
+CONSTRUCTIONS = [
+    ("完成…下达", re.compile(r"完成[^，。；]*?下达"), "kind", "defers-to-city"),
+    ("不低于/高于全市（全区）…水平", re.compile(r"(不低于|高于)(全市|全区)[^，。；]*?水平"), "kind", "qualitative"),
+    ("建成一批", re.compile(r"建成一批"), "direction", "increase"),
+]
+# What is masked before two quotes are compared: figures and years, then the names of places.
+FIGURE = re.compile(r"\d+(?:\.\d+)?")
+PLACES = ("全区", "全市", "我市", "本市", "本区", "天津市")
+
+
+@attrs.define(kw_only=True, repr=False)
+class ConsistentCoding(Check):
+    """Quotes of the same construction are coded the same: by the recognised constructions (完成…下达 is
+    defers-to-city), and two targets of one indicator whose quotes are equal once figures, years and place names
+    are masked have the same kind and direction."""
+
+    type = "consistent-coding"
+    Errors = [InconsistentCodingError]
+    place_names: list[str]  # the districts' names (河东区); masked like 全区
+    _seen: dict[tuple, tuple] = attrs.field(factory=dict, init=False)  # (indicator, masked quote) -> first row
+
+    def validate_start(self) -> Iterable[errors.Error]:
+        self._seen = {}
+        return ()
+
+    def validate_row(self, row) -> Iterable[errors.Error]:
+        if self.resource.name != "targets" or not row["quote"]:
+            return
+        quote = src.squeeze(row["quote"])
+        for name, pattern, field_name, value in CONSTRUCTIONS:
+            if pattern.search(quote) and row[field_name] != value:
+                note = f"a quote with {name} is coded {field_name} {value} (see the methodology), not {row[field_name]}"
+                yield InconsistentCodingError.from_row(row, note=note, field_name=field_name)
+        key = (row["indicator_id"], self.masked(quote))
+        first = self._seen.setdefault(key, (row["target_id"], row["kind"], row["direction"]))
+        for field_name, value in zip(("kind", "direction"), first[1:], strict=True):
+            if row[field_name] != value:
+                note = f"{first[0]} has the same construction and is coded {field_name} {value}, not {row[field_name]}"
+                yield InconsistentCodingError.from_row(row, note=note, field_name=field_name)
+
+    def masked(self, quote: str) -> str:
+        """The quote with its figures and years as #, and the places it names as @."""
+        text = FIGURE.sub("#", quote)
+        for place in sorted({*PLACES, *self.place_names}, key=len, reverse=True):
+            text = text.replace(place, "@")
+        return text
+
+
 @attrs.define(kw_only=True, repr=False)
 class KeepRows(Check):
     """Keeps every row as frictionless typed it, so that the tables need not be read a second time."""
@@ -277,6 +334,10 @@ class KeepRows(Check):
     def validate_row(self, row) -> Iterable[errors.Error]:
         self.tables[self.resource.name].append(row.to_dict())
         return ()
+
+
+# The project's own errors: their note is the whole message.
+PROJECT_ERRORS = (NotInSourceError, ProvenanceError, ComparatorWordingError, InconsistentCodingError)
 
 
 def _provenance(row, field_name: str, note: str) -> ProvenanceError:

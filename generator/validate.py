@@ -123,6 +123,7 @@ def _project_checks(inputs: Inputs) -> list:
         checks.EnglishKeepsFigures(),
         checks.EnglishIsEnglish(),
         checks.ComparatorWording(),
+        checks.ConsistentCoding(place_names=[_cell(r, "name_zh") or "" for r in rows.get("districts", [])]),
         checks.SectionInOutline(resource_names=["chapters", "measures", "targets"], outlines=outlines),
         checks.UnitMatchesIndicator(indicator_units=units),
         checks.MeasureInChapter(resource_name="targets", measure_chapters=measure_chapters),
@@ -181,6 +182,7 @@ HINTS = {
     "blank-row": "delete the empty row",
     "not-in-source": "copy the text exactly from the source document (spaces and line breaks do not matter)",
     "quote-spans-paragraphs": "quote one paragraph of the source: split the target in two, or shorten its quote",
+    "inconsistent-coding": "code the same construction the same way: see the rules in docs/methodology.md",
     "comparator-wording": (
         "ge is “at least”, gt “more than”, le “at most”, lt “less than”: reword the English or correct the comparator"
     ),
@@ -191,7 +193,7 @@ def _problem(file: str, error) -> Problem:
     row = getattr(error, "row_number", None) or (1 if error.type.endswith("-label") else None)
     field = getattr(error, "field_name", None) or ",".join(getattr(error, "field_names", []) or [])
     note = getattr(error, "note", "")
-    if isinstance(error, (checks.NotInSourceError, checks.ProvenanceError, checks.ComparatorWordingError)):
+    if isinstance(error, checks.PROJECT_ERRORS):
         message = note
     elif getattr(error, "cell", None) not in (None, ""):
         message = f"{error.title.lower()}: “{error.cell}”" + (f" ({note})" if note else "")

@@ -27,6 +27,7 @@ T004 = 5  # targets.csv: jia-2023-t004, 到2030年，可再生能源消费比重
 T005 = 6  # targets.csv: jia-2023-t005, 力争2028年前实现碳达峰 (qualitative, section 二)
 T006 = 7  # targets.csv: jia-2023-t006, 到2025年屋顶光伏覆盖率不低于30% (quantitative, ge 30 %, section 三（一）1)
 T007 = 8  # targets.csv: jia-2023-t007, the next row
+Y001 = 9  # targets.csv: yi-2023-t001, …完成市下达目标 (defers-to-city, as jia-2023-t001: …确保完成全市下达指标)
 ROOFTOP = 8  # indicators.csv: rooftop-pv-coverage
 DESCRIPTOR_RESOURCES = 62  # datapackage.json: the line of "resources": [
 
@@ -194,6 +195,14 @@ CASES = [
         [(T004, "statement_en", "comparator-wording")],
         ("comparator ge", "“above”", "at least"),
     ),
+    # yi-2023-t001 and jia-2023-t001 both promise 完成…下达; recoded qualitative, yi's row disagrees with jia's.
+    Case(
+        "same-construction-coded-otherwise",
+        set_cell("targets", Y001, "kind", "qualitative"),
+        TARGETS,
+        [(Y001, "kind", "inconsistent-coding")],
+        ("完成…下达", "defers-to-city", "methodology"),
+    ),
     Case("missing-file", delete_the_projects, f"{DATA}/projects.csv", [(None, "", "missing-file")], ("missing",)),
     Case(
         "file-not-in-descriptor",
@@ -242,6 +251,7 @@ def test_the_rows_the_table_breaks_are_where_it_says(fixture_project):
     assert line_of(fixture_project, "targets", "target_id", "jia-2023-t005") == T005
     assert line_of(fixture_project, "targets", "target_id", "jia-2023-t006") == T006
     assert line_of(fixture_project, "targets", "target_id", "jia-2023-t007") == T007
+    assert line_of(fixture_project, "targets", "target_id", "yi-2023-t001") == Y001
     assert line_of(fixture_project, "indicators", "indicator_id", "rooftop-pv-coverage") == ROOFTOP
     lines = fixture_project.descriptor_path.read_text(encoding="utf-8").splitlines()
     assert lines[DESCRIPTOR_RESOURCES - 1].strip() == '"resources": ['

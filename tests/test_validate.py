@@ -12,7 +12,7 @@ import pytest
 from conftest import edit_cell, line_of
 from frictionless import Package
 
-from generator import build, load, validate
+from generator import build, checks, load, validate
 from generator.problems import InvalidPackage
 
 TARGETS = "datapackage/data/targets.csv"
@@ -224,3 +224,23 @@ def test_a_ceiling_worded_as_a_strict_bound(project, english, flagged):
     edit_cell(project, "targets", line, "statement_en", english)
     found = [(p.file, p.row, p.field, p.type) for p in problems_of(project)]
     assert found == ([(TARGETS, line, "statement_en", "comparator-wording")] if flagged else [])
+
+
+def test_quotes_are_the_same_construction_once_figures_years_and_places_are_masked():
+    masked = checks.ConsistentCoding(place_names=["甲区", "乙区"]).masked
+    assert masked("到2025年，甲区森林覆盖率达到14%") == masked("到2030年，全区森林覆盖率达到31.02%")
+    assert masked("到2030年，全区森林覆盖率达到31.02%") == "到#年，@森林覆盖率达到#%"
+    assert masked("到2025年，乙区森林覆盖率达到14%") != masked("到2025年，乙区森林覆盖率保持稳定")
+
+
+def test_two_targets_of_one_indicator_with_the_same_construction_and_different_directions(project):
+    # jia-2023-t004 and yi-2023-t003 commit to renewable-share; give yi's the words of jia's, then another direction.
+    first = line_of(project, "targets", "target_id", "jia-2023-t004")
+    second = line_of(project, "targets", "target_id", "yi-2023-t003")
+    edit_cell(project, "targets", first, "quote", "可再生能源消费比重达到15%以上")
+    edit_cell(project, "targets", second, "quote", "可再生能源消费比重达到18%以上")
+    edit_cell(project, "targets", second, "hedge", "")  # 力争 is no longer in the quote
+    assert problems_of(project) == []
+    edit_cell(project, "targets", second, "direction", "increase")
+    found = [(p.file, p.row, p.field, p.type) for p in problems_of(project)]
+    assert found == [(TARGETS, second, "direction", "inconsistent-coding")]
