@@ -50,6 +50,13 @@ class InconsistentCodingError(errors.CellError):
     template = "{note}"
 
 
+class ScopeError(errors.CellError):
+    type = "scope-as-printed"
+    title = "Scope As Printed"
+    description = "The words that name whom a target applies to are missing, superfluous or not in its quote."
+    template = "{note}"
+
+
 COMPARATOR_MEANING = {
     "ge": "the figure or more",
     "gt": "more than the figure",
@@ -273,6 +280,29 @@ class ComparatorWording(Check):
                 yield ComparatorWordingError.from_row(row, note=note, field_name="statement_en")
 
 
+@attrs.define(kw_only=True, repr=False)
+class ScopeAsPrinted(Check):
+    """A target that applies to less than the whole district names whom in words that stand in its quote."""
+
+    type = "scope-as-printed"
+    Errors = [ScopeError]
+
+    def validate_row(self, row) -> Iterable[errors.Error]:
+        if self.resource.name != "targets" or not row["scope"]:
+            return
+        printed = row["scope_as_printed"]
+        if row["scope"] == "district" and printed:
+            yield ScopeError.from_row(
+                row, note="a target of the whole district has no scope_as_printed", field_name="scope_as_printed"
+            )
+        elif row["scope"] != "district" and not printed:
+            note = f"scope {row['scope']} needs the quote's words that name whom it applies to"
+            yield ScopeError.from_row(row, note=note, field_name="scope_as_printed")
+        elif printed and src.squeeze(printed) not in src.squeeze(row["quote"] or ""):
+            note = f"“{_short(printed)}” is not in the quote"
+            yield ScopeError.from_row(row, note=note, field_name="scope_as_printed")
+
+
 # Constructions whose coding is decided once (docs/methodology.md, "Coding the same construction the same way"):
 # (name, pattern on the quote without whitespace, the field it decides, its value).
 CONSTRUCTIONS = [
@@ -337,7 +367,7 @@ class KeepRows(Check):
 
 
 # The project's own errors: their note is the whole message.
-PROJECT_ERRORS = (NotInSourceError, ProvenanceError, ComparatorWordingError, InconsistentCodingError)
+PROJECT_ERRORS = (NotInSourceError, ProvenanceError, ComparatorWordingError, InconsistentCodingError, ScopeError)
 
 
 def _provenance(row, field_name: str, note: str) -> ProvenanceError:

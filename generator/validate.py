@@ -123,6 +123,7 @@ def _project_checks(inputs: Inputs) -> list:
         checks.EnglishKeepsFigures(),
         checks.EnglishIsEnglish(),
         checks.ComparatorWording(),
+        checks.ScopeAsPrinted(),
         checks.ConsistentCoding(place_names=[_cell(r, "name_zh") or "" for r in rows.get("districts", [])]),
         checks.SectionInOutline(resource_names=["chapters", "measures", "targets"], outlines=outlines),
         checks.UnitMatchesIndicator(indicator_units=units),
@@ -182,6 +183,7 @@ HINTS = {
     "blank-row": "delete the empty row",
     "not-in-source": "copy the text exactly from the source document (spaces and line breaks do not matter)",
     "quote-spans-paragraphs": "quote one paragraph of the source: split the target in two, or shorten its quote",
+    "scope-as-printed": "copy the words that name whom it applies to from the quote; none for a whole district",
     "inconsistent-coding": "code the same construction the same way: see the rules in docs/methodology.md",
     "comparator-wording": (
         "ge is “at least”, gt “more than”, le “at most”, lt “less than”: reword the English or correct the comparator"

@@ -28,6 +28,7 @@ T005 = 6  # targets.csv: jia-2023-t005, 力争2028年前实现碳达峰 (qualita
 T006 = 7  # targets.csv: jia-2023-t006, 到2025年屋顶光伏覆盖率不低于30% (quantitative, ge 30 %, section 三（一）1)
 T007 = 8  # targets.csv: jia-2023-t007, the next row
 Y001 = 9  # targets.csv: yi-2023-t001, …完成市下达目标 (defers-to-city, as jia-2023-t001: …确保完成全市下达指标)
+Y002 = 10  # targets.csv: yi-2023-t002, 公共机构单位建筑面积能耗下降2.5%左右 (scope group, 公共机构)
 ROOFTOP = 8  # indicators.csv: rooftop-pv-coverage
 DESCRIPTOR_RESOURCES = 62  # datapackage.json: the line of "resources": [
 
@@ -203,6 +204,14 @@ CASES = [
         [(Y001, "kind", "inconsistent-coding")],
         ("完成…下达", "defers-to-city", "methodology"),
     ),
+    # 机关单位 is not in yi-2023-t002's quote, which names 公共机构.
+    Case(
+        "scope-not-in-the-quote",
+        set_cell("targets", Y002, "scope_as_printed", "机关单位"),
+        TARGETS,
+        [(Y002, "scope_as_printed", "scope-as-printed")],
+        ("“机关单位” is not in the quote", "copy the words"),
+    ),
     Case("missing-file", delete_the_projects, f"{DATA}/projects.csv", [(None, "", "missing-file")], ("missing",)),
     Case(
         "file-not-in-descriptor",
@@ -252,6 +261,7 @@ def test_the_rows_the_table_breaks_are_where_it_says(fixture_project):
     assert line_of(fixture_project, "targets", "target_id", "jia-2023-t006") == T006
     assert line_of(fixture_project, "targets", "target_id", "jia-2023-t007") == T007
     assert line_of(fixture_project, "targets", "target_id", "yi-2023-t001") == Y001
+    assert line_of(fixture_project, "targets", "target_id", "yi-2023-t002") == Y002
     assert line_of(fixture_project, "indicators", "indicator_id", "rooftop-pv-coverage") == ROOFTOP
     lines = fixture_project.descriptor_path.read_text(encoding="utf-8").splitlines()
     assert lines[DESCRIPTOR_RESOURCES - 1].strip() == '"resources": ['

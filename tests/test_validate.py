@@ -244,3 +244,16 @@ def test_two_targets_of_one_indicator_with_the_same_construction_and_different_d
     edit_cell(project, "targets", second, "direction", "increase")
     found = [(p.file, p.row, p.field, p.type) for p in problems_of(project)]
     assert found == [(TARGETS, second, "direction", "inconsistent-coding")]
+
+
+@pytest.mark.parametrize(
+    ("scope", "printed"),
+    [("group", ""), ("district", "公共机构")],
+    ids=["a-group-without-its-words", "the-whole-district-with-words"],
+)
+def test_scope_and_its_words_go_together(project, scope, printed):
+    line = line_of(project, "targets", "target_id", "yi-2023-t002")
+    edit_cell(project, "targets", line, "scope", scope)
+    edit_cell(project, "targets", line, "scope_as_printed", printed)
+    found = [(p.file, p.row, p.field, p.type) for p in problems_of(project)]
+    assert found == [(TARGETS, line, "scope_as_printed", "scope-as-printed")]
