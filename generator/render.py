@@ -48,6 +48,7 @@ def environment(model: Model, lang: str = i18n.DEFAULT) -> Environment:
         descriptor_text=partial(i18n.descriptor_text, lang),
         kind_label=lambda kind: label(text.KIND_LABELS[kind]),
         project_kind_label=lambda kind: label(text.PROJECT_KIND_LABELS[kind]),
+        scope_label=lambda scope: label(text.SCOPE_LABELS[scope]),
         stance_label=lambda stance: label(text.STANCE_LABELS[stance]),
         constraints_text=partial(text.constraints_text, label=label),
         segments=passages.segments,

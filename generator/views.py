@@ -77,7 +77,7 @@ def distinct(targets: list[Target]) -> list[Target]:
     """The first of each group of targets that commit to the same thing."""
     seen: dict[tuple, Target] = {}
     for t in targets:
-        key = (t.kind, t.comparator, t.value, t.value_min, t.value_max, t.target_year, t.per_year, t.hedge)
+        key = (t.kind, t.comparator, t.value, t.value_min, t.value_max, t.target_year, t.per_year, t.hedge, t.scope)
         seen.setdefault(key, t)
     return list(seen.values())
 
@@ -86,14 +86,15 @@ def stricter(row: IndicatorRow) -> list[Stricter]:
     """For each year, unit and kind of bound, the strictest plan's figure against the weakest's.
 
     A ceiling (不超过 1.25) is stricter when lower; a floor (35%以上) is stricter when
-    higher. Levels, ranges, absolute amounts and figures of different kinds are not
-    compared. One pass over the figures, whatever the number of plans.
+    higher. Levels, ranges, absolute amounts, figures of different kinds and figures that
+    apply to different scopes (the whole district, new buildings only…) are not compared.
+    One pass over the figures, whatever the number of plans.
     """
     groups: dict[tuple, list[Target]] = {}
     for targets in row.by_plan.values():
         for t in targets:
             if t.kind == "quantitative" and t.value is not None and t.unit in RELATIVE_UNITS and t.comparator in BOUNDS:
-                groups.setdefault((t.target_year, t.unit, t.per_year, BOUNDS[t.comparator]), []).append(t)
+                groups.setdefault((t.target_year, t.unit, t.per_year, t.scope, BOUNDS[t.comparator]), []).append(t)
     notes = []
     for (*_, bound), figures in groups.items():
         ordered = sorted(figures, key=lambda t: t.value, reverse=bound == "floor")
