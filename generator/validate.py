@@ -184,7 +184,7 @@ HINTS = {
     "not-in-source": "copy the text exactly from the source document (spaces and line breaks do not matter)",
     "quote-spans-paragraphs": "quote one paragraph of the source: split the target in two, or shorten its quote",
     "scope-as-printed": "copy the words that name whom it applies to from the quote; none for a whole district",
-    "inconsistent-coding": "code the same construction the same way: see the rules in docs/methodology.md",
+    "inconsistent-coding": "code the same construction the same way: the rules are on the methodology page",
     "comparator-wording": (
         "ge is “at least”, gt “more than”, le “at most”, lt “less than”: reword the English or correct the comparator"
     ),
