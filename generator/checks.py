@@ -36,6 +36,35 @@ class ProvenanceError(errors.CellError):
     template = "{note}"
 
 
+class ComparatorWordingError(errors.CellError):
+    type = "comparator-wording"
+    title = "Comparator Wording"
+    description = "The English words a bound differently from its comparator."
+    template = "{note}"
+
+
+class InconsistentCodingError(errors.CellError):
+    type = "inconsistent-coding"
+    title = "Inconsistent Coding"
+    description = "Two quotes of the same construction are coded differently."
+    template = "{note}"
+
+
+class ScopeError(errors.CellError):
+    type = "scope-as-printed"
+    title = "Scope As Printed"
+    description = "The words that name whom a target applies to are missing, superfluous or not in its quote."
+    template = "{note}"
+
+
+COMPARATOR_MEANING = {
+    "ge": "the figure or more",
+    "gt": "more than the figure",
+    "le": "the figure or less",
+    "lt": "less than the figure",
+}
+
+
 @attrs.define(kw_only=True, repr=False)
 class SourceFileMatches(Check):
     """Each plan's source file exists in the package and has the recorded SHA-256."""
@@ -261,6 +290,115 @@ class DocumentAsCited(Check):
                 yield NotInSourceError.from_row(row, note=note, field_name=name)
 
 
+# English words that contradict a comparator when they stand right before the row's figure ("above 4%"), or right
+# after it ("4% or more"). 以上 and 不少于 (ge) include the figure: "at least", "or more", "no fewer than";
+# 超过 (gt) excludes it: "more than", "exceed". Likewise for le and lt.
+CONTRADICTING_WORDS = {
+    "ge": (r"(above|more than|over|exceeds?|exceeding|greater than)", r"(and above|or above)"),
+    "gt": (r"(at least|no fewer than|no less than|not less than|not fewer than)", r"(or more|and above|or above)"),
+    "le": (r"(below|less than|fewer than|under)", r"(and below|or below)"),
+    "lt": (r"(at most|no more than|not more than|not exceed|up to|within)", r"(or less|or fewer|and below|or below)"),
+}
+
+
+@attrs.define(kw_only=True, repr=False)
+class ComparatorWording(Check):
+    """A bound's English wording agrees with its comparator: ge (以上) is "at least" or "or more", never "above"."""
+
+    type = "comparator-wording"
+    Errors = [ComparatorWordingError]
+
+    def validate_row(self, row) -> Iterable[errors.Error]:
+        if self.resource.name != "targets" or row["comparator"] not in CONTRADICTING_WORDS or row["value"] is None:
+            return
+        before, after = CONTRADICTING_WORDS[row["comparator"]]
+        english = row["statement_en"] or ""
+        for match in NUMBER.finditer(english):
+            if Decimal(match.group().replace(",", "")) != row["value"]:
+                continue
+            head = re.search(r"\b" + before + r"\s+$", english[: match.start()], re.IGNORECASE)
+            tail = re.match(r"\s*(%|\S*)\s*" + after + r"\b", english[match.end() :], re.IGNORECASE)
+            if found := head or tail:
+                note = (
+                    f"comparator {row['comparator']} ({COMPARATOR_MEANING[row['comparator']]}) "
+                    f"is worded “{found.group(found.lastindex).strip()}” in the English"
+                )
+                yield ComparatorWordingError.from_row(row, note=note, field_name="statement_en")
+
+
+@attrs.define(kw_only=True, repr=False)
+class ScopeAsPrinted(Check):
+    """A target that applies to less than the whole district names whom in words that stand in its quote."""
+
+    type = "scope-as-printed"
+    Errors = [ScopeError]
+
+    def validate_row(self, row) -> Iterable[errors.Error]:
+        if self.resource.name != "targets" or not row["scope"]:
+            return
+        printed = row["scope_as_printed"]
+        if row["scope"] == "district" and printed:
+            yield ScopeError.from_row(
+                row, note="a target of the whole district has no scope_as_printed", field_name="scope_as_printed"
+            )
+        elif row["scope"] != "district" and not printed:
+            note = f"scope {row['scope']} needs the quote's words that name whom it applies to"
+            yield ScopeError.from_row(row, note=note, field_name="scope_as_printed")
+        elif printed and src.squeeze(printed) not in src.squeeze(row["quote"] or ""):
+            note = f"“{_short(printed)}” is not in the quote"
+            yield ScopeError.from_row(row, note=note, field_name="scope_as_printed")
+
+
+# Constructions whose coding is decided once (docs/methodology.md, "Coding the same construction the same way"):
+# (name, pattern on the quote without whitespace, the field it decides, its value).
+CONSTRUCTIONS = [
+    ("完成…下达", re.compile(r"完成[^，。；]*?下达"), "kind", "defers-to-city"),
+    ("不低于/高于全市（全区）…水平", re.compile(r"(不低于|高于)(全市|全区)[^，。；]*?水平"), "kind", "qualitative"),
+    ("建成一批", re.compile(r"建成一批"), "direction", "increase"),
+]
+# What is masked before two quotes are compared: figures and years, then the names of places.
+FIGURE = re.compile(r"\d+(?:\.\d+)?")
+PLACES = ("全区", "全市", "我市", "本市", "本区", "天津市")
+
+
+@attrs.define(kw_only=True, repr=False)
+class ConsistentCoding(Check):
+    """Quotes of the same construction are coded the same: by the recognised constructions (完成…下达 is
+    defers-to-city), and two targets of one indicator whose quotes are equal once figures, years and place names
+    are masked have the same kind and direction."""
+
+    type = "consistent-coding"
+    Errors = [InconsistentCodingError]
+    place_names: list[str]  # the districts' names (河东区); masked like 全区
+    _seen: dict[tuple, tuple] = attrs.field(factory=dict, init=False)  # (indicator, masked quote) -> first row
+
+    def validate_start(self) -> Iterable[errors.Error]:
+        self._seen = {}
+        return ()
+
+    def validate_row(self, row) -> Iterable[errors.Error]:
+        if self.resource.name != "targets" or not row["quote"]:
+            return
+        quote = src.squeeze(row["quote"])
+        for name, pattern, field_name, value in CONSTRUCTIONS:
+            if pattern.search(quote) and row[field_name] != value:
+                note = f"a quote with {name} is coded {field_name} {value} (see the methodology), not {row[field_name]}"
+                yield InconsistentCodingError.from_row(row, note=note, field_name=field_name)
+        key = (row["indicator_id"], self.masked(quote))
+        first = self._seen.setdefault(key, (row["target_id"], row["kind"], row["direction"]))
+        for field_name, value in zip(("kind", "direction"), first[1:], strict=True):
+            if row[field_name] != value:
+                note = f"{first[0]} has the same construction and is coded {field_name} {value}, not {row[field_name]}"
+                yield InconsistentCodingError.from_row(row, note=note, field_name=field_name)
+
+    def masked(self, quote: str) -> str:
+        """The quote with its figures and years as #, and the places it names as @."""
+        text = FIGURE.sub("#", quote)
+        for place in sorted({*PLACES, *self.place_names}, key=len, reverse=True):
+            text = text.replace(place, "@")
+        return text
+
+
 @attrs.define(kw_only=True, repr=False)
 class KeepRows(Check):
     """Keeps every row as frictionless typed it, so that the tables need not be read a second time."""
@@ -272,6 +410,10 @@ class KeepRows(Check):
     def validate_row(self, row) -> Iterable[errors.Error]:
         self.tables[self.resource.name].append(row.to_dict())
         return ()
+
+
+# The project's own errors: their note is the whole message.
+PROJECT_ERRORS = (NotInSourceError, ProvenanceError, ComparatorWordingError, InconsistentCodingError, ScopeError)
 
 
 def _provenance(row, field_name: str, note: str) -> ProvenanceError:

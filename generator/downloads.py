@@ -194,6 +194,6 @@ def _plan_keys(tables: dict[str, list[dict]], own: dict[str, list[dict]], plan_i
     }
     single = {name: {(key,) for key in values} for name, values in keys.items()}
     return single | {
-        "measure_agencies": {(r["measure_id"], r["agency_id"]) for r in links},
+        "measure_agencies": {(r["measure_id"], r["position"]) for r in links},
         "pilot_alignment": {(r["measure_id"], r["content_id"]) for r in alignment},
     }

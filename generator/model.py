@@ -119,6 +119,8 @@ class Target:
     baseline_year: int | None
     per_year: bool
     hedge: str | None
+    scope: str  # who it applies to: district, named-area, group, new-buildings or project
+    scope_as_printed: str | None  # the quote's words that name them; None for the whole district
     quote: str
     statement_en: str
     translation: str

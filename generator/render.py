@@ -49,6 +49,7 @@ def environment(model: Model, lang: str = i18n.DEFAULT) -> Environment:
         kind_label=lambda kind: label(text.KIND_LABELS[kind]),
         project_kind_label=lambda kind: label(text.PROJECT_KIND_LABELS[kind]),
         level_label=lambda level: label(text.LEVEL_LABELS[level]),
+        scope_label=lambda scope: label(text.SCOPE_LABELS[scope]),
         stance_label=lambda stance: label(text.STANCE_LABELS[stance]),
         constraints_text=partial(text.constraints_text, label=label),
         segments=passages.segments,

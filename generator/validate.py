@@ -134,6 +134,9 @@ def _project_checks(inputs: Inputs) -> list:
         checks.FiguresMatchQuote(),
         checks.EnglishKeepsFigures(),
         checks.EnglishIsEnglish(),
+        checks.ComparatorWording(),
+        checks.ScopeAsPrinted(),
+        checks.ConsistentCoding(place_names=[_cell(r, "name_zh") or "" for r in rows.get("districts", [])]),
         checks.SectionInOutline(resource_names=["chapters", "measures", "targets", "citations"], outlines=outlines),
         checks.TitleInQuote(document_titles=titles),
         checks.DocumentAsCited(quotes=cited),
@@ -198,6 +201,11 @@ HINTS = {
     "not-in-source": "copy the text exactly from the source document (spaces and line breaks do not matter)",
     "quote-spans-paragraphs": "quote one paragraph of the source: split the row in two, or shorten its quote",
     "title-not-in-quote": "quote the words that name the document, or correct its document_id or its title",
+    "scope-as-printed": "copy the words that name whom it applies to from the quote; none for a whole district",
+    "inconsistent-coding": "code the same construction the same way: the rules are on the methodology page",
+    "comparator-wording": (
+        "ge is “at least”, gt “more than”, le “at most”, lt “less than”: reword the English or correct the comparator"
+    ),
 }
 
 
@@ -205,7 +213,7 @@ def _problem(file: str, error) -> Problem:
     row = getattr(error, "row_number", None) or (1 if error.type.endswith("-label") else None)
     field = getattr(error, "field_name", None) or ",".join(getattr(error, "field_names", []) or [])
     note = getattr(error, "note", "")
-    if isinstance(error, (checks.NotInSourceError, checks.ProvenanceError)):
+    if isinstance(error, checks.PROJECT_ERRORS):
         message = note
     elif getattr(error, "cell", None) not in (None, ""):
         message = f"{error.title.lower()}: “{error.cell}”" + (f" ({note})" if note else "")

@@ -90,7 +90,7 @@ def distinct(targets: list[Target]) -> list[Target]:
     """The first of each group of targets that commit to the same thing."""
     seen: dict[tuple, Target] = {}
     for t in targets:
-        key = (t.kind, t.comparator, t.value, t.value_min, t.value_max, t.target_year, t.per_year, t.hedge)
+        key = (t.kind, t.comparator, t.value, t.value_min, t.value_max, t.target_year, t.per_year, t.hedge, t.scope)
         seen.setdefault(key, t)
     return list(seen.values())
 
@@ -99,14 +99,15 @@ def stricter(row: IndicatorRow) -> list[Stricter]:
     """For each year, unit and kind of bound, the strictest plan's figure against the weakest's.
 
     A ceiling (不超过 1.25) is stricter when lower; a floor (35%以上) is stricter when
-    higher. Levels, ranges, absolute amounts and figures of different kinds are not
-    compared. One pass over the figures, whatever the number of plans.
+    higher. Levels, ranges, absolute amounts, figures of different kinds and figures that
+    apply to different scopes (the whole district, new buildings only…) are not compared.
+    One pass over the figures, whatever the number of plans.
     """
     groups: dict[tuple, list[Target]] = {}
     for targets in row.by_plan.values():
         for t in targets:
             if t.kind == "quantitative" and t.value is not None and t.unit in RELATIVE_UNITS and t.comparator in BOUNDS:
-                groups.setdefault((t.target_year, t.unit, t.per_year, BOUNDS[t.comparator]), []).append(t)
+                groups.setdefault((t.target_year, t.unit, t.per_year, t.scope, BOUNDS[t.comparator]), []).append(t)
     notes = []
     for (*_, bound), figures in groups.items():
         ordered = sorted(figures, key=lambda t: t.value, reverse=bound == "floor")
@@ -144,8 +145,8 @@ def agencies(model: Model) -> list[AgencyRow]:
     counts: dict[str, Counter] = {}
     for plan in model.plans:
         for measure in plan.measures:
-            for responsibility in measure.responsible:
-                counts.setdefault(responsibility.agency.agency_id, Counter())[plan.plan_id] += 1
+            for agency in dict.fromkeys(r.agency for r in measure.responsible):  # a body printed twice counts once
+                counts.setdefault(agency.agency_id, Counter())[plan.plan_id] += 1
     rows = [AgencyRow(a, {p.plan_id: counts[a.agency_id][p.plan_id] for p in model.plans}) for a in model.agencies]
     return sorted((r for r in rows if r.total), key=lambda r: (-r.total, r.agency.agency_id))
 

@@ -23,9 +23,12 @@ from generator.problems import InvalidPackage
 pytestmark = pytest.mark.slow
 DATA = "datapackage/data"
 DESCRIPTOR = "datapackage/datapackage.json"
+T004 = 5  # targets.csv: jia-2023-t004, 到2030年，可再生能源消费比重达到15%以上 (quantitative, ge 15 %)
 T005 = 6  # targets.csv: jia-2023-t005, 力争2028年前实现碳达峰 (qualitative, section 二)
 T006 = 7  # targets.csv: jia-2023-t006, 到2025年屋顶光伏覆盖率不低于30% (quantitative, ge 30 %, section 三（一）1)
 T007 = 8  # targets.csv: jia-2023-t007, the next row
+Y001 = 9  # targets.csv: yi-2023-t001, …完成市下达目标 (defers-to-city, as jia-2023-t001: …确保完成全市下达指标)
+Y002 = 10  # targets.csv: yi-2023-t002, 公共机构单位建筑面积能耗下降2.5%左右 (scope group, 公共机构)
 ROOFTOP = 8  # indicators.csv: rooftop-pv-coverage
 DESCRIPTOR_RESOURCES = 62  # datapackage.json: the line of "resources": [
 C001 = 2  # citations.csv: jia-2023-c001, 为落实《示例市碳达峰实施方案》…, citing shili-carbon-peaking-plan
@@ -206,6 +209,30 @@ CASES = [
         [(CITY_PLAN, "doc_number", "not-in-source")],
         ("示政发〔2022〕6号", "none of the quotes that cite shili-carbon-peaking-plan"),
     ),
+    # 15%以上 (ge) includes 15%: "above 15%" does not.
+    Case(
+        "comparator-worded-otherwise",
+        set_cell("targets", T004, "statement_en", "By 2030, the share of renewable energy reaches above 15%."),
+        TARGETS,
+        [(T004, "statement_en", "comparator-wording")],
+        ("comparator ge", "“above”", "at least"),
+    ),
+    # yi-2023-t001 and jia-2023-t001 both promise 完成…下达; recoded qualitative, yi's row disagrees with jia's.
+    Case(
+        "same-construction-coded-otherwise",
+        set_cell("targets", Y001, "kind", "qualitative"),
+        TARGETS,
+        [(Y001, "kind", "inconsistent-coding")],
+        ("完成…下达", "defers-to-city", "methodology"),
+    ),
+    # 机关单位 is not in yi-2023-t002's quote, which names 公共机构.
+    Case(
+        "scope-not-in-the-quote",
+        set_cell("targets", Y002, "scope_as_printed", "机关单位"),
+        TARGETS,
+        [(Y002, "scope_as_printed", "scope-as-printed")],
+        ("“机关单位” is not in the quote", "copy the words"),
+    ),
     Case("missing-file", delete_the_projects, f"{DATA}/projects.csv", [(None, "", "missing-file")], ("missing",)),
     Case(
         "file-not-in-descriptor",
@@ -250,9 +277,12 @@ def test_bad_input_is_named_and_nothing_is_published(project, case):
 
 
 def test_the_rows_the_table_breaks_are_where_it_says(fixture_project):
+    assert line_of(fixture_project, "targets", "target_id", "jia-2023-t004") == T004
     assert line_of(fixture_project, "targets", "target_id", "jia-2023-t005") == T005
     assert line_of(fixture_project, "targets", "target_id", "jia-2023-t006") == T006
     assert line_of(fixture_project, "targets", "target_id", "jia-2023-t007") == T007
+    assert line_of(fixture_project, "targets", "target_id", "yi-2023-t001") == Y001
+    assert line_of(fixture_project, "targets", "target_id", "yi-2023-t002") == Y002
     assert line_of(fixture_project, "indicators", "indicator_id", "rooftop-pv-coverage") == ROOFTOP
     assert line_of(fixture_project, "citations", "citation_id", "jia-2023-c001") == C001
     assert line_of(fixture_project, "documents", "document_id", "shili-carbon-peaking-plan") == CITY_PLAN

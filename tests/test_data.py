@@ -449,3 +449,9 @@ def test_the_real_documents_page_links_every_quote_to_its_marked_passage(built, 
         assert source.select_one(f"a#{citation.citation_id}.passage-anchor"), citation.citation_id
         marks = source.select("mark.passage[data-targets]")
         assert any(citation.citation_id in m["data-targets"].split() for m in marks), citation.citation_id
+
+
+def test_a_body_printed_twice_for_one_measure_keeps_both_positions(real_tables):
+    # datapackage/sources/hebei-2022.txt:56 prints 区商务局 fifth and ninth after the same measure.
+    links = [r for r in real_tables["measure_agencies"] if r["measure_id"] == "hebei-2022-m005"]
+    assert [r["position"] for r in links if r["agency_id"] == "commerce-bureau"] == [5, 9]

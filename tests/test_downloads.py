@@ -123,7 +123,7 @@ def test_sqlite_has_every_table_with_keys(files, fixture_tables, tmp_path):
     assert ("plans", "plan_id") in references and ("indicators", "indicator_id") in references
     assert [row[1] for row in db.execute("PRAGMA table_info(measure_agencies)") if row[5]] == [
         "measure_id",
-        "agency_id",
+        "position",
     ]
     db.execute("PRAGMA foreign_keys = ON")
     assert db.execute("PRAGMA foreign_key_check").fetchall() == []

@@ -97,6 +97,25 @@ def test_comparison_shows_a_commitment_stated_twice_once(fixture_tables):
     assert [t.target_id for t in row.by_plan["jia-2023"]] == ["jia-2023-t004"]
 
 
+def test_a_target_knows_whom_it_applies_to(fixture_model):
+    by_id = {t.target_id: t for t in fixture_model.targets}
+    assert (by_id["yi-2023-t002"].scope, by_id["yi-2023-t002"].scope_as_printed) == ("group", "公共机构")
+    assert (by_id["yi-2023-t001"].scope, by_id["yi-2023-t001"].scope_as_printed) == ("district", None)
+
+
+def test_the_same_figure_for_another_scope_is_another_commitment(fixture_tables):
+    # 甲区's 15% renewable share restated for its public institutions alone is not the same commitment.
+    again = {
+        **next(t for t in fixture_tables["targets"] if t["target_id"] == "jia-2023-t004"),
+        "target_id": "jia-2023-t903",
+        "scope": "group",
+        "scope_as_printed": "公共机构",
+    }
+    model = build_model({**fixture_tables, "targets": fixture_tables["targets"] + [again]})
+    row = next(r for r in views.by_indicator(model) if r.indicator.indicator_id == "renewable-share")
+    assert [t.target_id for t in row.by_plan["jia-2023"]] == ["jia-2023-t004", "jia-2023-t903"]
+
+
 def test_comparison_covers_the_district_plans_only(fixture_model):
     rows = views.by_indicator(fixture_model)
     assert all(set(r.by_plan) == {"jia-2023", "yi-2023"} for r in rows)

@@ -205,4 +205,6 @@ def test_the_dataset_metadata_offers_each_table_as_parquet(pages):
     distribution = _dataset(pages["data/index.md"])["distribution"]
     parquet = [d for d in distribution if d["encodingFormat"] == "application/vnd.apache.parquet"]
     assert {d["contentUrl"] for d in parquet} >= {"../downloads/latest/data/targets.parquet"}
-    assert len(parquet) == len([d for d in distribution if d["encodingFormat"] == "text/csv"]) == 13  # the package's thirteen tables
+    assert (
+        len(parquet) == len([d for d in distribution if d["encodingFormat"] == "text/csv"]) == 13
+    )  # the package's thirteen tables

@@ -12,7 +12,7 @@ import pytest
 from conftest import edit_cell, line_of
 from frictionless import Package
 
-from generator import build, load, validate
+from generator import build, checks, load, validate
 from generator.problems import InvalidPackage
 
 TARGETS = "datapackage/data/targets.csv"
@@ -209,3 +209,51 @@ def test_chinese_left_in_an_english_field(project):
     line = line_of(project, "agencies", "agency_id", "civil-affairs-bureau")
     edit_cell(project, "agencies", line, "name_en", "区民政局")
     assert ("datapackage/data/agencies.csv", line, "name_en") in where(problems_of(project))
+
+
+@pytest.mark.parametrize(
+    ("english", "flagged"),
+    [
+        ("Total energy consumption is kept below 80 × 10,000 tonnes of standard coal equivalent.", True),
+        ("Total energy consumption is kept at no more than 80 × 10,000 tonnes of standard coal equivalent.", False),
+        ("Total energy consumption of over 10 sectors is kept within 80 × 10,000 tce.", False),  # not the figure
+    ],
+)
+def test_a_ceiling_worded_as_a_strict_bound(project, english, flagged):
+    line = line_of(project, "targets", "target_id", "jia-2023-t003")  # le 80: 控制在80万吨标准煤以内
+    edit_cell(project, "targets", line, "statement_en", english)
+    found = [(p.file, p.row, p.field, p.type) for p in problems_of(project)]
+    assert found == ([(TARGETS, line, "statement_en", "comparator-wording")] if flagged else [])
+
+
+def test_quotes_are_the_same_construction_once_figures_years_and_places_are_masked():
+    masked = checks.ConsistentCoding(place_names=["甲区", "乙区"]).masked
+    assert masked("到2025年，甲区森林覆盖率达到14%") == masked("到2030年，全区森林覆盖率达到31.02%")
+    assert masked("到2030年，全区森林覆盖率达到31.02%") == "到#年，@森林覆盖率达到#%"
+    assert masked("到2025年，乙区森林覆盖率达到14%") != masked("到2025年，乙区森林覆盖率保持稳定")
+
+
+def test_two_targets_of_one_indicator_with_the_same_construction_and_different_directions(project):
+    # jia-2023-t004 and yi-2023-t003 commit to renewable-share; give yi's the words of jia's, then another direction.
+    first = line_of(project, "targets", "target_id", "jia-2023-t004")
+    second = line_of(project, "targets", "target_id", "yi-2023-t003")
+    edit_cell(project, "targets", first, "quote", "可再生能源消费比重达到15%以上")
+    edit_cell(project, "targets", second, "quote", "可再生能源消费比重达到18%以上")
+    edit_cell(project, "targets", second, "hedge", "")  # 力争 is no longer in the quote
+    assert problems_of(project) == []
+    edit_cell(project, "targets", second, "direction", "increase")
+    found = [(p.file, p.row, p.field, p.type) for p in problems_of(project)]
+    assert found == [(TARGETS, second, "direction", "inconsistent-coding")]
+
+
+@pytest.mark.parametrize(
+    ("scope", "printed"),
+    [("group", ""), ("district", "公共机构")],
+    ids=["a-group-without-its-words", "the-whole-district-with-words"],
+)
+def test_scope_and_its_words_go_together(project, scope, printed):
+    line = line_of(project, "targets", "target_id", "yi-2023-t002")
+    edit_cell(project, "targets", line, "scope", scope)
+    edit_cell(project, "targets", line, "scope_as_printed", printed)
+    found = [(p.file, p.row, p.field, p.type) for p in problems_of(project)]
+    assert found == [(TARGETS, line, "scope_as_printed", "scope-as-printed")]
