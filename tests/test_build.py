@@ -7,7 +7,9 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -16,7 +18,8 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import copy_fixture_project, edit_cell, line_of, tree_digest
 
-from generator import build
+from generator import build, charts
+from generator.paths import ROOT
 from generator.problems import GeneratorError
 
 pytestmark = pytest.mark.slow
@@ -207,3 +210,53 @@ def test_two_builds_of_the_same_input_are_byte_identical(fixture_built, tmp_path
     again = copy_fixture_project(tmp_path)
     build.build(again)
     assert tree_digest(again.site_dir) == tree_digest(fixture_built.site_dir)
+
+
+def test_the_site_is_the_same_whatever_the_machines_fonts_time_zone_locale_and_checkout_path(fixture_built, tmp_path):
+    """Another checkout (a path with a space and Chinese), another time zone, locale and home, and a fontconfig that
+    offers other fonts (one with every Chinese glyph, one that would shadow sans-serif): the same bytes, everywhere.
+    """
+    fonts = tmp_path / "fonts"
+    fonts.mkdir()
+    for font in (*Path("/usr/share/fonts").rglob("*.ttf"), *Path(charts.FONT_DIR).glob("*.ttf")):
+        shutil.copy(font, fonts / f"Arial-{font.name}")  # whatever the machine has, under another name too
+    config = tmp_path / "fonts.conf"
+    config.write_text(f"<fontconfig><dir>{fonts}</dir><dir>/usr/share/fonts</dir></fontconfig>\n", encoding="utf-8")
+    home = tmp_path / "home"
+    home.mkdir()
+    elsewhere = copy_fixture_project(_mkdir(tmp_path / "another checkout" / "碳达峰"))
+    env = {
+        **{k: v for k, v in os.environ.items() if k not in ("SOURCE_DATE_EPOCH", "LANG", "LC_ALL", "LC_CTYPE")},
+        "TZ": "Pacific/Kiritimati",  # UTC+14: another calendar day than UTC
+        "LC_ALL": "C",
+        "HOME": str(home),
+        "FONTCONFIG_FILE": str(config),
+        "PYTHONPATH": str(ROOT),
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "--root", str(elsewhere.root), "build"],
+        cwd=home, env=env, capture_output=True, text=True,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert tree_digest(elsewhere.site_dir) == tree_digest(fixture_built.site_dir), _first_difference(
+        elsewhere.site_dir, fixture_built.site_dir
+    )
+    for path in elsewhere.site_dir.rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            assert str(elsewhere.root).encode() not in data and str(ROOT).encode() not in data, path
+
+
+def _mkdir(path: Path) -> Path:
+    path.mkdir(parents=True)
+    return path
+
+
+def _first_difference(one: Path, other: Path) -> list[str]:
+    """The files that differ between two built trees (the assertion's message)."""
+    files = {p.relative_to(one).as_posix() for p in one.rglob("*") if p.is_file()}
+    files |= {p.relative_to(other).as_posix() for p in other.rglob("*") if p.is_file()}
+    differ = [f for f in sorted(files) if not (one / f).is_file() or not (other / f).is_file()]
+    differ += [f for f in sorted(files) if (one / f).is_file() and (other / f).is_file()
+               and (one / f).read_bytes() != (other / f).read_bytes()]  # fmt: skip
+    return differ[:20]
