@@ -33,19 +33,21 @@ def check(paths: Paths, stage: Stage = no_timing) -> tuple[load.Inputs, validate
 def build(paths: Paths, *, run_mkdocs: bool = True, stage: Stage = no_timing, languages=LANGUAGES) -> list[Problem]:
     """The whole pipeline: check, assemble, render pages and downloads, write them under docs/, build site/.
 
-    Returns the warnings validation found (the build went on despite them)."""
-    inputs, validation = check(paths, stage)
-    with stage("assemble"):
-        site = assemble(inputs, validation.tables)
-    with stage("downloads"):
-        when = build_time(site.descriptor)
-        files = downloads.site_files(inputs, validation, site, render.package_readme(site), when)
-    with stage("render"):  # each page is written as soon as it is rendered
-        writer = publish.Writer(paths)
-        writer.write_all(render.render_pages(site, languages))
-        writer.write_all(files.items())
-    if run_mkdocs:
-        publish.build_site(paths, when, stage, languages)
+    Returns the warnings validation found (the build went on despite them). One build at a time runs in a
+    checkout (publish.exclusive): a second one started meanwhile stops with a GeneratorError."""
+    with publish.exclusive(paths):
+        inputs, validation = check(paths, stage)
+        with stage("assemble"):
+            site = assemble(inputs, validation.tables)
+        with stage("downloads"):
+            when = build_time(site.descriptor)
+            files = downloads.site_files(inputs, validation, site, render.package_readme(site), when)
+        with stage("render"):  # each page is written as soon as it is rendered
+            writer = publish.Writer(paths)
+            writer.write_all(render.render_pages(site, languages))
+            writer.write_all(files.items())
+        if run_mkdocs:
+            publish.build_site(paths, when, stage, languages)
     return validation.warnings
 
 
