@@ -4,6 +4,7 @@ Built from the fixture package (tests/fixture/); what the real site says is test
 
 from __future__ import annotations
 
+import base64
 import gzip
 import hashlib
 import json
@@ -260,3 +261,38 @@ def _first_difference(one: Path, other: Path) -> list[str]:
     differ += [f for f in sorted(files) if (one / f).is_file() and (other / f).is_file()
                and (one / f).read_bytes() != (other / f).read_bytes()]  # fmt: skip
     return differ[:20]
+
+
+def content_security_policy(soup: BeautifulSoup) -> dict[str, list[str]]:
+    [meta] = soup.find_all("meta", attrs={"http-equiv": "Content-Security-Policy"})
+    directives = (d.split() for d in meta["content"].split(";") if d.strip())
+    return {name: values for name, *values in directives}
+
+
+def test_every_page_has_a_content_security_policy_that_names_each_of_its_inline_scripts(fixture_built):
+    """The policy lists the theme's inline scripts by hash: this fails when the theme changes one of them (then put
+    the new hashes in overrides/main.html). Nothing else runs inline: no event handler attribute, no unsafe-inline."""
+    pages = sorted(fixture_built.site_dir.rglob("*.html"))
+    assert len(pages) > 20
+    for path in pages:
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        policy = content_security_policy(soup)
+        assert policy["default-src"] == ["'self'"] and policy["object-src"] == ["'none'"], path
+        assert "'unsafe-inline'" not in policy["script-src"] + policy["style-src"], path
+        allowed = {value.removeprefix("'sha256-").removesuffix("'") for value in policy["script-src"]}
+        for script in soup.find_all("script"):
+            if script.get("src") or script.get("type") in ("application/json", "application/ld+json"):
+                continue  # a file of the site's own, or a data block (which CSP neither runs nor blocks)
+            digest = base64.b64encode(hashlib.sha256(script.string.encode()).digest()).decode()
+            assert digest in allowed, (path, script.string[:60])
+        handlers = [(tag.name, a) for tag in soup.find_all(True) for a in tag.attrs if a.lower().startswith("on")]
+        assert handlers == [], path
+        meta = soup.find("meta", attrs={"http-equiv": "Content-Security-Policy"})
+        assert not meta.find_all_previous("script"), path  # in force before the first script
+
+
+def test_no_page_points_material_at_a_sitemap_that_does_not_exist(fixture_built):
+    """Material fetches sitemap.xml below every <link rel="alternate"> in <head>, taking it for an edition's root."""
+    for path in fixture_built.site_dir.rglob("*.html"):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        assert soup.find_all("link", rel="alternate") == [], path
