@@ -284,7 +284,7 @@ def test_every_page_has_a_content_security_policy_that_names_each_of_its_inline_
             if script.get("src") or script.get("type") in ("application/json", "application/ld+json"):
                 continue  # a file of the site's own, or a data block (which CSP neither runs nor blocks)
             digest = base64.b64encode(hashlib.sha256(script.string.encode()).digest()).decode()
-            assert digest in allowed, (path, script.string[:60])
+            assert digest in allowed, (str(path), f"'sha256-{digest}'", script.string[:60])
         handlers = [(tag.name, a) for tag in soup.find_all(True) for a in tag.attrs if a.lower().startswith("on")]
         assert handlers == [], path
         meta = soup.find("meta", attrs={"http-equiv": "Content-Security-Policy"})
