@@ -7,6 +7,11 @@ vl-convert charts at 0.1–0.2 s each would cost more than the rest of the build
 The SVG keeps its text as text, so the browser draws the Chinese labels with
 the reader's own fonts; no script runs to show a chart. Every chart carries a
 <title> and <desc>, and its numbers are shown in a table beside it on the page.
+
+vl-convert lays the labels out by measuring their text with fonts. So that the SVG has the same bytes on every
+machine, it measures with fonts the build brings and never with the machine's own (``measure_with_own_fonts``):
+Latin with the Liberation Sans that vl-convert carries, Chinese with the subset of Droid Sans Fallback in
+generator/fonts/. The SVG still names the CSS font stack ``FONT``: the reader's fonts draw the text.
 """
 
 from __future__ import annotations
@@ -14,9 +19,11 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import tempfile
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from pathlib import Path
 
 import vl_convert
 from markupsafe import escape
@@ -31,6 +38,8 @@ NO_YEAR = "未定年份"
 MOST_ROWS = 30
 Label = Callable[[str], str]  # gettext: a Chinese label in the page's language
 FONT = "system-ui, -apple-system, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif"
+# The fonts vl-convert measures Chinese text with (generator/fonts/README.md says what they are and their licence).
+FONT_DIR = Path(__file__).resolve().parent / "fonts"
 
 
 @dataclass(frozen=True)
@@ -41,6 +50,7 @@ class Chart:
     spec: dict
 
     def svg(self) -> str:
+        measure_with_own_fonts()
         return accessible_svg(vl_convert.vegalite_to_svg(json.dumps(self.spec, ensure_ascii=False)), self)
 
 
@@ -55,6 +65,37 @@ def render_all(charts: list[Chart]) -> dict[str, str]:
 
 def _svg(chart: Chart) -> str:
     return chart.svg()
+
+
+_fonts_ready = False
+
+
+def measure_with_own_fonts() -> None:
+    """Make vl-convert measure text with the build's fonts only, once per process, before its first chart.
+
+    vl-convert reads the machine's fonts when it is first used: on Linux, the folders that fontconfig's file
+    names (FONTCONFIG_FILE, else /etc/fonts/fonts.conf). Pointed at a configuration that names only an empty
+    folder, it loads none of them; it keeps the Liberation Sans it carries, to which the generic ``sans-serif``
+    of ``FONT`` resolves, and we add generator/fonts/ for the Chinese characters Liberation Sans lacks.
+    Every label is then measured alike whatever fonts the machine has. (On macOS and Windows vl-convert reads
+    the system's font folders whatever the configuration says.)
+    """
+    global _fonts_ready
+    if _fonts_ready:
+        return
+    before = os.environ.get("FONTCONFIG_FILE")
+    with tempfile.TemporaryDirectory() as empty:
+        config = Path(empty) / "fonts.conf"
+        config.write_text(f"<fontconfig><dir>{escape(empty)}</dir></fontconfig>\n", encoding="utf-8")
+        os.environ["FONTCONFIG_FILE"] = str(config)
+        try:
+            vl_convert.register_font_directory(str(FONT_DIR))  # the first use: vl-convert reads the config now
+        finally:
+            if before is None:
+                del os.environ["FONTCONFIG_FILE"]
+            else:
+                os.environ["FONTCONFIG_FILE"] = before
+    _fonts_ready = True
 
 
 def indicator_chart(model: Model, row: IndicatorRow, label: Label = str, lang: str = i18n.DEFAULT) -> Chart:

@@ -40,7 +40,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "validate":
             from .build import check
 
-            check(paths)
+            _, validation = check(paths)
+            _print_warnings(validation.warnings)
             print("The data package is valid.")
         elif args.command == "release":
             from .release import release
@@ -50,9 +51,10 @@ def main(argv: list[str] | None = None) -> int:
         else:
             from .build import build
 
-            build(paths, run_mkdocs=not args.no_mkdocs)
+            _print_warnings(build(paths, run_mkdocs=not args.no_mkdocs))
             print(f"Built {paths.site_dir}")
     except InvalidPackage as error:
+        _print_warnings(error.warnings)
         for problem in error.problems:
             print(problem, file=sys.stderr)
         print(f"{len(error.problems)} problem(s); nothing was published, site/ is unchanged.", file=sys.stderr)
@@ -61,3 +63,11 @@ def main(argv: list[str] | None = None) -> int:
         print(error, file=sys.stderr)
         return 1
     return 0
+
+
+def _print_warnings(warnings) -> None:
+    """Warnings do not stop the build; each is printed as file:row:field: warning: what, then their count."""
+    for warning in warnings:
+        print(warning, file=sys.stderr)
+    if warnings:
+        print(f"{len(warnings)} warning(s); they do not stop the build.", file=sys.stderr)

@@ -14,6 +14,12 @@ import codecs
 from .problems import Problem
 
 NUMERIC_TYPES = {"integer", "number"}
+# What a spreadsheet reads as the start of a formula when it opens a CSV (a tab or carriage return first hides one).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_HINT = (
+    "a spreadsheet opening the CSV would compute this text as a formula; if it is what the source says, keep it "
+    "(the Excel download holds it as text), else remove the leading character"
+)
 BOM_HINT = (
     "the file starts with a UTF-8 byte-order mark (BOM); save it as UTF-8 without BOM (Excel: CSV UTF-8 adds one)"
 )
@@ -79,8 +85,14 @@ def _encoding_problem(name: str, data: bytes, error: UnicodeDecodeError) -> Prob
     return Problem(name, line, "", "encoding-error", f"not UTF-8 ({guess})", hint)
 
 
+def looks_like_formula(text: str) -> bool:
+    """Whether a spreadsheet that opens the CSV would take this text for a formula (CSV or formula injection)."""
+    return text.startswith(FORMULA_START)
+
+
 def _cell_problems(name: str, rows: list[dict[str, str]], fields: list[dict]) -> list[Problem]:
-    """Cells with spaces around them, and numbers written with other than ASCII digits."""
+    """Cells with spaces around them, numbers written with other than ASCII digits, and (warnings) texts that a
+    spreadsheet would take for a formula."""
     types = {f["name"]: f.get("type", "string") for f in fields}
     problems = []
     for line, row in enumerate(rows, start=2):
@@ -93,4 +105,7 @@ def _cell_problems(name: str, rows: list[dict[str, str]], fields: list[dict]) ->
                 problems.append(
                     Problem(name, line, column, "non-ascii-digits", message, "write the number with ASCII digits 0-9")
                 )
+            if types.get(column, "string") == "string" and looks_like_formula(cell):
+                message = f"“{cell[:40]}” begins like a spreadsheet formula ({cell[:1]!r})"
+                problems.append(Problem(name, line, column, "formula-like", message, FORMULA_HINT, "warning"))
     return problems

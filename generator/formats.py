@@ -20,6 +20,7 @@ from pathlib import Path
 import openpyxl
 import pyarrow as pa
 import pyarrow.parquet as pq
+from openpyxl.cell import WriteOnlyCell
 
 MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(<)")
 SQL_TYPES = {"string": "TEXT", "integer": "INTEGER", "number": "REAL", "boolean": "INTEGER", "date": "TEXT"}
@@ -68,19 +69,20 @@ def to_xlsx(readme: list[list[str]], sheets: dict[str, tuple[list[str], list[dic
     """A workbook with a README sheet first, then one sheet per resource (header row, typed cells).
 
     Written in openpyxl's write-only mode, which streams rows instead of keeping a cell object for each.
+    Every text is written as a text cell (``_cell``), never as a formula, whatever it begins with.
     """
     book = openpyxl.Workbook(write_only=True)
     about = book.create_sheet("README")
     about.column_dimensions["A"].width = 24
     about.column_dimensions["B"].width = 100
     for line in readme:
-        about.append(line)
+        about.append([_cell(about, value) for value in line])
     for name, (fields, rows) in sheets.items():
         sheet = book.create_sheet(name)
         sheet.freeze_panes = "A2"
-        sheet.append(fields)
+        sheet.append([_cell(sheet, field) for field in fields])
         for row in rows:
-            sheet.append([_cell(row[f]) for f in fields])
+            sheet.append([_cell(sheet, row[f]) for f in fields])
     book.properties.created = when
     buffer = io.BytesIO()
     book.save(buffer)  # stamps the clock as the "modified" time and on every entry; restamp both
@@ -151,9 +153,18 @@ def _create_table(name: str, schema: dict) -> str:
     return f'CREATE TABLE "{name}" (\n  ' + ",\n  ".join(columns) + "\n)"
 
 
-def _cell(value):
+def _cell(sheet, value):
+    """A cell's value; text as a cell typed text.
+
+    openpyxl would store a text that begins with "=" as a formula, and one like "#N/A" as an error: a spreadsheet
+    would then compute what a person wrote, or run it. Typed "s", the cell holds the text as written.
+    """
     if isinstance(value, Decimal):
         return json_value(value)
+    if isinstance(value, str):
+        cell = WriteOnlyCell(sheet, value)
+        cell.data_type = "s"
+        return cell
     return value
 
 

@@ -59,6 +59,27 @@ class Paths:
         """Where MkDocs builds before the result replaces ``site/``."""
         return self.root / ".site-staging"
 
+    def staging_edition_dir(self, lang: str) -> Path:
+        """Where the edition ``lang`` builds beside the Chinese one, before it moves into the staging site."""
+        return self.root / f".site-staging-{lang}"
+
+    @property
+    def old_site_dir(self) -> Path:
+        """The previous ``site/`` for the instant of the swap."""
+        return self.root / "site.old"
+
+    @property
+    def lock_file(self) -> Path:
+        """Held by the build that runs in this checkout, so that a second one waits its turn instead of interleaving."""
+        return self.root / ".build.lock"
+
+    @property
+    def transient(self) -> tuple[Path, ...]:
+        """What a build leaves only while it runs (and a killed build leaves behind): git-ignored, and cleared at
+        the next build's start."""
+        staging = sorted(self.root.glob(".site-staging-*"))
+        return (self.staging_site_dir, *staging, self.old_site_dir)
+
     @property
     def generated_in_docs(self) -> tuple[Path, ...]:
         """Files and folders under ``docs/`` that the generator owns (git-ignored)."""

@@ -1,4 +1,8 @@
-"""Problems found in the data package: errors as data, with file, row, field and type."""
+"""Problems found in the data package: errors as data, with file, row, field and type.
+
+An error stops the build; a warning (``severity="warning"``) is printed and counted in the validation report, and
+the build goes on.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +16,8 @@ class Problem:
     ``row`` is the line number in the CSV file (the header is line 1), or
     ``None`` when the problem concerns a whole file. ``type`` names the kind of
     problem, as frictionless names its errors (``type-error``, ``foreign-key``,
-    ``not-in-source``, ``byte-order-mark``...): data for tests and tools, not printed.
+    ``not-in-source``, ``byte-order-mark``...): data for tests and tools, not printed. ``severity`` is
+    ``"error"`` (the build stops) or ``"warning"`` (printed; the build goes on).
     """
 
     file: str
@@ -21,10 +26,16 @@ class Problem:
     type: str
     message: str
     hint: str = ""
+    severity: str = "error"
+
+    @property
+    def is_warning(self) -> bool:
+        return self.severity == "warning"
 
     def __str__(self) -> str:
         row = "-" if self.row is None else str(self.row)
-        text = f"{self.file}:{row}:{self.field or '-'}: {self.message}"
+        warning = "warning: " if self.is_warning else ""
+        text = f"{self.file}:{row}:{self.field or '-'}: {warning}{self.message}"
         return f"{text}; {self.hint}" if self.hint else text
 
 
@@ -33,10 +44,11 @@ class GeneratorError(Exception):
 
 
 class InvalidPackage(GeneratorError):
-    """The data package has problems; nothing was published."""
+    """The data package has problems (errors); nothing was published. ``warnings`` are what else was found."""
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Problem], warnings: list[Problem] = ()):
         self.problems = sorted(problems, key=_sort_key)
+        self.warnings = sorted(warnings, key=_sort_key)
         super().__init__(f"{len(problems)} problem(s) in the data package")
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import errno
+import fcntl
 import json
 import os
 import shutil
@@ -64,7 +66,7 @@ def build_site(paths: Paths, when: datetime.datetime, stage: Stage = no_timing, 
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     env["SOURCE_DATE_EPOCH"] = str(int(when.replace(tzinfo=datetime.UTC).timestamp()))
     # MkDocs empties its site folder first, so each edition builds into a folder of its own.
-    folders = {lang: staging if lang == DEFAULT else staging.with_name(f"{staging.name}-{lang}") for lang in languages}
+    folders = {lang: staging if lang == DEFAULT else paths.staging_edition_dir(lang) for lang in languages}
     for folder in folders.values():
         shutil.rmtree(folder, ignore_errors=True)
     commands = {
@@ -120,12 +122,54 @@ def _run(commands: dict[str, list[str]], paths: Paths, env: dict[str, str], fold
 
 
 def _swap(new: Path, current: Path) -> None:
-    old = current.with_name(current.name + ".old")
+    old = current.with_name(current.name + ".old")  # Paths.old_site_dir
     shutil.rmtree(old, ignore_errors=True)
     if current.exists():
         os.replace(current, old)
     os.replace(new, current)
     shutil.rmtree(old, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def exclusive(paths: Paths):
+    """Run one build at a time in a checkout, and start it from a clean slate.
+
+    Holds an exclusive lock (flock) on Paths.lock_file for the whole build, with the holder's process id written
+    in it; a second build started meanwhile stops at once and says which process holds it. The operating system
+    releases the lock when its process ends, killed or not, so no stale lock is left to remove by hand.
+    Then clears what a build killed halfway may have left (Paths.transient): staging folders, the old site.
+    """
+    with open(paths.lock_file, "a+", encoding="ascii") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as error:
+            if error.errno not in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
+                raise
+            lock.seek(0)
+            holder = lock.read().strip() or "unknown"
+            raise GeneratorError(
+                f"another build is running in this checkout (pid {holder}); wait for it to finish, then build again"
+            ) from None
+        lock.seek(0)
+        lock.truncate()
+        lock.write(f"{os.getpid()}\n")
+        lock.flush()
+        try:
+            clear_leftovers(paths)
+            yield
+        finally:
+            lock.seek(0)
+            lock.truncate()
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def clear_leftovers(paths: Paths) -> None:
+    """Remove what a build killed halfway left: its staging folders and the previous site. If it was killed in the
+    middle of the swap, after site/ moved aside and before the new one took its place, the previous site returns."""
+    if not paths.site_dir.exists() and paths.old_site_dir.is_dir():
+        os.replace(paths.old_site_dir, paths.site_dir)
+    for path in paths.transient:
+        shutil.rmtree(path, ignore_errors=True)
 
 
 def _write(path: Path, data: bytes) -> None:

@@ -5,6 +5,7 @@ One frictionless pass over each table finds the problems and keeps the typed row
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from frictionless import Checklist, FrictionlessException
@@ -48,9 +49,10 @@ SAME_PLAN = [
 class Validation:
     """What validation found: the problems, the report published with the data, and the rows it typed."""
 
-    problems: list[Problem]  # sorted; empty means the package may be published
+    problems: list[Problem]  # the errors, sorted; none means the package may be published
     report: dict  # every check that ran and what it found (published as validation-report.json)
     tables: dict[str, list[dict]]  # resource name -> its rows typed by the schema, as frictionless read them
+    warnings: list[Problem] = dataclasses.field(default_factory=list)  # sorted; printed, they do not stop the build
 
 
 def validate(inputs: Inputs) -> Validation:
@@ -62,33 +64,42 @@ def validate(inputs: Inputs) -> Validation:
         for path, source in inputs.source_texts.items()
         if not source.utf8
     ]
+    cell_problems, warnings = _split(cell_problems)
     if blocking:
-        return Validation(sorted(blocking + cell_problems, key=_order), {"valid": False}, {})
+        return Validation(sorted(blocking + cell_problems, key=_order), {"valid": False}, {}, warnings)
     tables: dict[str, list[dict]] = {resource.name: [] for resource in package.resources}
     try:
         project_checks = _project_checks(inputs)
         report = package.validate(Checklist(checks=[*project_checks, checks.KeepRows(tables=tables)]))
     except FrictionlessException as error:
         problem = Problem(inputs.descriptor_file, None, "", error.error.type, error.error.message)
-        return Validation([problem], {"valid": False}, {})
+        return Validation([problem], {"valid": False}, {}, warnings)
     problems = [Problem(inputs.descriptor_file, None, "", error.type, error.message) for error in report.errors]
     for task in report.tasks:
         file = f"datapackage/{task.place}"
         problems += [_problem(file, error) for error in task.errors]
     problems += _quotes_across_paragraphs(inputs)
     problems = sorted(set(problems + cell_problems), key=_order)
-    return Validation(problems, _summary(report, project_checks, problems), tables)
+    return Validation(problems, _summary(report, project_checks, problems, warnings), tables, warnings)
 
 
 def _order(problem: Problem) -> tuple:
     return (problem.file, problem.row or 0, problem.field, problem.message)
 
 
-def _summary(report, project_checks: list, problems: list[Problem]) -> dict:
-    """What ran and what it found: frictionless' own checks per resource, then the project's rules."""
+def _split(problems: list[Problem]) -> tuple[list[Problem], list[Problem]]:
+    """(errors, warnings sorted)."""
+    return [p for p in problems if not p.is_warning], sorted((p for p in problems if p.is_warning), key=_order)
+
+
+def _summary(report, project_checks: list, problems: list[Problem], warnings: list[Problem]) -> dict:
+    """What ran and what it found: frictionless' own checks per resource, then the project's rules; the warnings
+    are counted and listed (file:row:field: what)."""
     return {
         "valid": not problems,
         "problems": len(problems),
+        "warnings": len(warnings),
+        "warning_list": [str(w) for w in warnings],
         "validator": f"frictionless {frictionless_version}",
         "resources": [
             {"name": t.name, "path": t.place, "rows": t.stats.get("rows"), "errors": len(t.errors)}
@@ -98,6 +109,10 @@ def _summary(report, project_checks: list, problems: list[Problem]) -> dict:
             {"check": "schema", "description": "types, formats and constraints of every cell (frictionless)"},
             {"check": "primary-key", "description": "primary keys are unique and present (frictionless)"},
             {"check": "foreign-key", "description": "every reference points at an existing row (frictionless)"},
+            {
+                "check": "formula-like",
+                "description": "warns of texts a spreadsheet would take for a formula (=, +, -, @, tab or CR first)",
+            },
             *({"check": c.type, "description": (type(c).__doc__ or "").strip()} for c in project_checks),
         ],
     }

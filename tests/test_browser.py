@@ -77,6 +77,71 @@ def page(browser):
     context.close()
 
 
+# Every kind of page in both editions, for the Content Security Policy and the console.
+EVERY_KIND = [
+    "",
+    "plans/",
+    "plans/jizhou-2023/",
+    "sources/xiqing-2023/",
+    "compare/",
+    "compare/120000/",
+    "compare/120000/targets/",
+    "compare/120000/indicators/new-large-data-centre-pue/",
+    "compare/120000/timeline/",
+    "compare/120000/coverage/",
+    "compare/120000/agencies/",
+    "compare/120000/pilot/",
+    "compare/120000/own-or-city/",
+    "data/",
+    "data/dictionary/",
+    "data/changelog/",
+    "methodology/",
+    "about/",
+    "404.html",
+]
+BOTH_EDITIONS = [*EVERY_KIND, "search/?q=光伏", *(f"en/{path}" for path in EVERY_KIND), "en/search/?q=photovoltaic"]
+# Reports a violation of the page's Content Security Policy to the console, where the test listens.
+REPORT_VIOLATIONS = """document.addEventListener("securitypolicyviolation", e =>
+    console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI} ${e.sample}`));"""
+
+
+def console_errors(page) -> list[str]:
+    """Start listening on ``page`` for console errors, uncaught exceptions and CSP violations; returns the list."""
+    errors: list[str] = []
+    page.add_init_script(REPORT_VIOLATIONS)
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    page.on("pageerror", lambda error: errors.append(f"uncaught: {error}"))
+    page.on("response", lambda response: response.status >= 400 and errors.append(f"{response.status} {response.url}"))
+    return errors
+
+
+@pytest.mark.parametrize("path", BOTH_EDITIONS)
+def test_page_runs_without_csp_violation_or_console_error(page, server, path):
+    errors = console_errors(page)
+    page.goto(server + path, wait_until="networkidle")
+    if "search/" in path:
+        page.wait_for_selector(".pagefind-ui__result-link")  # the search ran: its WebAssembly was allowed
+    page.wait_for_timeout(200)
+    assert errors == []
+    assert page.locator('meta[http-equiv="Content-Security-Policy"]').count() == 1
+
+
+def test_an_injected_script_or_handler_does_not_run(page, server):
+    """Were escaping to fail, a <script> or an inline handler in the page would still not run: the policy blocks it."""
+    errors = console_errors(page)
+    injected = '<script>window.injected = "script"</script><img src="x.png" onerror="window.injected = \'handler\'">'
+
+    def inject(route):
+        response = route.fetch()
+        body = response.text().replace("<article", injected + "<article", 1)
+        route.fulfill(response=response, body=body)
+
+    page.route("**/plans/jizhou-2023/", inject)
+    page.goto(server + "plans/jizhou-2023/", wait_until="networkidle")
+    assert page.evaluate("window.injected") is None
+    assert any("CSP violation: script-src" in error for error in errors), errors
+
+
 @pytest.mark.parametrize("path", PAGES)
 def test_page_loads_everything_from_this_site_only(page, server, path):
     page.goto(server + path, wait_until="networkidle")
