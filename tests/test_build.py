@@ -332,3 +332,13 @@ def test_no_page_points_material_at_a_sitemap_that_does_not_exist(fixture_built)
     for path in fixture_built.site_dir.rglob("*.html"):
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
         assert soup.find_all("link", rel="alternate") == [], path
+
+
+def test_the_404_page_speaks_both_languages_and_leads_home_and_to_the_search(fixture_built):
+    """Served at any address that has no page, to readers of either edition."""
+    for path in ("404.html", "en/404.html"):
+        article = BeautifulSoup((fixture_built.site_dir / path).read_text(encoding="utf-8"), "html.parser").article
+        assert article.h1.select_one("[lang=zh]").get_text() == "找不到这个页面"
+        assert article.h1.select_one("[lang=en]").get_text() == "Page not found"
+        assert {a["hreflang"]: a["href"] for a in article.select("a[hreflang]")} == {"zh": "/", "en": "/en/"}
+        assert article.select_one("form.site-search")["action"] == "/search/"
