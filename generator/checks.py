@@ -22,39 +22,40 @@ FIGURES = ("value", "value_min", "value_max")
 NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")  # 31.02, 2025, 50,000
 
 
-class NotInSourceError(errors.CellError):
+class ProjectError(errors.CellError):
+    """An error of the project's own rules: its note is the whole message (validate.py prints it as it is)."""
+
+    template = "{note}"
+
+
+class NotInSourceError(ProjectError):
     type = "not-in-source"
     title = "Not in Source"
     description = "The text does not stand verbatim in the plan's source document."
-    template = "{note}"
 
 
-class ProvenanceError(errors.CellError):
+class ProvenanceError(ProjectError):
     type = "provenance"
     title = "Provenance"
     description = "The row disagrees with its source or with itself."
-    template = "{note}"
 
 
-class ComparatorWordingError(errors.CellError):
+class ComparatorWordingError(ProjectError):
     type = "comparator-wording"
     title = "Comparator Wording"
     description = "The English words a bound differently from its comparator."
-    template = "{note}"
 
 
-class InconsistentCodingError(errors.CellError):
+class InconsistentCodingError(ProjectError):
     type = "inconsistent-coding"
     title = "Inconsistent Coding"
     description = "Two quotes of the same construction are coded differently."
-    template = "{note}"
 
 
-class ScopeError(errors.CellError):
+class ScopeError(ProjectError):
     type = "scope-as-printed"
     title = "Scope As Printed"
     description = "The words that name whom a target applies to are missing, superfluous or not in its quote."
-    template = "{note}"
 
 
 COMPARATOR_MEANING = {
@@ -244,11 +245,10 @@ class UnitMatchesIndicator(Check):
                 yield _provenance(row, "unit", f"unit {unit} differs from indicator {row['indicator_id']}'s {wanted}")
 
 
-class TitleNotInQuoteError(errors.CellError):
+class TitleNotInQuoteError(ProjectError):
     type = "title-not-in-quote"
     title = "Title Not in Quote"
     description = "A citation's quote does not write the title of the document it cites."
-    template = "{note}"
 
 
 @attrs.define(kw_only=True, repr=False)
@@ -410,10 +410,6 @@ class KeepRows(Check):
     def validate_row(self, row) -> Iterable[errors.Error]:
         self.tables[self.resource.name].append(row.to_dict())
         return ()
-
-
-# The project's own errors: their note is the whole message.
-PROJECT_ERRORS = (NotInSourceError, ProvenanceError, ComparatorWordingError, InconsistentCodingError, ScopeError)
 
 
 def _provenance(row, field_name: str, note: str) -> ProvenanceError:

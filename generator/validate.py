@@ -228,7 +228,7 @@ def _problem(file: str, error) -> Problem:
     row = getattr(error, "row_number", None) or (1 if error.type.endswith("-label") else None)
     field = getattr(error, "field_name", None) or ",".join(getattr(error, "field_names", []) or [])
     note = getattr(error, "note", "")
-    if isinstance(error, checks.PROJECT_ERRORS):
+    if isinstance(error, checks.ProjectError):
         message = note
     elif getattr(error, "cell", None) not in (None, ""):
         message = f"{error.title.lower()}: “{error.cell}”" + (f" ({note})" if note else "")
