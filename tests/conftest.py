@@ -144,3 +144,10 @@ def tree_digest(folder: Path) -> str:
     for path in sorted(p for p in folder.rglob("*") if p.is_file()):
         digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
+
+
+def with_targets(tables, *targets):
+    """The fixture's tables with more target rows, each a copy of an existing one with some fields changed."""
+    by_id = {t["target_id"]: t for t in tables["targets"]}
+    extra = [{**by_id[copy_of], **changes} for copy_of, changes in targets]
+    return model.build_model({**tables, "targets": tables["targets"] + extra})

@@ -1,5 +1,7 @@
 """The model: the fixture's tables as linked objects (tests/fixture/); the real model is checked in test_data."""
 
+from conftest import with_targets
+
 from generator import views
 from generator.model import build_model
 
@@ -85,13 +87,8 @@ def test_comparison_leaves_out_indicators_nobody_commits_to(fixture_tables):
 
 def test_comparison_shows_a_commitment_stated_twice_once(fixture_tables):
     # 甲区's 15% renewable share stated again in 三（一）, as the real plans restate main goals in a chapter.
-    again = {
-        **next(t for t in fixture_tables["targets"] if t["target_id"] == "jia-2023-t004"),
-        "target_id": "jia-2023-t903",
-        "chapter_id": "jia-2023-3.1",
-        "section": "三（一）",
-    }
-    model = build_model({**fixture_tables, "targets": fixture_tables["targets"] + [again]})
+    again = {"target_id": "jia-2023-t903", "chapter_id": "jia-2023-3.1", "section": "三（一）"}
+    model = with_targets(fixture_tables, ("jia-2023-t004", again))
     assert len([t for t in plan(model, "jia-2023").targets if t.indicator.indicator_id == "renewable-share"]) == 2
     row = next(r for r in views.by_indicator(model) if r.indicator.indicator_id == "renewable-share")
     assert [t.target_id for t in row.by_plan["jia-2023"]] == ["jia-2023-t004"]
@@ -105,13 +102,8 @@ def test_a_target_knows_whom_it_applies_to(fixture_model):
 
 def test_the_same_figure_for_another_scope_is_another_commitment(fixture_tables):
     # 甲区's 15% renewable share restated for its public institutions alone is not the same commitment.
-    again = {
-        **next(t for t in fixture_tables["targets"] if t["target_id"] == "jia-2023-t004"),
-        "target_id": "jia-2023-t903",
-        "scope": "group",
-        "scope_as_printed": "公共机构",
-    }
-    model = build_model({**fixture_tables, "targets": fixture_tables["targets"] + [again]})
+    again = {"target_id": "jia-2023-t903", "scope": "group", "scope_as_printed": "公共机构"}
+    model = with_targets(fixture_tables, ("jia-2023-t004", again))
     row = next(r for r in views.by_indicator(model) if r.indicator.indicator_id == "renewable-share")
     assert [t.target_id for t in row.by_plan["jia-2023"]] == ["jia-2023-t004", "jia-2023-t903"]
 

@@ -1,6 +1,7 @@
 """The comparison views, checked against what the fixture's plans say (tests/fixture/)."""
 
 import pytest
+from conftest import with_targets
 
 from generator import views
 from generator.model import build_model
@@ -13,13 +14,6 @@ def rows(fixture_model):
 
 def row(rows, indicator_id):
     return next(r for r in rows if r.indicator.indicator_id == indicator_id)
-
-
-def with_targets(tables, *targets):
-    """The fixture's tables with more target rows, each a copy of an existing one with some fields changed."""
-    by_id = {t["target_id"]: t for t in tables["targets"]}
-    extra = [{**by_id[copy_of], **changes} for copy_of, changes in targets]
-    return build_model({**tables, "targets": tables["targets"] + extra})
 
 
 def test_renewable_share_yi_is_stricter_than_jia(rows):
