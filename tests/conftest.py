@@ -8,8 +8,11 @@ real data (its quotes, its counts) use the real package.
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
+import http.server
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -151,3 +154,42 @@ def with_targets(tables, *targets):
     by_id = {t["target_id"]: t for t in tables["targets"]}
     extra = [{**by_id[copy_of], **changes} for copy_of, changes in targets]
     return model.build_model({**tables, "targets": tables["targets"] + extra})
+
+
+# The browser tests' shared parts (tests/test_browser*.py): the built site served on a free local port, and
+# Debian's headless Chromium driven by Playwright.
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync"]  # fmt: skip
+
+
+@pytest.fixture(scope="session")
+def server(built):
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(built.site_dir))
+    handler.log_message = lambda *args: None
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not shutil.which(CHROMIUM):
+        pytest.skip("chromium is not installed (the CI script installs it)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    page.requests = []
+    page.on("request", lambda request: page.requests.append(request.url))
+    yield page
+    context.close()
