@@ -32,16 +32,15 @@ AREA_WORDS = (
 class Structure:
     chapters: list[dict[str, str]]
     measures: list[dict[str, str]]
-    texts: dict[str, str]  # section -> the text of the section's own block (its title and first paragraph)
+    paragraphs: dict[str, list[str]]  # section -> its paragraphs (its own, not its subsections'), in order
 
 
-def section_texts(source: Source) -> dict[str, str]:
-    """Each section's first block, with every block of the section after it: the section's whole text."""
-    texts: dict[str, str] = {}
+def section_paragraphs(source: Source) -> dict[str, list[str]]:
+    """Each section's paragraphs (and heading), in order."""
+    paragraphs: dict[str, list[str]] = {}
     for block in blocks(source):
-        if block.section:
-            texts[block.section] = texts.get(block.section, "") + block.text
-    return texts
+        paragraphs.setdefault(block.section, []).append(block.text)
+    return paragraphs
 
 
 def section_titles(source: Source) -> dict[str, str]:
@@ -100,7 +99,7 @@ def propose_structure(plan_id: str, source: Source) -> Structure:
             measures.append(_measure(plan_id, chapters[-1], ref, _chapter_number(ref), "measure", titles[ref]))
     for index, row in enumerate(measures, start=1):
         row["measure_id"] = f"{plan_id}-m{index:03d}"
-    return Structure(chapters, measures, section_texts(source))
+    return Structure(chapters, measures, section_paragraphs(source))
 
 
 def _is_measure(section: outline.Section, sections: list[outline.Section]) -> bool:
