@@ -17,7 +17,7 @@ from frictionless import FrictionlessException, Package
 
 from . import history
 from .passages import Source
-from .paths import Paths
+from .paths import DRAFTS, Paths
 from .problems import InvalidPackage, Problem
 
 
@@ -44,8 +44,9 @@ class Inputs:
 
 
 def load(paths: Paths) -> Inputs:
-    """Read everything; raise InvalidPackage when the descriptor itself cannot be read."""
-    package_files = _tree(paths.package_dir)
+    """Read everything; raise InvalidPackage when the descriptor itself cannot be read. Drafts (drafts/) are no
+    part of the package: a build neither reads nor lists them."""
+    package_files = {p: c for p, c in _tree(paths.package_dir).items() if not p.startswith(f"{DRAFTS}/")}
     descriptor_file = _shown(paths.descriptor_path, paths)
     descriptor = _descriptor(package_files.get(_inside(paths.descriptor_path, paths)), descriptor_file)
     try:
@@ -67,6 +68,26 @@ def load(paths: Paths) -> Inputs:
         changelog_notes=_text(paths.changelog_notes),
         citation=_text(paths.root / "CITATION.cff"),
         files=_manifest_files(paths, package_files),
+    )
+
+
+def package_inputs(package_dir: Path, descriptor_file: str) -> Inputs:
+    """A data package alone (no releases, changelog or site), as validation reads it: how a draft is checked."""
+    files = _tree(package_dir)
+    descriptor = _descriptor(files.get("datapackage.json"), descriptor_file)
+    data, sources = _folder(files, "data"), _folder(files, "sources")
+    return Inputs(
+        descriptor=descriptor,
+        descriptor_file=descriptor_file,
+        package=Package(descriptor, basepath=str(package_dir)),
+        data=data,
+        text_rows=_text_rows(descriptor, data),
+        source_files=sources,
+        source_texts={path: Source.decode(content) for path, content in sources.items()},
+        releases=(),
+        changelog_notes="",
+        citation="",
+        files={},
     )
 
 

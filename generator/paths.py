@@ -14,6 +14,7 @@ from . import urls
 from .i18n import DEFAULT
 
 ROOT = Path(__file__).resolve().parent.parent
+DRAFTS = "drafts"  # under the package: the drafter's proposals, reviewed before they are published
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,11 @@ class Paths:
     @property
     def descriptor_path(self) -> Path:
         return self.package_dir / "datapackage.json"
+
+    @property
+    def drafts_dir(self) -> Path:
+        """datapackage/drafts/<plan_id>/: rows the drafter proposed, for review (git-ignored, never built)."""
+        return self.package_dir / DRAFTS
 
     @property
     def releases_dir(self) -> Path:

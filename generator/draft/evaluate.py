@@ -1,0 +1,178 @@
+"""How good the drafts are: each curated document drafted as if it were new, its proposals compared with its
+curated rows. Writes benchmarks/DRAFT-EVAL.md (``nox -s draft-eval``); tests/test_draft_eval.py fails when a
+document's recall falls below the table's.
+
+The drafter reads only the reference tables (districts, agencies and the catalogue of indicators), never the
+curated targets, measures or agency links it is compared with.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import json
+
+from .. import sources as src
+from ..paths import Paths
+from . import package, propose
+
+COMMAND = "nox -s draft-eval"
+AIM_RECALL, AIM_PRECISION = 0.9, 0.7
+COLUMNS = (
+    "plan", "curated quantitative targets", "recall", "drafted quantitative targets", "precision (quantitative)",
+    "drafted targets, all kinds", "precision (all kinds)", "measures with section and title", "agency lists",
+    "provenance problems",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Score:
+    plan_id: str
+    curated_quantitative: int
+    recalled: int
+    drafted_quantitative: int
+    quantitative_kept: int
+    drafted: int
+    kept: int
+    curated_measures: int
+    measures_found: int
+    curated_agency_lists: int
+    agency_lists_found: int
+    problems: int
+
+    @property
+    def recall(self) -> float:
+        return self.recalled / self.curated_quantitative if self.curated_quantitative else 1.0
+
+    @property
+    def precision(self) -> float:
+        return self.quantitative_kept / self.drafted_quantitative if self.drafted_quantitative else 1.0
+
+    @property
+    def precision_all(self) -> float:
+        return self.kept / self.drafted if self.drafted else 1.0
+
+
+def evaluate(paths: Paths) -> list[Score]:
+    """Every plan of the published package, drafted from its source and scored against its curated rows."""
+    descriptor = json.loads(paths.descriptor_path.read_text(encoding="utf-8"))
+    tables = {r["name"]: package.read_csv(paths.package_dir / r["path"]) for r in descriptor["resources"]}
+    reference = {name: tables[name] for name in package.REFERENCE}
+    return [
+        score(plan, (paths.package_dir / plan["source_file"]).read_bytes(), tables, reference, descriptor)
+        for plan in tables["plans"]
+    ]
+
+
+def span(quote: str, matchable: str) -> tuple[int, int]:
+    at = matchable.find(src.squeeze(quote))
+    return (at, at + len(src.squeeze(quote))) if at >= 0 else (-1, -1)
+
+
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] >= 0 and b[0] >= 0 and a[0] < b[1] and b[0] < a[1]
+
+
+def figures(row: dict[str, str]) -> tuple[str, ...]:
+    """A target's figures as numbers (30 and 30.0 alike)."""
+    return tuple(str(float(row[n])) for n in ("value", "value_min", "value_max") if row.get(n))
+
+
+def same_target(drafted: dict, curated: dict, matchable: str) -> bool:
+    """Same figures and year, and quotes that overlap in the source; a target without figures matches one of any
+    kind with the same year."""
+    return (
+        figures(drafted) == figures(curated)
+        and drafted["target_year"] == curated["target_year"]
+        and overlaps(span(drafted["quote"], matchable), span(curated["quote"], matchable))
+    )
+
+
+def score(plan: dict, source: bytes, curated: dict[str, list[dict]], reference: dict, descriptor: dict) -> Score:
+    draft = propose.propose(source, reference, plan["district_code"], plan["plan_id"])
+    problems = package.check_draft(descriptor, reference, draft)
+    matchable = src.matchable(source.decode("utf-8"))
+    mine = [t for t in curated["targets"] if t["plan_id"] == plan["plan_id"]]
+    curated_quantitative = [t for t in mine if t["kind"] == "quantitative"]
+    drafted = draft.tables["targets"]
+    drafted_quantitative = [t for t in drafted if t["kind"] == "quantitative"]
+    measures = [m for m in curated["measures"] if m["plan_id"] == plan["plan_id"]]
+    drafted_measures = {(m["section"], m["title"]) for m in draft.tables["measures"]}
+    curated_lists, drafted_lists = _agency_lists(curated, measures), _agency_lists(draft.tables)
+    return Score(
+        plan_id=plan["plan_id"],
+        curated_quantitative=len(curated_quantitative),
+        recalled=sum(any(same_target(d, c, matchable) for d in drafted_quantitative) for c in curated_quantitative),
+        drafted_quantitative=len(drafted_quantitative),
+        quantitative_kept=sum(any(same_target(d, c, matchable) for c in mine) for d in drafted_quantitative),
+        drafted=len(drafted),
+        kept=sum(any(same_target(d, c, matchable) for c in mine) for d in drafted),
+        curated_measures=len(measures),
+        measures_found=sum((m["section"], m["title"]) in drafted_measures for m in measures),
+        curated_agency_lists=len(curated_lists),
+        agency_lists_found=sum(
+            drafted_lists.get(section) == names for section, names in curated_lists.items()
+        ),
+        problems=len(problems),
+    )
+
+
+def _agency_lists(tables: dict, measures: list[dict] | None = None) -> dict:
+    """measure (its section) -> the names as printed of its agencies, in order."""
+    measures = measures if measures is not None else tables["measures"]
+    sections = {m["measure_id"]: m["section"] for m in measures}
+    lists: dict[str, list[str]] = {}
+    for link in sorted(tables["measure_agencies"], key=lambda row: int(row["position"])):
+        if link["measure_id"] in sections:
+            lists.setdefault(sections[link["measure_id"]], []).append(link["name_as_printed"])
+    return lists
+
+
+def percent(value: float) -> str:
+    return f"{value:.0%}".replace("%", " %")
+
+
+def table(scores: list[Score]) -> str:
+    """The evaluation as Markdown, with the command that made it."""
+    lines = [
+        "# How good the drafter's proposals are",
+        "",
+        f"Generated by `{COMMAND}` (generator/draft/evaluate.py): each curated document drafted as if it were new,",
+        "its proposals compared with its curated rows. Do not edit by hand: tests/test_draft_eval.py fails when a",
+        "document's recall falls below the one written here.",
+        "",
+        "- **recall**: curated quantitative targets that a drafted target matches (same figures and target year,",
+        "  quotes that overlap in the source).",
+        "- **precision**: drafted targets that match a curated target (quantitative: as for recall; all kinds: a",
+        "  curated target of any kind with the same figures, year and an overlapping quote). A lower bound: a drafted",
+        "  row that the curators left out may still be one a reviewer keeps.",
+        "- **measures**: curated measures that a drafted measure has with the same section and title as printed.",
+        "- **agency lists**: curated measures whose agencies the draft lists with the same names, in the same order.",
+        "- **provenance problems**: what validation (the published tables' own checks) finds in the draft's rows.",
+        "",
+        f"Aim: recall ≥ {percent(AIM_RECALL)} and precision ≥ {percent(AIM_PRECISION)} on quantitative targets.",
+        "",
+        "| " + " | ".join(COLUMNS) + " |",
+        "|" + "---|" * len(COLUMNS),
+    ]
+    for s in scores:
+        cells = (
+            s.plan_id, str(s.curated_quantitative), percent(s.recall), str(s.drafted_quantitative),
+            percent(s.precision), str(s.drafted), percent(s.precision_all),
+            f"{s.measures_found} / {s.curated_measures}", f"{s.agency_lists_found} / {s.curated_agency_lists}",
+            str(s.problems),
+        )  # fmt: skip
+        lines.append("| " + " | ".join(cells) + " |")
+    missed = [s.plan_id for s in scores if s.recall < AIM_RECALL or s.precision < AIM_PRECISION]
+    lines += ["", f"Below the aim: {', '.join(missed)}." if missed else "Every document meets the aim.", ""]
+    return "\n".join(lines)
+
+
+def recalls(markdown: str) -> dict[str, float]:
+    """plan_id -> recall, read back from the table (for the regression test)."""
+    result = {}
+    for line in markdown.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) == len(COLUMNS) and cells[2].endswith("%") and cells[0] != COLUMNS[0]:
+            result[cells[0]] = float(cells[2].removesuffix("%")) / 100
+    return result

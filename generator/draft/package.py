@@ -1,0 +1,104 @@
+"""A draft on disk: written under datapackage/drafts/<plan_id>/, read back, and checked with the project's own
+validation (validate.py), the same provenance checks as the published tables.
+
+The check builds a package of the draft alone: the published reference tables (districts, action areas,
+agencies and indicators, with the draft's new ones after them), the draft's plan, chapters, measures, agencies
+and targets, and the draft's source; every problem is then named by the draft's file, row and field.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import tempfile
+from pathlib import Path
+
+from .. import load, validate
+from ..paths import Paths
+from ..problems import Problem
+from . import propose
+
+# Published tables a draft's rows are checked against; the draft's own rows of them come after the published ones.
+REFERENCE = ("districts", "action_areas", "agencies", "indicators")
+
+
+def columns(descriptor: dict, name: str) -> list[str]:
+    resource = next(r for r in descriptor["resources"] if r["name"] == name)
+    return [f["name"] for f in resource["schema"]["fields"]]
+
+
+def csv_text(header: list[str], rows: list[dict[str, str]]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, header, lineterminator="\n", extrasaction="ignore")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def draft_header(descriptor: dict, name: str) -> list[str]:
+    return columns(descriptor, name) + list(propose.draft_columns(name))
+
+
+def write_draft(paths: Paths, descriptor: dict, draft: propose.Draft) -> Path:
+    """The draft's tables under drafts/<plan_id>/, and its source under sources/ (kept as received)."""
+    folder = paths.drafts_dir / draft.plan_id
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in propose.TABLES:
+        text = csv_text(draft_header(descriptor, name), draft.tables[name])
+        (folder / f"{name}.csv").write_text(text, encoding="utf-8")
+    source = paths.package_dir / draft.source_file
+    if not source.exists():
+        source.write_bytes(draft.source)
+    return folder
+
+
+def read_draft(paths: Paths, plan_id: str) -> propose.Draft:
+    folder = paths.drafts_dir / plan_id
+    tables = {name: read_csv(folder / f"{name}.csv") for name in propose.TABLES}
+    source_file = tables["plans"][0]["source_file"] if tables["plans"] else f"sources/{plan_id}.txt"
+    return propose.Draft(plan_id, source_file, (paths.package_dir / source_file).read_bytes(), tables)
+
+
+def check_draft(descriptor: dict, published: dict[str, list[dict[str, str]]], draft: propose.Draft) -> list[Problem]:
+    """Every problem validation finds in the draft's rows, named drafts/<plan_id>/<table>.csv:row:field.
+
+    ``published`` holds the published reference tables (REFERENCE) as text rows."""
+    with tempfile.TemporaryDirectory() as folder:
+        package_dir = Path(folder)
+        (package_dir / "data").mkdir()
+        (package_dir / "sources").mkdir()
+        (package_dir / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+        (package_dir / draft.source_file).write_bytes(draft.source)
+        offsets = {}
+        for resource in descriptor["resources"]:
+            name = resource["name"]
+            rows = list(published.get(name, [])) if name in REFERENCE else []
+            offsets[name] = len(rows)
+            rows += draft.tables.get(name, [])
+            (package_dir / resource["path"]).write_text(csv_text(columns(descriptor, name), rows), encoding="utf-8")
+        inputs = load.package_inputs(package_dir, "datapackage/datapackage.json")
+        problems = validate.validate(inputs).problems
+    paths = {f"datapackage/{r['path']}": r["name"] for r in descriptor["resources"]}
+    return [_in_draft(problem, draft.plan_id, paths, offsets) for problem in problems]
+
+
+def _in_draft(problem: Problem, plan_id: str, names: dict[str, str], offsets: dict[str, int]) -> Problem:
+    """The problem named by the draft's file and row; a problem of a published row or file stays as it is."""
+    name = names.get(problem.file)
+    if name is None:
+        return problem
+    row = problem.row
+    if row and row > 1:
+        if row - offsets[name] < 2:
+            return problem
+        row -= offsets[name]
+    elif offsets[name]:
+        return problem
+    file = f"datapackage/drafts/{plan_id}/{name}.csv"
+    return Problem(file, row, problem.field, problem.type, problem.message, problem.hint, problem.severity)

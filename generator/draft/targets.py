@@ -1,0 +1,200 @@
+"""Targets, proposed from the document's sentences: every figure with a unit or a comparator, and every dated
+commitment (到2025年，… without a figure), each with its quote, section and the pattern that matched.
+
+Pure: a decoded Source in, target rows out (indicator left for indicators.py). A quote runs from the clause that
+dates it (到2025年，) to the end of the clause with the figure, within one sentence of one paragraph, so that it
+stands verbatim in the source and the source page can mark it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .. import sources as src
+from ..checks import CONSTRUCTIONS
+from ..passages import Source, blocks
+
+SENTENCE_END = re.compile(r"(?<=[。；;！？])")
+CLAUSE_END = re.compile(r"(?<=[，,：:])")
+UNITS = (
+    "万吨标准煤", "吨标准煤", "万平方米", "平方米", "万千瓦时", "亿千瓦时", "千瓦时", "万千瓦", "千瓦", "兆瓦", "万吨",
+    "吨", "万辆", "辆", "万户", "户", "万人", "人", "公里", "千米", "亿元", "万元", "元", "%", "％", "个", "家", "座",
+    "处", "所", "项", "条", "台", "套", "栋", "批", "倍", "P", "MW", "GW",
+)  # fmt: skip
+UNIT = "|".join(re.escape(u) for u in UNITS)
+# A figure: digits, then perhaps a range (3-5), then a unit. Not a year, date, ordinal or section number.
+FIGURE = re.compile(
+    rf"(?<![\d.第])(?P<low>\d+(?:\.\d+)?)(?:\s*(?P<dash>[-－–~～至到])\s*(?P<high>\d+(?:\.\d+)?))?\s*(?P<unit>{UNIT})?"
+    r"(?![\d.年月日号届次])"
+)
+YEAR = re.compile(r"(?<!\d)(20[2-6]\d)\s*年(?!代)")
+DATED = re.compile(r"(?<!\d)(20[2-6]\d)\s*年(?!\s*\d+\s*月)")  # 到2025年底, not a date (2022年12月29日)
+BASELINE = re.compile(r"(?:较|比|相比)(20[0-6]\d)\s*年")
+PER_YEAR = re.compile(r"每年|年均|年度")
+# Comparators, by the words around the figure; 以上 after the figure, 不低于 before it, and so on.
+AFTER = (("以上", "ge"), ("以下", "le"), ("以内", "le"))
+BEFORE = (
+    ("不低于", "ge"), ("不少于", "ge"), ("至少", "ge"), ("不超过", "le"), ("不高于", "le"), ("控制在", "le"),
+    ("超过", "gt"), ("高于", "gt"), ("低于", "lt"),
+)  # fmt: skip
+# Words that make a figure a target when it has no unit (PUE 1.5): a comparator or 达到 just before it.
+TARGET_VERB = re.compile(r"(达到|达|不超过|不低于|低于|超过|降至|提高到|提升至|控制在|为)$")
+HEDGES = ("力争", "左右", "预计", "基本", "争取", "约", "原则上")
+DECREASE = re.compile(r"下降|降低|减少|压减|削减")
+INCREASE = re.compile(r"新增|新建|增加|增长|累计|建成|培育|引进|提供")
+DEFERS = next(p for name, p, _, _ in CONSTRUCTIONS if name == "完成…下达")  # the target is the city's
+
+
+@dataclass(frozen=True)
+class Proposal:
+    row: dict[str, str]
+    subject: str  # the words that name what is measured, for picking the indicator
+    confidence: float
+    reason: str
+
+
+def sentences(text: str) -> list[str]:
+    return [s for s in SENTENCE_END.split(text) if s.strip()]
+
+
+def clauses(sentence: str) -> list[str]:
+    return [c for c in CLAUSE_END.split(sentence) if c]
+
+
+def propose_targets(plan_id: str, source: Source) -> list[Proposal]:
+    proposals = []
+    for block in blocks(source):
+        if not block.section or block.kind == "heading":
+            continue
+        for sentence in sentences(block.text):
+            proposals += sentence_targets(plan_id, block.section, sentence)
+    return proposals
+
+
+def sentence_targets(plan_id: str, section: str, sentence: str) -> list[Proposal]:
+    """The sentence's figures, each as a quantitative target; else its dated commitment, if it has one."""
+    parts = clauses(sentence)
+    found = []
+    year_at, year = None, None
+    for index, clause in enumerate(parts):
+        if dated := YEAR.search(clause):
+            year_at, year = index, int(dated.group(1))
+        for figure in FIGURE.finditer(clause):
+            if not _is_target_figure(clause, figure):
+                continue
+            start = year_at if year_at is not None else index
+            quote = _trim("".join(parts[start : index + 1]))
+            if _coded_otherwise(quote):  # the year's clause says 完成…下达: quote the figure's clause alone
+                quote = _trim(clause)
+            if not _coded_otherwise(quote):
+                found.append(_quantitative(plan_id, section, quote, clause, figure, year))
+    if found:
+        return found
+    dated = DATED.search(sentence)
+    if dated:
+        start = next(i for i, c in enumerate(parts) if DATED.search(c))
+        quote = _trim("".join(parts[start:]))
+        return [_dated(plan_id, section, quote, int(dated.group(1)))]
+    return []
+
+
+def _coded_otherwise(quote: str) -> bool:
+    """The quote has a construction whose kind is decided as other than quantitative (checks.CONSTRUCTIONS)."""
+    squeezed = src.squeeze(quote)
+    return any(f == "kind" and v != "quantitative" and p.search(squeezed) for _, p, f, v in CONSTRUCTIONS)
+
+
+def _is_target_figure(clause: str, figure: re.Match) -> bool:
+    before = clause[: figure.start()]
+    if YEAR.match(clause, figure.start()) or re.search(r"[“\"]$", before) or figure.group("low").startswith("0"):
+        return False
+    if figure.group("dash") and not figure.group("high"):
+        return False
+    return bool(figure.group("unit")) or bool(TARGET_VERB.search(before.rstrip()))
+
+
+def _trim(quote: str) -> str:
+    """Without the punctuation that ends it, or spaces around it."""
+    return quote.strip().rstrip("，,：:。；;！？").strip()
+
+
+def _comparator(clause: str, figure: re.Match) -> str:
+    if figure.group("high"):
+        return "range"
+    after = clause[figure.end() : figure.end() + 3]
+    for word, comparator in AFTER:
+        if after.startswith(word):
+            return comparator
+    before = clause[: figure.start()].rstrip()
+    for word, comparator in BEFORE:
+        if re.search(f"{word}(达到|为)?$", before):
+            return comparator
+    return "eq"
+
+
+def _quantitative(plan_id: str, section: str, quote: str, clause: str, figure: re.Match, year: int | None) -> Proposal:
+    comparator = _comparator(clause, figure)
+    unit = (figure.group("unit") or "").replace("％", "%")
+    value, low, high = figure.group("low"), figure.group("low"), figure.group("high")
+    ranged = comparator == "range"
+    row = _row(plan_id, section, quote, year, kind="quantitative")
+    row |= {
+        "comparator": comparator,
+        "value": "" if ranged else value,
+        "value_min": low if ranged else "",
+        "value_max": high if ranged else "",
+        "unit": unit,
+        "direction": _direction(clause),
+    }
+    reason = f"figure {figure.group().strip()}" + (f" after {year}年" if year else " (no year in the sentence)")
+    subject = re.split(r"达到|达|不低于|不超过|超过|低于|控制在|提高到|提升至|降至", clause[: figure.start()])[0]
+    confidence = 0.9 if year and unit else 0.7 if unit or year else 0.5
+    return Proposal(row, subject or clause, confidence, reason)
+
+
+def _dated(plan_id: str, section: str, quote: str, year: int) -> Proposal:
+    defers = bool(DEFERS.search(quote))
+    row = _row(plan_id, section, quote, year, kind="defers-to-city" if defers else "qualitative")
+    row["direction"] = "increase" if "建成一批" in quote else _direction(quote)
+    reason = "完成…下达 after a year" if defers else f"dated commitment ({year}年) without a figure"
+    return Proposal(row, quote, 0.6 if defers else 0.4, reason)
+
+
+def _hedged(quote: str, word: str) -> bool:
+    """约 hedges a figure (约30%), not 节约 or 约束."""
+    return bool(re.search(r"约\d", quote)) if word == "约" else word in quote
+
+
+def _direction(text: str) -> str:
+    if DECREASE.search(text):
+        return "decrease"
+    return "increase" if INCREASE.search(text) else "level"
+
+
+def _row(plan_id: str, section: str, quote: str, year: int | None, kind: str) -> dict[str, str]:
+    baseline = BASELINE.search(quote)
+    return {
+        "target_id": "",
+        "plan_id": plan_id,
+        "chapter_id": "",
+        "measure_id": "",
+        "section": section,
+        "indicator_id": "",
+        "kind": kind,
+        "comparator": "",
+        "value": "",
+        "value_min": "",
+        "value_max": "",
+        "unit": "",
+        "direction": "level",
+        "target_year": str(year) if year else "",
+        "baseline_year": baseline.group(1) if baseline else "",
+        "per_year": "true" if PER_YEAR.search(quote) else "false",
+        "hedge": "、".join(word for word in HEDGES if _hedged(quote, word)),
+        "scope": "district",
+        "scope_as_printed": "",
+        "quote": quote,
+        "statement_en": "",
+        "translation": "",
+    }
