@@ -25,12 +25,14 @@ UNITS = (
 UNIT = "|".join(re.escape(u) for u in UNITS)
 # A figure: digits, then perhaps a range (3-5), then a unit. Not a year, date, ordinal or section number.
 FIGURE = re.compile(
-    rf"(?<![\d.第])(?P<low>\d+(?:\.\d+)?)(?:\s*(?P<dash>[-－–~～至到])\s*(?P<high>\d+(?:\.\d+)?))?\s*(?P<unit>{UNIT})?"
+    rf"(?<![\d.第])(?P<low>\d+(?:\.\d+)?)(?:\s*(?P<dash>[-－–—~～至到])\s*(?P<high>\d+(?:\.\d+)?))?\s*(?P<unit>{UNIT})?"
     r"(?![\d.年月日号届次])"
 )
-YEAR = re.compile(r"(?<!\d)(20[2-6]\d)\s*年(?!代)")
+# A target year: 到2025年, 2030年前; not a baseline (比2020年, 在2020年的基础上). A five-year plan period is its last year.
+YEAR = re.compile(r"(?<![比较在\d])(20[2-6]\d)\s*年(?!代|的?基础上)|“?(十[四五六])五”?(?:期间|期末|末|时期)")
+PLAN_PERIODS = {"十四": 2025, "十五": 2030, "十六": 2035}
 DATED = re.compile(r"(?<!\d)(20[2-6]\d)\s*年(?!\s*\d+\s*月)")  # 到2025年底, not a date (2022年12月29日)
-BASELINE = re.compile(r"(?:较|比|相比)(20[0-6]\d)\s*年")
+BASELINE = re.compile(r"(?:较|比|相比|在)(20[0-6]\d)\s*年")
 PER_YEAR = re.compile(r"每年|年均|年度")
 # Comparators, by the words around the figure; 以上 after the figure, 不低于 before it, and so on.
 AFTER = (("以上", "ge"), ("以下", "le"), ("以内", "le"))
@@ -67,19 +69,27 @@ def propose_targets(plan_id: str, source: Source) -> list[Proposal]:
     for block in blocks(source):
         if not block.section or block.kind == "heading":
             continue
+        year = None
         for sentence in sentences(block.text):
-            proposals += sentence_targets(plan_id, block.section, sentence)
+            proposals += sentence_targets(plan_id, block.section, sentence, year)
+            years = [year_of(found) for found in YEAR.finditer(sentence)]
+            year = years[-1] if years else year
     return proposals
 
 
-def sentence_targets(plan_id: str, section: str, sentence: str) -> list[Proposal]:
-    """The sentence's figures, each as a quantitative target; else its dated commitment, if it has one."""
+def year_of(found: re.Match) -> int:
+    return int(found.group(1)) if found.group(1) else PLAN_PERIODS[found.group(2)]
+
+
+def sentence_targets(plan_id: str, section: str, sentence: str, year: int | None = None) -> list[Proposal]:
+    """The sentence's figures, each as a quantitative target; else its dated commitment, if it has one. ``year``
+    is the year an earlier sentence of the paragraph set (到2025年，…。…达到25个)."""
     parts = clauses(sentence)
     found = []
-    year_at, year = None, None
+    year_at = None
     for index, clause in enumerate(parts):
         if dated := YEAR.search(clause):
-            year_at, year = index, int(dated.group(1))
+            year_at, year = index, year_of(dated)
         for figure in FIGURE.finditer(clause):
             if not _is_target_figure(clause, figure):
                 continue
