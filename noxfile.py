@@ -79,6 +79,21 @@ def bench(session: nox.Session) -> None:
 
 
 @nox.session
+def draft(session: nox.Session) -> None:
+    """Draft a new plan for review: `nox -s draft -- PATH/TO/document.txt [--district-code 1201xx]` writes
+    datapackage/drafts/<plan_id>/; `nox -s draft -- --accept PLAN_ID` publishes the rows marked accepted."""
+    install(session, "build")
+    session.run("python", "-m", "generator", "draft", *session.posargs)
+
+
+@nox.session(name="draft-eval")
+def draft_eval(session: nox.Session) -> None:
+    """Draft the curated documents as if new and compare with their rows; writes benchmarks/DRAFT-EVAL.md."""
+    install(session, "build")
+    session.run("python", "-m", "generator", "draft-eval")
+
+
+@nox.session
 def serve(session: nox.Session) -> None:
     """Build, then preview the Chinese edition at http://127.0.0.1:8000 with live reload of hand-written pages
     (`nox -s serve -- en`: the English edition)."""

@@ -1,4 +1,4 @@
-"""Command line: ``python -m generator validate | build | release``.
+"""Command line: ``python -m generator validate | build | release | draft | draft-eval``.
 
 Parses the arguments, calls the build (build.py) or the release (release.py), and prints.
 Only this module prints and chooses the exit code.
@@ -34,6 +34,14 @@ def main(argv: list[str] | None = None) -> int:
     )
     release_parser.add_argument("--remote", help="git remote (name or URL) to push the site to; omit to only build")
     release_parser.add_argument("--branch", default="gh-pages", help="branch to publish to (default: gh-pages)")
+    draft_parser = commands.add_parser(
+        "draft", help="propose the rows of a new plan document under datapackage/drafts/, or --accept reviewed ones"
+    )
+    draft_parser.add_argument("document", nargs="?", type=Path, help="the plan as plain text (UTF-8), as received")
+    draft_parser.add_argument("--district-code", help="the district's code (1201xx) when the title does not name it")
+    draft_parser.add_argument("--plan-id", default="", help="the plan's id (default: district and year, hebei-2022)")
+    draft_parser.add_argument("--accept", metavar="PLAN_ID", help="move the draft's accepted rows into data/")
+    commands.add_parser("draft-eval", help="draft the curated documents as if new; write benchmarks/DRAFT-EVAL.md")
     args = parser.parse_args(argv)
     paths = Paths(args.root.resolve())
     try:
@@ -43,6 +51,14 @@ def main(argv: list[str] | None = None) -> int:
             _, validation = check(paths)
             _print_warnings(validation.warnings)
             print("The data package is valid.")
+        elif args.command == "draft":
+            from .draft import command
+
+            print(command.draft(paths, args.document, args.district_code, args.plan_id, args.accept))
+        elif args.command == "draft-eval":
+            from .draft import command
+
+            print(command.draft_eval(paths))
         elif args.command == "release":
             from .release import release
 

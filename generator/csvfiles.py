@@ -61,8 +61,29 @@ def check_files(
             blocking.append(_encoding_problem(name, data, error))
             continue
         fields = resource.get("schema", {}).get("fields", [])
+        if review := review_problems(name, text_rows.get(resource.get("name"), [])):
+            blocking += review
+            continue
         other += _cell_problems(name, text_rows.get(resource.get("name"), []), fields)
     return blocking, other
+
+
+REVIEW_COLUMN = "review"  # a draft's (generator/draft): pending, accepted or rejected
+REVIEW_HINT = "review the row in its draft (datapackage/drafts/), then publish it with: python -m generator draft --accept PLAN_ID"
+
+
+def review_problems(name: str, rows: list[dict[str, str]]) -> list[Problem]:
+    """A published table holds draft rows: each row not accepted stops the build (file:row:review); a review
+    column whose rows are all accepted is a leftover of the draft, named once."""
+    if not rows or REVIEW_COLUMN not in rows[0]:
+        return []
+    problems = [
+        Problem(name, line, REVIEW_COLUMN, "draft-row", f"draft row is {row[REVIEW_COLUMN] or 'unreviewed'}, not published", REVIEW_HINT)
+        for line, row in enumerate(rows, start=2)
+        if row.get(REVIEW_COLUMN) != "accepted"
+    ]
+    message = "the review column belongs to drafts: delete it from the published table"
+    return problems or [Problem(name, 1, REVIEW_COLUMN, "draft-row", message, REVIEW_HINT)]
 
 
 def encoding_problem(name: str, data: bytes) -> Problem:

@@ -90,6 +90,14 @@ def give_a_field_an_unknown_type(paths: Paths) -> None:
     paths.descriptor_path.write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
 
 
+def leave_a_pending_draft_row(paths: Paths) -> None:
+    """A draft's targets pasted into the published table, review column and all: line T006 still pending."""
+    path = data_file(paths, "targets")
+    lines = path.read_text(encoding="utf-8").rstrip("\n").split("\n")
+    marks = ["review"] + ["pending" if line == T006 else "accepted" for line in range(2, len(lines) + 1)]
+    path.write_text("\n".join(f"{text},{mark}" for text, mark in zip(lines, marks, strict=True)) + "\n", "utf-8")
+
+
 def break_three_files(paths: Paths) -> None:
     add_bom("districts")(paths)
     save_as_gbk("plans")(paths)
@@ -110,6 +118,13 @@ class Case:
 
 TARGETS = f"{DATA}/targets.csv"
 CASES = [
+    Case(
+        "pending-draft-row",
+        leave_a_pending_draft_row,
+        TARGETS,
+        [(T006, "review", "draft-row")],
+        ("pending", "--accept"),
+    ),
     Case("gbk-file", save_as_gbk("plans"), f"{DATA}/plans.csv", [(2, "", "encoding-error")], ("GBK", "UTF-8")),
     Case(
         "byte-order-mark", add_bom("districts"), f"{DATA}/districts.csv", [(1, "", "byte-order-mark")], ("without BOM",)

@@ -1,0 +1,50 @@
+"""The drafter's commands, as cli.py calls them: draft a document, accept a reviewed draft, evaluate the drafter.
+
+Each returns the text to print, or raises a GeneratorError (InvalidPackage with file:row:field problems).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ..paths import Paths
+from ..problems import GeneratorError, InvalidPackage
+from . import accept, evaluate, package, propose
+
+EVALUATION = "benchmarks/DRAFT-EVAL.md"
+
+
+def draft(paths: Paths, document: Path | None, district_code: str | None, plan_id: str, to_accept: str | None) -> str:
+    if to_accept:
+        moved = accept.accept(paths, to_accept)
+        counts = ", ".join(f"{n} {name}" for name, n in moved.items() if n)
+        return f"Accepted into datapackage/data/: {counts or 'nothing (no row is accepted)'}."
+    if document is None:
+        raise GeneratorError("name the document to draft, or --accept PLAN_ID")
+    descriptor = json.loads(paths.descriptor_path.read_text(encoding="utf-8"))
+    reference = {
+        name: package.read_csv(paths.package_dir / accept.resource_path(descriptor, name)) for name in package.REFERENCE
+    }
+    result = propose.propose(document.read_bytes(), reference, district_code, plan_id)
+    if not result.plan_id:
+        raise GeneratorError(f"{document}: the title names no known district: give --district-code 1201xx")
+    published = package.read_csv(paths.package_dir / accept.resource_path(descriptor, "plans"))
+    if any(row["plan_id"] == result.plan_id for row in published):
+        raise GeneratorError(f"plan {result.plan_id} is already published: give another --plan-id")
+    folder = package.write_draft(paths, descriptor, result)
+    problems = package.check_draft(descriptor, reference, result)
+    if problems:
+        raise InvalidPackage(problems)
+    counts = ", ".join(f"{len(rows)} {name}" for name, rows in result.tables.items())
+    return (
+        f"Drafted {folder.relative_to(paths.root)}/ ({counts}), every row pending review; "
+        f"its source is datapackage/{result.source_file}. Review, then: python -m generator draft --accept "
+        f"{result.plan_id}"
+    )
+
+
+def draft_eval(paths: Paths) -> str:
+    text = evaluate.table(evaluate.evaluate(paths))
+    (paths.root / EVALUATION).write_text(text, encoding="utf-8")
+    return text

@@ -1,0 +1,136 @@
+"""The drafter end to end: a small new document (tests/fixture/bing-2024.txt, invented like the fixture package,
+with a PDF page number and stray spaces) drafted into the fixture project, some rows accepted, the site built."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURE
+
+from generator import build, cli
+from generator.draft import accept, head
+from generator.paths import Paths
+from generator.problems import InvalidPackage
+
+DOCUMENT = FIXTURE / "bing-2024.txt"
+PLAN = "bing-2024"
+
+
+def rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def write(path: Path, table: list[dict[str, str]]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, list(table[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(table)
+
+
+def review(paths: Paths, name: str, decide) -> None:
+    """Mark each row of a draft table accepted or rejected, as ``decide(row)`` says."""
+    path = paths.drafts_dir / PLAN / f"{name}.csv"
+    table = rows(path)
+    for row in table:
+        row["review"] = decide(row)
+    write(path, table)
+
+
+@pytest.fixture
+def drafted(fixture_project: Paths) -> Paths:
+    assert cli.main(["--root", str(fixture_project.root), "draft", str(DOCUMENT)]) == 0
+    return fixture_project
+
+
+def test_a_draft_proposes_every_row_pending_and_keeps_its_source(drafted):
+    folder = drafted.drafts_dir / PLAN
+    plan = rows(folder / "plans.csv")[0]
+    assert (plan["title"], plan["issuer"], plan["issue_date"]) == ("丙区碳达峰实施方案", "丙区人民政府", "2024-03-08")
+    assert (plan["district_code"], plan["publication_note"]) == ("990103", "此件主动公开")
+    assert (drafted.package_dir / "sources" / "bing-2024.txt").read_bytes() == DOCUMENT.read_bytes()
+    measures = rows(folder / "measures.csv")
+    assert [(m["section"], m["title"]) for m in measures] == [
+        ("三（一）1", "发展光伏发电"),
+        ("三（一）2", "推进清洁供热"),
+        ("三（二）1", "创建绿色社区"),
+        ("四（一）", "加强统筹协调"),
+    ]
+    links = rows(folder / "measure_agencies.csv")
+    assert [(m["name_as_printed"], m["role"]) for m in links if m["measure_id"] == measures[0]["measure_id"]] == [
+        ("区发展改革委", "shared"),
+        ("区住房建设委", "shared"),
+        ("区能源办", "shared"),  # not in the fixture's agencies: proposed as a new one
+    ]
+    assert [a["name_zh"] for a in rows(folder / "agencies.csv")] == ["区能源办"]
+    targets = {t["quote"]: t for t in rows(folder / "targets.csv")}
+    # 到 2025 年 stands with spaces in the document, and 20万平方米 after a page number
+    rooftop = targets["到2025年，新能源装机容量达到8万千瓦，屋顶光伏覆盖率不低于25%"]
+    assert (rooftop["indicator_id"], rooftop["comparator"], rooftop["value"], rooftop["unit"]) == (
+        "rooftop-pv-coverage",
+        "ge",
+        "25",
+        "%",
+    )
+    area = targets["到2025年，新增绿色建筑面积达到20万平方米"]
+    assert (area["section"], area["target_year"], area["value"]) == ("三（一）1", "2025", "20")
+    communities = targets["到2025年，创建绿色社区10个左右"]
+    assert (communities["hedge"], communities["indicator_id"]) == ("左右", "green-communities")
+    assert targets["到2027年，燃煤锅炉全部完成清洁能源替代"]["kind"] == "qualitative"
+    every_row = [r for name in ("plans", "chapters", "measures", "targets") for r in rows(folder / f"{name}.csv")]
+    assert {r["review"] for r in every_row} == {"pending"}
+    assert not (drafted.package_dir / "drafts" / PLAN / "plans.csv").read_text(encoding="utf-8").count("\r")
+
+
+def test_accepted_rows_are_published_with_fresh_ids_and_the_site_builds(drafted):
+    def everything(row):
+        return "accepted"
+
+    for name in ("plans", "agencies", "chapters", "measures", "measure_agencies"):
+        review(drafted, name, everything)
+    review(drafted, "indicators", lambda row: "rejected")
+    review(drafted, "targets", lambda row: "accepted" if row["value"] in ("25", "20") else "rejected")
+    assert cli.main(["--root", str(drafted.root), "draft", "--accept", PLAN]) == 0
+    published = rows(drafted.package_dir / "data" / "targets.csv")
+    mine = [t for t in published if t["plan_id"] == PLAN]
+    assert [(t["target_id"], t["value"]) for t in mine] == [("bing-2024-t001", "25"), ("bing-2024-t002", "20")]
+    assert {(t["statement_en"], t["translation"]) for t in mine} == {("", "")}
+    assert "review" not in published[0]
+    left = rows(drafted.drafts_dir / PLAN / "targets.csv")
+    assert {t["review"] for t in left} == {"rejected"}
+    build.build(drafted)
+    page = (drafted.site_dir / "plans" / PLAN / "index.html").read_text(encoding="utf-8")
+    assert "丙区碳达峰实施方案" in page and "屋顶光伏覆盖率不低于25%" in page
+    english = (drafted.site_dir / "en" / "plans" / PLAN / "index.html").read_text(encoding="utf-8")
+    assert "丙区碳达峰实施方案" in english  # no English yet: the Chinese stands in its place
+
+
+def test_an_accepted_row_that_needs_a_rejected_one_is_not_published(drafted):
+    review(drafted, "measures", lambda row: "rejected")
+    review(drafted, "targets", lambda row: "accepted")
+    before = (drafted.package_dir / "data" / "targets.csv").read_bytes()
+    with pytest.raises(InvalidPackage) as error:
+        accept.accept(drafted, PLAN)
+    named = {(p.file, p.row, p.field) for p in error.value.problems}
+    assert (f"datapackage/drafts/{PLAN}/targets.csv", 5, "measure_id") in named
+    assert (drafted.package_dir / "data" / "targets.csv").read_bytes() == before
+
+
+def test_a_plan_already_published_is_not_drafted_again(fixture_project, capsys):
+    jia = fixture_project.package_dir / "sources" / "jia-2023.txt"
+    assert cli.main(["--root", str(fixture_project.root), "draft", str(jia)]) == 1
+    assert "jia-2023 is already published" in capsys.readouterr().err
+    assert not fixture_project.drafts_dir.exists()
+
+
+@pytest.mark.parametrize(
+    ("head_text", "expected"),
+    [
+        ("甲区人民政府关于印发", "甲区人民政府"),
+        ("#市发展改革委关于印发《示例市碳达峰试点建设方案》的通知", "市发展改革委"),
+    ],
+)
+def test_the_issuer_is_who_issues_the_notice(head_text, expected):
+    assert head.issuer(head_text) == expected
