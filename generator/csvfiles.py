@@ -78,7 +78,14 @@ def review_problems(name: str, rows: list[dict[str, str]]) -> list[Problem]:
     if not rows or REVIEW_COLUMN not in rows[0]:
         return []
     problems = [
-        Problem(name, line, REVIEW_COLUMN, "draft-row", f"draft row is {row[REVIEW_COLUMN] or 'unreviewed'}, not published", REVIEW_HINT)
+        Problem(
+            name,
+            line,
+            REVIEW_COLUMN,
+            "draft-row",
+            f"draft row is {row[REVIEW_COLUMN] or 'unreviewed'}, not published",
+            REVIEW_HINT,
+        )
         for line, row in enumerate(rows, start=2)
         if row.get(REVIEW_COLUMN) != "accepted"
     ]

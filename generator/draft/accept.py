@@ -37,9 +37,7 @@ def accept(paths: Paths, plan_id: str) -> dict[str, int]:
     draft = package.read_draft(paths, plan_id)
     accepted = {name: [r for r in rows if r.get("review") == ACCEPTED] for name, rows in draft.tables.items()}
     _check_references(plan_id, draft.tables, accepted)
-    published = {
-        name: package.read_csv(paths.package_dir / resource_path(descriptor, name)) for name in propose.TABLES
-    }
+    published = {name: package.read_csv(paths.package_dir / resource_path(descriptor, name)) for name in propose.TABLES}
     renamed = _fresh_ids(plan_id, accepted, published)
     moved = {}
     for name in propose.TABLES:

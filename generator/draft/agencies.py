@@ -16,7 +16,9 @@ SEPARATOR = re.compile(r"[、，,；;](?![^（]*）)")  # not inside a name's ow
 NOT_A_NAME = re.compile(r"[。：\d]|以下|简称|含|包括|详见|名称|可能")
 ROLES = {"按职责分工负责": "shared", "分工负责": "shared", "牵头负责": "lead", "牵头": "lead", "负责": "responsible"}
 ETC = re.compile(r"等(部门|单位)?$")  # 区市场监管局等部门: the name is 区市场监管局
-AGENCY = re.compile(r"(局|委|办|部|部门|中心|公司|集团|政府|管委会|街道|乡镇|镇|支队|办事处|分局|院|会|室|单位|小组|联|校|（街道）)$")
+AGENCY = re.compile(
+    r"(局|委|办|部|部门|中心|公司|集团|政府|管委会|街道|乡镇|镇|支队|办事处|分局|院|会|室|单位|小组|联|校|（街道）)$"
+)
 
 
 def bracket_names(paragraph: str) -> tuple[list[str], str] | None:

@@ -8,9 +8,8 @@ curated targets, measures or agency links it is compared with.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import json
+from dataclasses import dataclass
 
 from .. import sources as src
 from ..paths import Paths
@@ -110,9 +109,7 @@ def score(plan: dict, source: bytes, curated: dict[str, list[dict]], reference: 
         curated_measures=len(measures),
         measures_found=sum((m["section"], m["title"]) in drafted_measures for m in measures),
         curated_agency_lists=len(curated_lists),
-        agency_lists_found=sum(
-            drafted_lists.get(section) == names for section, names in curated_lists.items()
-        ),
+        agency_lists_found=sum(drafted_lists.get(section) == names for section, names in curated_lists.items()),
         problems=len(problems),
     )
 

@@ -15,7 +15,9 @@ from .. import outline
 from ..passages import Block, Source, blocks
 
 BODY = "/body"  # key of the title of a section's first paragraph (a box's, a part's without chapters)
-NUMBER_MARK = re.compile(r"^[#*\s]*(?:专栏\s*\d+|[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|\d+[.．、])\s*")
+NUMBER_MARK = re.compile(
+    r"^[#*\s]*(?:专栏\s*\d+|[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|\d+[.．、])\s*"
+)
 TITLE_END = re.compile(r"[。：:]")
 # Part of the plan a later part is, by the words of its title; key tasks are found by their shape.
 PART_WORDS = (("合作", "cooperation"), ("交流", "cooperation"), ("组织", "organisation"), ("保障", "policy"))
@@ -58,7 +60,7 @@ def section_titles(source: Source) -> dict[str, str]:
 
 
 def printed_title(text: str) -> str:
-    """The words after the section's number, up to the first full stop or colon: 1.培育人工智能产业。… -> 培育人工智能产业."""
+    """The words after the number, up to the first full stop or colon: 1.培育人工智能产业。… -> 培育人工智能产业."""
     body = NUMBER_MARK.sub("", text, count=1)
     return TITLE_END.split(body, maxsplit=1)[0].strip()
 
@@ -89,7 +91,11 @@ def propose_structure(plan_id: str, source: Source) -> Structure:
             for child in children:
                 kind = "box-item" if "专栏" in child.ref else "measure"
                 number = child.ref.removeprefix(ref)
-                title = titles.get(child.ref + BODY, titles[child.ref]) if child.level == 3 and "专栏" in child.ref else titles[child.ref]
+                title = (
+                    titles.get(child.ref + BODY, titles[child.ref])
+                    if child.level == 3 and "专栏" in child.ref
+                    else titles[child.ref]
+                )
                 measures.append(_measure(plan_id, chapters[-1], child.ref, number, kind, title))
         elif part in later and section.level == 1:
             chapters.append(_chapter(plan_id, ref, _later_part(titles[ref]), "policy", titles[ref]))

@@ -28,7 +28,8 @@ FIGURE = re.compile(
     rf"(?<![\d.第])(?P<low>\d+(?:\.\d+)?)(?:\s*(?P<dash>[-－–—~～至到])\s*(?P<high>\d+(?:\.\d+)?))?\s*(?P<unit>{UNIT})?"
     r"(?![\d.年月日号届次])"
 )
-# A target year: 到2025年, 2030年前; not a baseline (比2020年, 在2020年的基础上). A five-year plan period is its last year.
+# A target year: 到2025年, 2030年前; not a baseline (比2020年, 在2020年的基础上).
+# A five-year plan period (“十四五”期间) is its last year.
 YEAR = re.compile(r"(?<![比较在\d])(20[2-6]\d)\s*年(?!代|的?基础上)|“?(十[四五六])五”?(?:期间|期末|末|时期)")
 PLAN_PERIODS = {"十四": 2025, "十五": 2030, "十六": 2035}
 DATED = re.compile(r"(?<!\d)(20[2-6]\d)\s*年(?!\s*\d+\s*月)")  # 到2025年底, not a date (2022年12月29日)
