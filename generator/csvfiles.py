@@ -69,7 +69,9 @@ def check_files(
 
 
 REVIEW_COLUMN = "review"  # a draft's (generator/draft): pending, accepted or rejected
-REVIEW_HINT = "review the row in its draft (datapackage/drafts/), then publish it with: python -m generator draft --accept PLAN_ID"
+REVIEW_HINT = (
+    "review the row in its draft (datapackage/drafts/), then publish it with python -m generator draft --accept"
+)
 
 
 def review_problems(name: str, rows: list[dict[str, str]]) -> list[Problem]:
