@@ -65,11 +65,25 @@ def page_path(path: str, lang: str) -> str:
     return f"{stem}.{lang}.{extension}"
 
 
-def localised(lang: str, item, field: str) -> str:
-    """``item.field`` in the page's language: title → title_en, name_zh → name_en, name → name_en."""
+class Untranslated(str):
+    """A field's Chinese standing in for its English, which is not written yet (a plan just accepted from its
+    draft): text.cell shows it marked as Chinese, followed by ``note`` (translation pending)."""
+
+    note: str = ""
+
+
+def localised(lang: str, item, field: str, pending: str = "") -> str:
+    """``item.field`` in the page's language: title → title_en, name_zh → name_en, name → name_en. Where the English
+    is empty, the Chinese, as ``Untranslated`` with the note ``pending``."""
     if lang == DEFAULT:
         return getattr(item, field)
-    return getattr(item, field.removesuffix("_zh") + "_en")
+    english = getattr(item, field.removesuffix("_zh") + "_en")
+    chinese = getattr(item, field)
+    if english or not chinese:
+        return english
+    untranslated = Untranslated(chinese)
+    untranslated.note = pending
+    return untranslated
 
 
 def original(lang: str, text: str) -> str:

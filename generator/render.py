@@ -42,7 +42,7 @@ def environment(model: Model, lang: str = i18n.DEFAULT) -> Environment:
         cell=text.cell,
         figure=partial(text.figure, unit_label=label),
         date=partial(i18n.date, lang),
-        tr=partial(i18n.localised, lang),
+        tr=partial(i18n.localised, lang, pending=label("译文待补")),
         original=partial(i18n.original, lang),
         mark_chinese=partial(i18n.mark_chinese, lang),
         descriptor_text=partial(i18n.descriptor_text, lang),

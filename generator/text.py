@@ -6,6 +6,8 @@ import json
 from collections.abc import Callable
 from decimal import Decimal
 
+from .i18n import Untranslated
+
 COMPARATOR_SIGNS = {"eq": "", "ge": "≥ ", "gt": "> ", "le": "≤ ", "lt": "< "}
 KIND_LABELS = {"quantitative": "定量", "qualitative": "定性", "defers-to-city": "完成市下达任务"}
 # Whom a target applies to, when not the whole district (targets.scope): "适用于特定对象：示范街道".
@@ -44,10 +46,14 @@ _INERT = {c: f"&#{ord(c)};" for c in "&<>\"'\\`*_{}[]()#+-!|~:="} | {"\n": " ", 
 
 
 def cell(value) -> str:
-    """Any value as inert text in a Markdown table cell, link text or paragraph: shown as written, never markup."""
+    """Any value as inert text in a Markdown table cell, link text or paragraph: shown as written, never markup.
+    Chinese standing in for missing English (i18n.Untranslated) is marked as Chinese, with its note."""
     if value is None:
         return ""
-    return "".join(_INERT.get(c, c) for c in str(value))
+    inert = "".join(_INERT.get(c, c) for c in str(value))
+    if isinstance(value, Untranslated):  # unquoted lang=zh: the text may stand in an attribute (data-toc-label)
+        return f"<span lang=zh>{inert}</span>" + (f" {cell(f'({value.note})')}" if value.note else "")
+    return inert
 
 
 def number(value: Decimal | int | None) -> str:

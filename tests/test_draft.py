@@ -4,12 +4,15 @@ with a PDF page number and stray spaces) drafted into the fixture project, some 
 from __future__ import annotations
 
 import csv
+import html
+import re
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from conftest import FIXTURE
 
-from generator import build, cli
+from generator import build, cli, i18n, text
 from generator.draft import accept, head
 from generator.paths import Paths
 from generator.problems import InvalidPackage
@@ -104,7 +107,11 @@ def test_accepted_rows_are_published_with_fresh_ids_and_the_site_builds(drafted)
     page = (drafted.site_dir / "plans" / PLAN / "index.html").read_text(encoding="utf-8")
     assert "丙区碳达峰实施方案" in page and "屋顶光伏覆盖率不低于25%" in page
     english = (drafted.site_dir / "en" / "plans" / PLAN / "index.html").read_text(encoding="utf-8")
-    assert "丙区碳达峰实施方案" in english  # no English yet: the Chinese stands in its place
+    # no English yet: the Chinese stands in its place, marked as Chinese, and says the translation is pending
+    heading = re.search(r"<h1[^>]*>(.*?)</h1>", english).group(1)
+    assert (
+        html.unescape(re.sub(r"<a .*", "", heading)) == "<span lang=zh>丙区碳达峰实施方案</span> (translation pending)"
+    )
 
 
 def test_an_accepted_row_that_needs_a_rejected_one_is_not_published(drafted):
@@ -134,3 +141,12 @@ def test_a_plan_already_published_is_not_drafted_again(fixture_project, capsys):
 )
 def test_the_issuer_is_who_issues_the_notice(head_text, expected):
     assert head.issuer(head_text) == expected
+
+
+def test_a_field_without_english_shows_its_chinese_marked_and_says_the_translation_is_pending():
+    untranslated = SimpleNamespace(title="丙区碳达峰实施方案", title_en=None)
+    shown = i18n.localised("en", untranslated, "title", pending="translation pending")
+    assert text.cell(shown) == "<span lang=zh>丙区碳达峰实施方案</span> &#40;translation pending&#41;"
+    assert i18n.localised("zh", untranslated, "title") == "丙区碳达峰实施方案"
+    translated = SimpleNamespace(title="甲区碳达峰实施方案", title_en="Jia District Carbon Peaking Plan")
+    assert text.cell(i18n.localised("en", translated, "title", pending="x")) == "Jia District Carbon Peaking Plan"
