@@ -43,6 +43,13 @@ BEFORE = (
 )  # fmt: skip
 # Words that make a figure a target when it has no unit (PUE 1.5): a comparator or 达到 just before it.
 TARGET_VERB = re.compile(r"(达到|达|不超过|不低于|低于|超过|降至|提高到|提升至|控制在|为)$")
+# Without a year, a figure is a target only where its clause commits to it (力争新建…100万平方米), not where it
+# describes (划定3个单元, 现有6处公园).
+COMMITTING = re.compile(
+    r"达到|达|力争|争取|新增|新建|建成|完成|累计|提供|培育|引进|创建|不低于|不超过|控制在|下降|降低|提高"
+)
+# A threshold that picks whom a measure concerns, not a target: 超过5000吨标准煤的数据中心, 大于2万平方米的建筑.
+THRESHOLD = re.compile(r"(超过|大于|高于|小于|低于|不足)$")
 HEDGES = ("力争", "左右", "预计", "基本", "争取", "约", "原则上")
 DECREASE = re.compile(r"下降|降低|减少|压减|削减")
 INCREASE = re.compile(r"新增|新建|增加|增长|累计|建成|培育|引进|提供")
@@ -92,7 +99,7 @@ def sentence_targets(plan_id: str, section: str, sentence: str, year: int | None
         if dated := YEAR.search(clause):
             year_at, year = index, year_of(dated)
         for figure in FIGURE.finditer(clause):
-            if not _is_target_figure(clause, figure):
+            if not _is_target_figure(clause, figure) or (year is None and not COMMITTING.search(clause)):
                 continue
             start = year_at if year_at is not None else index
             quote = _trim("".join(parts[start : index + 1]))
@@ -121,6 +128,8 @@ def _is_target_figure(clause: str, figure: re.Match) -> bool:
     if YEAR.match(clause, figure.start()) or re.search(r"[“\"]$", before) or figure.group("low").startswith("0"):
         return False
     if figure.group("dash") and not figure.group("high"):
+        return False
+    if THRESHOLD.search(before) and re.match(r"(以上|以下)?的", clause[figure.end() :]):
         return False
     return bool(figure.group("unit")) or bool(TARGET_VERB.search(before.rstrip()))
 
