@@ -41,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     draft_parser.add_argument("--district-code", help="the district's code (1201xx) when the title does not name it")
     draft_parser.add_argument("--plan-id", default="", help="the plan's id (default: district and year, hebei-2022)")
     draft_parser.add_argument("--accept", metavar="PLAN_ID", help="move the draft's accepted rows into data/")
-    commands.add_parser("draft-eval", help="draft the curated documents as if new; write benchmarks/DRAFT-EVAL.md")
+    commands.add_parser("draft-eval", help="draft the curated documents as if new and write the evaluation table")
     args = parser.parse_args(argv)
     paths = Paths(args.root.resolve())
     try:

@@ -35,6 +35,11 @@ class Paths:
         return self.package_dir / DRAFTS
 
     @property
+    def draft_evaluation(self) -> Path:
+        """How the drafter's proposals compare with the curated rows (written by ``draft-eval``, committed)."""
+        return self.root / "benchmarks" / "DRAFT-EVAL.md"
+
+    @property
     def releases_dir(self) -> Path:
         """Each released version's ZIP, kept so its files stay downloadable and the changelog can compare."""
         return self.root / "releases"

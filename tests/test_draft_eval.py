@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.draft import command, evaluate
-from generator.paths import ROOT, Paths
+from generator.draft import evaluate
+from generator.paths import Paths
 
 
 @pytest.fixture(scope="module")
@@ -16,7 +16,7 @@ def scores() -> dict[str, evaluate.Score]:
 
 
 def committed() -> dict[str, float]:
-    return evaluate.recalls((ROOT / command.EVALUATION).read_text(encoding="utf-8"))
+    return evaluate.recalls(Paths().draft_evaluation.read_text(encoding="utf-8"))
 
 
 def test_the_table_covers_every_published_plan(scores):
@@ -35,5 +35,5 @@ def test_every_drafted_row_passes_the_provenance_checks(scores, plan_id):
 
 def test_the_committed_table_is_what_the_evaluation_writes(scores):
     """Regenerate it with `nox -s draft-eval` after changing the drafter."""
-    written = (ROOT / command.EVALUATION).read_text(encoding="utf-8")
+    written = Paths().draft_evaluation.read_text(encoding="utf-8")
     assert written == evaluate.table(list(scores.values()))

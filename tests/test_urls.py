@@ -104,8 +104,9 @@ def _strings(path: Path) -> list[str]:
 
 
 SITE_PATH = re.compile(rf"^(?:{'|'.join(urls.FOLDERS)})/|downloads/|\.\./|\.md$|\.md#|\.svg$")
-# Files that are not addresses on the site: the project's own notes, and the README inside the ZIP.
-NOT_SITE_PATHS = {"CHANGELOG.md", "README.md"}
+# Files that are not addresses on the site: the project's own notes (the drafter's evaluation too), and the README
+# inside the ZIP.
+NOT_SITE_PATHS = {"CHANGELOG.md", "README.md", "DRAFT-EVAL.md"}
 
 
 def test_no_module_but_urls_writes_a_site_path():

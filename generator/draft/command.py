@@ -12,8 +12,6 @@ from ..paths import Paths
 from ..problems import GeneratorError, InvalidPackage
 from . import accept, evaluate, package, propose
 
-EVALUATION = "benchmarks/DRAFT-EVAL.md"
-
 
 def draft(paths: Paths, document: Path | None, district_code: str | None, plan_id: str, to_accept: str | None) -> str:
     if to_accept:
@@ -46,5 +44,5 @@ def draft(paths: Paths, document: Path | None, district_code: str | None, plan_i
 
 def draft_eval(paths: Paths) -> str:
     text = evaluate.table(evaluate.evaluate(paths))
-    (paths.root / EVALUATION).write_text(text, encoding="utf-8")
+    paths.draft_evaluation.write_text(text, encoding="utf-8")
     return text
