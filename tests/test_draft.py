@@ -13,7 +13,7 @@ import pytest
 from conftest import FIXTURE
 
 from generator import build, cli, i18n, text
-from generator.draft import accept, head
+from generator.draft import accept, head, targets
 from generator.paths import Paths
 from generator.problems import InvalidPackage
 
@@ -150,3 +150,47 @@ def test_a_field_without_english_shows_its_chinese_marked_and_says_the_translati
     assert i18n.localised("zh", untranslated, "title") == "丙区碳达峰实施方案"
     translated = SimpleNamespace(title="甲区碳达峰实施方案", title_en="Jia District Carbon Peaking Plan")
     assert text.cell(i18n.localised("en", translated, "title", pending="x")) == "Jia District Carbon Peaking Plan"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("到2025年，全区新增培育绿色工厂3—5家", ("range", "", "3", "5", "家", "2025", "", "increase")),
+        ("到2030年，非化石能源消费比重达到16%以上", ("ge", "16", "", "", "%", "2030", "", "level")),
+        ("到2025年，数据中心电能利用效率不超过1.3", ("le", "1.3", "", "", "", "2025", "", "level")),
+        ("力争每年新增充电桩约200台", ("eq", "200", "", "", "台", "", "力争、约", "increase")),
+        ("到2025年，能耗比2020年下降5%左右", ("eq", "5", "", "", "%", "2025", "左右", "decrease")),
+    ],
+)
+def test_a_figure_is_proposed_with_its_comparator_unit_year_and_hedges(sentence, expected):
+    (proposal,) = targets.sentence_targets(PLAN, "二", sentence)
+    row = proposal.row
+    fields = ("comparator", "value", "value_min", "value_max", "unit", "target_year", "hedge", "direction")
+    assert tuple(row[name] for name in fields) == expected
+    assert (row["kind"], row["quote"]) == ("quantitative", sentence)
+
+
+def test_a_baseline_and_a_yearly_figure_are_read_as_such():
+    (proposal,) = targets.sentence_targets(PLAN, "二", "在2020年的基础上单位建筑面积能耗每年下降1%")
+    assert (proposal.row["baseline_year"], proposal.row["target_year"], proposal.row["per_year"]) == (
+        "2020",
+        "",
+        "true",
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["甲区划定3个生态环境分区管控单元", "将年综合能耗超过5000吨标准煤的数据中心全部纳入监测", "2024年3月8日印发"],
+)
+def test_a_figure_that_describes_is_no_target(sentence):
+    assert targets.sentence_targets(PLAN, "二", sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "hedge"),
+    [("到2025年，基本建成“无废城市”", "qualitative", "基本"), ("到2030年，完成市下达的目标", "defers-to-city", "")],
+)
+def test_a_dated_commitment_without_a_figure_is_proposed(sentence, kind, hedge):
+    (proposal,) = targets.sentence_targets(PLAN, "二", sentence)
+    assert (proposal.row["kind"], proposal.row["hedge"], proposal.row["quote"]) == (kind, hedge, sentence)

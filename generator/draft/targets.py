@@ -18,9 +18,10 @@ from ..passages import Source, blocks
 SENTENCE_END = re.compile(r"(?<=[。；;！？])")
 CLAUSE_END = re.compile(r"(?<=[，,：:])")
 UNITS = (
-    "万吨标准煤", "吨标准煤", "万平方米", "平方米", "万千瓦时", "亿千瓦时", "千瓦时", "万千瓦", "千瓦", "兆瓦", "万吨",
-    "吨", "万辆", "辆", "万户", "户", "万人", "人", "公里", "千米", "亿元", "万元", "元", "%", "％", "个", "家", "座",
-    "处", "所", "项", "条", "台", "套", "栋", "批", "倍", "P", "MW", "GW",
+    "万吨标准煤", "吨标准煤", "万平方米", "平方米", "亿立方米", "万立方米", "立方米", "万千瓦时", "亿千瓦时", "千瓦时",
+    "万千瓦", "千瓦", "兆瓦", "亿度", "万度", "万吨", "吨", "万辆", "辆", "万户", "户", "万人", "人", "公里", "千米",
+    "亿元", "万元", "元", "个百分点", "%", "％", "个", "家", "座", "处", "所", "项", "条", "台", "套", "栋", "批", "倍",
+    "P", "MW", "GW",
 )  # fmt: skip
 UNIT = "|".join(re.escape(u) for u in UNITS)
 # A figure: digits, then perhaps a range (3-5), then a unit. Not a year, date, ordinal or section number.
@@ -33,7 +34,7 @@ FIGURE = re.compile(
 YEAR = re.compile(r"(?<![比较在\d])(20[2-6]\d)\s*年(?!代|的?基础上)|“?(十[四五六])五”?(?:期间|期末|末|时期)")
 PLAN_PERIODS = {"十四": 2025, "十五": 2030, "十六": 2035}
 DATED = re.compile(r"(?<!\d)(20[2-6]\d)\s*年(?!\s*\d+\s*月)")  # 到2025年底, not a date (2022年12月29日)
-BASELINE = re.compile(r"(?:较|比|相比|在)(20[0-6]\d)\s*年")
+BASELINE = re.compile(r"(?:较|比|相比)(20[0-6]\d)\s*年|在(20[0-6]\d)\s*年的?基础上")
 PER_YEAR = re.compile(r"每年|年均|年度")
 # Comparators, by the words around the figure; 以上 after the figure, 不低于 before it, and so on.
 AFTER = (("以上", "ge"), ("以下", "le"), ("以内", "le"))
@@ -209,7 +210,7 @@ def _row(plan_id: str, section: str, quote: str, year: int | None, kind: str) ->
         "unit": "",
         "direction": "level",
         "target_year": str(year) if year else "",
-        "baseline_year": baseline.group(1) if baseline else "",
+        "baseline_year": (baseline.group(1) or baseline.group(2)) if baseline else "",
         "per_year": "true" if PER_YEAR.search(quote) else "false",
         "hedge": "、".join(word for word in HEDGES if _hedged(quote, word)),
         "scope": "district",
