@@ -12,7 +12,7 @@ from types import SimpleNamespace
 import pytest
 from conftest import FIXTURE
 
-from generator import build, cli, i18n, text
+from generator import build, cli, i18n, load, text
 from generator.draft import accept, head, targets
 from generator.paths import Paths
 from generator.problems import InvalidPackage
@@ -84,7 +84,7 @@ def test_a_draft_proposes_every_row_pending_and_keeps_its_source(drafted):
     assert targets["到2027年，燃煤锅炉全部完成清洁能源替代"]["kind"] == "qualitative"
     every_row = [r for name in ("plans", "chapters", "measures", "targets") for r in rows(folder / f"{name}.csv")]
     assert {r["review"] for r in every_row} == {"pending"}
-    assert not (drafted.package_dir / "drafts" / PLAN / "plans.csv").read_text(encoding="utf-8").count("\r")
+    assert not any("drafts/" in path for path in load.load(drafted).files)  # a draft is no input of the build
 
 
 def test_accepted_rows_are_published_with_fresh_ids_and_the_site_builds(drafted):
@@ -95,7 +95,10 @@ def test_accepted_rows_are_published_with_fresh_ids_and_the_site_builds(drafted)
         review(drafted, name, everything)
     review(drafted, "indicators", lambda row: "rejected")
     review(drafted, "targets", lambda row: "accepted" if row["value"] in ("25", "20") else "rejected")
+    before = {name: (drafted.package_dir / "data" / f"{name}.csv").read_bytes() for name in ("plans", "targets")}
     assert cli.main(["--root", str(drafted.root), "draft", "--accept", PLAN]) == 0
+    for name, content in before.items():  # the published rows stay byte for byte; the accepted ones follow
+        assert (drafted.package_dir / "data" / f"{name}.csv").read_bytes().startswith(content)
     published = rows(drafted.package_dir / "data" / "targets.csv")
     mine = [t for t in published if t["plan_id"] == PLAN]
     assert [(t["target_id"], t["value"]) for t in mine] == [("bing-2024-t001", "25"), ("bing-2024-t002", "20")]
