@@ -53,7 +53,9 @@ def test_a_draft_proposes_every_row_pending_and_keeps_its_source(drafted):
     plan = rows(folder / "plans.csv")[0]
     assert (plan["title"], plan["issuer"], plan["issue_date"]) == ("丙区碳达峰实施方案", "丙区人民政府", "2024-03-08")
     assert (plan["district_code"], plan["publication_note"]) == ("990103", "此件主动公开")
-    assert (drafted.package_dir / "sources" / "bing-2024.txt").read_bytes() == DOCUMENT.read_bytes()
+    assert (drafted.drafts_dir / PLAN / "source.txt").read_bytes() == DOCUMENT.read_bytes()
+    assert plan["source_file"] == "sources/bing-2024.txt"  # where it goes when the plan row is accepted, not before
+    assert not (drafted.package_dir / "sources" / "bing-2024.txt").exists()
     measures = rows(folder / "measures.csv")
     assert [(m["section"], m["title"]) for m in measures] == [
         ("三（一）1", "发展光伏发电"),
@@ -99,6 +101,7 @@ def test_accepted_rows_are_published_with_fresh_ids_and_the_site_builds(drafted)
     assert cli.main(["--root", str(drafted.root), "draft", "--accept", PLAN]) == 0
     for name, content in before.items():  # the published rows stay byte for byte; the accepted ones follow
         assert (drafted.package_dir / "data" / f"{name}.csv").read_bytes().startswith(content)
+    assert (drafted.package_dir / "sources" / "bing-2024.txt").read_bytes() == DOCUMENT.read_bytes()
     published = rows(drafted.package_dir / "data" / "targets.csv")
     mine = [t for t in published if t["plan_id"] == PLAN]
     assert [(t["target_id"], t["value"]) for t in mine] == [("bing-2024-t001", "25"), ("bing-2024-t002", "20")]

@@ -1,7 +1,7 @@
 """Accepting a reviewed draft: its accepted rows move into the published tables, with fresh IDs in sequence.
 
 Rows marked ``accepted`` are appended to datapackage/data/ (without the draft's own columns), English columns
-and ``translation`` left empty for translation; rows still ``pending`` or ``rejected`` stay in the draft. An
+and ``translation`` left empty for translation, and with an accepted plan row its source joins sources/; rows still ``pending`` or ``rejected`` stay in the draft. An
 accepted row that refers to a row not accepted (a target whose measure was rejected) stops the move, named by
 file, row and field, so that nothing is published half-linked.
 """
@@ -39,6 +39,8 @@ def accept(paths: Paths, plan_id: str) -> dict[str, int]:
     _check_references(plan_id, draft.tables, accepted)
     published = {name: package.read_csv(paths.package_dir / resource_path(descriptor, name)) for name in propose.TABLES}
     renamed = _fresh_ids(plan_id, accepted, published)
+    for plan in accepted["plans"]:  # the source is published with its plan
+        (paths.package_dir / plan["source_file"]).write_bytes(draft.source)
     moved = {}
     for name in propose.TABLES:
         rows = [_published_row(row, renamed) for row in accepted[name]]

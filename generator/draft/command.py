@@ -36,8 +36,8 @@ def draft(paths: Paths, document: Path | None, district_code: str | None, plan_i
         raise InvalidPackage(problems)
     counts = ", ".join(f"{len(rows)} {name}" for name, rows in result.tables.items())
     return (
-        f"Drafted {folder.relative_to(paths.root)}/ ({counts}), every row pending review; "
-        f"its source is datapackage/{result.source_file}. Review, then: python -m generator draft --accept "
+        f"Drafted {folder.relative_to(paths.root)}/ ({counts}), every row pending review; its source joins "
+        f"datapackage/{result.source_file} with the plan row. Review, then: python -m generator draft --accept "
         f"{result.plan_id}"
     )
 

@@ -1,4 +1,4 @@
-"""A draft on disk: written under datapackage/drafts/<plan_id>/, read back, and checked with the project's own
+"""A draft on disk: written under datapackage/drafts/<plan_id>/ with its source, read back, and checked with the project's own
 validation (validate.py), the same provenance checks as the published tables.
 
 The check builds a package of the draft alone: the published reference tables (districts, action areas,
@@ -21,6 +21,7 @@ from . import propose
 
 # Published tables a draft's rows are checked against; the draft's own rows of them come after the published ones.
 REFERENCE = ("districts", "action_areas", "agencies", "indicators")
+SOURCE = "source.txt"  # the document as received, in the draft's folder until its plan row is accepted
 
 
 def columns(descriptor: dict, name: str) -> list[str]:
@@ -46,23 +47,22 @@ def draft_header(descriptor: dict, name: str) -> list[str]:
 
 
 def write_draft(paths: Paths, descriptor: dict, draft: propose.Draft) -> Path:
-    """The draft's tables under drafts/<plan_id>/, and its source under sources/ (kept as received)."""
+    """The draft's tables under drafts/<plan_id>/, with its source as received (SOURCE): the source joins
+    sources/ when the plan row is accepted, since every file there is published."""
     folder = paths.drafts_dir / draft.plan_id
     folder.mkdir(parents=True, exist_ok=True)
     for name in propose.TABLES:
         text = csv_text(draft_header(descriptor, name), draft.tables[name])
         (folder / f"{name}.csv").write_text(text, encoding="utf-8")
-    source = paths.package_dir / draft.source_file
-    if not source.exists():
-        source.write_bytes(draft.source)
+    (folder / SOURCE).write_bytes(draft.source)
     return folder
 
 
 def read_draft(paths: Paths, plan_id: str) -> propose.Draft:
     folder = paths.drafts_dir / plan_id
     tables = {name: read_csv(folder / f"{name}.csv") for name in propose.TABLES}
-    source_file = tables["plans"][0]["source_file"] if tables["plans"] else f"sources/{plan_id}.txt"
-    return propose.Draft(plan_id, source_file, (paths.package_dir / source_file).read_bytes(), tables)
+    source_file = f"sources/{plan_id}.txt"
+    return propose.Draft(plan_id, source_file, (folder / SOURCE).read_bytes(), tables)
 
 
 def check_draft(descriptor: dict, published: dict[str, list[dict[str, str]]], draft: propose.Draft) -> list[Problem]:
