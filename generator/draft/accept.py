@@ -1,9 +1,10 @@
 """Accepting a reviewed draft: its accepted rows move into the published tables, with fresh IDs in sequence.
 
 Rows marked ``accepted`` are appended to datapackage/data/ (without the draft's own columns), English columns
-and ``translation`` left empty for translation, and with an accepted plan row its source joins sources/; rows still ``pending`` or ``rejected`` stay in the draft. An
-accepted row that refers to a row not accepted (a target whose measure was rejected) stops the move, named by
-file, row and field, so that nothing is published half-linked.
+and ``translation`` left empty for translation, and with an accepted plan row its source joins sources/; rows
+still ``pending`` or ``rejected`` stay in the draft. An accepted row that refers to a row not accepted (a target
+whose measure was rejected) stops the move, named by file, row and field, so that nothing is published
+half-linked.
 """
 
 from __future__ import annotations

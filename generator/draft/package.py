@@ -1,5 +1,5 @@
-"""A draft on disk: written under datapackage/drafts/<plan_id>/ with its source, read back, and checked with the project's own
-validation (validate.py), the same provenance checks as the published tables.
+"""A draft on disk: written under datapackage/drafts/<plan_id>/ with its source, read back, and checked with the
+project's own validation (validate.py), the same provenance checks as the published tables.
 
 The check builds a package of the draft alone: the published reference tables (districts, action areas,
 agencies and indicators, with the draft's new ones after them), the draft's plan, chapters, measures, agencies
