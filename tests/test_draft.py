@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import html
+import json
 import re
 from pathlib import Path
 from types import SimpleNamespace
@@ -13,7 +14,7 @@ import pytest
 from conftest import FIXTURE
 
 from generator import build, cli, i18n, load, text
-from generator.draft import accept, head, targets
+from generator.draft import accept, head, package, propose, targets
 from generator.paths import Paths
 from generator.problems import InvalidPackage
 
@@ -200,3 +201,17 @@ def test_a_figure_that_describes_is_no_target(sentence):
 def test_a_dated_commitment_without_a_figure_is_proposed(sentence, kind, hedge):
     (proposal,) = targets.sentence_targets(PLAN, "二", sentence)
     assert (proposal.row["kind"], proposal.row["hedge"], proposal.row["quote"]) == (kind, hedge, sentence)
+
+
+def test_a_draft_is_checked_like_the_published_tables_and_named_by_its_own_rows(fixture_project):
+    descriptor = json.loads(fixture_project.descriptor_path.read_text(encoding="utf-8"))
+    reference = {n: package.read_csv(fixture_project.package_dir / "data" / f"{n}.csv") for n in package.REFERENCE}
+    draft = propose.propose(DOCUMENT.read_bytes(), reference)
+    assert package.check_draft(descriptor, reference, draft) == []
+    draft.tables["targets"][1]["quote"] = "到2025年，屋顶光伏覆盖率不低于35%"
+    draft.tables["agencies"][0]["kind"] = "ministry"
+    found = {(p.file, p.row, p.field, p.type) for p in package.check_draft(descriptor, reference, draft)}
+    assert found == {
+        (f"datapackage/drafts/{PLAN}/targets.csv", 3, "quote", "not-in-source"),
+        (f"datapackage/drafts/{PLAN}/agencies.csv", 2, "kind", "constraint-error"),
+    }
