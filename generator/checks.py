@@ -52,6 +52,12 @@ class InconsistentCodingError(ProjectError):
     description = "Two quotes of the same construction are coded differently."
 
 
+class TranslationMismatchError(ProjectError):
+    type = "translation-mismatch"
+    title = "Translation Mismatch"
+    description = "A row's translation field and its English text disagree: one is there without the other."
+
+
 class ScopeError(ProjectError):
     type = "scope-as-printed"
     title = "Scope As Printed"
@@ -173,6 +179,46 @@ class EnglishIsEnglish(Check):
         for name in row.field_names:
             if name.endswith("_en") and row[name] and (found := CHINESE_CHARACTER.search(row[name])):
                 yield _provenance(row, name, f"English text contains “{found.group()}”: translate it")
+
+
+# The Chinese a row's English field translates, where its name does not say it (X_en translates X or X_zh).
+TRANSLATES = {"statement_en": "quote", "definition": "name_zh"}
+
+
+def english_fields(field_names: list[str]) -> Iterable[tuple[str, str]]:
+    """(English field, the Chinese field it translates) for each English field among ``field_names``."""
+    for name in field_names:
+        chinese = TRANSLATES.get(name) or next(
+            (
+                c
+                for c in (name.removesuffix("_en"), name.removesuffix("_en") + "_zh")
+                if name.endswith("_en") and c in field_names
+            ),
+            None,
+        )
+        if chinese in field_names:
+            yield name, chinese
+
+
+@attrs.define(kw_only=True, repr=False)
+class TranslationSaysHow(Check):
+    """`translation` says how a row's English was made, so it is set exactly when the English is there: a row
+    marked machine/reviewed/human has English wherever it has Chinese, and a row with English says how it was made.
+    A row with neither is waiting for its translation (the English edition shows its Chinese)."""
+
+    type = "translation-mismatch"
+    Errors = [TranslationMismatchError]
+
+    def validate_row(self, row) -> Iterable[errors.Error]:
+        if "translation" not in row.field_names:
+            return
+        for english, chinese in english_fields(row.field_names):
+            if row["translation"] and row[chinese] and not row[english]:
+                note = f"translation is {row['translation']} but {english} is empty"
+                yield TranslationMismatchError.from_row(row, note=note, field_name=english)
+            elif not row["translation"] and row[english]:
+                note = f"{english} is filled but translation does not say how it was made"
+                yield TranslationMismatchError.from_row(row, note=note, field_name="translation")
 
 
 @attrs.define(kw_only=True, repr=False)

@@ -149,6 +149,7 @@ def _project_checks(inputs: Inputs) -> list:
         checks.FiguresMatchQuote(),
         checks.EnglishKeepsFigures(),
         checks.EnglishIsEnglish(),
+        checks.TranslationSaysHow(),
         checks.ComparatorWording(),
         checks.ScopeAsPrinted(),
         checks.ConsistentCoding(place_names=[_cell(r, "name_zh") or "" for r in rows.get("districts", [])]),
@@ -218,6 +219,7 @@ HINTS = {
     "title-not-in-quote": "quote the words that name the document, or correct its document_id or its title",
     "scope-as-printed": "copy the words that name whom it applies to from the quote; none for a whole district",
     "inconsistent-coding": "code the same construction the same way: the rules are on the methodology page",
+    "translation-mismatch": "fill the English, or empty translation while the row waits for its translation",
     "comparator-wording": (
         "ge is “at least”, gt “more than”, le “at most”, lt “less than”: reword the English or correct the comparator"
     ),

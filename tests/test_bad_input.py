@@ -125,6 +125,20 @@ CASES = [
         [(T006, "review", "draft-row")],
         ("pending", "--accept"),
     ),
+    Case(
+        "english-missing-for-its-translation",
+        set_cell("targets", T006, "statement_en", ""),
+        TARGETS,
+        [(T006, "statement_en", "translation-mismatch")],
+        ("statement_en is empty",),
+    ),
+    Case(
+        "english-without-its-translation",
+        set_cell("targets", T006, "translation", ""),
+        TARGETS,
+        [(T006, "translation", "translation-mismatch")],
+        ("does not say how",),
+    ),
     Case("gbk-file", save_as_gbk("plans"), f"{DATA}/plans.csv", [(2, "", "encoding-error")], ("GBK", "UTF-8")),
     Case(
         "byte-order-mark", add_bom("districts"), f"{DATA}/districts.csv", [(1, "", "byte-order-mark")], ("without BOM",)
