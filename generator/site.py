@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from . import history, passages, views
 from . import model as model_stage
-from .load import Inputs
+from .load import Inputs, SiteSettings
 
 
 @dataclass(frozen=True)
@@ -23,6 +23,7 @@ class Site:
     releases: tuple[history.Release, ...]  # oldest first
     changelog: tuple[history.Entry, ...]  # newest first: the working data, then each release
     regions: tuple[views.RegionView, ...]  # each compared region's views (views.regions), for both languages
+    settings: SiteSettings = SiteSettings()  # mkdocs.yml's settings that pages need (load.site_settings)
 
     @property
     def released(self) -> list[str]:
@@ -43,4 +44,12 @@ def assemble(inputs: Inputs, tables: dict[str, list[dict]]) -> Site:
     keys = history.primary_keys(*(r.descriptor() for r in versions), inputs.descriptor)
     notes = history.parse_notes(inputs.changelog_notes)
     changelog = history.changelog(versions, inputs.descriptor["version"], inputs.text_rows, keys, notes)
-    return Site(site_model, inputs.descriptor, documents, inputs.releases, tuple(changelog), views.regions(site_model))
+    return Site(
+        site_model,
+        inputs.descriptor,
+        documents,
+        inputs.releases,
+        tuple(changelog),
+        views.regions(site_model),
+        inputs.settings,
+    )

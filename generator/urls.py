@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import posixpath
 from functools import cache
+from urllib.parse import quote
 
 from . import i18n, outline
 
@@ -187,3 +188,18 @@ def _between(start: str, path: str) -> str:
             break
         common += 1
     return "/".join([".."] * (len(here) - common) + there[common:]) or "."
+
+
+def page_address(site_url: str, lang: str, here: str, anchor: str = "") -> str:
+    """Where a page (and an anchor in it) is read: its full URL when the site's address (mkdocs.yml site_url) is
+    set, else its path from the site's root (en/plans/x/#a)."""
+    path = edition_root(lang) + served_at(here).removeprefix("./") + (f"#{anchor}" if anchor else "")
+    return (site_url.rstrip("/") + "/" + path) if site_url else path
+
+
+def report_error(template: str, title: str, body: str) -> str:
+    """An issue tracker's address for a new report (mkdocs.yml extra.report_error_url, with {title} and {body}),
+    filled in, each URL-encoded; "" when no tracker is set."""
+    if not template:
+        return ""
+    return template.replace("{title}", quote(title, safe="")).replace("{body}", quote(body, safe=""))

@@ -100,7 +100,7 @@ def test_one_page_and_chart_per_indicator_that_several_districts_commit_to(pages
 
 def test_a_plan_page_shows_its_target_quote_issuer_and_date(pages):
     page = pages["plans/jia-2023.md"]
-    assert "≥ 30%（2025）" in page
+    assert "不低于30%（2025）" in page  # ≥ 30 by 2025, in words
     assert "到2025年屋顶光伏覆盖率不低于30%" in page
     assert "甲区人民政府" in page
     assert "2023年5月10日" in page
@@ -128,8 +128,8 @@ def test_comparison_page_puts_plans_side_by_side(pages):
     assert [td.get_text() for td in rows["可再生能源消费比重"].find_all("td")] == [
         "可再生能源消费比重",
         "%",
-        "≥ 15%（2030）",
-        "≥ 18%（2030，力争）",
+        "不低于15%（2030）",
+        "不低于18%（2030） 力争",  # the qualifier as a badge after the year
     ]
     assert [td.get_text() for td in rows["屋顶光伏覆盖率"].find_all("td")][3] == "—"  # 乙区 makes no commitment
     assert "乙区（≥ 18%）严于甲区（≥ 15%）" in page
