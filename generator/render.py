@@ -79,8 +79,8 @@ def environment(model: Model, lang: str = i18n.DEFAULT, settings: SiteSettings =
 
 TEMPLATE_ADDRESSES = (
     "HOME", "PLANS_INDEX", "COMPARE_INDEX", "DATA_INDEX", "DICTIONARY", "CHANGELOG", "SEARCH", "METHODOLOGY", "ABOUT",
-    "DOCUMENTS", "DOWNLOADS", "plan_page", "source_page", "passage", "section", "cited_document", "region_plans",
-    "region_page", "indicator_page",
+    "DOCUMENTS", "DOWNLOADS", "plan_page", "target_row", "source_page", "passage", "section", "cited_document",
+    "region_plans", "region_page", "indicator_page",
     "download", "release_folder", "release_download", "package_file", "data_file", "plan_slice",
 )  # fmt: skip
 
@@ -266,7 +266,12 @@ PAGES = (
     ),
     _region_page("coverage", "coverage.md.j2"),
     _region_page("agencies", "agencies.md.j2"),
-    _region_page("pilot", "pilot.md.j2", _pilot_regions),
+    PageType(
+        lambda view: urls.region_page(view.code, "pilot"),
+        "pilot.md.j2",
+        _pilot_regions,
+        lambda site, view, figures: _region(view, headline=views.headline(view.pilot)),
+    ),
     PageType(
         lambda pair: urls.indicator_page(pair[0].code, pair[1].indicator.indicator_id),
         "indicator.md.j2",

@@ -62,6 +62,11 @@ def source_page(plan_id: str) -> str:
     return f"{SOURCES}/{plan_id}.md"
 
 
+def target_row(plan_id: str, target_id: str) -> str:
+    """A target's row on its plan's page (its permalink): the row's id is the target's."""
+    return f"{plan_page(plan_id)}#{target_id}"
+
+
 def passage(plan_id: str, target_id: str) -> str:
     """A target's quote in the source text."""
     return f"{source_page(plan_id)}#{target_id}"
