@@ -419,6 +419,16 @@ class RegionView:
     def code(self) -> str:
         return self.region.code
 
+    @property
+    def pilot_contents_answered(self) -> int:
+        """How many of the pilot programme's contents some district measure answers."""
+        return sum(1 for _, answers in self.pilot_answers if answers)
+
+    @property
+    def pilot_measures(self) -> int:
+        """How many answers the district measures give to the pilot programme's contents, all contents together."""
+        return sum(len(answers) for _, answers in self.pilot_answers)
+
 
 def region_view(model: Model, region: Region) -> RegionView:
     within = model.within(region)

@@ -13,7 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import copy_fixture_project
 
-from generator import build, charts, i18n, render, urls
+from generator import build, charts, i18n, load, render, urls
 from generator.site import assemble
 
 PLANS = ("jia-2023", "yi-2023", "shili-pilot-2023")
@@ -251,3 +251,18 @@ def test_a_plan_page_leads_with_its_headline_cards_and_keeps_its_metadata_lower(
     assert links == ["#jia-2023-t005", "#jia-2023-t004", "#jia-2023-t002", "#jia-2023-t003"]
     assert all(soup.find("tr", id=href[1:]) for href in links)
     assert "2028年前" in soup.select_one(".headline-card--peak").get_text()
+
+
+def test_the_settings_are_read_from_mkdocs_yml_whatever_tags_it_holds():
+    config = b"""site_url: https://example.org/x/
+markdown_extensions:
+  - pymdownx.emoji:
+      emoji_index: !!python/name:material.extensions.emoji.twemoji
+extra:
+  report_error_url: https://tracker.example/new?title={title}&body={body}
+"""
+    assert load.site_settings(config) == load.SiteSettings(
+        "https://example.org/x/", "https://tracker.example/new?title={title}&body={body}"
+    )
+    assert load.site_settings(b"site_name: x\n") == load.SiteSettings("", "")
+    assert load.site_settings(b"") == load.SiteSettings()

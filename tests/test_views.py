@@ -262,3 +262,10 @@ def test_only_district_plans_are_compared(fixture_model):
     plans = {p.plan_id: p for p in fixture_model.plans}
     assert views.compared_indicators(regions, plans["jia-2023"]) == ("990000", frozenset({"renewable-share"}))
     assert views.compared_indicators(regions, plans["shili-pilot-2023"]) is None
+
+
+def test_the_pilot_comparison_counts_the_contents_answered_and_the_answers(fixture_model):
+    view = views.regions(fixture_model)[0]
+    # The fixture's programme has two contents; the district measures answer one of them (not 三（一）), twice.
+    assert len(view.pilot_answers) == 2
+    assert (view.pilot_contents_answered, view.pilot_measures) == (1, 2)
