@@ -165,10 +165,9 @@ def _charted_indicators(site: Site) -> list[tuple[views.RegionView, views.Indica
 def _comparisons(site: Site, plan) -> dict[str, str]:
     """indicator_id -> where a plan's target on it is compared with the other districts': the indicator's page, or
     the region's table of targets; empty for a plan that is not compared."""
-    compared = views.compared_indicators(site.regions, plan)
-    if compared is None:
+    if plan.plan_id not in site.compared:
         return {}
-    code, shared = compared
+    code, shared = site.compared[plan.plan_id]
     return {
         t.indicator.indicator_id: urls.indicator_page(code, t.indicator.indicator_id)
         if t.indicator.indicator_id in shared

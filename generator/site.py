@@ -7,6 +7,7 @@ read the site and nothing else; nothing after this stage opens a project file.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from . import history, passages, views
 from . import model as model_stage
@@ -24,6 +25,12 @@ class Site:
     changelog: tuple[history.Entry, ...]  # newest first: the working data, then each release
     regions: tuple[views.RegionView, ...]  # each compared region's views (views.regions), for both languages
     settings: SiteSettings = SiteSettings()  # mkdocs.yml's settings that pages need (load.site_settings)
+
+    @cached_property
+    def compared(self) -> dict[str, tuple[str, frozenset[str]]]:
+        """plan_id -> where its targets are compared: its region's code and the indicators with a page of their own
+        (views.compared_indicators); computed once, for every plan page of both languages."""
+        return views.compared_indicators(self.regions)
 
     @property
     def released(self) -> list[str]:

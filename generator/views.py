@@ -464,14 +464,15 @@ def regions(model: Model) -> tuple[RegionView, ...]:
     return tuple(region_view(model, region) for region in model.regions if region.district_plans)
 
 
-def compared_indicators(regions: tuple[RegionView, ...], plan: Plan) -> tuple[str, frozenset[str]] | None:
-    """Where a plan's targets are compared with the other districts': its region's code and the indicators with a
-    page of their own (the others stand in the region's table of targets); None for a plan that is not compared
-    (the city's programme)."""
+def compared_indicators(regions: tuple[RegionView, ...]) -> dict[str, tuple[str, frozenset[str]]]:
+    """Where each compared plan's targets are compared with the other districts': plan_id -> its region's code and
+    the indicators with a page of their own (the others stand in the region's table of targets). A plan that is
+    not compared (the city's programme) is not in it. One pass over the regions, whatever the number of plans."""
+    compared = {}
     for view in regions:
-        if any(p.plan_id == plan.plan_id for p in view.model.district_plans):
-            return view.code, frozenset(row.indicator.indicator_id for row in view.shared)
-    return None
+        shared_ids = frozenset(row.indicator.indicator_id for row in view.shared)
+        compared |= {plan.plan_id: (view.code, shared_ids) for plan in view.model.district_plans}
+    return compared
 
 
 @dataclass(frozen=True)
