@@ -13,6 +13,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
 from frictionless import FrictionlessException, Package
 
 from . import history
@@ -36,6 +37,7 @@ class Inputs:
     changelog_notes: str  # CHANGELOG.md ("" when there is none)
     citation: str  # CITATION.cff ("" when there is none)
     files: dict[str, bytes]  # every file the build manifest lists, by path from the project root
+    settings: SiteSettings  # what the generator takes from mkdocs.yml
 
     @property
     def data_files(self) -> dict[str, bytes]:
@@ -68,6 +70,7 @@ def load(paths: Paths) -> Inputs:
         changelog_notes=_text(paths.changelog_notes),
         citation=_text(paths.root / "CITATION.cff"),
         files=_manifest_files(paths, package_files),
+        settings=site_settings(paths.mkdocs_config.read_bytes() if paths.mkdocs_config.exists() else b""),
     )
 
 
@@ -88,7 +91,31 @@ def package_inputs(package_dir: Path, descriptor_file: str) -> Inputs:
         changelog_notes="",
         citation="",
         files={},
+        settings=SiteSettings(),
     )
+
+
+@dataclass(frozen=True)
+class SiteSettings:
+    """The settings of mkdocs.yml that the pages need when they are written (both editions: mkdocs.en.yml
+    inherits them). Empty when unset."""
+
+    site_url: str = ""  # the site's public address
+    report_error_url: str = ""  # extra.report_error_url: where "report an error" leads, with {title} and {body}
+
+
+class _SettingsLoader(yaml.SafeLoader):
+    """YAML as MkDocs writes it: tags such as !!python/name (which only MkDocs resolves) read as nothing."""
+
+
+_SettingsLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def site_settings(config: bytes) -> SiteSettings:
+    """site_url and extra.report_error_url of mkdocs.yml's text."""
+    document = yaml.load(config.decode("utf-8"), Loader=_SettingsLoader) or {}
+    extra = document.get("extra") or {}
+    return SiteSettings(str(document.get("site_url") or ""), str(extra.get("report_error_url") or ""))
 
 
 def _descriptor(content: bytes | None, descriptor_file: str) -> dict:

@@ -125,6 +125,13 @@ class Target:
     statement_en: str
     translation: str
 
+    @property
+    def responsible(self) -> list[Responsibility]:
+        """The bodies responsible for this target: those the plan names for the measure it stands in. Empty when it
+        stands outside a numbered measure (the main goals) or the plan names none for it: no guess from elsewhere
+        (the model has no bodies for chapters)."""
+        return self.measure.responsible if self.measure else []
+
 
 @dataclass(frozen=True)
 class Document:

@@ -16,15 +16,17 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from . import charts, history, i18n, metadata, passages, text, urls, views
 from .charts import Chart, Label
 from .downloads import PER_PLAN
-from .model import Model
+from .load import SiteSettings
+from .model import Model, Target
 from .site import Site
 
 # Past this many plans, the home page lists the province-level divisions, not every plan, and its
 # dataset description leaves the list of source documents to the data page: the first visit stays light.
 LISTED_PLANS = 30
+NO_SETTINGS = SiteSettings()
 
 
-def environment(model: Model, lang: str = i18n.DEFAULT) -> Environment:
+def environment(model: Model, lang: str = i18n.DEFAULT, settings: SiteSettings = NO_SETTINGS) -> Environment:
     """Templates of one language: labels through gettext (``_``), data fields through ``tr``, links through ``url``."""
     env = Environment(
         loader=PackageLoader("generator", "templates"),
@@ -41,6 +43,9 @@ def environment(model: Model, lang: str = i18n.DEFAULT) -> Environment:
     env.filters.update(
         cell=text.cell,
         figure=partial(text.figure, unit_label=label),
+        phrase=partial(text.direction_phrase, label=label, lang=lang),
+        hedge_words=text.hedge_words,
+        hedge_class=text.HEDGE_CLASSES.__getitem__,
         date=partial(i18n.date, lang),
         tr=partial(i18n.localised, lang, pending=label("译文待补")),
         original=partial(i18n.original, lang),
@@ -63,6 +68,8 @@ def environment(model: Model, lang: str = i18n.DEFAULT) -> Environment:
         stances=views.STANCES,
         listed_plans=LISTED_PLANS,
         url=_url,
+        settings=settings,
+        report_error=_report_error,
         dataset_json_ld=_dataset_json_ld,
         # The addresses that templates link to, through url(): url(plan_page(plan.plan_id)).
         **{name: getattr(urls, name) for name in TEMPLATE_ADDRESSES},
@@ -72,8 +79,8 @@ def environment(model: Model, lang: str = i18n.DEFAULT) -> Environment:
 
 TEMPLATE_ADDRESSES = (
     "HOME", "PLANS_INDEX", "COMPARE_INDEX", "DATA_INDEX", "DICTIONARY", "CHANGELOG", "SEARCH", "METHODOLOGY", "ABOUT",
-    "DOCUMENTS", "DOWNLOADS", "plan_page", "source_page", "passage", "section", "cited_document", "region_plans",
-    "region_page", "indicator_page",
+    "DOCUMENTS", "DOWNLOADS", "plan_page", "target_row", "source_page", "passage", "section", "cited_document",
+    "region_plans", "region_page", "indicator_page",
     "download", "release_folder", "release_download", "package_file", "data_file", "plan_slice",
 )  # fmt: skip
 
@@ -85,6 +92,15 @@ def _url(context, target: str, html: bool = False) -> str:
     tables written in HTML, whose links MkDocs leaves as they are."""
     here = context["here"]
     return urls.site_url(here, target) if html else urls.relative(here, target)
+
+
+@pass_context
+def _report_error(context, target: Target) -> str:
+    """``report_error(t)`` in a template: a new issue about the target at the tracker of mkdocs.yml, its title the
+    target's ID, its body the quote and the address of the target's row on its plan's page; "" when none is set."""
+    settings = context["settings"]
+    row = urls.page_address(settings.site_url, context["lang"], urls.plan_page(target.plan_id), target.target_id)
+    return urls.report_error(settings.report_error_url, target.target_id, f"{target.quote}\n\n{row}")
 
 
 @pass_context
@@ -144,6 +160,20 @@ def _charted_regions(site: Site) -> list[views.RegionView]:
 
 def _charted_indicators(site: Site) -> list[tuple[views.RegionView, views.IndicatorRow]]:
     return [(view, row) for view in _charted_regions(site) for row in view.shared]
+
+
+def _comparisons(site: Site, plan) -> dict[str, str]:
+    """indicator_id -> where a plan's target on it is compared with the other districts': the indicator's page, or
+    the region's table of targets; empty for a plan that is not compared."""
+    if plan.plan_id not in site.compared:
+        return {}
+    code, shared = site.compared[plan.plan_id]
+    return {
+        t.indicator.indicator_id: urls.indicator_page(code, t.indicator.indicator_id)
+        if t.indicator.indicator_id in shared
+        else urls.region_page(code, "targets")
+        for t in plan.targets
+    }
 
 
 def _region(view: views.RegionView, **context) -> dict:
@@ -210,6 +240,8 @@ PAGES = (
             "by_area": views.plan_targets(plan),
             "citations": views.plan_citations(plan),
             "defers_to": views.city_basis(plan),
+            "compared": _comparisons(site, plan),
+            "headline": views.headline(plan),
         },
     ),
     PageType(
@@ -233,7 +265,12 @@ PAGES = (
     ),
     _region_page("coverage", "coverage.md.j2"),
     _region_page("agencies", "agencies.md.j2"),
-    _region_page("pilot", "pilot.md.j2", _pilot_regions),
+    PageType(
+        lambda view: urls.region_page(view.code, "pilot"),
+        "pilot.md.j2",
+        _pilot_regions,
+        lambda site, view, figures: _region(view, headline=views.headline(view.pilot)),
+    ),
     PageType(
         lambda pair: urls.indicator_page(pair[0].code, pair[1].indicator.indicator_id),
         "indicator.md.j2",
@@ -267,7 +304,7 @@ def render_pages(site: Site, languages: tuple[str, ...] = i18n.LANGUAGES) -> Ite
     """
     figures: list[Chart] = []
     for lang in languages:
-        env = environment(site.model, lang)
+        env = environment(site.model, lang, site.settings)
         label = env.globals["label"]
         drawn = {
             chart.path: chart

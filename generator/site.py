@@ -7,10 +7,11 @@ read the site and nothing else; nothing after this stage opens a project file.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from . import history, passages, views
 from . import model as model_stage
-from .load import Inputs
+from .load import Inputs, SiteSettings
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,13 @@ class Site:
     releases: tuple[history.Release, ...]  # oldest first
     changelog: tuple[history.Entry, ...]  # newest first: the working data, then each release
     regions: tuple[views.RegionView, ...]  # each compared region's views (views.regions), for both languages
+    settings: SiteSettings = SiteSettings()  # mkdocs.yml's settings that pages need (load.site_settings)
+
+    @cached_property
+    def compared(self) -> dict[str, tuple[str, frozenset[str]]]:
+        """plan_id -> where its targets are compared: its region's code and the indicators with a page of their own
+        (views.compared_indicators); computed once, for every plan page of both languages."""
+        return views.compared_indicators(self.regions)
 
     @property
     def released(self) -> list[str]:
@@ -43,4 +51,12 @@ def assemble(inputs: Inputs, tables: dict[str, list[dict]]) -> Site:
     keys = history.primary_keys(*(r.descriptor() for r in versions), inputs.descriptor)
     notes = history.parse_notes(inputs.changelog_notes)
     changelog = history.changelog(versions, inputs.descriptor["version"], inputs.text_rows, keys, notes)
-    return Site(site_model, inputs.descriptor, documents, inputs.releases, tuple(changelog), views.regions(site_model))
+    return Site(
+        site_model,
+        inputs.descriptor,
+        documents,
+        inputs.releases,
+        tuple(changelog),
+        views.regions(site_model),
+        inputs.settings,
+    )

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from .i18n import Untranslated
+from . import units
 
 COMPARATOR_SIGNS = {"eq": "", "ge": "≥ ", "gt": "> ", "le": "≤ ", "lt": "< "}
 KIND_LABELS = {"quantitative": "定量", "qualitative": "定性", "defers-to-city": "完成市下达任务"}
@@ -71,6 +72,72 @@ def figure(target, unit_label: Callable[[str], str] = str) -> str:
     if target.comparator == "range":
         return f"{number(target.value_min)}–{number(target.value_max)}{unit}"
     return f"{COMPARATOR_SIGNS[target.comparator]}{number(target.value)}{unit}"
+
+
+# What a figure commits to, in words, by the target's direction and comparator (targets.direction, .comparator):
+# a level to reach, or a change (an increase, a cut) by the figure. %(figure)s is the figure with its unit.
+PHRASES = {
+    ("level", "eq"): "达到%(figure)s",
+    ("level", "range"): "达到%(figure)s",
+    ("level", "ge"): "不低于%(figure)s",
+    ("level", "gt"): "超过%(figure)s",
+    ("level", "le"): "不超过%(figure)s",
+    ("level", "lt"): "低于%(figure)s",
+    ("increase", "eq"): "增加%(figure)s",
+    ("increase", "range"): "增加%(figure)s",
+    ("increase", "ge"): "至少增加%(figure)s",
+    ("increase", "gt"): "增加超过%(figure)s",
+    ("increase", "le"): "增加不超过%(figure)s",
+    ("increase", "lt"): "增加不到%(figure)s",
+    ("decrease", "eq"): "降低%(figure)s",
+    ("decrease", "range"): "降低%(figure)s",
+    ("decrease", "ge"): "至少降低%(figure)s",
+    ("decrease", "gt"): "降低超过%(figure)s",
+    ("decrease", "le"): "降低不超过%(figure)s",
+    ("decrease", "lt"): "降低不到%(figure)s",
+}
+# The year a change is measured from (targets.baseline_year), after the phrase; a level "against" a year.
+BASELINES = {"level": "（基准年%(year)s年）", "increase": "（较%(year)s年）", "decrease": "（较%(year)s年）"}
+# A commitment without a figure says only which way it goes; a level says nothing more.
+DIRECTION_WORDS = {"increase": "方向：提高", "decrease": "方向：降低", "level": ""}
+# The source's qualifiers (targets.hedge) as CSS classes (site.css .hedge--…): each is shown in words as well.
+HEDGE_CLASSES = {
+    "力争": "strive",
+    "左右": "about",
+    "预计": "expected",
+    "基本": "basically",
+    "争取": "aim",
+    "约": "approximately",
+    "原则上": "in-principle",
+}
+
+
+def amount(target, unit_label: Callable[[str], str] = str, lang: str = "zh") -> str:
+    """A target's figure (or range) with its unit, without comparator: "14.5%", "40万千瓦"; in English with the
+    unit as English writes it where units.py knows it ("400 MW", "2.862 billion m³"), else the unit's label."""
+    values = [target.value_min, target.value_max] if target.comparator == "range" else [target.value]
+    if lang != "zh" and units.convertible(target.unit):
+        return units.english(target.unit, *values)
+    unit = unit_label(target.unit) if target.unit else ""
+    return "–".join(number(v) for v in values) + unit
+
+
+def direction_phrase(target, label: Callable[[str], str] = str, lang: str = "zh") -> str:
+    """What a target commits to, in words that follow from its fields only: "降低14.5%（较2020年）" / "cut by 14.5%
+    from 2020"; a figure's direction and comparator, its baseline year where the data has one. Without a figure,
+    the direction alone ("方向：降低"), or "" for a level."""
+    if target.kind != "quantitative":
+        words = DIRECTION_WORDS[target.direction]
+        return label(words) if words else ""
+    phrase = label(PHRASES[target.direction, target.comparator]) % {"figure": amount(target, label, lang)}
+    if target.baseline_year:
+        phrase += label(BASELINES[target.direction]) % {"year": target.baseline_year}
+    return phrase
+
+
+def hedge_words(hedge: str | None) -> list[str]:
+    """The source's qualifiers of a target, in order: "力争、基本" -> ["力争", "基本"]."""
+    return [word for word in (hedge or "").split("、") if word]
 
 
 def citation(descriptor: dict) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import posixpath
 from functools import cache
+from urllib.parse import quote
 
 from . import i18n, outline
 
@@ -59,6 +60,11 @@ def plan_page(plan_id: str) -> str:
 def source_page(plan_id: str) -> str:
     """The plan's source text, each quote and section anchored (passages.py, outline.anchor)."""
     return f"{SOURCES}/{plan_id}.md"
+
+
+def target_row(plan_id: str, target_id: str) -> str:
+    """A target's row on its plan's page (its permalink): the row's id is the target's."""
+    return f"{plan_page(plan_id)}#{target_id}"
 
 
 def passage(plan_id: str, target_id: str) -> str:
@@ -187,3 +193,18 @@ def _between(start: str, path: str) -> str:
             break
         common += 1
     return "/".join([".."] * (len(here) - common) + there[common:]) or "."
+
+
+def page_address(site_url: str, lang: str, here: str, anchor: str = "") -> str:
+    """Where a page (and an anchor in it) is read: its full URL when the site's address (mkdocs.yml site_url) is
+    set, else its path from the site's root (en/plans/x/#a)."""
+    path = edition_root(lang) + served_at(here).removeprefix("./") + (f"#{anchor}" if anchor else "")
+    return (site_url.rstrip("/") + "/" + path) if site_url else path
+
+
+def report_error(template: str, title: str, body: str) -> str:
+    """An issue tracker's address for a new report (mkdocs.yml extra.report_error_url, with {title} and {body}),
+    filled in, each URL-encoded; "" when no tracker is set."""
+    if not template:
+        return ""
+    return template.replace("{title}", quote(title, safe="")).replace("{body}", quote(body, safe=""))

@@ -26,6 +26,16 @@ from .model import (
 from .outline import anchor
 
 TIMELINE_YEARS = range(2022, 2031)
+# The indicators every plan's main goals are about (the national and city plans set them): a plan's figures on them
+# lead its page, before the other figures of its main goals (views.headline).
+HEADLINE_INDICATORS = (
+    "energy-intensity",
+    "carbon-intensity",
+    "non-fossil-share",
+    "renewable-share",
+    "coal-consumption",
+)
+HEADLINE_FIGURES = 4  # at most, so that the cards fit above the fold on a phone
 # How a plan stands on an indicator, in the order of the columns that count them (own_or_city).
 STANCES = ("quantitative", "qualitative", "defers-to-city")
 # Bounds whose figure is a ceiling (不超过: lower is stricter) or a floor (以上: higher is stricter).
@@ -409,6 +419,16 @@ class RegionView:
     def code(self) -> str:
         return self.region.code
 
+    @property
+    def pilot_contents_answered(self) -> int:
+        """How many of the pilot programme's contents some district measure answers."""
+        return sum(1 for _, answers in self.pilot_answers if answers)
+
+    @property
+    def pilot_measures(self) -> int:
+        """How many answers the district measures give to the pilot programme's contents, all contents together."""
+        return sum(len(answers) for _, answers in self.pilot_answers)
+
 
 def region_view(model: Model, region: Region) -> RegionView:
     within = model.within(region)
@@ -442,3 +462,45 @@ def region_view(model: Model, region: Region) -> RegionView:
 def regions(model: Model) -> tuple[RegionView, ...]:
     """The views of each region whose district plans are compared (those that have any), in the model's order."""
     return tuple(region_view(model, region) for region in model.regions if region.district_plans)
+
+
+def compared_indicators(regions: tuple[RegionView, ...]) -> dict[str, tuple[str, frozenset[str]]]:
+    """Where each compared plan's targets are compared with the other districts': plan_id -> its region's code and
+    the indicators with a page of their own (the others stand in the region's table of targets). A plan that is
+    not compared (the city's programme) is not in it. One pass over the regions, whatever the number of plans."""
+    compared = {}
+    for view in regions:
+        shared_ids = frozenset(row.indicator.indicator_id for row in view.shared)
+        compared |= {plan.plan_id: (view.code, shared_ids) for plan in view.model.district_plans}
+    return compared
+
+
+@dataclass(frozen=True)
+class Headline:
+    """What a plan's page leads with: its peak commitment, its key figures, and how much it holds."""
+
+    peak: Target | None  # the commitment to peak carbon emissions by the earliest year (Plan.peak_year)
+    figures: list[Target]  # its key quantitative targets
+    targets: int
+    quantitative: int
+    measures: int
+    agencies: int
+
+
+def headline(plan: Plan) -> Headline:
+    """A plan's peak commitment, and its key figures: its quantitative targets on the HEADLINE_INDICATORS (in that
+    order), then the other figures of its main goals (the targets outside its key-task chapters), in document
+    order; each distinct commitment once, at most HEADLINE_FIGURES."""
+    peaks = [t for t in plan.targets if t.indicator.indicator_id == "carbon-peak" and t.target_year == plan.peak_year]
+    figures = [t for t in plan.quantitative if t.indicator.indicator_id in HEADLINE_INDICATORS]
+    figures.sort(key=lambda t: HEADLINE_INDICATORS.index(t.indicator.indicator_id))  # stable: document order kept
+    leading = {t.target_id for t in figures}
+    figures += [t for t in plan.quantitative if t.chapter is None and t.target_id not in leading]
+    return Headline(
+        peak=peaks[0] if plan.peak_year and peaks else None,
+        figures=distinct(figures)[:HEADLINE_FIGURES],
+        targets=len(plan.targets),
+        quantitative=len(plan.quantitative),
+        measures=len(plan.measures),
+        agencies=len(plan.agencies),
+    )

@@ -36,7 +36,7 @@ def test_jizhou_page_shows_the_forest_coverage_target_in_a_table(built):
     page = html(built, "plans/jizhou-2023")
     rows = [[td.get_text(strip=True) for td in tr.find_all("td")] for tr in page.select("table tr")]
     forest = [row for row in rows if row and row[0] == "森林覆盖率"]
-    assert forest and all(row[1] == "31.02%（2025）" and "31.02%" in row[2] for row in forest)
+    assert forest and all(row[1].startswith("达到31.02%（2025）") and "31.02%" in row[2] for row in forest)
     assert page.h1.get_text(strip=True).startswith("天津市蓟州区碳达峰实施方案")
 
 
@@ -44,7 +44,7 @@ def test_jizhou_page_shows_the_forest_coverage_target_in_a_table(built):
 def test_pue_comparison_lists_xiqing_125_and_jizhou_13(built):
     page = html(built, "compare/120000/indicators/new-large-data-centre-pue")
     cells = {tr.td.get_text(strip=True): tr.find_all("td")[1].get_text(strip=True) for tr in page.select("tbody tr")}
-    assert cells["西青区"].startswith("≤ 1.25") and cells["蓟州区"].startswith("≤ 1.3")
+    assert cells["西青区"].startswith("不超过1.25") and cells["蓟州区"].startswith("不超过1.3")
     assert "西青区（≤ 1.25）严于蓟州区（≤ 1.3）" in page.get_text()
 
 
@@ -152,8 +152,8 @@ def test_real_comparison_puts_the_pue_figures_side_by_side(built):
     columns = [th.get_text() for th in row.find_parent("table").thead.find_all("th")]
     cells = row.find_all("td")
     assert "西青区（≤ 1.25）严于蓟州区（≤ 1.3）" in page
-    assert cells[columns.index("西青区")].get_text().startswith("≤ 1.25")
-    assert cells[columns.index("蓟州区")].get_text().startswith("≤ 1.3")
+    assert cells[columns.index("西青区")].get_text().startswith("不超过1.25")
+    assert cells[columns.index("蓟州区")].get_text().startswith("不超过1.3")
     assert cells[columns.index("河东区")].get_text() == "—"
 
 
@@ -455,3 +455,75 @@ def test_a_body_printed_twice_for_one_measure_keeps_both_positions(real_tables):
     # datapackage/sources/hebei-2022.txt:56 prints 区商务局 fifth and ninth after the same measure.
     links = [r for r in real_tables["measure_agencies"] if r["measure_id"] == "hebei-2022-m005"]
     assert [r["position"] for r in links if r["agency_id"] == "commerce-bureau"] == [5, 9]
+
+
+# A target at a glance (issue 17): on its plan's page, each target's row (id = its target_id) shows the bodies
+# responsible for its measure, its direction in words and its baseline year. The expectations come from the CSV
+# rows (targets, measure_agencies), not from the code that writes the pages.
+DIRECTION_WORDS = {
+    "zh": {"decrease": "降低", "increase": "增加"},
+    "en": {"decrease": "cut by", "increase": "increase by"},
+}
+NO_BODIES = {"zh": "原文未为此列出", "en": "none named in the plan"}
+
+
+def picked_targets(real_tables, plan_id: str) -> list[dict]:
+    """Of a plan's targets: each with a baseline year, the first increase and decrease with a figure, the first in
+    a measure with responsible bodies and in one without, and the first outside any measure."""
+    rows = [r for r in real_tables["targets"] if r["plan_id"] == plan_id]
+    with_bodies = {link["measure_id"] for link in real_tables["measure_agencies"]}
+    picks = [r for r in rows if r["baseline_year"]]
+    for test in (
+        lambda r: r["kind"] == "quantitative" and r["direction"] == "increase",
+        lambda r: r["kind"] == "quantitative" and r["direction"] == "decrease",
+        lambda r: r["measure_id"] in with_bodies,
+        lambda r: r["measure_id"] and r["measure_id"] not in with_bodies,
+        lambda r: not r["measure_id"],
+    ):
+        picks += [r for r in rows if test(r)][:1]
+    return list({r["target_id"]: r for r in picks}.values())
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("plan_id", REAL_PLANS)
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_plan_page_shows_each_targets_bodies_direction_and_baseline(built, real_tables, plan_id, lang):
+    page = html(built, f"plans/{plan_id}" if lang == "zh" else f"en/plans/{plan_id}")
+    agencies = {a["agency_id"]: a for a in real_tables["agencies"]}
+    picks = picked_targets(real_tables, plan_id)
+    assert len(picks) >= 2, plan_id
+    for target in picks:
+        row = page.find("tr", id=target["target_id"])
+        assert row is not None, target["target_id"]
+        shown = row.get_text(" ", strip=True)
+        links = [r for r in real_tables["measure_agencies"] if r["measure_id"] == target["measure_id"]]
+        names = [r["name_as_printed"] if lang == "zh" else agencies[r["agency_id"]]["name_en"] for r in links]
+        assert all(name in shown for name in names), (target["target_id"], names)
+        if not links:
+            assert NO_BODIES[lang] in shown, target["target_id"]
+        if target["kind"] == "quantitative" and target["direction"] in DIRECTION_WORDS[lang]:
+            assert DIRECTION_WORDS[lang][target["direction"]] in shown, target["target_id"]
+        if target["baseline_year"]:
+            year = target["baseline_year"]
+            assert (f"较{year}年" if lang == "zh" else f"from {year}") in shown, target["target_id"]
+        assert row.select_one(f'a.permalink[href="#{target["target_id"]}"]')
+
+
+@pytest.mark.slow
+def test_real_figures_read_as_people_write_them(built):
+    """Pinned by hand from the quotes: 在2020年的基础上单位建筑面积能耗下降5%; 力争达到40万千瓦以上; 28.62亿立方米."""
+    hedong = html(built, "plans/hedong-2023").find("tr", id="hedong-2023-t044").get_text()
+    assert "降低5%（较2020年）" in hedong
+    english = html(built, "en/plans/hedong-2023").find("tr", id="hedong-2023-t044").get_text()
+    assert "cut by 5% from 2020" in english
+    xiqing = html(built, "en/plans/xiqing-2023")
+    assert "at least 400 MW" in xiqing.find("tr", id="xiqing-2023-t023").get_text()
+    assert "reach 2.862 billion m³" in xiqing.find("tr", id="xiqing-2023-t025").get_text()
+    assert "strive to" in xiqing.find("tr", id="xiqing-2023-t025").select_one(".hedge--strive").get_text()
+
+
+def test_every_real_hedge_word_has_a_badge_class(real_tables):
+    from generator import text
+
+    words = {word for row in real_tables["targets"] for word in text.hedge_words(row["hedge"])}
+    assert words and words <= set(text.HEDGE_CLASSES)

@@ -132,3 +132,9 @@ def test_chapters_map_to_action_areas(fixture_model):
     yi = plan(fixture_model, "yi-2023")
     areas = {c.title: c.area.area_id for c in yi.key_chapters}
     assert areas == {"城乡建设绿色发展行动": "buildings", "试点示范行动": "pilots"}
+
+
+def test_a_target_answers_to_its_measures_bodies_and_to_none_outside_a_measure(fixture_model):
+    targets = {t.target_id: t for t in fixture_model.targets}
+    assert [r.name_as_printed for r in targets["jia-2023-t006"].responsible] == ["区发展改革委", "区住房建设委"]
+    assert targets["jia-2023-t001"].measure is None and targets["jia-2023-t001"].responsible == []

@@ -7,12 +7,13 @@ real plans is tested in test_data.py.
 from __future__ import annotations
 
 import json
+import urllib.parse
 
 import pytest
 from bs4 import BeautifulSoup
 from conftest import copy_fixture_project
 
-from generator import build, charts, i18n, render, urls
+from generator import build, charts, i18n, load, render, urls
 from generator.site import assemble
 
 PLANS = ("jia-2023", "yi-2023", "shili-pilot-2023")
@@ -100,7 +101,7 @@ def test_one_page_and_chart_per_indicator_that_several_districts_commit_to(pages
 
 def test_a_plan_page_shows_its_target_quote_issuer_and_date(pages):
     page = pages["plans/jia-2023.md"]
-    assert "≥ 30%（2025）" in page
+    assert "不低于30%（2025）" in page  # ≥ 30 by 2025, in words
     assert "到2025年屋顶光伏覆盖率不低于30%" in page
     assert "甲区人民政府" in page
     assert "2023年5月10日" in page
@@ -128,8 +129,8 @@ def test_comparison_page_puts_plans_side_by_side(pages):
     assert [td.get_text() for td in rows["可再生能源消费比重"].find_all("td")] == [
         "可再生能源消费比重",
         "%",
-        "≥ 15%（2030）",
-        "≥ 18%（2030，力争）",
+        "不低于15%（2030）",
+        "不低于18%（2030） 力争",  # the qualifier as a badge after the year
     ]
     assert [td.get_text() for td in rows["屋顶光伏覆盖率"].find_all("td")][3] == "—"  # 乙区 makes no commitment
     assert "乙区（≥ 18%）严于甲区（≥ 15%）" in page
@@ -208,3 +209,60 @@ def test_the_dataset_metadata_offers_each_table_as_parquet(pages):
     assert (
         len(parquet) == len([d for d in distribution if d["encodingFormat"] == "text/csv"]) == 13
     )  # the package's thirteen tables
+
+
+# Report an error (mkdocs.yml extra.report_error_url): no link by default; with a tracker, one per target.
+TRACKER = "https://tracker.example/issues/new?title={title}&body={body}"
+
+
+def test_without_a_tracker_no_target_offers_to_report_an_error(pages):
+    assert "report-error" not in pages["plans/jia-2023.md"] and "报告错误" not in pages["plans/jia-2023.md"]
+
+
+def test_with_a_tracker_each_target_links_a_prefilled_report(tmp_path):
+    paths = copy_fixture_project(tmp_path)
+    config = paths.mkdocs_config.read_text(encoding="utf-8")
+    assert 'report_error_url: ""' in config  # the one place the setting lives, empty by default
+    paths.mkdocs_config.write_text(config.replace('report_error_url: ""', f'report_error_url: "{TRACKER}"'), "utf-8")
+    build.build(paths, run_mkdocs=False)
+    page = BeautifulSoup((paths.docs_dir / "plans" / "jia-2023.md").read_text(encoding="utf-8"), "html.parser")
+    links = page.select("a.report-error")
+    assert len(links) == len(page.select("tr[id]")) == 7  # every target of 甲区's plan
+    row = page.find("tr", id="jia-2023-t006")
+    link = row.select_one("a.report-error")
+    assert link.get_text() == "报告错误"
+    # Title: the ID; body: the quote, then the row's address (no site_url: its path), each URL-encoded.
+    quote = "到2025年屋顶光伏覆盖率不低于30%"
+    body = urllib.parse.quote(f"{quote}\n\nplans/jia-2023/#jia-2023-t006", safe="")
+    assert link["href"] == f"https://tracker.example/issues/new?title=jia-2023-t006&body={body}"
+    english = BeautifulSoup((paths.docs_dir / "plans" / "jia-2023.en.md").read_text(encoding="utf-8"), "html.parser")
+    link = english.find("tr", id="jia-2023-t006").select_one("a.report-error")
+    assert link.get_text() == "Report an error" and "en%2Fplans%2Fjia-2023%2F%23jia-2023-t006" in link["href"]
+
+
+def test_a_plan_page_leads_with_its_headline_cards_and_keeps_its_metadata_lower(pages):
+    page = pages["plans/jia-2023.md"]
+    cards, targets, about = page.index("headline-cards"), page.index("## 目标与承诺"), page.index("## 关于本文件")
+    assert cards < targets < about < page.index("SHA-256") and page.index("印发机关") > about
+    soup = BeautifulSoup(page, "html.parser")
+    # 甲区: 力争2028年前实现碳达峰 (t005); its figures: renewable-share (a headline indicator) first, then the other
+    # figures of its main goals in document order (t002, t003); every card leads to a row of the page.
+    links = [a["href"] for a in soup.select("a.headline-card")]
+    assert links == ["#jia-2023-t005", "#jia-2023-t004", "#jia-2023-t002", "#jia-2023-t003"]
+    assert all(soup.find("tr", id=href[1:]) for href in links)
+    assert "2028年前" in soup.select_one(".headline-card--peak").get_text()
+
+
+def test_the_settings_are_read_from_mkdocs_yml_whatever_tags_it_holds():
+    config = b"""site_url: https://example.org/x/
+markdown_extensions:
+  - pymdownx.emoji:
+      emoji_index: !!python/name:material.extensions.emoji.twemoji
+extra:
+  report_error_url: https://tracker.example/new?title={title}&body={body}
+"""
+    assert load.site_settings(config) == load.SiteSettings(
+        "https://example.org/x/", "https://tracker.example/new?title={title}&body={body}"
+    )
+    assert load.site_settings(b"site_name: x\n") == load.SiteSettings("", "")
+    assert load.site_settings(b"") == load.SiteSettings()

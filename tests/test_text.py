@@ -42,3 +42,76 @@ def test_cell_leaves_chinese_text_alone():
 def test_a_figures_unit_is_shown_in_the_pages_language():
     english = {"家": " organisations"}.get
     assert text.figure(target(comparator="ge", value=Decimal("270"), unit="家"), english) == "≥ 270 organisations"
+
+
+def glance_target(**fields):
+    base = dict(
+        kind="quantitative", comparator="eq", value=None, value_min=None, value_max=None, unit="%",
+        direction="level", baseline_year=None, hedge=None,
+    )  # fmt: skip
+    return SimpleNamespace(**{**base, **fields})
+
+
+@pytest.fixture(scope="module")
+def english():
+    from generator import i18n
+
+    return i18n.translations("en").gettext
+
+
+@pytest.mark.parametrize(
+    ("fields", "chinese", "english_words"),
+    [
+        # hedong-2023-t044: 在2020年的基础上单位建筑面积能耗下降5%
+        (
+            dict(value=Decimal("5"), direction="decrease", baseline_year=2020),
+            "降低5%（较2020年）",
+            "cut by 5% from 2020",
+        ),
+        # hedong-2023-t021: 能耗强度降低14.5% (the source's period, not a baseline year: none is claimed)
+        (dict(value=Decimal("14.5"), direction="decrease"), "降低14.5%", "cut by 14.5%"),
+        # xiqing-2023-t023: 力争达到40万千瓦以上
+        (dict(comparator="ge", value=Decimal("40"), unit="万千瓦"), "不低于40万千瓦", "at least 400 MW"),
+        # xiqing-2023-t025: 天然气消费力争达到28.62亿立方米
+        (dict(value=Decimal("28.62"), unit="亿立方米"), "达到28.62亿立方米", "reach 2.862 billion m³"),
+        # hedong-2023-t012: 每年新增3-5家总部企业
+        (
+            dict(comparator="range", value_min=Decimal("3"), value_max=Decimal("5"), unit="家", direction="increase"),
+            "增加3–5家",
+            "increase by 3–5 organisations",
+        ),
+        (dict(comparator="le", value=Decimal("1.25"), unit=None), "不超过1.25", "at most 1.25"),
+        (dict(comparator="gt", value=Decimal("28"), unit="亿元"), "超过28亿元", "more than 2.8 billion yuan"),
+        (dict(comparator="lt", value=Decimal("2"), direction="decrease"), "降低不到2%", "cut by less than 2%"),
+        (dict(comparator="ge", value=Decimal("5"), direction="increase"), "至少增加5%", "increase by at least 5%"),
+        (dict(value=Decimal("3"), baseline_year=2020), "达到3%（基准年2020年）", "reach 3% (baseline year 2020)"),
+        # Without a figure, only the direction, and nothing for a level.
+        (dict(kind="qualitative", comparator=None, direction="decrease"), "方向：降低", "direction: down"),
+        (dict(kind="defers-to-city", comparator=None, direction="increase"), "方向：提高", "direction: up"),
+        (dict(kind="qualitative", comparator=None, direction="level"), "", ""),
+    ],
+)
+def test_direction_phrase_follows_from_the_fields(fields, chinese, english_words, english):
+    t = glance_target(**fields)
+    assert text.direction_phrase(t) == chinese
+    assert text.direction_phrase(t, english, "en") == english_words
+
+
+def test_every_direction_and_comparator_has_words():
+    for direction in ("level", "increase", "decrease"):
+        for comparator in ("eq", "ge", "gt", "le", "lt", "range"):
+            assert "%(figure)s" in text.PHRASES[direction, comparator]
+
+
+def test_a_change_never_reads_as_a_level_nor_the_other_way():
+    levels = {text.PHRASES["level", c] for c in ("eq", "ge", "gt", "le", "lt", "range")}
+    changes = {text.PHRASES[d, c] for d in ("increase", "decrease") for c in ("eq", "ge", "gt", "le", "lt", "range")}
+    assert not levels & changes
+    assert all("增加" in text.PHRASES["increase", c] for c in ("eq", "ge", "gt", "le", "lt", "range"))
+    assert all("降低" in text.PHRASES["decrease", c] for c in ("eq", "ge", "gt", "le", "lt", "range"))
+
+
+def test_hedge_words_and_their_classes():
+    assert text.hedge_words("力争、基本") == ["力争", "基本"]
+    assert text.hedge_words(None) == []
+    assert len(set(text.HEDGE_CLASSES.values())) == len(text.HEDGE_CLASSES)  # one class per word

@@ -198,3 +198,18 @@ def test_a_cited_document_is_an_entry_of_the_page_of_documents():
     assert urls.cited_document("tianjin-carbon-peaking-plan") == "compare/documents.md#tianjin-carbon-peaking-plan"
     assert urls.site_url("plans/x.md", urls.cited_document("d")) == "../../compare/documents/#d"
     assert urls.site_url(urls.DOCUMENTS, urls.cited_document("d")) == "./#d"
+
+
+def test_a_rows_address_is_its_full_url_once_the_site_has_one():
+    assert urls.page_address("", "zh", "plans/jia-2023.md", "jia-2023-t001") == "plans/jia-2023/#jia-2023-t001"
+    assert urls.page_address("", "en", "plans/jia-2023.md") == "en/plans/jia-2023/"
+    full = urls.page_address("https://example.org/site/", "en", "plans/jia-2023.md", "jia-2023-t001")
+    assert full == "https://example.org/site/en/plans/jia-2023/#jia-2023-t001"
+
+
+def test_a_report_is_prefilled_url_encoded_and_absent_without_a_tracker():
+    tracker = "https://tracker.example/new?title={title}&body={body}"
+    assert urls.report_error(tracker, "a-t001", "达到 5%&x=1") == (
+        "https://tracker.example/new?title=a-t001&body=%E8%BE%BE%E5%88%B0%205%25%26x%3D1"
+    )
+    assert urls.report_error("", "a-t001", "quote") == ""

@@ -245,3 +245,28 @@ def test_a_deferral_leads_to_the_city_document_the_plan_names_before_its_numbere
     assert [d.document_id for d in views.city_basis(plan(fixture_model, "jia-2023"))] == ["shili-carbon-peaking-plan"]
     # 乙区 names only a regulation, in 三（二）: its deferral to the city's target leads nowhere
     assert views.city_basis(plan(fixture_model, "yi-2023")) == []
+
+
+def test_a_plans_headline_puts_its_headline_indicators_first_then_its_main_goals_figures(fixture_model):
+    jia = next(p for p in fixture_model.plans if p.plan_id == "jia-2023")
+    h = views.headline(jia)
+    assert h.peak.target_id == "jia-2023-t005"  # 力争2028年前实现碳达峰
+    # renewable-share is a headline indicator; t002 and t003 are the other figures of the main goals (二);
+    # t006 (屋顶光伏, in a key-task chapter) is neither.
+    assert [t.target_id for t in h.figures] == ["jia-2023-t004", "jia-2023-t002", "jia-2023-t003"]
+    assert (h.targets, h.quantitative, h.measures, h.agencies) == (7, 4, 3, 4)
+
+
+def test_only_district_plans_are_compared(fixture_model):
+    compared = views.compared_indicators(views.regions(fixture_model))
+    assert compared == {
+        "jia-2023": ("990000", frozenset({"renewable-share"})),  # the one indicator both districts commit to
+        "yi-2023": ("990000", frozenset({"renewable-share"})),
+    }  # not shili-pilot-2023, the city's programme
+
+
+def test_the_pilot_comparison_counts_the_contents_answered_and_the_answers(fixture_model):
+    view = views.regions(fixture_model)[0]
+    # The fixture's programme has two contents; the district measures answer one of them (not 三（一）), twice.
+    assert len(view.pilot_answers) == 2
+    assert (view.pilot_contents_answered, view.pilot_measures) == (1, 2)
