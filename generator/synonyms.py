@@ -1,12 +1,15 @@
-"""The search's synonyms: groups of words that mean one thing, kept in ``search_synonyms.csv`` beside this module.
+"""The search's synonyms: groups of terms that mean one thing, kept in ``search_synonyms.csv`` beside this module.
 
 A reader who searches for one term of a group finds the pages that use any of the group's terms in the language of
-the edition (光伏 finds 太阳能; solar finds PV; on the Chinese edition, solar finds 光伏). The search page does that in the browser (docs/assets/search.js), from the JSON that ``synonyms_json`` makes
-of the file; the build writes it to ``urls.SEARCH_SYNONYMS``, next to that script.
+the edition (光伏 finds 太阳能; solar finds PV; on the Chinese edition, solar finds 光伏). The search page does that
+in the browser (docs/assets/search.js), from the JSON that ``synonyms_json`` makes of the file; the build writes it
+to ``urls.SEARCH_SYNONYMS``, next to that script. The first term of a group in each language is the site's own
+word: its pages are listed first.
 
 The file is the site's configuration, not data: it states no fact about a plan, so it stays out of the data package
 and its provenance rules. Each row is one group: its Chinese terms, then its English ones, each cell a list of terms
-separated by ``|``. One term belongs to one group only.
+separated by ``|``. One term belongs to one group only. In each language, at least one term of a group is on the
+site (tests/test_synonyms.py); the others are what readers may type instead (solar, charger).
 """
 
 from __future__ import annotations

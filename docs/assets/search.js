@@ -23,7 +23,7 @@
   var SUB_RESULTS = 3; // sections of a page listed under it
   var LATIN = "\\p{Script=Latin}\\p{Nd}";
   var LANGUAGE = document.documentElement.lang;
-  var RANKING = {};
+  var RANKING = { metaWeights: { title: 20 } };
 
   var form = root.querySelector("form");
   var field = root.querySelector("input[name=q]");
@@ -77,14 +77,16 @@
     return [query];
   }
 
-  // The words the browser cuts a term into, as Pagefind does before it searches (光伏: 光, 伏).
-  function segments(term) {
-    if (typeof Intl.Segmenter !== "function") {
-      return [];
-    }
-    return Array.from(new Intl.Segmenter(LANGUAGE, { granularity: "word" }).segment(term))
-      .filter(function (part) { return part.isWordLike; })
-      .map(function (part) { return part.segment; });
+  // The Chinese characters of the terms, each once (光伏: 光, 伏).
+  function characters(terms) {
+    var found = [];
+    terms.join("").replace(/\p{Script=Han}/gu, function (character) {
+      if (found.indexOf(character) < 0) {
+        found.push(character);
+      }
+      return character;
+    });
+    return found;
   }
 
   // A word of a query as a pattern: Chinese anywhere; an English word whole, with an optional plural ending;
@@ -214,18 +216,27 @@
     return item;
   }
 
-  // Check the candidates in order, a few at a time, until `wanted` more pages are listed or none is left.
+  // How a page's title stands to the terms: 0 if it is one of them, 1 if it begins with one, else 2.
+  function titleRank(title, terms) {
+    var name = normalised(title);
+    var rank = 2;
+    terms.forEach(function (term) {
+      var key = normalised(term);
+      rank = Math.min(rank, name === key ? 0 : name.indexOf(key) === 0 ? 1 : 2);
+    });
+    return rank;
+  }
+
+  // Check the candidates in order, a few at a time, until `wanted` more pages hold a term or none is left; list
+  // them, those named by a term first (the indicator 碳达峰 before the plans that speak of it), else in order.
   function listMore(run, wanted) {
-    var shown = 0;
+    var pages = [];
     function step() {
       if (run.id !== current) {
         return Promise.resolve();
       }
-      if (shown >= wanted || run.next >= run.candidates.length) {
-        var complete = run.next >= run.candidates.length;
-        status.textContent = count(run.listed, complete);
-        more.hidden = complete;
-        return Promise.resolve();
+      if (pages.length >= wanted || run.next >= run.candidates.length) {
+        return Promise.resolve(show());
       }
       var batch = run.candidates.slice(run.next, run.next + LOADED_AT_ONCE);
       run.next += batch.length;
@@ -233,20 +244,30 @@
         batch.map(function (candidate) {
           return candidate.data();
         })
-      ).then(function (pages) {
-        if (run.id !== current) {
-          return;
-        }
-        pages.forEach(function (data) {
+      ).then(function (loaded) {
+        loaded.forEach(function (data) {
           var title = (data.meta && data.meta.title) || "";
           if (holdsAny(title + " " + data.content, run.terms)) {
-            list.appendChild(resultItem(data, run.terms, run.pattern));
-            run.listed += 1;
-            shown += 1;
+            pages.push({ data: data, rank: titleRank(title, run.terms), order: pages.length });
           }
         });
         return step();
       });
+    }
+    function show() {
+      if (run.id !== current) {
+        return;
+      }
+      pages.sort(function (a, b) {
+        return a.rank - b.rank || a.order - b.order;
+      });
+      pages.forEach(function (page) {
+        list.appendChild(resultItem(page.data, run.terms, run.pattern));
+      });
+      run.listed += pages.length;
+      var complete = run.next >= run.candidates.length;
+      status.textContent = count(run.listed, complete);
+      more.hidden = complete;
     }
     return step();
   }
@@ -254,17 +275,13 @@
   var active = null; // the search whose results are listed
 
   // Candidates in order: the pages Pagefind finds for the first term, by score, then those it finds for each other
-  // term in turn; then, for a term the browser cuts into several words, the pages that have any of those words, by
-  // the sum of their scores. Pagefind wants every word of a query on a page, and its index cuts Chinese its own way
-  // (河东区 as 河东 and 区, where the browser makes 河 and 东区), so it can miss a page that holds the term whole;
-  // this last tier finds it.
+  // term in turn; then the pages that have any of the terms' Chinese characters, by the sum of their scores.
+  // Pagefind wants every word of a query on a page, as the browser cuts the query, and its index cuts Chinese its
+  // own way (河东区 as 河东 and 区, where the browser makes 河 and 东区), so it can miss a page that holds the term
+  // whole; this last tier finds it. A character alone matches many pages: their text is checked anyway.
   function candidates(engine, terms) {
-    var parts = [];
-    terms.forEach(function (term) {
-      var words = segments(term);
-      if (words.length > 1) {
-        parts = parts.concat(words.filter(function (word) { return parts.indexOf(word) < 0; }));
-      }
+    var parts = characters(terms).filter(function (character) {
+      return terms.indexOf(character) < 0;
     });
     var searches = terms.concat(parts).map(function (query) {
       return engine.search(query);
