@@ -194,7 +194,7 @@
     item.appendChild(text);
     var sections = (data.sub_results || [])
       .filter(function (sub) {
-        return sub.anchor && holdsAny(textOf(sub.excerpt), terms);
+        return sub.anchor && sub.title !== link.textContent && holdsAny(textOf(sub.excerpt), terms);
       })
       .slice(0, SUB_RESULTS);
     if (sections.length) {
@@ -327,8 +327,11 @@
         if (id !== current) {
           return;
         }
-        note.textContent = terms.length > 1 ? labels.also + " " + terms.slice(1).join(" · ") : "";
-        note.hidden = terms.length < 2;
+        var others = terms.filter(function (term) {
+          return normalised(term) !== normalised(query);
+        });
+        note.textContent = others.length ? labels.also + " " + others.join(" · ") : "";
+        note.hidden = !others.length;
         active = { id: id, terms: terms, pattern: markPattern(terms), candidates: found, next: 0, listed: 0 };
         return listMore(active, SHOWN_AT_ONCE);
       });
