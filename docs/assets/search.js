@@ -1,14 +1,18 @@
-// The search page (overrides/search.html): the query (?q=, or typed) runs through Pagefind's JS API, with three
-// rules of the site's own on top of Pagefind's ranking:
+// The search page (overrides/search.html): the query (?q=, or typed) runs through Pagefind's JS API, with rules of
+// the site's own on top of Pagefind's ranking:
 // - Synonyms: a query that is a term of a group in assets/search-synonyms.json (generator/search_synonyms.csv)
-//   searches every term of the group (光伏 finds 太阳能; solar finds PV), and the page says so.
+//   searches the group's terms in this edition's language (光伏 finds 太阳能; solar finds PV), and the page says so.
 // - A page is listed only if its text holds the query as written. Pagefind matches the start of words, and the
 //   browser cuts a Chinese query into single characters (光伏 into 光 and 伏), so its results include pages that
 //   only have 光盘 or "so"; here a Chinese term must stand whole in the text, and an English word must be a whole
 //   word (an -s or -es may follow). Each word of a query must match; each term of a synonym group is an
 //   alternative.
-// - Pages are checked in Pagefind's order (the source texts weigh less there: generator/templates/source.md.j2),
-//   a few at a time, so a search downloads only the pages it lists.
+// - Order: the pages Pagefind finds for the group's first term (the site's own word), then for its other terms,
+//   then for the terms' single Chinese characters (pages Pagefind's own cutting missed); within each, Pagefind's
+//   score, with titles weighing more than by default (RANKING, measured on tests/search_queries.csv) and the source
+//   texts less (generator/templates/source.md.j2). Among the pages listed at once, those whose title is a term or
+//   begins with one come first.
+// - Pages are checked a few at a time, so a search downloads only the pages it lists (and a few more).
 // Pagefind picks the index of the page's language from <html lang>. Every label comes from the page.
 (function () {
   "use strict";
