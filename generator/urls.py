@@ -39,10 +39,15 @@ DOWNLOADS = f"{DOWNLOADS_ROOT}/latest"
 REGION_PAGES = ("index", "targets", "own-or-city", "timeline", "coverage", "agencies", "pilot")
 
 
+# The search's synonyms (synonyms.py) as JSON, beside the search page's script that reads it (docs/assets/search.js).
+SEARCH_SYNONYMS = "assets/search-synonyms.json"
+
+
 def generated_in_docs() -> tuple[str, ...]:
-    """The files and folders under docs/ that the generator owns: the root pages in each language, its folders."""
+    """The files and folders under docs/ that the generator owns: the root pages in each language, its folders,
+    and the one file it writes among the hand-written assets."""
     roots = [i18n.page_path(page, lang) for page in (HOME, NAVIGATION) for lang in i18n.LANGUAGES]
-    return (*roots, *FOLDERS)
+    return (*roots, *FOLDERS, SEARCH_SYNONYMS)
 
 
 def edition_root(lang: str) -> str:

@@ -58,7 +58,7 @@ def test_page_runs_without_csp_violation_or_console_error(page, server, path):
     errors = console_errors(page)
     page.goto(server + path, wait_until="networkidle")
     if "search/" in path:
-        page.wait_for_selector(".pagefind-ui__result-link")  # the search ran: its WebAssembly was allowed
+        page.wait_for_selector(".search-page__results a")  # the search ran: its WebAssembly was allowed
     page.wait_for_timeout(200)
     assert errors == []
     assert page.locator('meta[http-equiv="Content-Security-Policy"]').count() == 1
@@ -153,8 +153,9 @@ def test_the_search_form_opens_the_search_page_with_results(page, server):
     page.goto(server + "plans/jizhou-2023/", wait_until="networkidle")
     page.fill("form.site-search input", "光伏")
     page.click("form.site-search button")
-    page.wait_for_selector(".pagefind-ui__result-link")
-    links = page.locator(".pagefind-ui__result-link").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    page.wait_for_selector(".search-page[data-state=done]")
+    assert page.locator("input[name=q]").input_value() == "光伏"
+    links = page.locator(".search-page__title a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
     assert any(link.startswith("/sources/") for link in links)
 
 

@@ -82,6 +82,7 @@ def test_the_generator_owns_its_root_pages_in_each_language_and_its_folders():
     assert urls.generated_in_docs() == (
         ("index.md", "index.en.md", "SUMMARY.md", "SUMMARY.en.md")
         + ("plans", "sources", "compare", "charts", "data", "downloads")
+        + ("assets/search-synonyms.json",)
     )
 
 

@@ -1,0 +1,146 @@
+"""The site's search as readers use it: the search page of the real built site (its script, docs/assets/search.js,
+with the synonyms and the whole-term check, on Pagefind's index), in headless Chromium. Run by `nox -s browser`.
+
+tests/search_queries.csv holds what readers would type, in each language, with the pages that should come first;
+each row says why, from the pages' content."""
+
+from __future__ import annotations
+
+import csv
+import html
+import re
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+
+from generator import urls
+
+pytestmark = pytest.mark.browser
+pytest.importorskip("playwright.sync_api")
+
+QUERIES = Path(__file__).parent / "search_queries.csv"
+FIRST = 3  # an expected page must be among the first three results
+
+
+def _queries() -> list[dict[str, str]]:
+    with QUERIES.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def results(page, server, query: str, edition: str = "", every: bool = False) -> list[str]:
+    """The addresses the search page lists for ``query``, in order; with ``every``, after asking for more until
+    there is no more."""
+    page.goto(f"{server}{edition}search/?q={quote(query)}")
+    page.wait_for_selector(".search-page[data-state=done]")
+    while every and page.locator(".search-page__more").is_visible():
+        page.click(".search-page__more")
+        page.wait_for_selector(".search-page[data-state=done]")
+    return page.locator(".search-page__title a").evaluate_all("links => links.map(a => new URL(a.href).pathname)")
+
+
+def page_text(site: Path, address: str) -> str:
+    """The indexed text of a built page (inside data-pagefind-body), without its markup."""
+    source = (site / address.strip("/") / "index.html").read_text(encoding="utf-8")
+    body = source[source.index("data-pagefind-body") :]
+    return html.unescape(re.sub(r"<[^>]+>", " ", body))
+
+
+def every_page(site: Path, edition: str) -> dict[str, str]:
+    """Every indexed page of an edition ("" or "en/") by address, with its text."""
+    root = site / edition
+    pages = {}
+    for path in sorted(root.rglob("index.html")):
+        relative = path.parent.relative_to(site).as_posix()
+        if edition == "" and relative.startswith("en"):
+            continue
+        if "data-pagefind-body" in path.read_text(encoding="utf-8"):
+            pages["/" + (relative + "/" if relative != "." else "")] = page_text(site, relative)
+    return pages
+
+
+@pytest.mark.parametrize("row", _queries(), ids=lambda row: f"{row['language']}-{row['query']}")
+def test_the_expected_pages_come_first(page, server, row):
+    edition = "" if row["language"] == "zh" else "en/"
+    first = results(page, server, row["query"], edition)[:FIRST]
+    assert set(row["expected"].split()) <= set(first), row["why"]
+
+
+def test_the_query_set_has_twenty_queries_in_each_language():
+    languages = [row["language"] for row in _queries()]
+    assert languages.count("zh") >= 20 and languages.count("en") >= 20
+
+
+def test_a_two_character_query_lists_no_page_that_only_shares_one_character(page, server, built):
+    """光伏 is cut by the browser into 光 and 伏, and Pagefind matches the start of words: left to itself it lists
+    pages that only speak of 光盘 (the clean-plate campaign). Every page listed holds 光伏 or its synonym 太阳能."""
+    pages = every_page(built.site_dir, "")
+    only_the_plate = {address for address, text in pages.items() if "光盘" in text and "光伏" not in text}
+    assert only_the_plate  # the trap exists on the site
+    listed = results(page, server, "光伏", every=True)
+    assert listed
+    assert not only_the_plate & set(listed)
+    assert all("光伏" in pages[address] or "太阳能" in pages[address] for address in listed)
+    marks = set(page.locator(".search-page__results mark").all_inner_texts())
+    assert marks and marks <= {"光伏", "太阳能"}
+
+
+def _holds_word(text: str, word: str) -> bool:
+    return re.search(rf"(?<![a-z0-9]){word}(?:e?s)?(?![a-z0-9])", text, re.I) is not None
+
+
+def test_an_english_word_matches_whole_words_only(page, server, built):
+    """Pagefind matches the start of words: "so" would list every page with "solar" or "some". Every page listed
+    holds the query as a whole word."""
+    pages = every_page(built.site_dir, "en/")
+    listed = results(page, server, "so", "en/", every=True)
+    assert listed
+    assert all(_holds_word(pages[address], "so") for address in listed)
+    assert {"so"} == {mark.lower() for mark in page.locator(".search-page__results mark").all_inner_texts()}
+
+
+def test_solar_finds_pv_and_no_page_for_its_first_letters(page, server, built):
+    """The word solar is not on the English edition: its synonyms (PV, photovoltaic) find the pages; no page is
+    listed for "so…" alone, and the page says which synonyms it searched for."""
+    pages = every_page(built.site_dir, "en/")
+    assert not any(_holds_word(text, "solar") for text in pages.values())
+    listed = results(page, server, "solar", "en/", every=True)
+    assert listed
+    assert all(_holds_word(pages[address], "pv") or _holds_word(pages[address], "photovoltaic") for address in listed)
+    assert "PV" in page.locator(".search-page__synonyms").inner_text()
+
+
+def test_the_search_page_is_labelled_in_its_edition(page, server):
+    chinese = re.compile(r"[\u4e00-\u9fff]")
+    results(page, server, "光伏")
+    assert page.locator("input[name=q]").get_attribute("aria-label") == "搜索"
+    assert chinese.search(page.locator(".search-page__status").inner_text())
+    results(page, server, "photovoltaic", "en/")
+    assert page.locator("input[name=q]").get_attribute("aria-label") == "Search"
+    status = page.locator(".search-page__status").inner_text()
+    assert status and not chinese.search(status)
+
+
+def test_the_search_page_is_not_a_result_of_itself(page, server):
+    """The search page describes the search (光伏与太阳能 as an example of synonyms); it is not indexed."""
+    assert "/search/" not in results(page, server, "太阳能", every=True)
+
+
+def test_the_synonyms_are_served_beside_the_script_that_reads_them(built):
+    folder, name = urls.SEARCH_SYNONYMS.rsplit("/", 1)
+    for edition in ("", "en/"):
+        assert (built.site_dir / edition / folder / "search.js").read_text(encoding="utf-8").count(f'"{name}"') == 1
+        assert (built.site_dir / edition / urls.SEARCH_SYNONYMS).is_file()
+
+
+def test_first_visit_of_the_search_page_stays_under_500_kb(browser, server):
+    """Everything the search page downloads before a query, as served without compression: the page, the theme,
+    the script and the synonyms, Pagefind's code, WebAssembly and the index's metadata. A query then adds the index
+    chunks of its words and the text of the pages it lists (about 200 kB more for 碳达峰, before compression)."""
+    context = browser.new_context()
+    page = context.new_page()
+    sizes = []
+    page.on("requestfinished", lambda request: sizes.append(request.sizes()["responseBodySize"]))
+    page.goto(f"{server}search/", wait_until="networkidle")
+    context.close()
+    assert 300_000 < sum(sizes) < 500_000  # the theme and Pagefind were loaded, and no more
