@@ -40,6 +40,7 @@ def environment(model: Model, lang: str = i18n.DEFAULT) -> Environment:
     label = translations.gettext
     env.filters.update(
         cell=text.cell,
+        yaml_string=text.yaml_string,
         figure=partial(text.figure, unit_label=label),
         date=partial(i18n.date, lang),
         tr=partial(i18n.localised, lang),
@@ -48,6 +49,8 @@ def environment(model: Model, lang: str = i18n.DEFAULT) -> Environment:
         descriptor_text=partial(i18n.descriptor_text, lang),
         kind_label=lambda kind: label(text.KIND_LABELS[kind]),
         project_kind_label=lambda kind: label(text.PROJECT_KIND_LABELS[kind]),
+        agency_kind_label=lambda kind: label(text.AGENCY_KIND_LABELS[kind]),
+        role_label=lambda role: label(text.ROLE_LABELS[role]),
         level_label=lambda level: label(text.LEVEL_LABELS[level]),
         scope_label=lambda scope: label(text.SCOPE_LABELS[scope]),
         stance_label=lambda stance: label(text.STANCE_LABELS[stance]),
@@ -73,7 +76,7 @@ def environment(model: Model, lang: str = i18n.DEFAULT) -> Environment:
 TEMPLATE_ADDRESSES = (
     "HOME", "PLANS_INDEX", "COMPARE_INDEX", "DATA_INDEX", "DICTIONARY", "CHANGELOG", "SEARCH", "METHODOLOGY", "ABOUT",
     "DOCUMENTS", "DOWNLOADS", "plan_page", "source_page", "passage", "section", "cited_document", "region_plans",
-    "region_page", "indicator_page",
+    "region_page", "indicator_page", "agency_page",
     "download", "release_folder", "release_download", "package_file", "data_file", "plan_slice",
 )  # fmt: skip
 
@@ -135,6 +138,11 @@ def _pilot_regions(site: Site) -> list[views.RegionView]:
 def _indicators(site: Site) -> list[tuple[views.RegionView, views.IndicatorRow]]:
     """Each region's indicators that several of its districts commit to."""
     return [(view, row) for view in site.regions for row in view.shared]
+
+
+def _agencies(site: Site) -> list[tuple[views.RegionView, views.AgencyPage]]:
+    """Each region's agencies that its plans name for a measure."""
+    return [(view, page) for view in site.regions for page in view.agency_pages]
 
 
 def _charted_regions(site: Site) -> list[views.RegionView]:
@@ -244,6 +252,12 @@ PAGES = (
             notes=pair[0].stricter[pair[1].indicator.indicator_id],
             figure=figures.get(urls.indicator_chart(pair[0].code, pair[1].indicator.indicator_id)),
         ),
+    ),
+    PageType(
+        lambda pair: urls.agency_page(pair[0].code, pair[1].agency.agency_id),
+        "agency.md.j2",
+        _agencies,
+        lambda site, pair, figures: _region(pair[0], entry=pair[1]),
     ),
 )
 

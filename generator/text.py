@@ -20,6 +20,17 @@ LEVEL_LABELS = {
     "district": "区级文件",
     "standard-or-law": "法律、法规与标准",
 }
+# What kind of body an agency is (agencies.kind), and what a plan makes it for a measure (measure_agencies.role).
+AGENCY_KIND_LABELS = {
+    "government": "区政府部门",
+    "party-or-mass-organisation": "区委部门或群团组织",
+    "leading-group": "领导小组办公室",
+    "management-committee": "管理委员会",
+    "enterprise": "国有企业",
+    "subdistrict": "街道办事处",
+    "collective": "多个单位的统称",
+}
+ROLE_LABELS = {"lead": "牵头", "responsible": "负责", "shared": "按职责分工负责"}
 PROJECT_KIND_LABELS = {
     "power-grid": "电网",
     "energy-storage": "储能",
@@ -90,3 +101,9 @@ def constraints_text(constraints: dict | None, label: Callable[[str], str] = str
         else:
             parts.append(f"{key} {value}")
     return "; ".join(p for p in parts if p)
+
+
+def yaml_string(value: str) -> str:
+    """A one-line text as a YAML string for a page's front matter: JSON's double-quoted form, which YAML reads as
+    written (quotes, colons, # and backslashes escaped or harmless); a line break becomes a space."""
+    return json.dumps(" ".join(value.split()), ensure_ascii=False)

@@ -96,6 +96,11 @@ def indicator_page(code: str, indicator_id: str) -> str:
     return f"{region_folder(code)}/indicators/{indicator_id}.md"
 
 
+def agency_page(code: str, agency_id: str) -> str:
+    """An agency's measures and targets across the region's plans, beside the region's table of agencies."""
+    return f"{region_folder(code)}/agencies/{agency_id}.md"
+
+
 # Charts (SVG, beside the pages that show them)
 
 

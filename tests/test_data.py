@@ -455,3 +455,12 @@ def test_a_body_printed_twice_for_one_measure_keeps_both_positions(real_tables):
     # datapackage/sources/hebei-2022.txt:56 prints 区商务局 fifth and ninth after the same measure.
     links = [r for r in real_tables["measure_agencies"] if r["measure_id"] == "hebei-2022-m005"]
     assert [r["position"] for r in links if r["agency_id"] == "commerce-bureau"] == [5, 9]
+
+
+def test_every_real_agency_named_for_a_measure_has_a_page_in_both_editions(built, real_tables):
+    named = {link["agency_id"] for link in real_tables["measure_agencies"]}
+    for edition in ("", "en/"):
+        folder = built.site_dir / edition / "compare" / "120000" / "agencies"
+        assert {page.parent.name for page in folder.glob("*/index.html")} == named
+        table = BeautifulSoup((folder / "index.html").read_text(encoding="utf-8"), "html.parser").find("table")
+        assert {a["href"].strip("/") for a in table.find_all("a")} == named

@@ -6,11 +6,12 @@ real plans is tested in test_data.py.
 
 from __future__ import annotations
 
+import csv
 import json
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import copy_fixture_project
+from conftest import FIXTURE, copy_fixture_project
 
 from generator import build, charts, i18n, render, urls
 from generator.site import assemble
@@ -208,3 +209,39 @@ def test_the_dataset_metadata_offers_each_table_as_parquet(pages):
     assert (
         len(parquet) == len([d for d in distribution if d["encodingFormat"] == "text/csv"]) == 13
     )  # the package's thirteen tables
+
+
+def fixture_rows(resource: str) -> list[dict]:
+    """A table of the fixture package as its CSV says, read here and not by the generator."""
+    with (FIXTURE / "datapackage" / "data" / f"{resource}.csv").open(encoding="utf-8", newline="") as file:
+        return list(csv.DictReader(file))
+
+
+FIXTURE_AGENCIES = sorted({link["agency_id"] for link in fixture_rows("measure_agencies")})
+
+
+@pytest.mark.parametrize("agency_id", FIXTURE_AGENCIES)
+@pytest.mark.parametrize("lang", i18n.LANGUAGES)
+def test_an_agency_page_lists_exactly_its_measures_and_the_targets_under_them(pages, agency_id, lang):
+    measures = {row["measure_id"]: row for row in fixture_rows("measures")}
+    own = {link["measure_id"] for link in fixture_rows("measure_agencies") if link["agency_id"] == agency_id}
+    targets = {row["target_id"] for row in fixture_rows("targets") if row["measure_id"] in own}
+    title = "title" if lang == "zh" else "title_en"
+    page = BeautifulSoup(pages[i18n.page_path(f"compare/990000/agencies/{agency_id}.md", lang)], "html.parser")
+    listed = [
+        (row.a["href"].split("/")[-2], *(td.get_text() for td in row.find_all("td")[:2]))
+        for table in page.find_all("table")
+        if table.th.get_text() in ("位置", "Section")
+        for row in table.tbody.find_all("tr")
+    ]
+    all_targets = {row["target_id"] for row in fixture_rows("targets")}
+    linked_targets = {a["href"].partition("#")[2] for a in page.find_all("a")} & all_targets
+    assert sorted(listed) == sorted((measures[m]["plan_id"], measures[m]["section"], measures[m][title]) for m in own)
+    assert linked_targets == targets
+    for a in page.find_all("a", href=lambda href: href.partition("#")[2] in targets):
+        assert a["href"].startswith(f"../../../../sources/{a['href'].partition('#')[2].rsplit('-t', 1)[0]}/")
+
+
+def test_the_agencies_table_links_each_agency_to_its_page(pages):
+    table = BeautifulSoup(pages["compare/990000/agencies.md"], "html.parser").find("table")
+    assert sorted(a["href"] for a in table.find_all("a")) == [f"{agency_id}/" for agency_id in FIXTURE_AGENCIES]
