@@ -11,7 +11,7 @@ import json
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import FIXTURE, copy_fixture_project
+from conftest import FIXTURE, copy_fixture_project, edit_cell, line_of
 
 from generator import build, charts, i18n, render, urls
 from generator.site import assemble
@@ -245,3 +245,17 @@ def test_an_agency_page_lists_exactly_its_measures_and_the_targets_under_them(pa
 def test_the_agencies_table_links_each_agency_to_its_page(pages):
     table = BeautifulSoup(pages["compare/990000/agencies.md"], "html.parser").find("table")
     assert sorted(a["href"] for a in table.find_all("a")) == [f"{agency_id}/" for agency_id in FIXTURE_AGENCIES]
+
+
+def test_a_plan_page_links_its_official_page_only_where_a_maintainer_recorded_one(tmp_path):
+    paths = copy_fixture_project(tmp_path)
+    address = "https://www.example.gov.cn/zwgk/jia_(2023).html"
+    edit_cell(paths, "plans", line_of(paths, "plans", "plan_id", "jia-2023"), "official_url", address)
+    build.build(paths, run_mkdocs=False)
+    for lang, label in (("zh", "政府网站原文"), ("en", "Official page")):
+        jia = (paths.docs_dir / i18n.page_path("plans/jia-2023.md", lang)).read_text(encoding="utf-8")
+        item = next(line for line in jia.splitlines() if label in line)
+        link = BeautifulSoup(item, "html.parser").a
+        assert (link["href"], link.get_text()) == (address, address)
+        yi = (paths.docs_dir / i18n.page_path("plans/yi-2023.md", lang)).read_text(encoding="utf-8")
+        assert label not in yi
