@@ -76,7 +76,7 @@ def environment(model: Model, lang: str = i18n.DEFAULT) -> Environment:
 TEMPLATE_ADDRESSES = (
     "HOME", "PLANS_INDEX", "COMPARE_INDEX", "DATA_INDEX", "DICTIONARY", "CHANGELOG", "SEARCH", "METHODOLOGY", "ABOUT",
     "DOCUMENTS", "DOWNLOADS", "plan_page", "source_page", "passage", "section", "cited_document", "region_plans",
-    "region_page", "indicator_page", "agency_page",
+    "region_page", "indicator_page", "agency_page", "share_image",
     "download", "release_folder", "release_download", "package_file", "data_file", "plan_slice",
 )  # fmt: skip
 
