@@ -26,6 +26,9 @@ WIDTH, HEIGHT = 1200, 630  # the size Open Graph and X (summary_large_image) pre
 MARGIN = 72
 INK, MUTED, BACKGROUND, ACCENT = "#1a1a1a", "#4a4a4a", "#ffffff", "#00695c"  # the site's primary colour (site.css)
 CHINESE_FONT = FONT_DIR / "DroidSansFallback-GB2312.ttf"
+PROBE_SIZE = 32  # the size at which validation asks whether a font has a character (any size gives the same answer)
+# What validation checks is drawable (checks.DrawnInShareImages): every text a card takes from the data.
+DRAWN_FIELDS = {"plans": ["title", "title_en"], "districts": ["name_zh", "name_en"]}
 NOT_A_CHARACTER = "\ue000"  # a private-use code point: no font draws it, so it shows each font's missing glyph
 
 
@@ -58,12 +61,12 @@ def plan_card(plan: Plan, label: Label, lang: str) -> Card:
         figures.append((str(plan.peak_year), label("碳达峰：此年前")))
     else:
         figures.append((str(len(plan.measures)), label("措施")))
-    district = i18n.localised(lang, plan.district, "name_zh")
+    where = {"district": i18n.localised(lang, plan.district, "name_zh"), "date": i18n.date(lang, plan.issue_date)}
     return Card(
         path=i18n.page_path(urls.share_image(plan.plan_id), lang),
         kicker=label("天津市各区碳达峰实施方案数据"),
         title=i18n.localised(lang, plan, "title"),
-        subtitle=label("%(district)s · %(date)s印发") % {"district": district, "date": i18n.date(lang, plan.issue_date)},
+        subtitle=label("%(district)s · %(date)s印发") % where,
         figures=figures,
     )
 
@@ -187,4 +190,3 @@ def png(card: Card) -> bytes:
     out = io.BytesIO()
     image.save(out, format="PNG", optimize=False, compress_level=9)
     return out.getvalue()
-

@@ -249,6 +249,14 @@ CASES = [
         [(JIA, "official_url", "constraint-error")],
         ("javascript:alert(1)", "https?://"),
     ),
+    # A plan's title is drawn on its share image: a character no font of the build has would show as a box.
+    Case(
+        "title-the-share-image-cannot-draw",
+        set_cell("plans", JIA, "title_en", "Jia District Carbon Peaking Implementation Plan 🌏"),
+        f"{DATA}/plans.csv",
+        [(JIA, "title_en", "missing-glyph")],
+        ("U+1F30F", "generator/fonts/"),
+    ),
     Case("missing-file", delete_the_projects, f"{DATA}/projects.csv", [(None, "", "missing-file")], ("missing",)),
     Case(
         "file-not-in-descriptor",

@@ -83,7 +83,12 @@ def test_the_same_card_gives_the_same_bytes_in_another_process_locale_and_time_z
     )
     env = {**os.environ, "TZ": "America/Los_Angeles", "LC_ALL": "C", "LANG": "C", "FONTCONFIG_FILE": "/dev/null"}
     out = subprocess.run(
-        [sys.executable, "-c", script, str(fixture_project.root)], cwd=ROOT, env=env, capture_output=True, text=True, check=True
+        [sys.executable, "-c", script, str(fixture_project.root)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     assert out.split() == [item for path, data in images.items() for item in (path, hashlib.sha256(data).hexdigest())]
 
