@@ -51,6 +51,7 @@ def environment(model: Model, lang: str = i18n.DEFAULT) -> Environment:
         project_kind_label=lambda kind: label(text.PROJECT_KIND_LABELS[kind]),
         agency_kind_label=lambda kind: label(text.AGENCY_KIND_LABELS[kind]),
         role_label=lambda role: label(text.ROLE_LABELS[role]),
+        tile_state_label=lambda state: label(text.TILE_STATE_LABELS[state]),
         level_label=lambda level: label(text.LEVEL_LABELS[level]),
         scope_label=lambda scope: label(text.SCOPE_LABELS[scope]),
         stance_label=lambda stance: label(text.STANCE_LABELS[stance]),
@@ -174,6 +175,9 @@ PAGES = (
         lambda site, _, figures: {
             "list_sources": len(site.model.plans) <= LISTED_PLANS,
             "collections": [(region, views.collection(region)) for region in site.model.regions],
+            "grids": {
+                region.code: views.tile_grid(region.code, views.collection(region)) for region in site.model.regions
+            },
         },
     ),
     PageType(lambda site: urls.NAVIGATION, "summary.md.j2", _once, lambda site, _, figures: {"regions": site.regions}),

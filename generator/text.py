@@ -30,6 +30,14 @@ AGENCY_KIND_LABELS = {
     "subdistrict": "街道办事处",
     "collective": "多个单位的统称",
 }
+# A district's tile on the home page (views.TILE_STATES): its plan's status (plans.status), or not yet collected.
+TILE_STATE_LABELS = {
+    "in-force": "已收录：印发施行",
+    "draft": "已收录：征求意见稿",
+    "amended": "已收录：已修订",
+    "superseded": "已收录：已废止或被替代",
+    "missing": "尚未收集",
+}
 ROLE_LABELS = {"lead": "牵头", "responsible": "负责", "shared": "按职责分工负责"}
 PROJECT_KIND_LABELS = {
     "power-grid": "电网",

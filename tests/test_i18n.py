@@ -38,6 +38,7 @@ def python_labels(real_tables) -> set[str]:
     labels |= set(text.KIND_LABELS.values()) | set(text.PROJECT_KIND_LABELS.values())
     labels |= set(text.LEVEL_LABELS.values()) | set(text.SCOPE_LABELS.values())
     labels |= set(text.AGENCY_KIND_LABELS.values()) | set(text.ROLE_LABELS.values())
+    labels |= set(text.TILE_STATE_LABELS.values())
     labels |= {label for label in text.STANCE_LABELS.values() if CHINESE.search(label)}
     labels |= {row["unit"] for row in real_tables["indicators"] if row["unit"] and CHINESE.search(row["unit"])}
     labels |= {word for row in real_tables["targets"] for word in (row["hedge"] or "").split("、") if word}

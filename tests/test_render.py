@@ -185,7 +185,14 @@ def test_the_home_page_says_which_districts_plans_are_in_the_data(pages):
         ("甲区", "plans/jia-2023/"),
         ("乙区", "plans/yi-2023/"),
     ]
-    assert [li.get_text(" ") for li in tiles.find_all("li")][2] == "丙区 尚未收集"
+    assert [li.get_text(" ") for li in tiles.find_all("li")] == [
+        "甲区 已收录：印发施行",
+        "乙区 已收录：印发施行",
+        "丙区 尚未收集",
+    ]
+    assert "grid-area" not in str(tiles)  # 示例市 has no layout: its tiles are in code order
+    legend = BeautifulSoup(home.split('<ul class="district-legend"', 1)[1].split("</ul>", 1)[0], "html.parser")
+    assert [li.get_text() for li in legend.find_all("li")] == ["已收录：印发施行", "尚未收集"]
     english = pages["index.en.md"]
     assert "Example City has 3 districts; the dataset holds the carbon-peaking implementation plans of 2" in english
     assert "have not been collected yet: Bing District." in english
