@@ -5,13 +5,19 @@ Drawn with Pillow from fonts the build brings, never the machine's: Chinese with
 Fallback in generator/fonts/ (the charts' font), Latin with the Aileron that Pillow carries. A character neither
 has stops the build (``MissingGlyph``): a preview would otherwise show a box where a character should be. The PNG
 holds no time stamp or other metadata, so one commit gives the same bytes on any machine with the same Pillow.
+
+An image costs about 0.07 s (half drawing, half PNG compression): under a second for the real package's twelve;
+6,000 for 3,000 plans in two languages are drawn on all cores (``share_images``), some seven minutes of one core.
 """
 
 from __future__ import annotations
 
 import io
+import multiprocessing
+import os
 import re
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 
@@ -24,6 +30,7 @@ from .problems import GeneratorError
 
 WIDTH, HEIGHT = 1200, 630  # the size Open Graph and X (summary_large_image) previews show without cropping
 MARGIN = 72
+PARALLEL_FROM = 64  # images; below this, starting worker processes costs more than it saves
 INK, MUTED, BACKGROUND, ACCENT = "#1a1a1a", "#4a4a4a", "#ffffff", "#00695c"  # the site's primary colour (site.css)
 CHINESE_FONT = FONT_DIR / "DroidSansFallback-GB2312.ttf"
 PROBE_SIZE = 32  # the size at which validation asks whether a font has a character (any size gives the same answer)
@@ -86,13 +93,25 @@ def site_card(model: Model, label: Label, lang: str) -> Card:
     )
 
 
-def share_images(model: Model, languages: tuple[str, ...] = i18n.LANGUAGES) -> Iterator[tuple[str, bytes]]:
-    """Every share image of the site in each language, as (path under docs/, PNG bytes)."""
+def cards(model: Model, languages: tuple[str, ...] = i18n.LANGUAGES) -> list[Card]:
+    """What every share image of the site says, in each language: the site's, then each plan's."""
+    result = []
     for lang in languages:
         label = i18n.translations(lang).gettext
-        yield (card := site_card(model, label, lang)).path, png(card)
-        for plan in model.plans:
-            yield (card := plan_card(plan, label, lang)).path, png(card)
+        result += [site_card(model, label, lang), *(plan_card(plan, label, lang) for plan in model.plans)]
+    return result
+
+
+def share_images(model: Model, languages: tuple[str, ...] = i18n.LANGUAGES) -> Iterator[tuple[str, bytes]]:
+    """Every share image of the site in each language, as (path under docs/, PNG bytes), each as it is drawn: on
+    all cores when there are many (each image is independent of the others, so the bytes are the same)."""
+    todo = cards(model, languages)
+    if len(todo) < PARALLEL_FROM:
+        yield from ((card.path, png(card)) for card in todo)
+        return
+    # "spawn", as charts.render_all: a fresh process per worker, with nothing inherited from this one.
+    with ProcessPoolExecutor(max_workers=os.cpu_count() or 1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        yield from zip((card.path for card in todo), pool.map(png, todo, chunksize=16), strict=True)
 
 
 # Drawing
@@ -188,5 +207,5 @@ def png(card: Card) -> bytes:
         for j, line in enumerate(wrap(what, 28, column - 24)[:2]):
             _draw_line(draw, x, HEIGHT - 68 + j * 34, line, 28, MUTED)
     out = io.BytesIO()
-    image.save(out, format="PNG", optimize=False, compress_level=9)
+    image.save(out, format="PNG", compress_level=6)  # level 9: 4 times the time for 5 % fewer bytes
     return out.getvalue()

@@ -165,3 +165,8 @@ def test_with_site_url_a_preview_has_the_pages_address_and_its_share_image(fixtu
 def test_the_site_configuration_names_the_site_share_image_that_the_generator_draws():
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     assert config["extra"]["share_image"] == urls.SITE_SHARE_IMAGE
+
+
+def test_many_images_are_drawn_on_all_cores_with_the_same_bytes(images, fixture_model, monkeypatch):
+    monkeypatch.setattr(share, "PARALLEL_FROM", 2)
+    assert dict(share.share_images(fixture_model)) == images
