@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 import os
 
-from . import downloads, load, publish, render, synonyms, urls, validate
+from . import downloads, load, publish, render, share, synonyms, urls, validate
 from .i18n import LANGUAGES
 from .paths import Paths
 from .problems import InvalidPackage, Problem
@@ -45,6 +45,7 @@ def build(paths: Paths, *, run_mkdocs: bool = True, stage: Stage = no_timing, la
         with stage("render"):  # each page is written as soon as it is rendered
             writer = publish.Writer(paths)
             writer.write_all(render.render_pages(site, languages))
+            writer.write_all(share.share_images(site.model, languages))
             writer.write_all(files.items())
             writer.write(urls.SEARCH_SYNONYMS, synonyms.synonyms_json(synonyms.read_groups()))
         if run_mkdocs:

@@ -15,6 +15,7 @@ from decimal import Decimal
 import attrs
 from frictionless import Check, errors
 
+from . import share
 from . import sources as src
 from .i18n import CHINESE_CHARACTER
 
@@ -456,6 +457,29 @@ class KeepRows(Check):
     def validate_row(self, row) -> Iterable[errors.Error]:
         self.tables[self.resource.name].append(row.to_dict())
         return ()
+
+
+class MissingGlyphError(ProjectError):
+    type = "missing-glyph"
+    title = "Missing Glyph"
+    description = "A text that the share images draw holds a character that no font of the build has."
+
+
+@attrs.define(kw_only=True, repr=False)
+class DrawnInShareImages(Check):
+    """The texts that the share images draw (share.py: a plan's title, its district's name) hold only characters
+    that a font of the build has: a preview would otherwise show a box where a character should be."""
+
+    type = "drawn-in-share-images"
+    Errors = [MissingGlyphError]
+    drawn_fields: dict[str, list[str]]  # resource name -> the fields the share images draw
+
+    def validate_row(self, row) -> Iterable[errors.Error]:
+        for name in self.drawn_fields.get(self.resource.name, []):
+            for char in dict.fromkeys(row[name] or ""):
+                if share.font_for(char, share.PROBE_SIZE) is None:
+                    note = f"the share images cannot draw “{char}” (U+{ord(char):04X}): no font of the build has it"
+                    yield MissingGlyphError.from_row(row, note=note, field_name=name)
 
 
 def _provenance(row, field_name: str, note: str) -> ProvenanceError:

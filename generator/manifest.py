@@ -9,7 +9,7 @@ from .sources import sha256
 
 TOOLS = (
     "frictionless", "pandas", "jinja2", "mkdocs", "mkdocs-material", "mkdocs-literate-nav",
-    "pagefind", "vl-convert-python", "openpyxl", "pyarrow",
+    "pagefind", "vl-convert-python", "openpyxl", "pyarrow", "pillow",
 )  # fmt: skip
 
 

@@ -174,6 +174,7 @@ class Plan:
     status: str
     source_file: str
     source_sha256: str
+    official_url: str | None  # the document's page on its government's website, once a maintainer records it
     translation: str
     chapters: list[Chapter] = field(default_factory=list)
     measures: list[Measure] = field(default_factory=list)

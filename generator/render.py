@@ -42,6 +42,7 @@ def environment(model: Model, lang: str = i18n.DEFAULT, settings: SiteSettings =
     label = translations.gettext
     env.filters.update(
         cell=text.cell,
+        yaml_string=text.yaml_string,
         figure=partial(text.figure, unit_label=label),
         phrase=partial(text.direction_phrase, label=label, lang=lang),
         hedge_words=text.hedge_words,
@@ -53,6 +54,9 @@ def environment(model: Model, lang: str = i18n.DEFAULT, settings: SiteSettings =
         descriptor_text=partial(i18n.descriptor_text, lang),
         kind_label=lambda kind: label(text.KIND_LABELS[kind]),
         project_kind_label=lambda kind: label(text.PROJECT_KIND_LABELS[kind]),
+        agency_kind_label=lambda kind: label(text.AGENCY_KIND_LABELS[kind]),
+        role_label=lambda role: label(text.ROLE_LABELS[role]),
+        tile_state_label=lambda state: label(text.TILE_STATE_LABELS[state]),
         level_label=lambda level: label(text.LEVEL_LABELS[level]),
         scope_label=lambda scope: label(text.SCOPE_LABELS[scope]),
         stance_label=lambda stance: label(text.STANCE_LABELS[stance]),
@@ -80,7 +84,7 @@ def environment(model: Model, lang: str = i18n.DEFAULT, settings: SiteSettings =
 TEMPLATE_ADDRESSES = (
     "HOME", "PLANS_INDEX", "COMPARE_INDEX", "DATA_INDEX", "DICTIONARY", "CHANGELOG", "SEARCH", "METHODOLOGY", "ABOUT",
     "DOCUMENTS", "DOWNLOADS", "plan_page", "target_row", "source_page", "passage", "section", "cited_document",
-    "region_plans", "region_page", "indicator_page",
+    "region_plans", "region_page", "indicator_page", "agency_page", "share_image",
     "download", "release_folder", "release_download", "package_file", "data_file", "plan_slice",
 )  # fmt: skip
 
@@ -153,6 +157,11 @@ def _indicators(site: Site) -> list[tuple[views.RegionView, views.IndicatorRow]]
     return [(view, row) for view in site.regions for row in view.shared]
 
 
+def _agencies(site: Site) -> list[tuple[views.RegionView, views.AgencyPage]]:
+    """Each region's agencies that its plans name for a measure."""
+    return [(view, page) for view in site.regions for page in view.agency_pages]
+
+
 def _charted_regions(site: Site) -> list[views.RegionView]:
     """Beyond charts.MOST_ROWS plans, a chart with a row per plan is unreadable: the region's tables stay alone."""
     return [view for view in site.regions if len(view.model.plans) <= charts.MOST_ROWS]
@@ -196,6 +205,9 @@ PAGES = (
         lambda site, _, figures: {
             "list_sources": len(site.model.plans) <= LISTED_PLANS,
             "collections": [(region, views.collection(region)) for region in site.model.regions],
+            "grids": {
+                region.code: views.tile_grid(region.code, views.collection(region)) for region in site.model.regions
+            },
         },
     ),
     PageType(lambda site: urls.NAVIGATION, "summary.md.j2", _once, lambda site, _, figures: {"regions": site.regions}),
@@ -281,6 +293,12 @@ PAGES = (
             notes=pair[0].stricter[pair[1].indicator.indicator_id],
             figure=figures.get(urls.indicator_chart(pair[0].code, pair[1].indicator.indicator_id)),
         ),
+    ),
+    PageType(
+        lambda pair: urls.agency_page(pair[0].code, pair[1].agency.agency_id),
+        "agency.md.j2",
+        _agencies,
+        lambda site, pair, figures: _region(pair[0], entry=pair[1]),
     ),
 )
 

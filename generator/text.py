@@ -6,8 +6,8 @@ import json
 from collections.abc import Callable
 from decimal import Decimal
 
-from .i18n import Untranslated
 from . import units
+from .i18n import Untranslated
 
 COMPARATOR_SIGNS = {"eq": "", "ge": "≥ ", "gt": "> ", "le": "≤ ", "lt": "< "}
 KIND_LABELS = {"quantitative": "定量", "qualitative": "定性", "defers-to-city": "完成市下达任务"}
@@ -23,6 +23,25 @@ LEVEL_LABELS = {
     "district": "区级文件",
     "standard-or-law": "法律、法规与标准",
 }
+# What kind of body an agency is (agencies.kind), and what a plan makes it for a measure (measure_agencies.role).
+AGENCY_KIND_LABELS = {
+    "government": "区政府部门",
+    "party-or-mass-organisation": "区委部门或群团组织",
+    "leading-group": "领导小组办公室",
+    "management-committee": "管理委员会",
+    "enterprise": "国有企业",
+    "subdistrict": "街道办事处",
+    "collective": "多个单位的统称",
+}
+# A district's tile on the home page (views.TILE_STATES): its plan's status (plans.status), or not yet collected.
+TILE_STATE_LABELS = {
+    "in-force": "已收录：印发施行",
+    "draft": "已收录：征求意见稿",
+    "amended": "已收录：已修订",
+    "superseded": "已收录：已废止或被替代",
+    "missing": "尚未收集",
+}
+ROLE_LABELS = {"lead": "牵头", "responsible": "负责", "shared": "按职责分工负责"}
 PROJECT_KIND_LABELS = {
     "power-grid": "电网",
     "energy-storage": "储能",
@@ -163,3 +182,9 @@ def constraints_text(constraints: dict | None, label: Callable[[str], str] = str
         else:
             parts.append(f"{key} {value}")
     return "; ".join(p for p in parts if p)
+
+
+def yaml_string(value: str) -> str:
+    """A one-line text as a YAML string for a page's front matter: JSON's double-quoted form, which YAML reads as
+    written (quotes, colons, # and backslashes escaped or harmless); a line break becomes a space."""
+    return json.dumps(" ".join(value.split()), ensure_ascii=False)

@@ -107,7 +107,20 @@ def indicator_page(code: str, indicator_id: str) -> str:
     return f"{region_folder(code)}/indicators/{indicator_id}.md"
 
 
-# Charts (SVG, beside the pages that show them)
+def agency_page(code: str, agency_id: str) -> str:
+    """An agency's measures and targets across the region's plans, beside the region's table of agencies."""
+    return f"{region_folder(code)}/agencies/{agency_id}.md"
+
+
+# Charts (SVG, beside the pages that show them) and share images (PNG, for link previews: og:image)
+
+# The picture a link to any page without one of its own shows (mkdocs.yml's extra.share_image names it too).
+SITE_SHARE_IMAGE = f"{CHARTS}/share/site.png"
+
+
+def share_image(plan_id: str) -> str:
+    """The picture a link to the plan's page shows."""
+    return f"{CHARTS}/share/{plan_id}.png"
 
 
 def indicator_chart(code: str, indicator_id: str) -> str:

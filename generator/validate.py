@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from frictionless import Checklist, FrictionlessException
 from frictionless.settings import VERSION as frictionless_version
 
-from . import checks, csvfiles, passages
+from . import checks, csvfiles, passages, share
 from . import sources as src
 from .load import Inputs
 from .problems import Problem
@@ -157,6 +157,7 @@ def _project_checks(inputs: Inputs) -> list:
         checks.TitleInQuote(document_titles=titles),
         checks.DocumentAsCited(quotes=cited),
         checks.UnitMatchesIndicator(indicator_units=units),
+        checks.DrawnInShareImages(drawn_fields=share.DRAWN_FIELDS),
         checks.MeasureInChapter(resource_name="targets", measure_chapters=measure_chapters),
         *(
             checks.SamePlan(resource_name=name, field_name=field, owner_plans=owners[target])
@@ -220,6 +221,7 @@ HINTS = {
     "scope-as-printed": "copy the words that name whom it applies to from the quote; none for a whole district",
     "inconsistent-coding": "code the same construction the same way: the rules are on the methodology page",
     "translation-mismatch": "fill the English, or empty translation while the row waits for its translation",
+    "missing-glyph": "write the character as the source does, or add it to generator/fonts/ (its README says how)",
     "comparator-wording": (
         "ge is “at least”, gt “more than”, le “at most”, lt “less than”: reword the English or correct the comparator"
     ),

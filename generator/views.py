@@ -21,6 +21,7 @@ from .model import (
     Model,
     Plan,
     Region,
+    Responsibility,
     Target,
 )
 from .outline import anchor
@@ -159,6 +160,79 @@ def agencies(model: Model) -> list[AgencyRow]:
                 counts.setdefault(agency.agency_id, Counter())[plan.plan_id] += 1
     rows = [AgencyRow(a, {p.plan_id: counts[a.agency_id][p.plan_id] for p in model.plans}) for a in model.agencies]
     return sorted((r for r in rows if r.total), key=lambda r: (-r.total, r.agency.agency_id))
+
+
+@dataclass(frozen=True)
+class AgencyMeasure:
+    """A measure an agency is named for: how the plan names it there, and the measure's targets."""
+
+    measure: Measure
+    mentions: list[Responsibility]  # the agency's own, in printed order (a body printed twice is listed twice)
+    targets: list[Target]  # the targets recorded under the measure, in document order
+
+    @property
+    def roles(self) -> list[str]:
+        """The agency's roles for the measure, each once, in printed order."""
+        return list(dict.fromkeys(r.role for r in self.mentions))
+
+
+@dataclass(frozen=True)
+class AgencyPlan:
+    """One plan's measures that name an agency, in document order."""
+
+    plan: Plan
+    measures: list[AgencyMeasure]
+
+    @property
+    def targets(self) -> list[Target]:
+        """The targets under those measures, measure by measure."""
+        return [t for m in self.measures for t in m.targets]
+
+
+@dataclass(frozen=True)
+class AgencyPage:
+    """One agency across a region's plans: every measure it is named for, and the targets under them."""
+
+    agency: Agency
+    printed_as: list[tuple[str, list[Plan]]]  # each name the plans print for it, with the plans that print it
+    plans: list[AgencyPlan]  # the plans that name it, in the model's order
+
+    @property
+    def measure_count(self) -> int:
+        return sum(len(p.measures) for p in self.plans)
+
+    @property
+    def target_count(self) -> int:
+        return sum(len(p.targets) for p in self.plans)
+
+
+def agency_pages(model: Model) -> list[AgencyPage]:
+    """A page for each agency that a plan of the model names for a measure, busiest first (the order of
+    ``agencies``)."""
+    under: dict[str, list[Target]] = defaultdict(list)
+    for target in model.targets:
+        if target.measure:
+            under[target.measure.measure_id].append(target)
+    named: dict[str, dict[str, list[AgencyMeasure]]] = defaultdict(dict)  # agency_id -> plan_id -> measures
+    printed: dict[str, dict[str, dict[str, Plan]]] = defaultdict(dict)  # agency_id -> name -> plans by id
+    for plan in model.plans:
+        for measure in plan.measures:
+            mentions: dict[str, list[Responsibility]] = defaultdict(list)
+            for r in measure.responsible:
+                mentions[r.agency.agency_id].append(r)
+                printed[r.agency.agency_id].setdefault(r.name_as_printed, {})[plan.plan_id] = plan
+            for agency_id, own in mentions.items():
+                entry = AgencyMeasure(measure, own, under[measure.measure_id])
+                named[agency_id].setdefault(plan.plan_id, []).append(entry)
+    plans = {plan.plan_id: plan for plan in model.plans}
+    return [
+        AgencyPage(
+            row.agency,
+            [(name, list(by_id.values())) for name, by_id in printed[row.agency.agency_id].items()],
+            [AgencyPlan(plans[plan_id], measures) for plan_id, measures in named[row.agency.agency_id].items()],
+        )
+        for row in agencies(model)
+    ]
 
 
 def own_or_city(rows: list[IndicatorRow]) -> list[tuple[Indicator, dict[str, str]]]:
@@ -392,6 +466,59 @@ def collection(region: Region) -> Collection:
     return Collection(districts, [d for d in districts if d.plans], [d for d in districts if not d.plans])
 
 
+# Where each district sits on a region's tile grid, (row, column) from the top left: a schematic map, each
+# district a tile roughly where it lies, with no boundary drawn (a published map of China needs map review; a
+# grid of tiles does not). Tianjin: 蓟州 in the far north; 武清, 宝坻 and 宁河 across the north; the six central
+# districts (红桥 and 河北 above 南开, 和平 and 河东, 河西 below) ringed by 北辰 to the north, 西青 to the west,
+# 东丽 to the east and 津南 to the south-east; 滨海新区 on the coast and 静海 in the south-west.
+# A region without a layout here gets its tiles in code order, as many to a row as fit.
+TILE_LAYOUTS = {
+    "120000": {
+        "120119": (1, 3),
+        "120114": (2, 2), "120115": (2, 3), "120117": (2, 4),
+        "120113": (3, 2), "120106": (3, 3), "120105": (3, 4), "120110": (3, 5),
+        "120111": (4, 1), "120104": (4, 2), "120101": (4, 3), "120102": (4, 4), "120116": (4, 5),
+        "120118": (5, 1), "120103": (5, 3), "120112": (5, 4),
+    },
+}  # fmt: skip
+# What a tile says of its district: the status of its plan in the package (plans.status), or not yet collected.
+TILE_STATES = ("in-force", "draft", "amended", "superseded", "missing")
+
+
+@dataclass(frozen=True)
+class Tile:
+    """One district on the tile grid: its plans, what the tile says of them (TILE_STATES), and where it sits."""
+
+    district: District
+    plans: list[Plan]
+    state: str
+    place: tuple[int, int] | None  # (row, column); None: in code order
+
+
+@dataclass(frozen=True)
+class TileGrid:
+    tiles: list[Tile]  # in reading order: row by row, west to east, or in code order
+    columns: int | None  # the layout's width; None without a layout
+    legend: list[str]  # the states shown, in TILE_STATES order
+
+
+def tile_grid(code: str, c: Collection) -> TileGrid:
+    """A region's districts as tiles, placed as TILE_LAYOUTS says (every district of the region, or none: a layout
+    that misses one is not used), each in the state of its first plan."""
+    layout = TILE_LAYOUTS.get(code, {})
+    if {d.district.code for d in c.districts} - layout.keys():
+        layout = {}
+    tiles = [
+        Tile(d.district, d.plans, d.plans[0].status if d.plans else "missing", layout.get(d.district.code))
+        for d in c.districts
+    ]
+    if layout:
+        tiles.sort(key=lambda tile: tile.place)
+    shown = {tile.state for tile in tiles}
+    columns = max((column for _, column in layout.values()), default=None) if layout else None
+    return TileGrid(tiles, columns, [state for state in TILE_STATES if state in shown])
+
+
 @dataclass(frozen=True)
 class RegionView:
     """Everything a region's comparison pages and charts show, computed once for both languages."""
@@ -410,6 +537,7 @@ class RegionView:
     timeline_tabs: list[Tab]
     coverage: dict[str, dict[str, tuple[int, int]]]
     agencies: list[AgencyRow]
+    agency_pages: list[AgencyPage]  # in the order of agencies
     pilot: Plan | None  # the city's pilot programme that the district plans are read against
     pilot_answers: list[tuple[Chapter, list[PilotAnswer]]]  # each of its contents, with the measures answering it
     pilot_chapters: list[PilotChapter]
@@ -452,6 +580,7 @@ def region_view(model: Model, region: Region) -> RegionView:
         timeline_tabs=timeline_tabs(within, years),
         coverage=coverage(within),
         agencies=agencies(within),
+        agency_pages=agency_pages(within),
         pilot=pilot,
         pilot_answers=[(c, pilot_answers(within, c)) for c in pilot.key_chapters] if pilot else [],
         pilot_chapters=pilot_chapters(within) if pilot else [],

@@ -33,6 +33,7 @@ ROOFTOP = 8  # indicators.csv: rooftop-pv-coverage
 DESCRIPTOR_RESOURCES = 62  # datapackage.json: the line of "resources": [
 C001 = 2  # citations.csv: jia-2023-c001, 为落实《示例市碳达峰实施方案》…, citing shili-carbon-peaking-plan
 CITY_PLAN = 2  # documents.csv: shili-carbon-peaking-plan, 示政发〔2022〕5号, cited by jia-2023-c001 only
+JIA = 2  # plans.csv: jia-2023, whose official_url is empty
 
 
 def data_file(paths: Paths, name: str):
@@ -262,6 +263,29 @@ CASES = [
         [(Y002, "scope_as_printed", "scope-as-printed")],
         ("“机关单位” is not in the quote", "copy the words"),
     ),
+    # An official page is a web address (http or https), written whole: nothing else may become a link.
+    Case(
+        "official-page-without-its-scheme",
+        set_cell("plans", JIA, "official_url", "www.example.gov.cn/plan.html"),
+        f"{DATA}/plans.csv",
+        [(JIA, "official_url", "type-error")],
+        ("www.example.gov.cn/plan.html", "uri"),
+    ),
+    Case(
+        "official-page-not-on-the-web",
+        set_cell("plans", JIA, "official_url", "javascript:alert(1)"),
+        f"{DATA}/plans.csv",
+        [(JIA, "official_url", "constraint-error")],
+        ("javascript:alert(1)", "https?://"),
+    ),
+    # A plan's title is drawn on its share image: a character no font of the build has would show as a box.
+    Case(
+        "title-the-share-image-cannot-draw",
+        set_cell("plans", JIA, "title_en", "Jia District Carbon Peaking Implementation Plan 🌏"),
+        f"{DATA}/plans.csv",
+        [(JIA, "title_en", "missing-glyph")],
+        ("U+1F30F", "generator/fonts/"),
+    ),
     Case("missing-file", delete_the_projects, f"{DATA}/projects.csv", [(None, "", "missing-file")], ("missing",)),
     Case(
         "file-not-in-descriptor",
@@ -315,5 +339,6 @@ def test_the_rows_the_table_breaks_are_where_it_says(fixture_project):
     assert line_of(fixture_project, "indicators", "indicator_id", "rooftop-pv-coverage") == ROOFTOP
     assert line_of(fixture_project, "citations", "citation_id", "jia-2023-c001") == C001
     assert line_of(fixture_project, "documents", "document_id", "shili-carbon-peaking-plan") == CITY_PLAN
+    assert line_of(fixture_project, "plans", "plan_id", "jia-2023") == JIA
     lines = fixture_project.descriptor_path.read_text(encoding="utf-8").splitlines()
     assert lines[DESCRIPTOR_RESOURCES - 1].strip() == '"resources": ['

@@ -27,6 +27,7 @@ EVERY_KIND = [
     "compare/120000/timeline/",
     "compare/120000/coverage/",
     "compare/120000/agencies/",
+    "compare/120000/agencies/development-reform-commission/",
     "compare/120000/pilot/",
     "compare/120000/own-or-city/",
     "compare/documents/",

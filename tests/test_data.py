@@ -527,3 +527,61 @@ def test_every_real_hedge_word_has_a_badge_class(real_tables):
 
     words = {word for row in real_tables["targets"] for word in text.hedge_words(row["hedge"])}
     assert words and words <= set(text.HEDGE_CLASSES)
+
+
+def test_every_real_agency_named_for_a_measure_has_a_page_in_both_editions(built, real_tables):
+    named = {link["agency_id"] for link in real_tables["measure_agencies"]}
+    for edition in ("", "en/"):
+        folder = built.site_dir / edition / "compare" / "120000" / "agencies"
+        assert {page.parent.name for page in folder.glob("*/index.html")} == named
+        table = BeautifulSoup((folder / "index.html").read_text(encoding="utf-8"), "html.parser").find("table")
+        assert {a["href"].strip("/") for a in table.find_all("a")} == named
+
+
+@pytest.mark.parametrize(
+    ("edition", "covered_words", "missing_words"),
+    [("", "已收录：印发施行", "尚未收集"), ("en/", "In the data: in force", "not yet collected")],
+)
+def test_the_home_page_shows_all_sixteen_districts_as_tiles_linked_to_their_plans(
+    built, real_tables, edition, covered_words, missing_words
+):
+    districts = {row["code"]: row for row in real_tables["districts"] if row["parent_code"] == "120000"}
+    plans = {row["district_code"]: row["plan_id"] for row in real_tables["plans"] if row["kind"] == "district-plan"}
+    assert len(districts) == 16
+    page = BeautifulSoup((built.site_dir / edition / "index.html").read_text(encoding="utf-8"), "html.parser")
+    tiles = page.select("ul.district-tiles--map > li.district-tile")
+    name = "name_zh" if not edition else "name_en"
+    assert sorted(tile.select_one(".district-tile__name").get_text() for tile in tiles) == sorted(
+        row[name] for row in districts.values()
+    )
+    places = [tile["style"] for tile in tiles]
+    assert len(set(places)) == 16 and all(place.startswith("grid-area: ") for place in places)
+    by_name = {row[name]: code for code, row in districts.items()}
+    for tile in tiles:
+        code = by_name[tile.select_one(".district-tile__name").get_text()]
+        status = tile.select_one(".district-tile__status").get_text()
+        if code in plans:
+            assert tile.a["href"] == f"plans/{plans[code]}/" and status == covered_words
+        else:
+            assert tile.a is None and status == missing_words
+    legend = [li.get_text() for li in page.select("ul.district-legend > li")]
+    assert legend == [covered_words, missing_words]
+
+
+def test_a_region_with_a_tile_layout_places_every_district_once(real_model):
+    tianjin = next(region for region in real_model.regions if region.code == "120000")
+    grid = views.tile_grid(tianjin.code, views.collection(tianjin))
+    assert len(grid.tiles) == 16 and grid.columns == 5
+    assert len({tile.place for tile in grid.tiles}) == 16
+    assert [tile.place for tile in grid.tiles] == sorted(tile.place for tile in grid.tiles)  # reading order
+    assert grid.tiles[0].district.name_zh == "蓟州区"  # the far north, alone on the top row
+
+
+def test_a_layout_that_misses_a_district_is_not_used(real_model, monkeypatch):
+    tianjin = next(region for region in real_model.regions if region.code == "120000")
+    layout = dict(views.TILE_LAYOUTS["120000"])
+    del layout["120101"]
+    monkeypatch.setitem(views.TILE_LAYOUTS, "120000", layout)
+    grid = views.tile_grid(tianjin.code, views.collection(tianjin))
+    assert grid.columns is None and all(tile.place is None for tile in grid.tiles)
+    assert [tile.district.code for tile in grid.tiles] == sorted(tile.district.code for tile in grid.tiles)

@@ -37,6 +37,8 @@ def python_labels(real_tables) -> set[str]:
             labels |= {message for _line, _function, message, _comments in found if isinstance(message, str)}
     labels |= set(text.KIND_LABELS.values()) | set(text.PROJECT_KIND_LABELS.values())
     labels |= set(text.LEVEL_LABELS.values()) | set(text.SCOPE_LABELS.values())
+    labels |= set(text.AGENCY_KIND_LABELS.values()) | set(text.ROLE_LABELS.values())
+    labels |= set(text.TILE_STATE_LABELS.values())
     labels |= {label for label in text.STANCE_LABELS.values() if CHINESE.search(label)}
     labels |= set(text.PHRASES.values()) | set(text.BASELINES.values())
     labels |= {words for words in text.DIRECTION_WORDS.values() if words}

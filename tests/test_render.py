@@ -6,12 +6,13 @@ real plans is tested in test_data.py.
 
 from __future__ import annotations
 
+import csv
 import json
 import urllib.parse
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import copy_fixture_project
+from conftest import FIXTURE, copy_fixture_project, edit_cell, line_of
 
 from generator import build, charts, i18n, load, render, urls
 from generator.site import assemble
@@ -185,7 +186,14 @@ def test_the_home_page_says_which_districts_plans_are_in_the_data(pages):
         ("甲区", "plans/jia-2023/"),
         ("乙区", "plans/yi-2023/"),
     ]
-    assert [li.get_text(" ") for li in tiles.find_all("li")][2] == "丙区 尚未收集"
+    assert [li.get_text(" ") for li in tiles.find_all("li")] == [
+        "甲区 已收录：印发施行",
+        "乙区 已收录：印发施行",
+        "丙区 尚未收集",
+    ]
+    assert "grid-area" not in str(tiles)  # 示例市 has no layout: its tiles are in code order
+    legend = BeautifulSoup(home.split('<ul class="district-legend"', 1)[1].split("</ul>", 1)[0], "html.parser")
+    assert [li.get_text() for li in legend.find_all("li")] == ["已收录：印发施行", "尚未收集"]
     english = pages["index.en.md"]
     assert "Example City has 3 districts; the dataset holds the carbon-peaking implementation plans of 2" in english
     assert "have not been collected yet: Bing District." in english
@@ -266,3 +274,53 @@ extra:
     )
     assert load.site_settings(b"site_name: x\n") == load.SiteSettings("", "")
     assert load.site_settings(b"") == load.SiteSettings()
+
+
+def fixture_rows(resource: str) -> list[dict]:
+    """A table of the fixture package as its CSV says, read here and not by the generator."""
+    with (FIXTURE / "datapackage" / "data" / f"{resource}.csv").open(encoding="utf-8", newline="") as file:
+        return list(csv.DictReader(file))
+
+
+FIXTURE_AGENCIES = sorted({link["agency_id"] for link in fixture_rows("measure_agencies")})
+
+
+@pytest.mark.parametrize("agency_id", FIXTURE_AGENCIES)
+@pytest.mark.parametrize("lang", i18n.LANGUAGES)
+def test_an_agency_page_lists_exactly_its_measures_and_the_targets_under_them(pages, agency_id, lang):
+    measures = {row["measure_id"]: row for row in fixture_rows("measures")}
+    own = {link["measure_id"] for link in fixture_rows("measure_agencies") if link["agency_id"] == agency_id}
+    targets = {row["target_id"] for row in fixture_rows("targets") if row["measure_id"] in own}
+    title = "title" if lang == "zh" else "title_en"
+    page = BeautifulSoup(pages[i18n.page_path(f"compare/990000/agencies/{agency_id}.md", lang)], "html.parser")
+    listed = [
+        (row.a["href"].split("/")[-2], *(td.get_text() for td in row.find_all("td")[:2]))
+        for table in page.find_all("table")
+        if table.th.get_text() in ("位置", "Section")
+        for row in table.tbody.find_all("tr")
+    ]
+    all_targets = {row["target_id"] for row in fixture_rows("targets")}
+    linked_targets = {a["href"].partition("#")[2] for a in page.find_all("a")} & all_targets
+    assert sorted(listed) == sorted((measures[m]["plan_id"], measures[m]["section"], measures[m][title]) for m in own)
+    assert linked_targets == targets
+    for a in page.find_all("a", href=lambda href: href.partition("#")[2] in targets):
+        assert a["href"].startswith(f"../../../../sources/{a['href'].partition('#')[2].rsplit('-t', 1)[0]}/")
+
+
+def test_the_agencies_table_links_each_agency_to_its_page(pages):
+    table = BeautifulSoup(pages["compare/990000/agencies.md"], "html.parser").find("table")
+    assert sorted(a["href"] for a in table.find_all("a")) == [f"{agency_id}/" for agency_id in FIXTURE_AGENCIES]
+
+
+def test_a_plan_page_links_its_official_page_only_where_a_maintainer_recorded_one(tmp_path):
+    paths = copy_fixture_project(tmp_path)
+    address = "https://www.example.gov.cn/zwgk/jia_(2023).html"
+    edit_cell(paths, "plans", line_of(paths, "plans", "plan_id", "jia-2023"), "official_url", address)
+    build.build(paths, run_mkdocs=False)
+    for lang, label in (("zh", "政府网站原文"), ("en", "Official page")):
+        jia = (paths.docs_dir / i18n.page_path("plans/jia-2023.md", lang)).read_text(encoding="utf-8")
+        item = next(line for line in jia.splitlines() if label in line)
+        link = BeautifulSoup(item, "html.parser").a
+        assert (link["href"], link.get_text()) == (address, address)
+        yi = (paths.docs_dir / i18n.page_path("plans/yi-2023.md", lang)).read_text(encoding="utf-8")
+        assert label not in yi
