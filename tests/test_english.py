@@ -81,9 +81,11 @@ def test_a_quote_on_an_english_page_stands_beside_its_english(fixture_built):
     # 到2025年屋顶光伏覆盖率不低于30%: the Chinese original, marked, with the English statement in the same row.
     page = soup(fixture_built.site_dir / "en" / "plans" / "jia-2023" / "index.html")
     row = next(tr for tr in page.select("tr") if "30%" in tr.get_text() and tr.select_one("[lang='zh']"))
-    assert [td.get_text() for td in row.find_all("td")[:3]] == [
+    assert [td.get_text() for td in row.find_all("td")[:5]] == [
         "Rooftop photovoltaic coverage",
+        "Energy transition",
         "≥ 30% (2025)",
+        "2025",
         "By 2025, rooftop photovoltaic coverage is no less than 30%.",
     ]
     assert row.select_one("[lang='zh']").get_text() == "到2025年屋顶光伏覆盖率不低于30%"
