@@ -25,6 +25,7 @@ from .model import (
     Target,
 )
 from .outline import anchor
+from .passages import Block
 
 TIMELINE_YEARS = range(2022, 2031)
 # How a plan stands on an indicator, in the order of the columns that count them (own_or_city).
@@ -217,7 +218,7 @@ NO_VALUE = "none"
 @dataclass(frozen=True)
 class TargetRow:
     """A row of a plan's targets table: the target, the codes it is filtered by (data-* attributes), and its place
-    in the plan (1, 2, ... in document order), which the column of sections sorts by."""
+    in the plan (1, 2, ... in reading order), which the column of sections sorts by."""
 
     target: Target
     filters: dict[str, str]  # filter name -> code
@@ -272,18 +273,25 @@ def filter_options(targets: list[Target], plans: list[Plan], names: tuple[str, .
         "area": [FilterOption(a.area_id, a) for a in areas],
         "year": [FilterOption(str(y) if y else NO_VALUE, y) for y in years],
         "kind": [FilterOption(k, k) for k in STANCES if k in kinds],
-        "hedge": [FilterOption(NO_VALUE, None)] * any(not t.hedge for t in targets)
+        "hedge": ([FilterOption(NO_VALUE, None)] if any(not t.hedge for t in targets) else [])
         + [FilterOption(w, w) for w in hedges],
         "scope": [FilterOption(s, s) for s in text.SCOPE_LABELS if s in scopes],
     }
     return [Filter(name, options[name]) for name in names]
 
 
-def plan_targets(plan: Plan) -> list[TargetRow]:
+def reading_order(plan: Plan, document: list[Block]) -> list[Target]:
+    """A plan's targets in the order their quotes stand in its source text (``document``, every quote marked)."""
+    place = {quote_id: (n, start) for n, block in enumerate(document) for start, _, quote_id in block.marks}
+    return sorted(plan.targets, key=lambda t: place[t.target_id])
+
+
+def plan_targets(plan: Plan, document: list[Block]) -> list[TargetRow]:
     """A plan's targets, one row each, by action area (in the areas' order); within an area, figures first, then
-    dated results, then the city's tasks, each in document order."""
-    position = {t.target_id: n for n, t in enumerate(plan.targets, start=1)}
-    by_area = sorted(plan.targets, key=lambda t: (t.indicator.area.sort_order, STANCES.index(t.kind)))
+    dated results, then the city's tasks, each in reading order."""
+    in_order = reading_order(plan, document)
+    position = {t.target_id: n for n, t in enumerate(in_order, start=1)}
+    by_area = sorted(in_order, key=lambda t: (t.indicator.area.sort_order, STANCES.index(t.kind)))
     return [TargetRow(t, filter_attributes([t], TARGET_FILTERS), position[t.target_id]) for t in by_area]
 
 

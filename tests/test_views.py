@@ -1,9 +1,9 @@
 """The comparison views, checked against what the fixture's plans say (tests/fixture/)."""
 
 import pytest
-from conftest import with_targets
+from conftest import FIXTURE, with_targets
 
-from generator import views
+from generator import passages, sources, views
 from generator.model import build_model
 
 
@@ -115,9 +115,15 @@ def plan(model, plan_id):
     return next(p for p in model.plans if p.plan_id == plan_id)
 
 
+def document(plan):
+    """The plan's source text with its quotes marked, as the site assembles it."""
+    text = (FIXTURE / "datapackage" / plan.source_file).read_text(encoding="utf-8")
+    return passages.plan_document(plan, passages.Source.of(text))
+
+
 def test_a_plans_targets_by_area_put_figures_first(fixture_model):
     jia = plan(fixture_model, "jia-2023")
-    targets = [row.target for row in views.plan_targets(jia)]
+    targets = [row.target for row in views.plan_targets(jia, document(jia))]
     assert sorted(t.target_id for t in targets) == sorted(t.target_id for t in jia.targets)
     areas = [t.indicator.area.sort_order for t in targets]
     assert areas == sorted(areas)
@@ -126,8 +132,27 @@ def test_a_plans_targets_by_area_put_figures_first(fixture_model):
     assert keys == sorted(keys)
 
 
+def test_a_plans_targets_are_numbered_in_the_order_their_quotes_are_read(fixture_model):
+    jia = plan(fixture_model, "jia-2023")
+    text = (FIXTURE / "datapackage" / jia.source_file).read_text(encoding="utf-8")
+    rows = sorted(views.plan_targets(jia, document(jia)), key=lambda row: row.position)
+    assert [row.position for row in rows] == list(range(1, len(jia.targets) + 1))
+    readable = sources.matchable(text)  # a quote may run over a line break and a page number
+    where = [readable.index(sources.squeeze(row.target.quote)) for row in rows]
+    assert where == sorted(where)
+
+
+def test_a_target_added_later_takes_its_place_in_the_reading_order(fixture_tables):
+    # a second target on 甲区's 新能源装机容量达到12万千瓦 (section 二), added after all the others
+    model = with_targets(fixture_tables, ("jia-2023-t002", {"target_id": "jia-2023-t901"}))
+    jia = plan(model, "jia-2023")
+    position = {row.target.target_id: row.position for row in views.plan_targets(jia, document(jia))}
+    assert position["jia-2023-t002"] < position["jia-2023-t901"] < position["jia-2023-t007"]
+
+
 def test_a_plans_target_rows_carry_what_they_are_filtered_and_sorted_by(fixture_model):
-    rows = {row.target.target_id: row for row in views.plan_targets(plan(fixture_model, "jia-2023"))}
+    jia = plan(fixture_model, "jia-2023")
+    rows = {row.target.target_id: row for row in views.plan_targets(jia, document(jia))}
     # 甲区 t005: 力争2028年前实现碳达峰, in the overall goals, the fifth target of the plan
     assert rows["jia-2023-t005"].filters == {
         "area": "overall",
