@@ -18,13 +18,21 @@
 
   var collator = new Intl.Collator(document.documentElement.lang || undefined, { numeric: true });
 
-  // tablesort's sort functions order rows last first (tablesort reverses them for ascending order); an empty value
-  // (a target without a year) comes after every other.
-  function compare(a, b) {
+  // Two values in their order: an empty value (a target without a year) comes after every other.
+  function compareValues(a, b) {
     a = a.trim();
     b = b.trim();
-    if (!a || !b) return (a ? 1 : 0) - (b ? 1 : 0);
-    return collator.compare(b, a);
+    if (!a || !b) return (a ? 0 : 1) - (b ? 0 : 1);
+    return collator.compare(a, b);
+  }
+
+  // A cell's sort value may name a second value after "|" (data-sort="2025|17": the year, then the target's place
+  // in the plan), which orders equal values: tablesort would otherwise reverse the rows' order among equals. Its sort
+  // functions order rows last first (tablesort reverses them for ascending order).
+  function compare(a, b) {
+    var x = a.split("|");
+    var y = b.split("|");
+    return compareValues(y[0], x[0]) || compareValues(y[1] || "", x[1] || "");
   }
 
   function makeSortable(table) {
