@@ -249,7 +249,8 @@ PAGES = (
         lambda site, plan, figures: {
             "plan": plan,
             "bars": views.plan_years(plan),
-            "by_area": views.plan_targets(plan),
+            "rows": views.plan_targets(plan, site.documents[plan.plan_id]),
+            "filters": views.plan_filters(plan),
             "citations": views.plan_citations(plan),
             "defers_to": views.city_basis(plan),
             "compared": _comparisons(site, plan),

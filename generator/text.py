@@ -11,8 +11,15 @@ from .i18n import Untranslated
 
 COMPARATOR_SIGNS = {"eq": "", "ge": "≥ ", "gt": "> ", "le": "≤ ", "lt": "< "}
 KIND_LABELS = {"quantitative": "定量", "qualitative": "定性", "defers-to-city": "完成市下达任务"}
-# Whom a target applies to, when not the whole district (targets.scope): "适用于特定对象：示范街道".
-SCOPE_LABELS = {"named-area": "区域", "group": "特定对象", "new-buildings": "新建建筑或设施", "project": "具体项目"}
+# Whom a target applies to (targets.scope, in the order of its enum): "适用于特定对象：示范街道"; the whole district
+# (or, in the city's programme, the whole city) is named only where the tables filter by scope.
+SCOPE_LABELS = {
+    "district": "全区或全市",
+    "named-area": "区域",
+    "group": "特定对象",
+    "new-buildings": "新建建筑或设施",
+    "project": "具体项目",
+}
 # Labels are written in Chinese here and in the templates; their English is in locale/en.po.
 # How a plan stands on an indicator (views.own_or_city); "" when it makes no commitment.
 STANCE_LABELS = {"quantitative": "自定数值", "qualitative": "定性承诺", "defers-to-city": "完成市下达任务", "": "—"}

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from . import text
 from .model import (
     ActionArea,
     Agency,
@@ -25,6 +26,7 @@ from .model import (
     Target,
 )
 from .outline import anchor
+from .passages import Block
 
 TIMELINE_YEARS = range(2022, 2031)
 # The indicators every plan's main goals are about (the national and city plans set them): a plan's figures on them
@@ -56,6 +58,15 @@ class IndicatorRow:
     @property
     def plan_count(self) -> int:
         return sum(map(bool, self.by_plan.values()))
+
+    @property
+    def targets(self) -> list[Target]:
+        return [t for targets in self.by_plan.values() for t in targets]
+
+    @property
+    def filters(self) -> dict[str, str]:
+        """The row's data-* attributes (filter_attributes), a code per commitment, plan by plan."""
+        return filter_attributes(self.targets, COMPARISON_FILTERS)
 
 
 @dataclass(frozen=True)
@@ -278,15 +289,98 @@ def plan_years(plan: Plan) -> list[YearBar]:
     ]
 
 
-def plan_targets(plan: Plan) -> list[tuple[ActionArea, list[Target]]]:
-    """A plan's targets by action area (in the areas' order); within an area, figures first, then dated results,
-    then the city's tasks, each in document order."""
-    by_area: dict[int, list[Target]] = defaultdict(list)
-    for target in sorted(plan.targets, key=lambda t: t.indicator.area.sort_order):
-        by_area[target.indicator.area.sort_order].append(target)
-    return [
-        (targets[0].indicator.area, sorted(targets, key=lambda t: t.kind, reverse=True)) for targets in by_area.values()
-    ]
+# What the targets tables filter by: each row carries one data-<name> attribute per filter (filter_attributes), and
+# each filter offers its values in the order of filter_options. A row of several commitments (the comparison's) lists
+# one code per commitment, space-separated and in the same order in every attribute; a commitment with several hedge
+# words joins them with "+". NO_VALUE stands for a missing year or hedge.
+TARGET_FILTERS = ("area", "year", "kind", "hedge", "scope")
+# The comparison's tables are already one per action area: it filters by plan instead.
+COMPARISON_FILTERS = ("plan", "year", "kind", "hedge", "scope")
+NO_VALUE = "none"
+
+
+@dataclass(frozen=True)
+class TargetRow:
+    """A row of a plan's targets table: the target, the codes it is filtered by (data-* attributes), and its place
+    in the plan (1, 2, ... in reading order), which the column of sections sorts by."""
+
+    target: Target
+    filters: dict[str, str]  # filter name -> code
+    position: int
+
+
+@dataclass(frozen=True)
+class FilterOption:
+    code: str  # as in the rows' data-* attribute
+    value: object  # what the template names: an ActionArea, a year, a kind, a hedge word, a scope or a Plan; None
+
+
+@dataclass(frozen=True)
+class Filter:
+    name: str  # the rows' data-<name>
+    options: list[FilterOption]  # those that some row has, in the order readers expect
+
+
+def hedge_words(target: Target) -> list[str]:
+    return [word for word in (target.hedge or "").split("、") if word]
+
+
+def filter_codes(target: Target) -> dict[str, str]:
+    """The code of each filter for one target (the plan's id stands for its district)."""
+    return {
+        "plan": target.plan_id,
+        "area": target.indicator.area.area_id,
+        "year": str(target.target_year) if target.target_year else NO_VALUE,
+        "kind": target.kind,
+        "hedge": "+".join(hedge_words(target)) or NO_VALUE,
+        "scope": target.scope,
+    }
+
+
+def filter_attributes(targets: list[Target], names: tuple[str, ...]) -> dict[str, str]:
+    """The data-* attributes of a row of ``targets``: for each filter, their codes in order, space-separated."""
+    codes = [filter_codes(t) for t in targets]
+    return {name: " ".join(c[name] for c in codes) for name in names}
+
+
+def filter_options(targets: list[Target], plans: list[Plan], names: tuple[str, ...] = TARGET_FILTERS) -> list[Filter]:
+    """Each filter with the values that ``targets`` have: plans as given, areas in their order, years ascending
+    (undated last), kinds as STANCES, hedges none first and then in order of first use, scopes as text.SCOPE_LABELS."""
+    areas = sorted({t.indicator.area.area_id: t.indicator.area for t in targets}.values(), key=lambda a: a.sort_order)
+    years = sorted({t.target_year for t in targets}, key=lambda y: (y is None, y or 0))
+    hedges = list(dict.fromkeys(word for t in targets for word in hedge_words(t)))
+    kinds = {t.kind for t in targets}
+    scopes = {t.scope for t in targets}
+    plan_ids = {t.plan_id for t in targets}
+    options = {
+        "plan": [FilterOption(p.plan_id, p) for p in plans if p.plan_id in plan_ids],
+        "area": [FilterOption(a.area_id, a) for a in areas],
+        "year": [FilterOption(str(y) if y else NO_VALUE, y) for y in years],
+        "kind": [FilterOption(k, k) for k in STANCES if k in kinds],
+        "hedge": ([FilterOption(NO_VALUE, None)] if any(not t.hedge for t in targets) else [])
+        + [FilterOption(w, w) for w in hedges],
+        "scope": [FilterOption(s, s) for s in text.SCOPE_LABELS if s in scopes],
+    }
+    return [Filter(name, options[name]) for name in names]
+
+
+def reading_order(plan: Plan, document: list[Block]) -> list[Target]:
+    """A plan's targets in the order their quotes stand in its source text (``document``, every quote marked)."""
+    place = {quote_id: (n, start) for n, block in enumerate(document) for start, _, quote_id in block.marks}
+    return sorted(plan.targets, key=lambda t: place[t.target_id])
+
+
+def plan_targets(plan: Plan, document: list[Block]) -> list[TargetRow]:
+    """A plan's targets, one row each, by action area (in the areas' order); within an area, figures first, then
+    dated results, then the city's tasks, each in reading order."""
+    in_order = reading_order(plan, document)
+    position = {t.target_id: n for n, t in enumerate(in_order, start=1)}
+    by_area = sorted(in_order, key=lambda t: (t.indicator.area.sort_order, STANCES.index(t.kind)))
+    return [TargetRow(t, filter_attributes([t], TARGET_FILTERS), position[t.target_id]) for t in by_area]
+
+
+def plan_filters(plan: Plan) -> list[Filter]:
+    return filter_options(plan.targets, [plan])
 
 
 def chapter_titles(plan: Plan) -> dict[str, Chapter]:
@@ -542,6 +636,7 @@ class RegionView:
     pilot_answers: list[tuple[Chapter, list[PilotAnswer]]]  # each of its contents, with the measures answering it
     pilot_chapters: list[PilotChapter]
     collection: Collection  # which of its districts have a plan in the package
+    filters: list[Filter]  # what the comparison of targets filters by (COMPARISON_FILTERS)
 
     @property
     def code(self) -> str:
@@ -585,6 +680,7 @@ def region_view(model: Model, region: Region) -> RegionView:
         pilot_answers=[(c, pilot_answers(within, c)) for c in pilot.key_chapters] if pilot else [],
         pilot_chapters=pilot_chapters(within) if pilot else [],
         collection=collection(region),
+        filters=filter_options([t for row in rows for t in row.targets], within.district_plans, COMPARISON_FILTERS),
     )
 
 

@@ -13,7 +13,7 @@ axe_module = pytest.importorskip("axe_playwright_python.sync_playwright")
 
 
 # Every kind of page in both editions: each is checked for the hosts it calls, accessibility, the Content Security
-# Policy and the console, and its width on a phone.
+# Policy and the console, and (tests/test_browser_tables.py) its width on a phone and a laptop, and its weight.
 EVERY_KIND = [
     "",
     "plans/",
@@ -165,18 +165,3 @@ def test_timeline_tabs_filter_by_plan(page, server):
     page.locator(".tabbed-labels label", has_text="蓟州区").click()
     visible = page.locator(".tabbed-block:visible table tbody tr td:first-child").all_inner_texts()
     assert visible and set(visible) == {"蓟州区"}
-
-
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("path", BOTH_EDITIONS)
-def test_page_fits_a_390_px_phone_without_scrolling_sideways(browser, server, path, scheme):
-    """Most readers are on a phone: no page may be wider than its screen, in either colour scheme. Wide tables
-    scroll inside their own box; the page itself does not."""
-    context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme=scheme)
-    page = context.new_page()
-    page.goto(server + path, wait_until="networkidle")
-    shown = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
-    width = page.evaluate("document.documentElement.scrollWidth")
-    context.close()
-    assert shown == {"light": "default", "dark": "slate"}[scheme]
-    assert width <= 390

@@ -59,9 +59,12 @@ def test_a_plan_page_shows_its_targets_in_a_table(fixture_built):
     page = html(fixture_built, "plans/jia-2023")
     rows = [[td.get_text(strip=True) for td in tr.find_all("td")] for tr in page.select("table tr")]
     rooftop = [row for row in rows if row and row[0] == "屋顶光伏覆盖率"]
-    # The commitment at a glance: in words, with its responsible bodies (measure jia-2023-m001's) and a comparison.
+    # indicator, action area, the commitment at a glance (in words, with its responsible bodies, those of measure
+    # jia-2023-m001, and a comparison), target year, quote, section with its permalink
     commitment = "不低于30%（2025）责任单位：区发展改革委、区住房建设委各区对比"
-    assert rooftop == [["屋顶光伏覆盖率", commitment, "到2025年屋顶光伏覆盖率不低于30%", "三（一）1#"]]
+    assert rooftop == [
+        ["屋顶光伏覆盖率", "能源绿色低碳转型", commitment, "2025", "到2025年屋顶光伏覆盖率不低于30%", "三（一）1#"]
+    ]
     assert page.h1.get_text(strip=True).startswith("甲区碳达峰实施方案")
 
 
@@ -131,7 +134,7 @@ def test_plan_pages_count_their_commitments_by_year_in_a_table_with_bars(fixture
     assert table.caption.get_text(strip=True)
     totals = [int(row.select("td")[0].get_text()) for row in table.tbody.select("tr")]
     assert totals == [4, 1, 1, 1]  # 甲区: 2025, 2027, 2028, 2030
-    # The same page lists each commitment once, in the tables by action area after the bars.
+    # The same page lists each commitment once, in its table of targets after the bars.
     listed = [t for t in page.select("table") if t.select_one("th") and t.select_one("th").get_text() == "指标"]
     assert sum(totals) == sum(len(t.tbody.select("tr")) for t in listed) > 0
 

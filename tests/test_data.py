@@ -36,7 +36,8 @@ def test_jizhou_page_shows_the_forest_coverage_target_in_a_table(built):
     page = html(built, "plans/jizhou-2023")
     rows = [[td.get_text(strip=True) for td in tr.find_all("td")] for tr in page.select("table tr")]
     forest = [row for row in rows if row and row[0] == "森林覆盖率"]
-    assert forest and all(row[1].startswith("达到31.02%（2025）") and "31.02%" in row[2] for row in forest)
+    # indicator, action area, target, target year, quote, section
+    assert forest and all(row[2].startswith("达到31.02%（2025）") and "31.02%" in row[4] for row in forest)
     assert page.h1.get_text(strip=True).startswith("天津市蓟州区碳达峰实施方案")
 
 

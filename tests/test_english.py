@@ -82,9 +82,11 @@ def test_a_quote_on_an_english_page_stands_beside_its_english(fixture_built):
     page = soup(fixture_built.site_dir / "en" / "plans" / "jia-2023" / "index.html")
     row = next(tr for tr in page.select("tr") if "30%" in tr.get_text() and tr.select_one("[lang='zh']"))
     cells = row.find_all("td")
-    assert cells[1].select_one(".glance__what").get_text() == "at least 30% (2025)"
-    assert [td.get_text() for td in (cells[0], cells[2])] == [
+    assert cells[2].select_one(".glance__what").get_text() == "at least 30% (2025)"
+    assert [td.get_text() for td in (cells[0], cells[1], cells[3], cells[4])] == [
         "Rooftop photovoltaic coverage",
+        "Energy transition",
+        "2025",
         "By 2025, rooftop photovoltaic coverage is no less than 30%.",
     ]
     assert row.select_one("[lang='zh']").get_text() == "到2025年屋顶光伏覆盖率不低于30%"

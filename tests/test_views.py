@@ -1,9 +1,9 @@
 """The comparison views, checked against what the fixture's plans say (tests/fixture/)."""
 
 import pytest
-from conftest import with_targets
+from conftest import FIXTURE, with_targets
 
-from generator import views
+from generator import passages, sources, views
 from generator.model import build_model
 
 
@@ -111,15 +111,89 @@ def test_rows_are_grouped_by_action_area_with_who_asks_for_more(region):
     assert [(n.stricter.plan_id, n.weaker.plan_id) for n in notes] == [("yi-2023", "jia-2023")]
 
 
+def plan(model, plan_id):
+    return next(p for p in model.plans if p.plan_id == plan_id)
+
+
+def document(plan):
+    """The plan's source text with its quotes marked, as the site assembles it."""
+    text = (FIXTURE / "datapackage" / plan.source_file).read_text(encoding="utf-8")
+    return passages.plan_document(plan, passages.Source.of(text))
+
+
 def test_a_plans_targets_by_area_put_figures_first(fixture_model):
-    jia = next(p for p in fixture_model.plans if p.plan_id == "jia-2023")
-    groups = views.plan_targets(jia)
-    assert sum(len(targets) for _, targets in groups) == len(jia.targets)
-    assert [area.sort_order for area, _ in groups] == sorted({t.indicator.area.sort_order for t in jia.targets})
+    jia = plan(fixture_model, "jia-2023")
+    targets = [row.target for row in views.plan_targets(jia, document(jia))]
+    assert sorted(t.target_id for t in targets) == sorted(t.target_id for t in jia.targets)
+    areas = [t.indicator.area.sort_order for t in targets]
+    assert areas == sorted(areas)
     order = {"quantitative": 0, "qualitative": 1, "defers-to-city": 2}
-    for area, targets in groups:
-        assert all(t.indicator.area is area for t in targets)
-        assert [order[t.kind] for t in targets] == sorted(order[t.kind] for t in targets)
+    keys = [(t.indicator.area.sort_order, order[t.kind]) for t in targets]
+    assert keys == sorted(keys)
+
+
+def test_a_plans_targets_are_numbered_in_the_order_their_quotes_are_read(fixture_model):
+    jia = plan(fixture_model, "jia-2023")
+    text = (FIXTURE / "datapackage" / jia.source_file).read_text(encoding="utf-8")
+    rows = sorted(views.plan_targets(jia, document(jia)), key=lambda row: row.position)
+    assert [row.position for row in rows] == list(range(1, len(jia.targets) + 1))
+    readable = sources.matchable(text)  # a quote may run over a line break and a page number
+    where = [readable.index(sources.squeeze(row.target.quote)) for row in rows]
+    assert where == sorted(where)
+
+
+def test_a_target_added_later_takes_its_place_in_the_reading_order(fixture_tables):
+    # a second target on 甲区's 新能源装机容量达到12万千瓦 (section 二), added after all the others
+    model = with_targets(fixture_tables, ("jia-2023-t002", {"target_id": "jia-2023-t901"}))
+    jia = plan(model, "jia-2023")
+    position = {row.target.target_id: row.position for row in views.plan_targets(jia, document(jia))}
+    assert position["jia-2023-t002"] < position["jia-2023-t901"] < position["jia-2023-t007"]
+
+
+def test_a_plans_target_rows_carry_what_they_are_filtered_and_sorted_by(fixture_model):
+    jia = plan(fixture_model, "jia-2023")
+    rows = {row.target.target_id: row for row in views.plan_targets(jia, document(jia))}
+    # 甲区 t005: 力争2028年前实现碳达峰, in the overall goals, the fifth target of the plan
+    assert rows["jia-2023-t005"].filters == {
+        "area": "overall",
+        "year": "2028",
+        "kind": "qualitative",
+        "hedge": "力争",
+        "scope": "district",
+    }
+    assert rows["jia-2023-t005"].position == 5
+    assert rows["jia-2023-t002"].filters["hedge"] == "none"  # 新能源装机容量达到12万千瓦: no qualifier
+
+
+def test_a_comparison_row_lists_a_code_per_commitment_in_the_same_order(rows):
+    # 可再生能源消费比重: 甲区 15%以上 (2030), 乙区 力争…18%以上 (2030)
+    assert row(rows, "renewable-share").filters == {
+        "plan": "jia-2023 yi-2023",
+        "year": "2030 2030",
+        "kind": "quantitative quantitative",
+        "hedge": "none 力争",
+        "scope": "district district",
+    }
+    # 新增绿色建筑面积: 乙区's yearly figure has no target year
+    assert row(rows, "green-building-area").filters["year"] == "none"
+
+
+def test_several_hedge_words_of_one_target_stay_together(fixture_tables):
+    model = with_targets(fixture_tables, ("yi-2023-t003", {"target_id": "yi-2023-t901", "hedge": "力争、左右"}))
+    assert views.filter_codes(plan(model, "yi-2023").targets[-1])["hedge"] == "力争+左右"
+
+
+def test_filters_offer_the_values_the_rows_have_in_reading_order(region, fixture_model):
+    options = {f.name: [o.code for o in f.options] for f in region.filters}
+    assert list(options) == list(views.COMPARISON_FILTERS)
+    assert options["plan"] == ["jia-2023", "yi-2023"]
+    assert options["year"] == ["2025", "2027", "2028", "2030", "none"]  # undated last
+    assert options["kind"] == ["quantitative", "qualitative", "defers-to-city"]
+    assert options["hedge"] == ["none", "力争", "左右"]  # 力争 is first used before 左右 (甲区 t005)
+    assert options["scope"] == ["district", "group"]
+    jia = {f.name: [o.code for o in f.options] for f in views.plan_filters(plan(fixture_model, "jia-2023"))}
+    assert jia["area"] == ["overall", "energy"]
+    assert jia["hedge"] == ["none", "力争"] and jia["scope"] == ["district"]
 
 
 def test_stances_are_counted_per_plan(region):
@@ -203,10 +277,6 @@ def test_a_plan_added_for_a_district_moves_it_to_the_covered(fixture_tables):
     [view] = views.regions(build_model({**fixture_tables, "plans": plans}))
     assert view.collection.missing == []
     assert [p.plan_id for p in view.collection.districts[2].plans] == ["bing-2024"]
-
-
-def plan(model, plan_id):
-    return next(p for p in model.plans if p.plan_id == plan_id)
 
 
 def test_documents_run_from_the_city_down_each_with_the_places_that_name_it(fixture_model):
