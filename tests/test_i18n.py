@@ -37,6 +37,7 @@ def python_labels(real_tables) -> set[str]:
             labels |= {message for _line, _function, message, _comments in found if isinstance(message, str)}
     labels |= set(text.KIND_LABELS.values()) | set(text.PROJECT_KIND_LABELS.values())
     labels |= set(text.LEVEL_LABELS.values()) | set(text.SCOPE_LABELS.values())
+    labels |= set(charts.DIRECTION_LABELS.values()) | set(charts.INDICATOR_COLUMNS)
     labels |= {label for label in text.STANCE_LABELS.values() if CHINESE.search(label)}
     labels |= {row["unit"] for row in real_tables["indicators"] if row["unit"] and CHINESE.search(row["unit"])}
     labels |= {word for row in real_tables["targets"] for word in (row["hedge"] or "").split("、") if word}
