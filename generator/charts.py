@@ -7,6 +7,12 @@ vl-convert charts at 0.1–0.2 s each would cost more than the rest of the build
 The SVG keeps its text as text, so the browser draws the Chinese labels with
 the reader's own fonts; no script runs to show a chart. Every chart carries a
 <title> and <desc>, and its numbers are shown in a table beside it on the page.
+Pages hold the SVG inline (macros.j2, chart), so that its text and axes, drawn in ``currentColor``, take the
+page's text colour in light and dark mode; it is also published as a file, with its data as CSV (``table_csv``).
+
+A chart is about as wide as a phone's text column (``WIDTH``), so that a phone shows its 12 px text at its own
+size. Rows are laid out here (``_layout``), their text wrapped to the width (``wrap``) with widths estimated on the
+wide side, so that no font, the bundled ones or the reader's, pushes a label out of the SVG.
 
 vl-convert lays the labels out by measuring their text with fonts. So that the SVG has the same bytes on every
 machine, it measures with fonts the build brings and never with the machine's own (``measure_with_own_fonts``):
@@ -224,9 +230,16 @@ def _key_items(targets: list, label: Label) -> list[dict]:
     kinds = [kind for kind in KIND_COLOURS if any(t.kind == kind for t in targets)]
     hedges = list(dict.fromkeys(t.hedge or "" for t in targets))
     return [
-        *({"text": wrap(label(text.KIND_LABELS[kind])), "colour": KIND_COLOURS[kind], "shape": "square"} for kind in kinds),
         *(
-            {"text": wrap(_hedge_label(hedge, label) or label("无限定词")), "colour": KEY_COLOUR, "shape": _hedge_shape(hedge)}
+            {"text": wrap(label(text.KIND_LABELS[kind])), "colour": KIND_COLOURS[kind], "shape": "square"}
+            for kind in kinds
+        ),
+        *(
+            {
+                "text": wrap(_hedge_label(hedge, label) or label("无限定词")),
+                "colour": KEY_COLOUR,
+                "shape": _hedge_shape(hedge),
+            }
             for hedge in hedges
         ),
     ]
@@ -260,7 +273,10 @@ def _panel(items: list[dict], label: Label, axis: list[str] | None = None, headi
     """A block of rows (``_layout``): with ``axis``, their figures on a value axis that starts at zero."""
     rows, height = _layout(items)
     pixel = {"type": "quantitative", "scale": None, "axis": None}
-    mark = {"shape": {"field": "shape", "type": "nominal", "scale": None}, "color": {"field": "colour", "type": "nominal", "scale": None}}
+    mark = {
+        "shape": {"field": "shape", "type": "nominal", "scale": None},
+        "color": {"field": "colour", "type": "nominal", "scale": None},
+    }
     layers: list[dict] = [
         {
             "mark": {"type": "text", "align": "left", "baseline": "top", "lineBreak": "\n", "lineHeight": LINE},
@@ -356,7 +372,12 @@ def timeline_chart(
                         "encoding": {
                             "x": x,
                             "y": {"field": "track_y", **pixel},
-                            "size": {"field": "n", "type": "quantitative", "legend": None, "scale": {"range": [30, 300]}},
+                            "size": {
+                                "field": "n",
+                                "type": "quantitative",
+                                "legend": None,
+                                "scale": {"range": [30, 300]},
+                            },
                         },
                     },
                     {
@@ -382,8 +403,8 @@ def timeline_counts(counts: list[tuple[int, Plan, int]], label: Label = str, lan
 
 
 INDICATOR_COLUMNS = (
-    "方案", "目标编号", "目标年", "承诺类型", "比较", "数值", "下限", "上限", "单位", "方向", "基准年", "每年", "限定词",
-    "适用范围", "承诺",
+    "方案", "目标编号", "目标年", "承诺类型", "比较", "数值", "下限", "上限", "单位", "方向", "基准年", "每年",
+    "限定词", "适用范围", "承诺",
 )  # fmt: skip
 
 

@@ -268,7 +268,12 @@ def render_pages(site: Site, languages: tuple[str, ...] = i18n.LANGUAGES) -> Ite
     takes the page's colours); each chart's SVG and its data as CSV are files of their own too.
     """
     drawn = {
-        lang: {chart.path: chart for kind in CHARTS for item in kind.made_for(site) for chart in [kind.draw(item, label, lang)]}
+        lang: {
+            chart.path: chart
+            for kind in CHARTS
+            for item in kind.made_for(site)
+            for chart in [kind.draw(item, label, lang)]
+        }
         for lang in languages
         for label in [environment(site.model, lang).globals["label"]]
     }
