@@ -464,9 +464,11 @@ def _plan_name(plan, lang: str) -> str:
 
 
 def accessible_svg(svg: str, chart: Chart) -> str:
-    """Give the SVG a role, a <title> and a <desc> that screen readers announce."""
+    """Give the SVG a role, a <title> and a <desc> that screen readers announce; name the font stack once, on the
+    <svg>, whose texts inherit it (vl-convert writes it on every text: pages hold charts inline, and bytes count)."""
+    svg = svg.replace(f' font-family="{FONT}"', "").replace(' opacity="1"', "")
     head, rest = svg.split(">", 1)
-    labelled = f'{head} role="img" aria-labelledby="chart-title chart-desc">'
+    labelled = f'{head} font-family="{FONT}" role="img" aria-labelledby="chart-title chart-desc">'
     return (
         f'{labelled}<title id="chart-title">{escape(chart.title)}</title>'
         f'<desc id="chart-desc">{escape(chart.description)}</desc>{rest}'

@@ -173,6 +173,8 @@ def test_page_fits_a_390_px_phone_without_scrolling_sideways(browser, server, pa
     context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme=scheme)
     page = context.new_page()
     page.goto(server + path, wait_until="networkidle")
+    # The theme's script sets the scheme; on a long page (the timeline) it may run after the network is idle.
+    page.wait_for_function("() => window.component$ !== undefined")
     shown = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
     width = page.evaluate("document.documentElement.scrollWidth")
     context.close()
