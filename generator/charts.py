@@ -439,12 +439,17 @@ def table_csv(table: tuple) -> bytes:
     return codecs.BOM_UTF8 + out.getvalue().encode("utf-8")
 
 
+# What wrap() keeps on one line: a run of Latin letters or digits (a comparator sign stays with its figure: "≤ 1.25"),
+# with the spaces after it, or one Chinese or full-width character.
+WORDS = re.compile(r"(?:[≥≤<>] )?[^\s\u2e80-\u9fff\uff00-\uffef]+\s*|[\u2e80-\u9fff\uff00-\uffef]\s*|\s+")
+
+
 def wrap(words: str, em: float = TEXT_EM) -> str:
     """``words`` broken into lines (joined by a line break) no wider than ``em`` at the charts' font size, at spaces,
     or between Chinese characters. Widths are estimated (``_em``) on the wide side, so that a line measured by any
     common font, the bundled ones or the reader's, still fits."""
     lines, line, width = [], "", 0.0
-    for token in re.findall(r"[^\s\u2e80-\u9fff\uff00-\uffef]+\s*|[\u2e80-\u9fff\uff00-\uffef]\s*|\s+", words):
+    for token in WORDS.findall(words):
         if line.strip() and width + _em(token.rstrip()) > em:
             lines.append(line.rstrip())
             line, width = "", 0.0

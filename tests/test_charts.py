@@ -130,6 +130,7 @@ def test_chart_csv_opens_as_utf8_in_a_spreadsheet_and_keeps_formulas_as_text():
         ("天津市碳达峰试点建设方案，2030年：完成市下达任务（力争）",
          ["天津市碳达峰试点建设方案，2030年：完成市下达", "任务（力争）"]),
         ("short", ["short"]),
+        ("Xiqing District, no target year: ≤ 1.25", ["Xiqing District, no target year:", "≤ 1.25"]),
     ],
 )  # fmt: skip
 def test_wrap_breaks_at_spaces_or_between_chinese_characters(words, lines):
