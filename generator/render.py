@@ -125,7 +125,7 @@ class PageType:
     address: Callable[[Any], str]
     template: str
     made_for: Callable[[Site], Iterable[Any]]
-    context: Callable[[Site, Any, dict[str, Chart]], dict] = lambda site, item, figures: {}
+    context: Callable[[Site, Any, dict[str, Figure]], dict] = lambda site, item, figures: {}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -168,7 +168,8 @@ def _charted_regions(site: Site) -> list[views.RegionView]:
 
 
 def _charted_indicators(site: Site) -> list[tuple[views.RegionView, views.IndicatorRow]]:
-    return [(view, row) for view in _charted_regions(site) for row in view.shared]
+    """The shared indicators of charted regions for which some plan writes a figure (charts.charted)."""
+    return [(view, row) for view in _charted_regions(site) for row in view.shared if charts.charted(row)]
 
 
 def _comparisons(site: Site, plan) -> dict[str, str]:
@@ -314,31 +315,51 @@ CHARTS = (
 )
 
 
-def render_pages(site: Site, languages: tuple[str, ...] = i18n.LANGUAGES) -> Iterator[tuple[str, str]]:
-    """Every generated page and chart in each language, as (path under docs/, text), each page as it is rendered.
+def render_pages(site: Site, languages: tuple[str, ...] = i18n.LANGUAGES) -> Iterator[tuple[str, str | bytes]]:
+    """Every generated page and chart in each language, as (path under docs/, text or bytes).
 
     English pages and charts sit beside the Chinese ones as ``*.en.md``, ``*.en.svg``; their links are written
     as from the Chinese page, since the English edition serves them at the Chinese names (editions.py). The
-    charts come last, converted together on all cores.
+    charts come first, converted together on all cores, since the pages hold them (inline, so that their text
+    takes the page's colours); each chart's SVG and its data as CSV are files of their own too.
     """
-    figures: list[Chart] = []
-    for lang in languages:
-        env = environment(site.model, lang, site.settings)
-        label = env.globals["label"]
-        drawn = {
+    drawn = {
+        lang: {
             chart.path: chart
             for kind in CHARTS
             for item in kind.made_for(site)
             for chart in [kind.draw(item, label, lang)]
         }
+        for lang in languages
+        for label in [environment(site.model, lang, site.settings).globals["label"]]
+    }
+    localised = {
+        (lang, path): dataclasses.replace(chart, path=i18n.page_path(chart.path, lang))
+        for lang, charts_of_lang in drawn.items()
+        for path, chart in charts_of_lang.items()
+    }
+    svgs = charts.render_all(list(localised.values()))
+    for (lang, _), chart in localised.items():
+        yield chart.path, svgs[chart.path]
+        yield i18n.page_path(chart.data_path, lang), chart.csv()
+    for lang in languages:
+        env = environment(site.model, lang, site.settings)
+        figures = {path: Figure(chart, svgs[localised[lang, path].path]) for path, chart in drawn[lang].items()}
         for kind in PAGES:
             template = env.get_template(kind.template)
             for item in kind.made_for(site):
                 here = kind.address(item)
                 context = {"model": site.model, "package": site.descriptor, "here": here}
-                yield i18n.page_path(here, lang), template.render(context | kind.context(site, item, drawn))
-        figures += [dataclasses.replace(chart, path=i18n.page_path(chart.path, lang)) for chart in drawn.values()]
-    yield from charts.render_all(figures).items()
+                yield i18n.page_path(here, lang), template.render(context | kind.context(site, item, figures))
+
+
+@dataclasses.dataclass(frozen=True)
+class Figure:
+    """A chart as a page shows it: its SVG, inline, with links to itself and its data (addresses as drawn, in the
+    Chinese names that both editions serve)."""
+
+    chart: Chart
+    svg: str
 
 
 def package_readme(site: Site) -> str:

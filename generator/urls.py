@@ -131,6 +131,17 @@ def timeline_chart(code: str) -> str:
     return f"{CHARTS}/{code}/timeline.svg"
 
 
+# Each chart's data, as CSV beside its SVG
+
+
+def indicator_chart_data(code: str, indicator_id: str) -> str:
+    return f"{CHARTS}/{code}/indicator-{indicator_id}.csv"
+
+
+def timeline_chart_data(code: str) -> str:
+    return f"{CHARTS}/{code}/timeline.csv"
+
+
 # Downloads: paths inside a download folder (the same as inside the ZIP), then placed in a folder
 
 

@@ -109,10 +109,14 @@ def shared(rows: list[IndicatorRow]) -> list[IndicatorRow]:
 
 
 def distinct(targets: list[Target]) -> list[Target]:
-    """The first of each group of targets that commit to the same thing."""
+    """The first of each group of targets that commit to the same thing: the same indicator, kind, figure, year,
+    qualifier and scope (two indicators' qualitative aims for one year are two commitments)."""
     seen: dict[tuple, Target] = {}
     for t in targets:
-        key = (t.kind, t.comparator, t.value, t.value_min, t.value_max, t.target_year, t.per_year, t.hedge, t.scope)
+        key = (
+            t.indicator.indicator_id, t.kind, t.comparator, t.value, t.value_min, t.value_max, t.target_year,
+            t.per_year, t.hedge, t.scope,
+        )  # fmt: skip
         seen.setdefault(key, t)
     return list(seen.values())
 

@@ -51,6 +51,8 @@ def test_page_fits_a_phone_and_a_laptop_without_scrolling_sideways(browser, serv
     context = browser.new_context(viewport=PHONE, color_scheme=scheme)
     page = context.new_page()
     page.goto(server + path, wait_until="networkidle")
+    # The theme's script sets the scheme; on a long page (the timeline) it may run after the network is idle.
+    page.wait_for_function("() => window.component$ !== undefined")
     shown = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
     widths = [page_width(page, PHONE), page_width(page, LAPTOP)]
     context.close()
@@ -238,7 +240,7 @@ def test_first_visit_stays_under_500_kb(page, server, path):
     page.on("requestfinished", lambda request: finished.append(request))
     page.goto(server + path, wait_until="networkidle")
     if "search/" in path:
-        page.wait_for_selector(".pagefind-ui__result-link")
+        page.wait_for_selector(".search-page[data-state=done]")
     page.wait_for_load_state("networkidle")
     sent = {request.url: sent_bytes(request.response()) for request in finished if request.response()}
     assert any(url.endswith("/assets/tables.js") for url in sent)  # the tables' scripts are counted

@@ -1,9 +1,12 @@
 """The charts, drawn from the fixture's one shared indicator (renewable-share: 甲区 ≥ 15%, 乙区 ≥ 18% by 2030)."""
 
+import codecs
 import json
 import xml.etree.ElementTree as ET
+from decimal import Decimal
 
 import pytest
+from conftest import with_targets
 
 from generator import charts, views
 
@@ -23,16 +26,117 @@ def test_indicator_chart_is_an_accessible_svg_with_its_numbers(fixture_model, ro
     assert "2 个区" in root.find(f"{SVG}desc").text
 
 
+def texts(svg: str) -> list[str]:
+    """Every text of an SVG, a text of several lines (tspans) as one, its lines joined by a space."""
+    return [" ".join(t.itertext()) for t in ET.fromstring(svg).iter(f"{SVG}text")]
+
+
 def test_chart_text_stays_text_for_the_readers_fonts(fixture_model, row):
+    shown = texts(charts.indicator_chart(fixture_model, row).svg())
+    assert {"甲区，2030年：≥ 15%", "乙区，2030年：≥ 18%（力争）", "目标水平（%）"} <= set(shown)
+
+
+def test_an_indicator_chart_has_a_value_axis_from_zero(fixture_model, row):
+    """The figures 15 and 18 (%) on an axis whose ticks start at 0 and pass the larger figure."""
     svg = charts.indicator_chart(fixture_model, row).svg()
-    texts = [t.text for t in ET.fromstring(svg).iter(f"{SVG}text")]
-    assert {"≥ 15%", "≥ 18%（力争）", "甲区", "乙区", "2030"} <= set(texts)
+    ticks = [float(t) for t in texts(svg) if t.replace(".", "", 1).isdigit()]
+    assert min(ticks) == 0 and max(ticks) >= 18
 
 
-def test_indicator_points_are_one_per_distinct_commitment(fixture_model, row):
-    points = charts.indicator_points(fixture_model, row)
-    assert {"方案": "甲区", "目标年": "2030", "承诺": "≥ 15%"} in points
-    assert len(points) == sum(len(ts) for ts in row.by_plan.values()) == 2
+def test_kind_and_hedge_are_told_by_colour_shape_and_words(fixture_model, row):
+    spec = charts.indicator_chart(fixture_model, row).spec
+    values, key = spec["vconcat"][0]["data"]["values"], spec["vconcat"][-1]["data"]["values"]
+    plain, strive = values  # 甲区 ≥ 15%, 乙区 ≥ 18%（力争）
+    assert (
+        plain["shape"] != strive["shape"] and plain["colour"] == strive["colour"] == charts.KIND_COLOURS["quantitative"]
+    )
+    assert [(k["text"], k["shape"]) for k in key if k["shape"] in (plain["shape"], strive["shape"])] == [
+        ("无限定词", plain["shape"]),
+        ("力争", strive["shape"]),
+    ]
+    assert ("定量", charts.KIND_COLOURS["quantitative"]) in [(k["text"], k["colour"]) for k in key]
+
+
+def test_figures_that_measure_different_things_get_axes_of_their_own(fixture_tables):
+    """乙区's 18% of the whole district and a copy of it for new buildings only, and a copy in 万千瓦: three axes,
+    each saying what it measures; a qualitative commitment is listed apart, without a figure."""
+    model = with_targets(
+        fixture_tables,
+        ("yi-2023-t003", {"target_id": "yi-2023-t900", "scope": "new-buildings", "scope_as_printed": "新建建筑"}),
+        ("yi-2023-t003", {"target_id": "yi-2023-t901", "unit": "万千瓦", "value": Decimal(40)}),
+        (
+            "yi-2023-t003",
+            {"target_id": "yi-2023-t902", "kind": "qualitative", "comparator": None, "value": None, "unit": None},
+        ),
+    )
+    row = next(r for r in views.by_indicator(model) if r.indicator.indicator_id == "renewable-share")
+    panels = charts.indicator_chart(model, row).spec["vconcat"]
+    axes = [
+        layer["encoding"]["x"]["axis"]["title"]
+        for p in panels
+        for layer in p["layer"]
+        if "axis" in layer["encoding"].get("x", {})
+    ]
+    assert ["".join(a) for a in axes] == [
+        "目标水平（%）", "目标水平（%）", "目标水平（%），适用于新建建筑或设施", "目标水平（%），适用于新建建筑或设施",
+        "目标水平（万千瓦）", "目标水平（万千瓦）",
+    ]  # fmt: skip
+    assert [p.get("title") for p in panels[3:]] == [["未写数值的承诺"], ["图例"]]
+
+
+def test_an_indicator_without_figures_gets_no_chart(fixture_tables):
+    model = with_targets(
+        fixture_tables, ("yi-2023-t001", {"target_id": "yi-2023-t900", "indicator_id": "energy-intensity"})
+    )
+    rows = {r.indicator.indicator_id: r for r in views.by_indicator(model)}
+    assert not charts.charted(rows["energy-intensity"]) and charts.charted(rows["renewable-share"])
+
+
+def test_the_timeline_spaces_years_by_time(fixture_model):
+    """Its axis labels every year, each the same distance from the next: 2022 to 2025 three times 2025 to 2026."""
+    view = views.region_view(fixture_model, fixture_model.regions[0])
+    svg = charts.timeline_chart(view.model, view.timeline_counts).svg()
+    labels = ET.fromstring(svg).findall(f".//{SVG}g[@class='mark-text role-axis-label']/{SVG}text")
+    at = {int(t.text): float(t.get("transform").removeprefix("translate(").split(",")[0]) for t in labels}
+    years = sorted(at)
+    assert years == list(range(years[0], years[-1] + 1)) and len(years) > 2
+    steps = {round(at[b] - at[a], 3) for a, b in zip(years, years[1:], strict=False)}
+    assert len(steps) == 1
+
+
+def test_chart_text_and_axes_take_the_pages_colour(fixture_model, row):
+    root = ET.fromstring(charts.indicator_chart(fixture_model, row).svg())
+    assert {t.get("fill") for t in root.iter(f"{SVG}text")} == {"currentColor"}
+
+
+def test_indicator_table_is_one_row_per_distinct_commitment(fixture_model, row):
+    header, rows = charts.indicator_table(fixture_model, row)
+    assert header[:3] == ("方案", "目标编号", "目标年")
+    assert [r[:3] for r in rows] == [("甲区", "jia-2023-t004", "2030"), ("乙区", "yi-2023-t003", "2030")]
+    assert rows[1][-1] == "≥ 18%（力争）"
+
+
+def test_chart_csv_opens_as_utf8_in_a_spreadsheet_and_keeps_formulas_as_text():
+    data = charts.table_csv((("名", "式"), (("甲", "=1+1"), ("乙", "-2"), ("丙", "x,y"))))
+    assert data.startswith(codecs.BOM_UTF8)
+    assert data[3:].decode("utf-8") == "名,式\n甲,'=1+1\n乙,'-2\n丙,\"x,y\"\n"
+
+
+@pytest.mark.parametrize(
+    ("words", "lines"),
+    [
+        ("Tianjin Carbon Peaking Pilot Programme, 2030: meets the city's assigned target (strive to)",
+         ["Tianjin Carbon Peaking Pilot", "Programme, 2030: meets the city's", "assigned target (strive to)"]),
+        ("天津市碳达峰试点建设方案，2030年：完成市下达任务（力争）",
+         ["天津市碳达峰试点建设方案，2030年：完成市下达", "任务（力争）"]),
+        ("short", ["short"]),
+        ("Xiqing District, no target year: ≤ 1.25", ["Xiqing District, no target year:", "≤ 1.25"]),
+    ],
+)  # fmt: skip
+def test_wrap_breaks_at_spaces_or_between_chinese_characters(words, lines):
+    """Widths by hand (Chinese 1 em, others 0.62): "Tianjin Carbon Peaking Pilot" 17.36 em + "Programme," 6.2 em
+    passes TEXT_EM (23); "…完成市下达" 22.48 em, + 任 23.48."""
+    assert charts.wrap(words).split("\n") == lines
 
 
 def bundled_font_or_liberation_has(char: str) -> bool:
@@ -70,6 +174,7 @@ def test_the_bundled_font_travels_with_its_licence():
 
 
 def test_the_svg_names_the_css_font_stack(fixture_model, row):
-    svg = charts.indicator_chart(fixture_model, row).svg()
-    families = {t.get("font-family") for t in ET.fromstring(svg).iter(f"{SVG}text")}
-    assert families == {charts.FONT}
+    """Once, on the <svg>, which every text inherits."""
+    root = ET.fromstring(charts.indicator_chart(fixture_model, row).svg())
+    assert root.get("font-family") == charts.FONT
+    assert [t.get("font-family") for t in root.iter(f"{SVG}text") if t.get("font-family")] == []

@@ -8,9 +8,12 @@ data's change in mind.
 
 from __future__ import annotations
 
+import codecs
+import csv
 import io
 import json
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -21,6 +24,7 @@ from test_english import chinese_leftovers, soup
 from test_links import broken_links
 
 from generator import build, charts, formats, views
+from generator.paths import ROOT
 
 REAL_PLANS = ("hedong-2023", "hebei-2022", "xiqing-2023", "jizhou-2023", "tianjin-pilot-2023")
 
@@ -117,7 +121,10 @@ def test_each_real_shared_indicator_has_a_page_and_a_chart(built, real_model):
     shared = views.shared(views.by_indicator(real_model))
     for row in shared:
         assert (built.docs_dir / f"compare/120000/indicators/{row.indicator.indicator_id}.md").is_file()
-        assert (built.docs_dir / f"charts/120000/indicator-{row.indicator.indicator_id}.svg").is_file()
+        # A chart where some plan writes a figure, which its value axis shows: not for carbon-intensity (all defer).
+        with_figure = any(t.kind == "quantitative" for targets in row.by_plan.values() for t in targets)
+        assert (built.docs_dir / f"charts/120000/indicator-{row.indicator.indicator_id}.svg").is_file() == with_figure
+    assert not (built.docs_dir / "charts/120000/indicator-carbon-intensity.svg").exists()
     chinese = [p for p in (built.docs_dir / "compare/120000/indicators").glob("*.md") if not p.name.endswith(".en.md")]
     assert len(chinese) == len(shared)
     assert "31.02%" in generated(built, "compare/120000/indicators/forest-coverage.md")
@@ -387,15 +394,76 @@ def test_real_indicator_chart_is_an_accessible_svg_with_its_numbers(real_model):
 def test_real_chart_text_stays_text_for_the_readers_fonts(real_model):
     row = next(r for r in views.by_indicator(real_model) if r.indicator.indicator_id == "new-large-data-centre-pue")
     svg = charts.indicator_chart(real_model, row).svg()
-    texts = [t.text for t in ET.fromstring(svg).iter(f"{SVG}text")]
-    assert "≤ 1.25" in texts and "西青区" in texts
+    texts = [" ".join(t.itertext()) for t in ET.fromstring(svg).iter(f"{SVG}text")]
+    assert "西青区，未定年份：≤ 1.25" in texts and "目标水平（无单位），适用于新建建筑或设施" in texts
 
 
-def test_real_indicator_points_are_one_per_distinct_commitment(real_model):
-    row = next(r for r in views.by_indicator(real_model) if r.indicator.indicator_id == "forest-coverage")
-    points = charts.indicator_points(real_model, row)
-    assert {"方案": "蓟州区", "目标年": "2025", "承诺": "31.02%"} in points
-    assert len(points) == sum(len(ts) for ts in row.by_plan.values())
+def package_rows(name: str) -> list[dict[str, str]]:
+    with (ROOT / "datapackage" / "data" / f"{name}.csv").open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def chart_csv(path: Path) -> list[dict[str, str]]:
+    data = path.read_bytes()
+    assert data.startswith(codecs.BOM_UTF8), path
+    return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+
+
+# What makes two commitments of one plan the same (as the comparison pages count them: once).
+SAME = ("kind", "comparator", "value", "value_min", "value_max", "target_year", "per_year", "hedge", "scope")
+FIELDS = {  # the CSV's column (Chinese, English) for each field of targets.csv
+    "target_year": ("目标年", "Target year"), "kind": ("承诺类型", "Kind of commitment"),
+    "comparator": ("比较", "Comparator"), "value": ("数值", "Value"), "value_min": ("下限", "Lower bound"),
+    "value_max": ("上限", "Upper bound"), "unit": ("单位", "Unit"), "direction": ("方向", "Direction"),
+    "baseline_year": ("基准年", "Baseline year"), "per_year": ("每年", "Each year"), "hedge": ("限定词", "Qualifier"),
+    "scope": ("适用范围", "Scope"),
+}  # fmt: skip
+
+
+def test_each_real_indicator_chart_offers_its_data_as_csv_as_the_package_has_it(built):
+    """Each indicator chart's CSV, in both languages, has a row per distinct commitment of a district plan to the
+    indicator, each field as targets.csv writes it and the district's name; computed here from the CSV files."""
+    plans = {p["plan_id"]: p for p in package_rows("plans") if p["kind"] == "district-plan"}
+    names = {d["code"]: d for d in package_rows("districts")}
+    expected: dict[str, dict[tuple, dict]] = {}
+    for target in package_rows("targets"):
+        if target["plan_id"] in plans:
+            key = (target["plan_id"], *(target[f] for f in SAME))
+            expected.setdefault(target["indicator_id"], {}).setdefault(key, target)
+    checked = 0
+    for lang, folder, column in (("zh", built.site_dir, 0), ("en", built.site_dir / "en", 1)):
+        for path in sorted((folder / "charts" / "120000").glob("indicator-*.csv")):
+            indicator = path.stem.removeprefix("indicator-")
+            rows = chart_csv(path)
+            ids = "目标编号" if lang == "zh" else "Target ID"
+            assert sorted(r[ids] for r in rows) == sorted(t["target_id"] for t in expected[indicator].values())
+            by_id = {t["target_id"]: t for t in expected[indicator].values()}
+            for r in rows:
+                target = by_id[r[ids]]
+                assert {f: r[names_[column]] for f, names_ in FIELDS.items()} == {f: target[f] for f in FIELDS}
+                district = names[plans[target["plan_id"]]["district_code"]]
+                assert r["方案" if lang == "zh" else "Plan"] == district["name_zh" if lang == "zh" else "name_en"]
+                checked += 1
+            assert (path.with_suffix(".svg")).is_file()
+    assert checked > 50
+
+
+def test_the_real_timeline_offers_its_data_as_csv_as_the_package_has_it(built):
+    """Distinct dated commitments (2022–2030) per year and plan, counted here from targets.csv."""
+    counts: dict[tuple[str, str], set] = {}
+    for target in package_rows("targets"):
+        if target["target_year"] and 2022 <= int(target["target_year"]) <= 2030:
+            key = (target["target_year"], target["plan_id"])
+            counts.setdefault(key, set()).add((target["indicator_id"], *(target[f] for f in SAME)))
+    districts = {d["code"]: d["name_zh"] for d in package_rows("districts")}
+    names = {
+        p["plan_id"]: districts[p["district_code"]] if p["kind"] == "district-plan" else p["title"]
+        for p in package_rows("plans")
+    }
+    rows = chart_csv(built.site_dir / "charts" / "120000" / "timeline.csv")
+    assert {(r["年份"], r["方案"]): int(r["承诺数"]) for r in rows} == {
+        (year, names[plan]): len(distinct) for (year, plan), distinct in counts.items()
+    }
 
 
 def test_all_sixteen_districts_of_tianjin_four_with_their_plan(real_model):

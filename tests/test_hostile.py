@@ -123,9 +123,11 @@ def test_no_event_handlers_or_javascript_links(site):
 
 
 def test_page_titles_stay_titles(site):
+    """One <title> in the page's head; a chart's own (inline SVG) stays inside its <svg>."""
     _, _, pages = site
     for path, soup in pages.items():
-        assert len(soup.find_all("title")) == 1, path
+        assert len(soup.head.find_all("title")) == 1, path
+        assert all(title.find_parent("svg") for title in soup.body.find_all("title")), path
 
 
 def test_no_file_was_included_from_disk(site):

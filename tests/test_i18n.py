@@ -39,6 +39,7 @@ def python_labels(real_tables) -> set[str]:
     labels |= set(text.LEVEL_LABELS.values()) | set(text.SCOPE_LABELS.values())
     labels |= set(text.AGENCY_KIND_LABELS.values()) | set(text.ROLE_LABELS.values())
     labels |= set(text.TILE_STATE_LABELS.values())
+    labels |= set(charts.DIRECTION_LABELS.values()) | set(charts.INDICATOR_COLUMNS)
     labels |= {label for label in text.STANCE_LABELS.values() if CHINESE.search(label)}
     labels |= set(text.PHRASES.values()) | set(text.BASELINES.values())
     labels |= {words for words in text.DIRECTION_WORDS.values() if words}

@@ -66,6 +66,18 @@ def test_timeline_holds_only_2022_to_2030_in_order(fixture_model):
     assert "每年新增绿色建筑2万平方米" not in [t.quote for ts in years.values() for t in ts]  # no year
 
 
+def test_timeline_keeps_commitments_to_different_indicators_alike_in_kind_and_year(fixture_tables):
+    """甲区 defers to the city on energy intensity by 2025 (t001); the same for carbon intensity is another
+    commitment, listed beside it; a second statement of t001 is listed once."""
+    model = with_targets(
+        fixture_tables,
+        ("jia-2023-t001", {"target_id": "jia-2023-t901", "indicator_id": "carbon-intensity"}),
+        ("jia-2023-t001", {"target_id": "jia-2023-t902"}),
+    )
+    ids = [t.target_id for t in views.timeline(model)[2025] if t.plan_id == "jia-2023"]
+    assert "jia-2023-t001" in ids and "jia-2023-t901" in ids and "jia-2023-t902" not in ids
+
+
 def test_coverage_adds_up_to_each_plans_measures_and_targets(fixture_model):
     cells = views.coverage(fixture_model)
     for plan in fixture_model.plans:
