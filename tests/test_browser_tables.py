@@ -96,7 +96,7 @@ def test_a_wide_tables_first_column_stays_in_view_on_a_phone(browser, server, ja
 def plan_rows(page) -> list[str]:
     """The target ids of the rows shown, in order."""
     rows = page.locator("table[data-filterable] tbody tr:visible")
-    return rows.evaluate_all("rows => rows.map(row => row.dataset.targetId)")
+    return rows.evaluate_all("rows => rows.map(row => row.id)")
 
 
 def year_key(year: str):
@@ -183,7 +183,7 @@ def test_without_javascript_every_target_of_a_plan_is_there_to_read(browser, ser
     page = context.new_page()
     page.goto(server + f"{edition}plans/{PLAN}/", wait_until="load")
     rows = page.locator("table[data-filterable] tbody tr")
-    shown = {row.get_attribute("data-target-id"): row for row in rows.all()}
+    shown = {row.get_attribute("id"): row for row in rows.all()}
     assert set(shown) == {t["target_id"] for t in ours}
     for t in ours:
         quote = shown[t["target_id"]].locator("a", has_text=t["quote"])

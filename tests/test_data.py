@@ -416,7 +416,7 @@ FIELDS = {  # the CSV's column (Chinese, English) for each field of targets.csv
     "comparator": ("比较", "Comparator"), "value": ("数值", "Value"), "value_min": ("下限", "Lower bound"),
     "value_max": ("上限", "Upper bound"), "unit": ("单位", "Unit"), "direction": ("方向", "Direction"),
     "baseline_year": ("基准年", "Baseline year"), "per_year": ("每年", "Each year"), "hedge": ("限定词", "Qualifier"),
-    "scope": ("适用范围", "Scope"),
+    "scope": ("适用范围", "Applies to"),
 }  # fmt: skip
 
 

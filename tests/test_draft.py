@@ -119,6 +119,9 @@ def test_accepted_rows_are_published_with_fresh_ids_and_the_site_builds(drafted)
     assert (
         html.unescape(re.sub(r"<a .*", "", heading)) == "<span lang=zh>丙区碳达峰实施方案</span> (translation pending)"
     )
+    # a target's English statement, not written yet, says so beside its Chinese quote
+    row = re.search(r'<tr id="bing-2024-t001".*?</tr>', english).group()
+    assert "<td>translation pending</td>" in row and "屋顶光伏覆盖率不低于25%" in row
 
 
 def test_an_accepted_row_that_needs_a_rejected_one_is_not_published(drafted):
