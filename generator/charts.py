@@ -8,7 +8,7 @@ The SVG keeps its text as text, so the browser draws the Chinese labels with
 the reader's own fonts; no script runs to show a chart. Every chart carries a
 <title> and <desc>, and its numbers are shown in a table beside it on the page.
 Pages hold the SVG inline (macros.j2, chart), so that its text and axes, drawn in ``currentColor``, take the
-page's text colour in light and dark mode; it is also published as a file, with its data as CSV (``table_csv``).
+page's text colour in light and dark mode; it is also published as a file, with its data as CSV (``formats.table_csv``).
 
 A chart is about as wide as a phone's text column (``WIDTH``), so that a phone shows its 12 px text at its own
 size. Rows are laid out here (``_layout``), their text wrapped to the width (``wrap``) with widths estimated on the
@@ -22,9 +22,6 @@ generator/fonts/. The SVG still names the CSS font stack ``FONT``: the reader's 
 
 from __future__ import annotations
 
-import codecs
-import csv
-import io
 import json
 import multiprocessing
 import os
@@ -39,8 +36,7 @@ from pathlib import Path
 import vl_convert
 from markupsafe import escape
 
-from . import i18n, text, urls
-from .csvfiles import looks_like_formula
+from . import formats, i18n, text, urls
 from .model import Model, Plan
 from .views import TIMELINE_YEARS, IndicatorRow
 
@@ -85,7 +81,7 @@ class Chart:
     table: tuple  # its data: (header, rows), each a tuple of texts
 
     def csv(self) -> bytes:
-        return table_csv(self.table)
+        return formats.table_csv(self.table)
 
     def svg(self) -> str:
         measure_with_own_fonts()
@@ -426,17 +422,6 @@ def indicator_table(model: Model, row: IndicatorRow, label: Label = str, lang: s
                 )
             )  # fmt: skip
     return header, tuple(rows)
-
-
-def table_csv(table: tuple) -> bytes:
-    """A chart's data as CSV that Excel and WPS open as UTF-8 (a byte-order mark first), every text that a spreadsheet
-    would take for a formula written with a leading apostrophe, so that it stays text (csvfiles.looks_like_formula)."""
-    header, rows = table
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    for line in (header, *rows):
-        writer.writerow(["'" + cell if looks_like_formula(cell) else cell for cell in line])
-    return codecs.BOM_UTF8 + out.getvalue().encode("utf-8")
 
 
 # What wrap() keeps on one line: a run of Latin letters or digits (a comparator sign stays with its figure: "≤ 1.25"),

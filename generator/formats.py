@@ -1,4 +1,5 @@
-"""Writers for the download formats: JSON records, Parquet tables, an Excel workbook, a SQLite database, a ZIP.
+"""Writers for the download formats: JSON records, a chart's data as CSV, Parquet tables, an Excel workbook, a
+SQLite database, a ZIP.
 
 Pure functions from rows and schemas to bytes. Every writer is deterministic:
 the same input gives the same bytes (no clock, fixed ordering), so two builds
@@ -7,6 +8,8 @@ of one commit publish identical files.
 
 from __future__ import annotations
 
+import codecs
+import csv
 import datetime
 import io
 import json
@@ -21,6 +24,8 @@ import openpyxl
 import pyarrow as pa
 import pyarrow.parquet as pq
 from openpyxl.cell import WriteOnlyCell
+
+from .csvfiles import looks_like_formula
 
 MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(<)")
 SQL_TYPES = {"string": "TEXT", "integer": "INTEGER", "number": "REAL", "boolean": "INTEGER", "date": "TEXT"}
@@ -182,3 +187,14 @@ def _sql_value(value):
     if isinstance(value, bool):
         return int(value)
     return value
+
+
+def table_csv(table: tuple) -> bytes:
+    """A chart's data as CSV that Excel and WPS open as UTF-8 (a byte-order mark first), every text that a spreadsheet
+    would take for a formula written with a leading apostrophe, so that it stays text (csvfiles.looks_like_formula)."""
+    header, rows = table
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    for line in (header, *rows):
+        writer.writerow(["'" + cell if looks_like_formula(cell) else cell for cell in line])
+    return codecs.BOM_UTF8 + out.getvalue().encode("utf-8")

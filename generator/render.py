@@ -323,15 +323,15 @@ def render_pages(site: Site, languages: tuple[str, ...] = i18n.LANGUAGES) -> Ite
     charts come first, converted together on all cores, since the pages hold them (inline, so that their text
     takes the page's colours); each chart's SVG and its data as CSV are files of their own too.
     """
+    envs = {lang: environment(site.model, lang, site.settings) for lang in languages}
     drawn = {
         lang: {
             chart.path: chart
             for kind in CHARTS
             for item in kind.made_for(site)
-            for chart in [kind.draw(item, label, lang)]
+            for chart in [kind.draw(item, envs[lang].globals["label"], lang)]
         }
         for lang in languages
-        for label in [environment(site.model, lang, site.settings).globals["label"]]
     }
     localised = {
         (lang, path): dataclasses.replace(chart, path=i18n.page_path(chart.path, lang))
@@ -342,8 +342,7 @@ def render_pages(site: Site, languages: tuple[str, ...] = i18n.LANGUAGES) -> Ite
     for (lang, _), chart in localised.items():
         yield chart.path, svgs[chart.path]
         yield i18n.page_path(chart.data_path, lang), chart.csv()
-    for lang in languages:
-        env = environment(site.model, lang, site.settings)
+    for lang, env in envs.items():
         figures = {path: Figure(chart, svgs[localised[lang, path].path]) for path, chart in drawn[lang].items()}
         for kind in PAGES:
             template = env.get_template(kind.template)

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from conftest import with_targets
 
-from generator import charts, views
+from generator import charts, formats, views
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -117,7 +117,7 @@ def test_indicator_table_is_one_row_per_distinct_commitment(fixture_model, row):
 
 
 def test_chart_csv_opens_as_utf8_in_a_spreadsheet_and_keeps_formulas_as_text():
-    data = charts.table_csv((("名", "式"), (("甲", "=1+1"), ("乙", "-2"), ("丙", "x,y"))))
+    data = formats.table_csv((("名", "式"), (("甲", "=1+1"), ("乙", "-2"), ("丙", "x,y"))))
     assert data.startswith(codecs.BOM_UTF8)
     assert data[3:].decode("utf-8") == "名,式\n甲,'=1+1\n乙,'-2\n丙,\"x,y\"\n"
 
