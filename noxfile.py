@@ -16,9 +16,12 @@ def install(session: nox.Session, group: str) -> None:
 
 @nox.session
 def build(session: nox.Session) -> None:
-    """Validate the data package, generate the pages and downloads, and build site/ (mkdocs --strict)."""
+    """Validate the data package, generate the pages and downloads, and build site/ (mkdocs --strict).
+
+    Incremental: only the parts of the site whose inputs changed are generated and built again (README, "Building
+    at national scale"). `nox -s build -- --clean` rebuilds every part; `-- --jobs N` sets the processes used."""
     install(session, "build")
-    session.run("python", "-m", "generator", "build")
+    session.run("python", "-m", "generator", "build", *session.posargs)
 
 
 @nox.session
@@ -72,7 +75,8 @@ def bench(session: nox.Session) -> None:
 
     Options after --, for example `nox -s bench -- --sizes real,300,3000` (the default sizes); also
     `--one-language SIZES` (also build Chinese alone, to measure the English edition), `--profile SIZES`
-    (cProfile of the generator) and `--no-baseline SIZES`.
+    (cProfile of the generator), `--no-baseline SIZES`, `--check-incremental SIZES` (compare the rebuild after one
+    changed row with a clean build) and `--cores-speedup SIZES` (a clean build on one core against all cores).
     """
     install(session, "build")
     session.run("python", "benchmarks/bench.py", *session.posargs)

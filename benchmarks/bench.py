@@ -1,11 +1,14 @@
 """Benchmark the real build at growing sizes: `nox -s bench` (or `python benchmarks/bench.py --sizes real,300,3000`).
 
 Each size runs in its own process (so peak memory is its own): a project with the
-real data or a synthetic package of N plans (synth.py) is built with the real
-generator and site configuration, each stage timed. Then the same number of
-plain Markdown pages is built with the same Material configuration, and the
-ratio of the two MkDocs builds is our overhead. Results go to results.json and
-REPORT.md beside this file.
+real data or a synthetic package of N plans (synth.py) is built clean with the real
+generator and site configuration, each stage timed; then one row of targets.csv is
+changed and the site rebuilt incrementally (and, with --check-incremental, compared
+file by file with a clean build of the same data). Then the same number of plain
+Markdown pages is built with the same Material configuration, and the ratio of the
+two MkDocs builds is our overhead. With --cores-speedup, a clean build pinned to one
+CPU runs in a process of its own. Results go to results.json and REPORT.md beside
+this file, with the targets of issue 19 judged from them.
 """
 
 from __future__ import annotations
@@ -13,13 +16,16 @@ from __future__ import annotations
 import argparse
 import contextlib
 import cProfile
+import csv
 import datetime
+import hashlib
 import io
 import json
 import os
 import platform
 import pstats
 import resource
+import shlex
 import shutil
 import subprocess
 import sys
@@ -50,8 +56,11 @@ def _project(folder: Path, size: str) -> None:
     copy_site_configuration(HERE.parent, folder)
 
 
-def run_one(size: str, languages: tuple[str, ...], baseline: bool = True) -> dict:
-    """Build one size, in the given editions, and measure it; runs in a fresh process."""
+def run_one(size: str, languages: tuple[str, ...], baseline: bool = True, check: bool = False) -> dict:
+    """Build one size, in the given editions, and measure it; runs in a fresh process.
+
+    A clean full build on all cores (timed by stage), then an incremental rebuild after one row of targets.csv
+    changed, and (``check``) a clean build of the same edited data, whose site must equal the rebuilt one."""
     from generator import build
     from generator.paths import Paths
 
@@ -59,46 +68,186 @@ def run_one(size: str, languages: tuple[str, ...], baseline: bool = True) -> dic
     _project(folder, size)
     paths = Paths(folder)
     stages: dict[str, float] = {}
-
-    @contextlib.contextmanager
-    def stage(name: str):
-        start = time.perf_counter()
-        yield
-        stages[name] = round(time.perf_counter() - start, 2)
-
-    build.build(paths, stage=stage, languages=languages)
+    total_s = _timed(lambda: build.build(paths, stage=_stage_timer(stages), languages=languages, clean=True))
     rows = sum(1 for p in (paths.package_dir / "data").glob("*.csv") for _ in p.open(encoding="utf-8")) - 11
-    pages = sum(1 for _ in paths.docs_dir.rglob("*.md"))
+    markdown = _markdown_pages(paths)
+    pages = len(markdown)
+    average = sum(len(p.read_text(encoding="utf-8")) for p in markdown) // max(pages, 1)
     files = _file_sizes(paths.site_dir)  # one walk of the site (tens of thousands of files at scale)
     first_page = _first_visit_bytes(paths.site_dir)
+    site_s = sum(stages.get(name, 0) for name in SITE_STAGES)
     result = {
         "size": size,
         "languages": ",".join(languages),
         "plans": len(list((paths.package_dir / "sources").glob("*.txt"))),
         "rows": rows,
         "pages": pages,
+        "cores": len(os.sched_getaffinity(0)),
         "stages_s": stages,
         "generator_s": round(sum(v for k, v in stages.items() if k not in SITE_STAGES), 2),
-        "total_s": round(sum(stages.values()), 2),
-        "rows_per_s_validate": round(rows / stages["validate"]) if stages["validate"] else None,
-        "mkdocs_ms_per_page": round(1000 * stages["mkdocs build"] / pages, 1),
-        "ms_per_page": round(1000 * sum(stages.values()) / pages, 1),
-        "peak_memory_mb_generator": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
-        "peak_memory_mb_mkdocs": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024),
+        "total_s": total_s,  # wall time of the whole build call
+        "stages_sum_s": round(sum(stages.values()), 2),
+        "whole_over_site_tools": round(total_s / site_s, 2) if site_s else None,
+        "rows_per_s_validate": round(rows / stages["validate"]) if stages.get("validate") else None,
+        "mkdocs_ms_per_page": round(1000 * stages["mkdocs build"] / pages, 1) if "mkdocs build" in stages else None,
+        "ms_per_page": round(1000 * total_s / pages, 1),
         "site_mb": round(sum(files.values()) / 1e6, 1),
         "site_mb_by_part": _size_by_part(files),
         "largest_pages_kb": _largest_pages(files),
+        **_plan_page_bytes(files),
         "search_bundle_mb": round(sum(n for path, n in files.items() if path.parts[0] == "pagefind") / 1e6, 1),
         "one_search_kb": round(_one_search_bytes(paths.site_dir) / 1e3),
         "first_visit_kb": round(first_page / 1e3),
     }
+    del files
+    result.update(_rebuild_one_row(paths, languages, check))
     if baseline:
-        result["baseline_s"], result["baseline_ms_per_page"] = _baseline(paths, pages)
-        site_s = sum(stages[name] for name in SITE_STAGES)
+        result["baseline_s"], result["baseline_ms_per_page"] = _baseline(paths, pages, average)
         result["overhead_ratio"] = round(site_s / result["baseline_s"], 2)
         result["overhead_ratio_whole_build"] = round(result["total_s"] / result["baseline_s"], 2)
+    # The largest single process: this one (the generator) or any it waited for (MkDocs, Pagefind, workers).
+    result["peak_memory_mb_generator"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    result["peak_memory_mb_mkdocs"] = round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
+    result["peak_memory_mb_largest"] = max(result["peak_memory_mb_generator"], result["peak_memory_mb_mkdocs"])
     shutil.rmtree(folder)
     return result
+
+
+def run_one_core(size: str, languages: tuple[str, ...]) -> dict:
+    """A clean full build pinned to one CPU (its child processes inherit the pinning) with one worker."""
+    from generator import build
+    from generator.paths import Paths
+
+    os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+    folder = Path(tempfile.mkdtemp(prefix=f"bench-one-core-{size}-"))
+    _project(folder, size)
+    stages: dict[str, float] = {}
+    paths = Paths(folder)
+    seconds = _timed(lambda: build.build(paths, stage=_stage_timer(stages), languages=languages, clean=True, jobs=1))
+    shutil.rmtree(folder)
+    return {"size": size, "one_core_s": seconds, "one_core_stages_s": stages}
+
+
+def _stage_timer(stages: dict[str, float]):
+    """A ``stage`` for build.build that adds each step's seconds to ``stages`` under the names the build gives."""
+
+    @contextlib.contextmanager
+    def stage(name: str):
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            stages[name] = round(stages.get(name, 0) + time.perf_counter() - start, 2)
+
+    return stage
+
+
+def _timed(call) -> float:
+    start = time.perf_counter()
+    call()
+    return round(time.perf_counter() - start, 2)
+
+
+def _markdown_pages(paths) -> list[Path]:
+    """Every Markdown page the build read: docs/ (the hub's or the only part's) and each other part's own docs."""
+    return sorted({*paths.docs_dir.rglob("*.md"), *paths.build_dir.glob("parts/*/docs/**/*.md")})
+
+
+def _rebuild_one_row(paths, languages: tuple[str, ...], check: bool) -> dict:
+    """Change one target's English statement and rebuild incrementally; with ``check``, compare the rebuilt site
+    with a clean build of the same data, file by file."""
+    from generator import build
+
+    target = edit_one_row(paths.package_dir / "data" / "targets.csv")
+    stages: dict[str, float] = {}
+    seconds = _timed(lambda: build.build(paths, stage=_stage_timer(stages), languages=languages))
+    state = json.loads(paths.build_state.read_text(encoding="utf-8"))
+    result = {"rebuild_row": target, "rebuild_s": seconds, "rebuild_stages_s": stages, "rebuilt": state.get("rebuilt")}
+    if check:
+        incremental = _site_hashes(paths.site_dir)
+        result["check_clean_s"] = _timed(lambda: build.build(paths, languages=languages, clean=True))
+        clean = _site_hashes(paths.site_dir)
+        differing = sorted(str(p) for p in incremental.keys() | clean.keys() if incremental.get(p) != clean.get(p))
+        result["incremental_equals_clean"] = not differing
+        result["incremental_differing_files"] = len(differing)
+        result["incremental_differing_examples"] = differing[:5]
+    return result
+
+
+def _site_hashes(site: Path) -> dict[Path, str]:
+    """Every file of the built site, by its path under the site, with the SHA-256 of its bytes."""
+    hashes = {}
+    for path in site.rglob("*"):
+        if path.is_file():
+            with path.open("rb") as handle:
+                hashes[path.relative_to(site)] = hashlib.file_digest(handle, "sha256").hexdigest()
+    return hashes
+
+
+def edit_one_row(path: Path, field: str = "statement_en", suffix: str = " (edited)") -> str:
+    """Append ``suffix`` to ``field`` of the row in the middle of the CSV file (the first from there on whose field
+    is not empty), quoted as the csv module quotes it. Only that field's text is rewritten: every other byte of the
+    file stays, the rest of its line included. Returns the row's first field (its id)."""
+    text = path.read_bytes().decode("utf-8")
+    records, pending = [], ""  # the text of each record, with its line ending; a quoted field may span lines
+    for line in io.StringIO(text, newline=""):
+        pending += line
+        if pending.count('"') % 2 == 0:
+            records.append(pending)
+            pending = ""
+    records += [pending] if pending else []
+    column = _parse(records[0]).index(field)
+    for index in range(1 + (len(records) - 1) // 2, len(records)):
+        values = _parse(records[index])
+        if values[column]:
+            break
+    else:
+        raise ValueError(f"{path}: no row from the middle on has a {field}")
+    record = records[index]
+    body = record.rstrip("\r\n")
+    start, end = _field_spans(body)[column]
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerow([values[column] + suffix])
+    records[index] = body[:start] + buffer.getvalue()[:-2] + body[end:] + record[len(body) :]
+    expected = values[:column] + [values[column] + suffix] + values[column + 1 :]
+    assert _parse(records[index]) == expected, "the edited row does not read back as intended"
+    path.write_bytes("".join(records).encode("utf-8"))
+    return values[0]
+
+
+def _parse(record: str) -> list[str]:
+    return next(csv.reader(io.StringIO(record, newline="")))
+
+
+def _field_spans(record: str) -> list[tuple[int, int]]:
+    """Where each field of one CSV record (without its line ending) stands in its text, quotes included."""
+    spans, start, quoted = [], 0, False
+    for index, char in enumerate(record):
+        if char == '"':
+            quoted = not quoted  # a doubled quote inside a quoted field toggles twice
+        elif char == "," and not quoted:
+            spans.append((start, index))
+            start = index + 1
+    return [*spans, (start, len(record))]
+
+
+def _plan_page_bytes(files: dict[Path, int]) -> dict[str, float | None]:
+    """The mean size in bytes of a plan's page: plans/<id>/index.html and en/plans/<id>/index.html (not the list of
+    plans, plans/index.html), both editions together and each apart."""
+    pages = [(p.parts[:-2], n) for p, n in files.items() if p.name == "index.html" and len(p.parts) >= 3]
+    editions = {
+        "zh": [n for folders, n in pages if folders == ("plans",)],
+        "en": [n for folders, n in pages if folders == ("en", "plans")],
+    }
+
+    def mean(sizes: list[int]) -> float | None:
+        return round(sum(sizes) / len(sizes)) if sizes else None
+
+    return {
+        "plan_page_bytes": mean(editions["zh"] + editions["en"]),
+        "plan_page_bytes_zh": mean(editions["zh"]),
+        "plan_page_bytes_en": mean(editions["en"]),
+    }
 
 
 def profile_one(size: str) -> None:
@@ -158,15 +307,15 @@ def _first_visit_bytes(site: Path) -> int:
     return total
 
 
-def _baseline(paths, pages: int) -> tuple[float, float]:
-    """The same number of plain Markdown pages, of the same average size, with the same configuration and the
-    same publish stage: half of them Chinese, half English (x.en.md), built as two MkDocs builds side by side,
-    then Pagefind's index, exactly as the real build does."""
+def _baseline(paths, pages: int, average: int) -> tuple[float, float]:
+    """The same number of plain Markdown pages, of the same average size (in characters), with the same
+    configuration and the same publish stage: half of them Chinese, half English (x.en.md), built as one part (as
+    the real data is), its two MkDocs builds side by side, then put together and indexed by Pagefind, as the real
+    build does."""
     from generator import publish
+    from generator.parts import WHOLE, Part
     from generator.paths import Paths
 
-    generated = [p for p in paths.docs_dir.rglob("*.md")]
-    average = sum(len(p.read_text(encoding="utf-8")) for p in generated) // max(len(generated), 1)
     text = (paths.package_dir / "sources").glob("*.txt").__next__().read_text(encoding="utf-8")
     body = "\n\n".join(line for line in text.splitlines() if line.strip())[:average]
     folder = Path(tempfile.mkdtemp(prefix="bench-baseline-"))
@@ -186,8 +335,10 @@ def _baseline(paths, pages: int) -> tuple[float, float]:
         summary.append(f"    * [页面 {n}]({section}/p{n:05d}.md)")
     for suffix in ("", ".en"):
         (docs / f"SUMMARY{suffix}.md").write_text("\n".join(summary) + "\n", encoding="utf-8")
+    baseline, whole, when = Paths(folder), (Part(WHOLE, True, frozenset()),), datetime.datetime(2024, 1, 1)
     start = time.perf_counter()
-    publish.build_site(Paths(folder), datetime.datetime(2024, 1, 1))
+    publish.build_parts(baseline, whole, {}, when, jobs=os.cpu_count() or 1)  # as one part, as the real data is
+    publish.publish_site(baseline, whole, when)
     elapsed = time.perf_counter() - start
     shutil.rmtree(folder)
     return round(elapsed, 2), round(1000 * elapsed / pages, 1)
@@ -210,21 +361,44 @@ def report(results: list[dict], info: dict, command: str) -> str:
         ("size", "size"), ("languages", "editions"), ("plans", "plans"), ("rows", "rows"), ("pages", "pages"),
         ("total_s", "whole build (s)"), ("generator_s", "generator stages (s)"),
         ("ms_per_page", "whole build ms/page"), ("mkdocs_ms_per_page", "mkdocs ms/page"),
+        ("whole_over_site_tools", "whole build ÷ (mkdocs + search)"),
         ("baseline_ms_per_page", "baseline ms/page"),
         ("overhead_ratio", "mkdocs + search ÷ baseline"), ("overhead_ratio_whole_build", "whole build ÷ baseline"),
+        ("rebuild_s", "rebuild after one row (s)"), ("incremental_equals_clean", "rebuild = clean build"),
+        ("one_core_s", "one core (s)"), ("all_cores_s", "all cores (s)"), ("speedup", "speed-up"),
         ("rows_per_s_validate", "rows/s validated"), ("peak_memory_mb_generator", "peak MB generator"),
-        ("peak_memory_mb_mkdocs", "peak MB mkdocs"), ("site_mb", "site MB"), ("search_bundle_mb", "search bundle MB"),
+        ("peak_memory_mb_mkdocs", "peak MB children"), ("peak_memory_mb_largest", "peak MB largest process"),
+        ("site_mb", "site MB"), ("plan_page_bytes", "plan page bytes (mean)"),
+        ("search_bundle_mb", "search bundle MB"),
         ("one_search_kb", "one search KB (at most)"), ("first_visit_kb", "first visit KB"),
     ]  # fmt: skip
     lines = ["| " + " | ".join(title for _, title in columns) + " |", "|" + "---|" * len(columns)]
-    lines += ["| " + " | ".join(str(r.get(key, "")) for key, _ in columns) + " |" for r in results]
-    stages = sorted({s for r in results for s in r["stages_s"]}, key=list(results[0]["stages_s"]).index)
-    stage_lines = ["| size | editions | " + " | ".join(stages) + " |", "|" + "---|" * (len(stages) + 2)]
+    lines += ["| " + " | ".join(_cell(r.get(key)) for key, _ in columns) + " |" for r in results]
+    ratio = _plan_page_ratio(results)
+    if ratio is not None:
+        lines += ["", f"Plan page bytes, 3,000 plans ÷ 300 plans: {ratio} (target ≤ 1.1)."]
+    stages = list(dict.fromkeys(s for r in results for key in ("stages_s", "rebuild_stages_s") for s in r.get(key, {})))
+    stage_lines = ["| size | editions | build | " + " | ".join(stages) + " |", "|" + "---|" * (len(stages) + 3)]
     stage_lines += [
-        f"| {r['size']} | {r.get('languages', '')} | "
-        + " | ".join(str(r["stages_s"].get(s, "")) for s in stages)
+        f"| {r['size']} | {r.get('languages', '')} | {build} | "
+        + " | ".join(_cell(r[key].get(s)) for s in stages)
         + " |"
         for r in results
+        for key, build in (("stages_s", "full (clean)"), ("rebuild_stages_s", "rebuild after one row"))
+        if key in r
+    ]
+    rebuild_lines = [
+        "| size | editions | row changed | rebuild (s) | parts rebuilt | clean build of the same data (s) "
+        "| rebuild = clean build | files that differ |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    rebuild_lines += [
+        f"| {r['size']} | {r.get('languages', '')} | {r.get('rebuild_row', '')} | {r['rebuild_s']} | "
+        f"{_parts(r.get('rebuilt'))} | {_cell(r.get('check_clean_s'))} | {_cell(r.get('incremental_equals_clean'))} | "
+        + _differing(r)
+        + " |"
+        for r in results
+        if "rebuild_s" in r
     ]
     editions = {(r["size"], r.get("languages")): r["total_s"] for r in results}
     second = ["| size | Chinese only (s) | both editions (s) | ratio |", "|---|---|---|---|"]
@@ -254,11 +428,107 @@ def report(results: list[dict], info: dict, command: str) -> str:
         "# Benchmark results", "",
         f"Command: `{command}`", "",
         "Machine: " + ", ".join(f"{k} {v}" for k, v in info.items()), "",
-        "## Figures", "", *lines, "",
+        "## Targets of issue 19", "", *targets(results, info), "",
+        "## Figures", "",
+        "Whole build: the wall time of one clean build on all cores (`clean=True`); stages as the build names them. "
+        "Peak memory: the largest resident size of the benchmark's own process (generator) and of any process it "
+        "waited for (children: MkDocs, Pagefind, workers, the baseline), over all of that size's builds.", "",
+        *lines, "",
         "## Stages (seconds)", "", *stage_lines, "",
+        *(["## Rebuild after one row", "",
+            "One row of `targets.csv` (the middle one) has ` (edited)` appended to its `statement_en`; then an "
+            "incremental build. Where checked, a clean build of the same edited data follows and every file of "
+            "`site/` is compared by SHA-256.", "",
+            *rebuild_lines, ""] if len(rebuild_lines) > 2 else []),
         "## Cost of the English edition (whole build)", "", *second, "",
         *(["## Where the site's size is (MB)", "", *size_lines, ""] if len(size_lines) > 2 else []),
     ])  # fmt: skip
+
+
+def targets(results: list[dict], info: dict) -> list[str]:
+    """The table of issue 19's targets, each measured from ``results`` (or not measured) and judged."""
+    real, r300, r3000 = (_main_result(results, size) for size in ("real", "300", "3000"))
+    rows = []
+
+    def row(target: str, limit: str, measured, judged: bool | None, note: str = "") -> None:
+        verdict = "not measured" if judged is None else "met" if judged else "missed"
+        shown = "—" if measured is None else f"{measured}{note}"
+        rows.append(f"| {target} ({limit}) | {shown} | {verdict} |")
+
+    def at_most(value, limit) -> bool | None:
+        return None if value is None else value <= limit
+
+    full = r3000.get("total_s")
+    row("full build, 3,000 plans", "≤ 900 s", full, at_most(full, 900), " s")
+    for size, result, limit in (("3,000 plans", r3000, 90), ("real", real, 3)):
+        seconds = result.get("rebuild_s")
+        judged = at_most(seconds, limit)
+        note = f" s (parts rebuilt: {_parts(result.get('rebuilt'))}"
+        if "incremental_equals_clean" in result:
+            same = result["incremental_equals_clean"]
+            note += "; same site as a clean build" if same else "; site differs from a clean build"
+            judged = judged and same if judged is not None else None
+        else:
+            note += "; not compared with a clean build"
+        row(f"rebuild after one row, {size}", f"≤ {limit} s", seconds, judged, note + ")")
+    memory = r3000.get("peak_memory_mb_largest")
+    if memory is None and "peak_memory_mb_generator" in r3000:  # results from before this figure was recorded
+        memory = max(r3000["peak_memory_mb_generator"], r3000.get("peak_memory_mb_mkdocs", 0))
+    row("peak memory of any process, 3,000 plans", "≤ 1,536 MB", memory, at_most(memory, 1536), " MB")
+    ratio = _plan_page_ratio(results)
+    row("plan page bytes, 3,000 ÷ 300 plans", "≤ 1.1", ratio, at_most(ratio, 1.1))
+    if "overhead_ratio_whole_build" in real:
+        whole, note = real["overhead_ratio_whole_build"], " (÷ the plain-Markdown baseline built by MkDocs + Pagefind)"
+    else:
+        whole, note = real.get("whole_over_site_tools"), " (÷ this build's own mkdocs build + search index stages)"
+    row("whole build ÷ (MkDocs + search alone), real", "≤ 1.5", whole, at_most(whole, 1.5), note)
+    searched = [r for r in (real, r300, r3000) if "one_search_kb" in r]
+    if searched:
+        met = all(r["one_search_kb"] <= 1000 and r["first_visit_kb"] <= 500 for r in searched)
+        shown = "; ".join(
+            f"{r['size']}: at most {r['one_search_kb']} KB, first visit {r['first_visit_kb']} KB" for r in searched
+        )
+        rows.append(f"| one search (≤ 1 MB; first visit ≤ 500 KB) | {shown} | {'met' if met else 'missed'} |")
+    else:
+        row("one search", "≤ 1 MB; first visit ≤ 500 KB", None, None)
+    speedup = r300.get("speedup")
+    cores = r300.get("cores", info.get("cpus"))
+    note = f" ({r300.get('one_core_s')} s on one core, {r300.get('all_cores_s')} s on {cores} cores)"
+    judged = at_most(1.7, speedup) if speedup is not None else None
+    row("speed-up from one core to two, 300 plans", "≥ 1.7", speedup, judged, note if cores == 2 else note + ", not 2")
+    return ["| target | measured | verdict |", "|---|---|---|", *rows]
+
+
+def _main_result(results: list[dict], size: str) -> dict:
+    """The result of ``size`` in the most editions (both, rather than Chinese alone), or {} if none."""
+    found = [r for r in results if r["size"] == size]
+    return max(found, key=lambda r: len(r.get("languages", "").split(",")), default={})
+
+
+def _plan_page_ratio(results: list[dict]) -> float | None:
+    large, small = (_main_result(results, size).get("plan_page_bytes") for size in ("3000", "300"))
+    return round(large / small, 2) if large and small else None
+
+
+def _differing(result: dict) -> str:
+    if "incremental_differing_files" not in result:
+        return "not checked"
+    examples = ", ".join(f"`{path}`" for path in result.get("incremental_differing_examples", []))
+    return f"{result['incremental_differing_files']}" + (f": {examples}" if examples else "")
+
+
+def _parts(names) -> str:
+    if names is None:
+        return "—"
+    return ", ".join(names) if len(names) <= 6 else f"{len(names)}: " + ", ".join(names[:5]) + ", …"
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
 
 
 def main() -> None:
@@ -271,6 +541,18 @@ def main() -> None:
     parser.add_argument(
         "--one-language", default="real,300", help="sizes also built in Chinese only, to measure the English edition"
     )
+    parser.add_argument(
+        "--check-incremental",
+        default="real,300",
+        help="sizes whose rebuild after one row is compared with a clean build of the same data (one more full build)",
+    )
+    parser.add_argument(
+        "--cores-speedup",
+        default="300",
+        help="sizes also built clean on one CPU with one worker, to measure the speed-up from more cores",
+    )
+    parser.add_argument("--check", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--one-core", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--languages", default="zh,en", help=argparse.SUPPRESS)
     parser.add_argument("--report-only", action="store_true", help="rewrite REPORT.md from results.json")
     args = parser.parse_args()
@@ -279,26 +561,47 @@ def main() -> None:
         _write(saved["results"], saved["machine"], saved["command"])
         return
     if args.one:
+        languages = tuple(args.languages.split(","))
         if args.profile_one:
             profile_one(args.one)
+        elif args.one_core:
+            print(json.dumps(run_one_core(args.one, languages)))
         else:
-            languages = tuple(args.languages.split(","))
-            print(json.dumps(run_one(args.one, languages, args.one not in args.no_baseline.split(","))))
+            print(json.dumps(run_one(args.one, languages, args.one not in args.no_baseline.split(","), args.check)))
         return
-    command = f"nox -s bench -- --sizes {args.sizes} --one-language {args.one_language}"
-    command += f" --profile {args.profile}" if args.profile else ""
-    command += f" --no-baseline {args.no_baseline}" if args.no_baseline else ""
+    options = {"sizes": args.sizes, "one-language": args.one_language, "check-incremental": args.check_incremental}
+    options["cores-speedup"] = args.cores_speedup
+    options |= {name: value for name, value in (("profile", args.profile), ("no-baseline", args.no_baseline)) if value}
+    command = "nox -s bench --" + "".join(f" --{name} {shlex.quote(value)}" for name, value in options.items())
     info, results = machine(), []
     for size in args.sizes.split(","):
         for languages in ["zh,en"] + (["zh"] if size in args.one_language.split(",") else []):
             print(f"benchmark: {size} ({languages}) …", flush=True)
             one = [sys.executable, __file__, "--one", size, "--languages", languages, "--no-baseline", args.no_baseline]
-            output = subprocess.run(one, capture_output=True, text=True, check=True)
-            results.append(json.loads(output.stdout.strip().splitlines()[-1]))
+            # The rebuild is compared with a clean build in both editions only (the Chinese-alone run measures cost).
+            one += ["--check"] if size in args.check_incremental.split(",") and languages == "zh,en" else []
+            results.append(_child(one))
             print(json.dumps(results[-1], ensure_ascii=False), flush=True)
             _write(results, info, command)  # after each size, so a long run keeps what it measured so far
+        if size in args.cores_speedup.split(","):
+            print(f"benchmark: {size} (zh,en) on one core …", flush=True)
+            one_core = _child([sys.executable, __file__, "--one", size, "--languages", "zh,en", "--one-core"])
+            both = next(r for r in results if r["size"] == size and r["languages"] == "zh,en")
+            both.update(one_core_s=one_core["one_core_s"], one_core_stages_s=one_core["one_core_stages_s"])
+            both.update(all_cores_s=both["total_s"], speedup=round(one_core["one_core_s"] / both["total_s"], 2))
+            print(json.dumps(one_core, ensure_ascii=False), flush=True)
+            _write(results, info, command)
         if size in args.profile.split(","):
             subprocess.run([sys.executable, __file__, "--one", size, "--profile-one"], check=True)
+
+
+def _child(command: list[str]) -> dict:
+    """Run one measurement in a process of its own (so that its peak memory is its own); its last line is JSON."""
+    output = subprocess.run(command, capture_output=True, text=True)
+    if output.returncode:
+        sys.stderr.write(output.stderr)
+        output.check_returncode()
+    return json.loads(output.stdout.strip().splitlines()[-1])
 
 
 def _write(results: list[dict], info: dict, command: str) -> None:

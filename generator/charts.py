@@ -22,6 +22,7 @@ generator/fonts/. The SVG still names the CSS font stack ``FONT``: the reader's 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import multiprocessing
 import os
@@ -48,6 +49,11 @@ Label = Callable[[str], str]  # gettext: a Chinese label in the page's language
 FONT = "system-ui, -apple-system, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif"
 # The fonts vl-convert measures Chinese text with (generator/fonts/README.md says what they are and their licence).
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
+# What a drawing depends on besides its specification (Chart.key): the drawing tool and the fonts it measures with.
+DRAWN_BY = [
+    vl_convert.__version__ if hasattr(vl_convert, "__version__") else "",
+    *sorted(hashlib.sha256(p.read_bytes()).hexdigest() for p in FONT_DIR.glob("*.ttf")),
+]
 
 # Sizes in px. A chart is about WIDTH + 20 px wide, no wider than a phone's text column (about 350 px at 390 px),
 # so that a phone shows it at its own size, its text at FONT_SIZE, and a wide screen does not enlarge it.
@@ -84,21 +90,58 @@ class Chart:
         return formats.table_csv(self.table)
 
     def svg(self) -> str:
+        return accessible_svg(self.drawn(), self)
+
+    def drawn(self) -> str:
+        """The SVG as vl-convert draws it from the specification alone."""
         measure_with_own_fonts()
-        return accessible_svg(vl_convert.vegalite_to_svg(json.dumps(self.spec, ensure_ascii=False)), self)
+        return vl_convert.vegalite_to_svg(json.dumps(self.spec, ensure_ascii=False))
+
+    @property
+    def key(self) -> str:
+        """What its drawing depends on: the specification, vl-convert's version and the fonts it measures with."""
+        return hashlib.sha256(
+            json.dumps([self.spec, DRAWN_BY], sort_keys=True, ensure_ascii=False).encode()
+        ).hexdigest()
 
 
-def render_all(charts: list[Chart]) -> dict[str, str]:
-    """Every chart's SVG by path, on all cores: each conversion is independent and costs about 0.25 s."""
-    if len(charts) < 8:
-        return {chart.path: chart.svg() for chart in charts}
-    # "spawn": vl-convert runs threads of its own, and a forked copy of a threaded process can hang.
-    with ProcessPoolExecutor(max_workers=os.cpu_count() or 1, mp_context=multiprocessing.get_context("spawn")) as pool:
-        return dict(zip((c.path for c in charts), pool.map(_svg, charts, chunksize=4), strict=True))
+def render_all(charts: list[Chart], cache: Path | None = None, parallel: bool = True) -> dict[str, str]:
+    """Every chart's SVG by path. vl-convert draws each chart (about 0.25 s) that is not yet in ``cache`` (a folder:
+    drawings by ``Chart.key``, so a rebuild draws only the charts whose specification changed), on all cores when
+    ``parallel``: each drawing is independent of the others."""
+    drawn = {chart.key: (cache / f"{chart.key}.svg").read_text("utf-8") for chart in charts if _cached(cache, chart)}
+    todo = list({chart.key: chart for chart in charts if chart.key not in drawn}.values())
+    if todo and (_draw_elsewhere or (parallel and len(todo) >= 8)):
+        # "spawn": vl-convert runs threads of its own, and a forked copy of a threaded process can hang.
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(max_workers=os.cpu_count() or 1, mp_context=context) as pool:
+            new = dict(zip((c.key for c in todo), pool.map(_drawn, todo, chunksize=4), strict=True))
+    else:
+        new = {chart.key: chart.drawn() for chart in todo}
+    if cache is not None:
+        cache.mkdir(parents=True, exist_ok=True)
+        for key, svg in new.items():
+            (cache / f"{key}.svg").write_text(svg, "utf-8")
+    drawn |= new
+    return {chart.path: accessible_svg(drawn[chart.key], chart) for chart in charts}
 
 
-def _svg(chart: Chart) -> str:
-    return chart.svg()
+_draw_elsewhere = False
+
+
+def draw_elsewhere() -> None:
+    """Draw every chart of this process in fresh processes: for a forked copy of a process that may have drawn
+    before, whose vl-convert threads did not come with it (build.generate's workers)."""
+    global _draw_elsewhere
+    _draw_elsewhere = True
+
+
+def _cached(cache: Path | None, chart: Chart) -> bool:
+    return cache is not None and (cache / f"{chart.key}.svg").is_file()
+
+
+def _drawn(chart: Chart) -> str:
+    return chart.drawn()
 
 
 _fonts_ready = False

@@ -29,6 +29,10 @@ def main(argv: list[str] | None = None) -> int:
     build_parser.add_argument(
         "--no-mkdocs", action="store_true", help="stop after writing the generated files under docs/"
     )
+    build_parser.add_argument(
+        "--clean", action="store_true", help="generate and build every part of the site, changed or not"
+    )
+    build_parser.add_argument("--jobs", type=int, help="processes working side by side (default: one per core)")
     release_parser = commands.add_parser(
         "release", help="keep this version's ZIP in releases/, build, and publish the site to a git branch"
     )
@@ -67,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             from .build import build
 
-            _print_warnings(build(paths, run_mkdocs=not args.no_mkdocs))
+            _print_warnings(build(paths, run_mkdocs=not args.no_mkdocs, clean=args.clean, jobs=args.jobs))
             print(f"Built {paths.site_dir}")
     except InvalidPackage as error:
         _print_warnings(error.warnings)

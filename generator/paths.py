@@ -89,7 +89,36 @@ class Paths:
         """What a build leaves only while it runs (and a killed build leaves behind): git-ignored, and cleared at
         the next build's start."""
         staging = sorted(self.root.glob(".site-staging-*"))
-        return (self.staging_site_dir, *staging, self.old_site_dir)
+        building = sorted(self.build_dir.glob("parts/*/building-*"))
+        return (self.staging_site_dir, *staging, *building, self.old_site_dir)
+
+    # The parts of the site (parts.py), each generated and built apart; kept between builds (git-ignored), so that
+    # the next build redoes only the parts whose inputs changed.
+
+    @property
+    def build_dir(self) -> Path:
+        return self.root / ".build"
+
+    @property
+    def build_state(self) -> Path:
+        """The last build's digest of each part, its files, and which parts it rebuilt (JSON)."""
+        return self.build_dir / "state.json"
+
+    @property
+    def chart_cache(self) -> Path:
+        """Each chart's SVG as vl-convert drew it, by the SHA-256 of its specification (charts.render_all)."""
+        return self.build_dir / "charts"
+
+    def part_dir(self, name: str) -> Path:
+        return self.build_dir / "parts" / name
+
+    def part_docs(self, name: str, hub: bool) -> Path:
+        """Where a part's pages are generated: docs/ for the part that holds the hand-written pages, else its own."""
+        return self.docs_dir if hub else self.part_dir(name) / "docs"
+
+    def part_site(self, name: str) -> Path:
+        """What MkDocs built of a part (the English edition under en/), put together with the others into site/."""
+        return self.part_dir(name) / "site"
 
     @property
     def generated_in_docs(self) -> tuple[Path, ...]:

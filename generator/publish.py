@@ -11,32 +11,40 @@ import contextlib
 import datetime
 import errno
 import fcntl
+import gzip
+import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from .editions import PART_LINKS
 from .i18n import DEFAULT, LANGUAGES
+from .parts import Part
 from .paths import Paths
 from .problems import GeneratorError
 from .timing import Stage, no_timing
 
 
 class Writer:
-    """Writes the generator's files under docs/ as they are made, and refuses to write one path twice.
+    """Writes the generator's files under a folder of pages (docs/, or a part's) as they are made, and refuses to
+    write one path twice.
 
     Two pages or downloads at one address would silently replace each other; here that is an error.
     Each file goes to disk as soon as it is handed over, so no stage holds the whole site in memory.
+    ``clear`` are the previous build's files and folders, all of them regenerated now (default: docs/'s).
     """
 
-    def __init__(self, paths: Paths):
-        self.docs_dir = paths.docs_dir
+    def __init__(self, paths: Paths, docs_dir: Path | None = None, clear: Iterable[Path] | None = None):
+        self.docs_dir = docs_dir or paths.docs_dir
         self.written: set[str] = set()
-        for path in paths.generated_in_docs:  # the previous build's files, all of them regenerated now
+        for path in paths.generated_in_docs if clear is None else clear:
             if path.is_dir():
                 shutil.rmtree(path)
             elif path.exists():
@@ -54,37 +62,134 @@ class Writer:
             self.write(relative, content)
 
 
-def build_site(paths: Paths, when: datetime.datetime, stage: Stage = no_timing, languages=LANGUAGES) -> None:
-    """``mkdocs build --strict`` of each edition into a staging folder, index it for search, then swap it in as site/.
+def build_parts(
+    paths: Paths,
+    built: Sequence[Part],
+    links: dict[str, list[str]],
+    when: datetime.datetime,
+    stage: Stage = no_timing,
+    languages=LANGUAGES,
+    jobs: int = 1,
+) -> None:
+    """``mkdocs build --strict`` of each edition of each part in ``built``, ``jobs`` at a time; each part's result
+    replaces its previous one (Paths.part_site) only once every build succeeded, so a failed build changes nothing.
 
-    The editions are separate MkDocs builds (generator/editions.py) and run side by side, one per core:
-    Chinese at the root, English under en/. MkDocs takes its build date from SOURCE_DATE_EPOCH: the
-    data's date, not the clock.
+    Each edition of a part is a MkDocs build of its own (generator/editions.py): Chinese at the part's root, English
+    under en/. ``links`` are, by part, the other parts' files it may link to (editions.other_parts). MkDocs takes
+    its build date from SOURCE_DATE_EPOCH: the data's date, not the clock.
+    """
+    commands, folders = {}, []
+    for part in built:
+        folder = paths.part_dir(part.name)
+        folder.mkdir(parents=True, exist_ok=True)
+        listed = folder / "links.json"
+        listed.write_text(json.dumps(links.get(part.name, []), ensure_ascii=False), encoding="utf-8")
+        for lang in languages:
+            config = folder / f"mkdocs.{lang}.yml"
+            config.write_text(part_configuration(paths, part, lang, listed if part.name in links else None), "utf-8")
+            output = folder / f"building-{lang}"
+            shutil.rmtree(output, ignore_errors=True)
+            folders.append(output)
+            commands[f"mkdocs build ({part.name}, {lang})"] = [
+                sys.executable, "-m", "mkdocs", "build", "--strict",
+                "--config-file", str(config), "--site-dir", str(output),
+            ]  # fmt: skip
+    with stage("mkdocs build"):
+        _run(commands, paths, _environment(when), folders, jobs)
+    for part in built:
+        folder, site = paths.part_dir(part.name), paths.part_site(part.name)
+        shutil.rmtree(site, ignore_errors=True)
+        os.replace(folder / f"building-{DEFAULT}", site)
+        for lang in languages:
+            if lang != DEFAULT:
+                os.replace(folder / f"building-{lang}", site / lang)
+
+
+def part_configuration(paths: Paths, part: Part, lang: str, links: Path | None) -> str:
+    """A part's MkDocs configuration: the edition's own (mkdocs.yml or mkdocs.en.yml), with the part's folder of
+    pages, and the paths it names made absolute, since it is read from the part's folder. JSON, which is YAML."""
+    config = {
+        "INHERIT": str(paths.edition_config(lang)),
+        "docs_dir": str(paths.part_docs(part.name, part.hub)),
+        "theme": {"custom_dir": str(paths.root / "overrides")},
+        "hooks": [str(paths.root / "generator" / "editions.py")],
+    }
+    if links is not None:
+        config["extra"] = {PART_LINKS: str(links)}
+    return json.dumps(config, ensure_ascii=False, indent=1) + "\n"
+
+
+def publish_site(paths: Paths, parts: Sequence[Part], when: datetime.datetime, stage: Stage = no_timing) -> None:
+    """Put the parts' built folders together into a staging site, index it for search, then swap it in as site/.
+
+    Files are hard-linked from the parts' folders (copied where the file system cannot link). Every part brings the
+    theme's own files, which are the same bytes in each; a part's 404 page is the hub's, and the sitemaps are merged.
+    Any other file that two parts both hold is an error: two pages at one address.
     """
     staging = paths.staging_site_dir
+    shutil.rmtree(staging, ignore_errors=True)
+    sitemaps: dict[str, list[str]] = {}
+    with stage("assemble site"):
+        for part in parts:
+            source = paths.part_site(part.name)
+            for folder, _, names in os.walk(source):
+                here = Path(folder).relative_to(source)
+                for name in names:
+                    relative = (here / name).as_posix()
+                    edition = relative.removesuffix(name)
+                    if len(parts) > 1 and name in SITEMAP and edition in ("", "en/"):
+                        if name == SITEMAP[0]:
+                            sitemaps.setdefault(edition, []).append((source / relative).read_text("utf-8"))
+                        continue
+                    if not part.hub and name == "404.html" and edition in ("", "en/"):
+                        continue
+                    _place(source / relative, staging / relative, relative)
+        for edition, texts in sitemaps.items():
+            merged = merge_sitemaps(texts)
+            _write(staging / edition / SITEMAP[0], merged.encode("utf-8"))
+            _write(staging / edition / SITEMAP[1], _gzip(merged.encode("utf-8"), when))
+    with stage("search index"):
+        _run({"pagefind": search_index_command(staging)}, paths, _environment(when), [staging])
+        _sort_search_entry(staging / "pagefind" / "pagefind-entry.json")
+    _swap(staging, paths.site_dir)
+
+
+SITEMAP = ("sitemap.xml", "sitemap.xml.gz")
+
+
+def merge_sitemaps(texts: list[str]) -> str:
+    """One sitemap of every part's pages: each <url> entry once, in the order of the parts."""
+    head, _, _ = texts[0].partition("<url>")
+    head = head if "<url>" in texts[0] else texts[0].partition("</urlset>")[0]
+    entries = list(dict.fromkeys(entry for text in texts for entry in re.findall(r"<url>.*?</url>", text, re.S)))
+    return head.rstrip() + "\n" + "".join(f"    {entry}\n" for entry in entries) + "</urlset>\n"
+
+
+def _gzip(data: bytes, when: datetime.datetime) -> bytes:
+    """Compressed as MkDocs compresses its sitemap: named in the header, dated by the build's date."""
+    out = io.BytesIO()
+    with gzip.GzipFile(SITEMAP[1], "wb", fileobj=out, mtime=int(when.replace(tzinfo=datetime.UTC).timestamp())) as gz:
+        gz.write(data)
+    return out.getvalue()
+
+
+def _place(source: Path, target: Path, relative: str) -> None:
+    if target.exists():
+        if target.read_bytes() != source.read_bytes():
+            raise GeneratorError(f"two parts of the site built different files at {relative}")
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+def _environment(when: datetime.datetime) -> dict[str, str]:
     # Silence the banners that MkDocs plugins print about MkDocs' future; they hide real warnings.
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     env["SOURCE_DATE_EPOCH"] = str(int(when.replace(tzinfo=datetime.UTC).timestamp()))
-    # MkDocs empties its site folder first, so each edition builds into a folder of its own.
-    folders = {lang: staging if lang == DEFAULT else paths.staging_edition_dir(lang) for lang in languages}
-    for folder in folders.values():
-        shutil.rmtree(folder, ignore_errors=True)
-    commands = {
-        f"mkdocs build ({lang})": [
-            sys.executable, "-m", "mkdocs", "build", "--strict",
-            "--config-file", str(paths.edition_config(lang)), "--site-dir", str(folder),
-        ]
-        for lang, folder in folders.items()
-    }  # fmt: skip
-    with stage("mkdocs build"):
-        _run(commands, paths, env, folders.values())
-    for lang, folder in folders.items():
-        if folder != staging:
-            os.replace(folder, staging / lang)
-    with stage("search index"):
-        _run({"pagefind": search_index_command(staging)}, paths, env, [staging])
-        _sort_search_entry(staging / "pagefind" / "pagefind-entry.json")
-    _swap(staging, paths.site_dir)
+    return env
 
 
 def search_index_command(site: Path) -> list[str]:
@@ -102,20 +207,22 @@ def _sort_search_entry(entry: Path) -> None:
     entry.write_text(json.dumps(json.loads(entry.read_text(encoding="utf-8")), sort_keys=True), encoding="utf-8")
 
 
-def _run(commands: dict[str, list[str]], paths: Paths, env: dict[str, str], folders) -> None:
-    """Run the commands at the same time; if any fails, remove the staging ``folders`` and say which and why."""
-    with contextlib.ExitStack() as stack:
-        # Output to files, not pipes: a full pipe would stop one build while we wait for the other.
-        logs = {step: stack.enter_context(tempfile.TemporaryFile("w+", encoding="utf-8")) for step in commands}
-        running = {
-            step: subprocess.Popen(command, cwd=paths.root, stdout=logs[step], stderr=subprocess.STDOUT, env=env)
-            for step, command in commands.items()
-        }
-        failed = [step for step, process in running.items() if process.wait() != 0]
-        for log in logs.values():
+def _run(commands: dict[str, list[str]], paths: Paths, env: dict[str, str], folders, jobs: int = 2) -> None:
+    """Run the commands, ``jobs`` at a time; if any fails, remove the staging ``folders`` and say which and why."""
+
+    def run(step: str) -> tuple[str, int, str]:
+        # Output to a file, not a pipe: a full pipe would stop a build while nobody reads it.
+        with tempfile.TemporaryFile("w+", encoding="utf-8") as log:
+            code = subprocess.run(
+                commands[step], cwd=paths.root, stdout=log, stderr=subprocess.STDOUT, env=env
+            ).returncode
             log.seek(0)
-        messages = [f"{step} failed; site/ is unchanged.\n{logs[step].read()}" for step in failed]
-    if failed:
+            return step, code, log.read()
+
+    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        results = list(pool.map(run, commands))
+    messages = [f"{step} failed; site/ is unchanged.\n{log}" for step, code, log in results if code != 0]
+    if messages:
         for folder in folders:
             shutil.rmtree(folder, ignore_errors=True)
         raise GeneratorError("\n".join(messages))

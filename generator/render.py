@@ -9,15 +9,17 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
+from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 
-from . import charts, history, i18n, metadata, passages, text, urls, views
+from . import charts, history, i18n, metadata, parts, passages, text, urls, views
 from .charts import Chart, Label
 from .downloads import PER_PLAN
 from .load import SiteSettings
 from .model import Model, Target
+from .parts import Part
 from .site import Site
 
 # Past this many plans, the home page lists the province-level divisions, not every plan, and its
@@ -126,6 +128,8 @@ class PageType:
     template: str
     made_for: Callable[[Site], Iterable[Any]]
     context: Callable[[Site, Any, dict[str, Figure]], dict] = lambda site, item, figures: {}
+    # The region an object's page belongs to (its part: parts.py); None for the national pages, which are the hub's.
+    region: Callable[[Site, Any], str] | None = None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -134,6 +138,7 @@ class ChartType:
 
     draw: Callable[[Any, Label, str], Chart]
     made_for: Callable[[Site], Iterable[Any]]
+    region: Callable[[Site, Any], str]
 
 
 def _once(site: Site) -> tuple[Site]:
@@ -186,6 +191,18 @@ def _comparisons(site: Site, plan) -> dict[str, str]:
     }
 
 
+def _plan_region(site: Site, plan) -> str:
+    return site.plan_regions[plan.plan_id]
+
+
+def _view_region(site: Site, view: views.RegionView) -> str:
+    return view.code
+
+
+def _pair_region(site: Site, pair: tuple) -> str:
+    return pair[0].code
+
+
 def _region(view: views.RegionView, **context) -> dict:
     """What a comparison page is given: its region's views, with the region's plans as the model."""
     return {"view": view, "model": view.model, "region": view.region, **context}
@@ -193,7 +210,11 @@ def _region(view: views.RegionView, **context) -> dict:
 
 def _region_page(name: str, template: str, made_for: Callable[[Site], Iterable[Any]] = _regions) -> PageType:
     return PageType(
-        lambda view: urls.region_page(view.code, name), template, made_for, lambda site, view, figures: _region(view)
+        lambda view: urls.region_page(view.code, name),
+        template,
+        made_for,
+        lambda site, view, figures: _region(view),
+        _view_region,
     )
 
 
@@ -211,7 +232,6 @@ PAGES = (
             },
         },
     ),
-    PageType(lambda site: urls.NAVIGATION, "summary.md.j2", _once, lambda site, _, figures: {"regions": site.regions}),
     PageType(lambda site: urls.PLANS_INDEX, "plans.md.j2", _once),
     PageType(
         lambda site: urls.COMPARE_INDEX, "compare.md.j2", _once, lambda site, _, figures: {"regions": site.regions}
@@ -257,6 +277,7 @@ PAGES = (
             "compared": _comparisons(site, plan),
             "headline": views.headline(plan),
         },
+        _plan_region,
     ),
     PageType(
         lambda plan: urls.source_page(plan.plan_id),
@@ -267,6 +288,7 @@ PAGES = (
             "blocks": site.documents[plan.plan_id],
             "chapters": views.chapter_titles(plan),
         },
+        _plan_region,
     ),
     _region_page("index", "region.md.j2"),
     _region_page("targets", "compare_targets.md.j2"),
@@ -276,6 +298,7 @@ PAGES = (
         "timeline.md.j2",
         _regions,
         lambda site, view, figures: _region(view, figure=figures.get(urls.timeline_chart(view.code))),
+        _view_region,
     ),
     _region_page("coverage", "coverage.md.j2"),
     _region_page("agencies", "agencies.md.j2"),
@@ -284,6 +307,7 @@ PAGES = (
         "pilot.md.j2",
         _pilot_regions,
         lambda site, view, figures: _region(view, headline=views.headline(view.pilot)),
+        _view_region,
     ),
     PageType(
         lambda pair: urls.indicator_page(pair[0].code, pair[1].indicator.indicator_id),
@@ -295,12 +319,14 @@ PAGES = (
             notes=pair[0].stricter[pair[1].indicator.indicator_id],
             figure=figures.get(urls.indicator_chart(pair[0].code, pair[1].indicator.indicator_id)),
         ),
+        _pair_region,
     ),
     PageType(
         lambda pair: urls.agency_page(pair[0].code, pair[1].agency.agency_id),
         "agency.md.j2",
         _agencies,
         lambda site, pair, figures: _region(pair[0], entry=pair[1]),
+        _pair_region,
     ),
 )
 
@@ -308,27 +334,40 @@ CHARTS = (
     ChartType(
         lambda view, label, lang: charts.timeline_chart(view.model, view.timeline_counts, label, lang),
         _charted_regions,
+        _view_region,
     ),
     ChartType(
-        lambda pair, label, lang: charts.indicator_chart(pair[0].model, pair[1], label, lang), _charted_indicators
+        lambda pair, label, lang: charts.indicator_chart(pair[0].model, pair[1], label, lang),
+        _charted_indicators,
+        _pair_region,
     ),
 )
 
 
-def render_pages(site: Site, languages: tuple[str, ...] = i18n.LANGUAGES) -> Iterator[tuple[str, str | bytes]]:
-    """Every generated page and chart in each language, as (path under docs/, text or bytes).
+def render_pages(
+    site: Site,
+    languages: tuple[str, ...] = i18n.LANGUAGES,
+    part: Part | None = None,
+    chart_cache: Path | None = None,
+    parallel: bool = True,
+) -> Iterator[tuple[str, str | bytes]]:
+    """Every generated page and chart of a part (parts.py; by default the whole site) in each language, as (path
+    under docs/, text or bytes), and the part's navigation.
 
     English pages and charts sit beside the Chinese ones as ``*.en.md``, ``*.en.svg``; their links are written
     as from the Chinese page, since the English edition serves them at the Chinese names (editions.py). The
-    charts come first, converted together on all cores, since the pages hold them (inline, so that their text
-    takes the page's colours); each chart's SVG and its data as CSV are files of their own too.
+    charts come first, converted together (on all cores when ``parallel``; each kept in ``chart_cache``), since the
+    pages hold them (inline, so that their text takes the page's colours); each chart's SVG and its data as CSV are
+    files of their own too.
     """
+    part = part or parts.everything(site.model)
     envs = {lang: environment(site.model, lang, site.settings) for lang in languages}
     drawn = {
         lang: {
             chart.path: chart
             for kind in CHARTS
             for item in kind.made_for(site)
+            if part.holds(kind.region(site, item))
             for chart in [kind.draw(item, envs[lang].globals["label"], lang)]
         }
         for lang in languages
@@ -338,18 +377,35 @@ def render_pages(site: Site, languages: tuple[str, ...] = i18n.LANGUAGES) -> Ite
         for lang, charts_of_lang in drawn.items()
         for path, chart in charts_of_lang.items()
     }
-    svgs = charts.render_all(list(localised.values()))
+    svgs = charts.render_all(list(localised.values()), chart_cache, parallel)
     for (lang, _), chart in localised.items():
         yield chart.path, svgs[chart.path]
         yield i18n.page_path(chart.data_path, lang), chart.csv()
+    navigation = PageType(
+        lambda site: urls.NAVIGATION, "summary.md.j2", _once, lambda site, _, figures: _nav(site, part)
+    )
     for lang, env in envs.items():
         figures = {path: Figure(chart, svgs[localised[lang, path].path]) for path, chart in drawn[lang].items()}
-        for kind in PAGES:
+        for kind in (navigation, *PAGES):
             template = env.get_template(kind.template)
             for item in kind.made_for(site):
+                if kind is not navigation and not (
+                    part.hub if kind.region is None else part.holds(kind.region(site, item))
+                ):
+                    continue
                 here = kind.address(item)
                 context = {"model": site.model, "package": site.descriptor, "here": here}
                 yield i18n.page_path(here, lang), template.render(context | kind.context(site, item, figures))
+
+
+def _nav(site: Site, part: Part) -> dict:
+    """What a part's navigation lists: its own regions' plans, sources and comparison pages in full, and (the hub's)
+    each other region's comparisons as one link; the national pages in every part."""
+    return {
+        "regions": site.regions,
+        "listed": [region for region in site.model.regions if part.holds(region.code)],
+        "part": part,
+    }
 
 
 @dataclasses.dataclass(frozen=True)

@@ -93,20 +93,30 @@ def site_card(model: Model, label: Label, lang: str) -> Card:
     )
 
 
-def cards(model: Model, languages: tuple[str, ...] = i18n.LANGUAGES) -> list[Card]:
-    """What every share image of the site says, in each language: the site's, then each plan's."""
+def cards(
+    model: Model, languages: tuple[str, ...] = i18n.LANGUAGES, plans: list[Plan] | None = None, whole_site: bool = True
+) -> list[Card]:
+    """What the share images say, in each language: the site's (unless not ``whole_site``), then each plan's (of
+    ``plans``; by default every plan of the model)."""
     result = []
     for lang in languages:
         label = i18n.translations(lang).gettext
-        result += [site_card(model, label, lang), *(plan_card(plan, label, lang) for plan in model.plans)]
+        result += [site_card(model, label, lang)] if whole_site else []
+        result += [plan_card(plan, label, lang) for plan in (model.plans if plans is None else plans)]
     return result
 
 
-def share_images(model: Model, languages: tuple[str, ...] = i18n.LANGUAGES) -> Iterator[tuple[str, bytes]]:
-    """Every share image of the site in each language, as (path under docs/, PNG bytes), each as it is drawn: on
-    all cores when there are many (each image is independent of the others, so the bytes are the same)."""
-    todo = cards(model, languages)
-    if len(todo) < PARALLEL_FROM:
+def share_images(
+    model: Model,
+    languages: tuple[str, ...] = i18n.LANGUAGES,
+    plans: list[Plan] | None = None,
+    whole_site: bool = True,
+    parallel: bool = True,
+) -> Iterator[tuple[str, bytes]]:
+    """The share images (``cards``) in each language, as (path under docs/, PNG bytes), each as it is drawn: on all
+    cores when there are many and ``parallel`` (each image is independent of the others, so the bytes are the same)."""
+    todo = cards(model, languages, plans, whole_site)
+    if not parallel or len(todo) < PARALLEL_FROM:
         yield from ((card.path, png(card)) for card in todo)
         return
     # "spawn", as charts.render_all: a fresh process per worker, with nothing inherited from this one.

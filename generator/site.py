@@ -32,6 +32,11 @@ class Site:
         (views.compared_indicators); computed once, for every plan page of both languages."""
         return views.compared_indicators(self.regions)
 
+    @cached_property
+    def plan_regions(self) -> dict[str, str]:
+        """plan_id -> the code of its region, which says which part of the site its pages are (parts.py)."""
+        return {plan.plan_id: region.code for region in self.model.regions for plan in region.plans}
+
     @property
     def released(self) -> list[str]:
         """The versions that have a download folder of their own."""

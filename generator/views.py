@@ -173,7 +173,10 @@ def agencies(model: Model) -> list[AgencyRow]:
         for measure in plan.measures:
             for agency in dict.fromkeys(r.agency for r in measure.responsible):  # a body printed twice counts once
                 counts.setdefault(agency.agency_id, Counter())[plan.plan_id] += 1
-    rows = [AgencyRow(a, {p.plan_id: counts[a.agency_id][p.plan_id] for p in model.plans}) for a in model.agencies]
+    none = Counter()  # an agency of the table that no plan of the region names
+    rows = [
+        AgencyRow(a, {p.plan_id: counts.get(a.agency_id, none)[p.plan_id] for p in model.plans}) for a in model.agencies
+    ]
     return sorted((r for r in rows if r.total), key=lambda r: (-r.total, r.agency.agency_id))
 
 

@@ -1,0 +1,120 @@
+"""The site in parts (generator/parts.py): which pages each part holds, what its digest depends on, and the
+incremental build, which rebuilds only the parts a change touches and publishes the same bytes as a clean build."""
+
+import csv
+import hashlib
+import io
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator import build, load, parts, validate
+from generator.paths import Paths
+from generator.site import assemble
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import synth  # noqa: E402
+
+# Three synthetic plans (benchmarks/synth.py) in one province, and Tianjin's pilot programme in another: a hub
+# and two regions.
+PLANS = 3
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory) -> Paths:
+    return Paths(synth.project(tmp_path_factory.mktemp("parts") / "project", PLANS))
+
+
+def edit_statement(paths: Paths, target_id: str) -> None:
+    """Change one field of one row of targets.csv (its English statement), leaving every other byte as it was."""
+    path = paths.package_dir / "data" / "targets.csv"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    header = next(csv.reader([lines[0]]))
+    number = next(i for i, line in enumerate(lines) if line.startswith(f"{target_id},"))
+    row = next(csv.reader([lines[number]]))
+    row[header.index("statement_en")] += " (edited)"
+    out = io.StringIO()
+    csv.writer(out, lineterminator="").writerow(row)
+    lines[number] = out.getvalue()
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def site_digest(site: Path) -> dict[str, str]:
+    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in site.rglob("*")
+            if p.is_file()}  # fmt: skip
+
+
+def rebuilt(paths: Paths) -> list[str]:
+    return json.loads(paths.build_state.read_text(encoding="utf-8"))["rebuilt"]
+
+
+def test_the_real_data_is_one_part(real_model):
+    (whole,) = parts.split(real_model)
+    assert whole.name == parts.WHOLE and whole.hub
+    assert whole.regions == {region.code for region in real_model.regions} == {"120000"}
+
+
+def test_several_regions_make_a_hub_and_a_part_each(synthetic):
+    inputs = load.load(synthetic)
+    site = assemble(inputs, validate.validate(inputs).tables)
+    split = parts.split(site.model)
+    assert [part.name for part in split] == [parts.HUB, "120000", "210000"]
+    assert [part.hub for part in split] == [True, False, False]
+    assert {p.plan_id for p in parts.plans_of(site.model, split[2])} == {f"d{n:04d}-2023" for n in range(PLANS)}
+
+
+def test_a_digest_changes_with_its_own_rows_only(tmp_path):
+    paths = Paths(synth.project(tmp_path / "project", PLANS))
+
+    def digests():
+        inputs = load.load(paths)
+        site = assemble(inputs, validate.validate(inputs).tables)
+        return build.part_digests(paths, inputs, site, parts.split(site.model), ("zh", "en"))
+
+    before = digests()
+    edit_statement(paths, "d0000-2023-t004")
+    after = digests()
+    assert {name for name in before if before[name] != after[name]} == {parts.HUB, "210000"}
+
+
+@pytest.mark.slow
+def test_a_changed_row_rebuilds_its_part_and_the_hub_only_and_equals_a_clean_build(tmp_path):
+    paths = Paths(synth.project(tmp_path / "project", PLANS))
+    build.build(paths)
+    assert rebuilt(paths) == [parts.HUB, "120000", "210000"]
+    build.build(paths)
+    assert rebuilt(paths) == []  # nothing changed: nothing is built again
+
+    edit_statement(paths, "d0000-2023-t004")
+    build.build(paths)
+    assert rebuilt(paths) == [parts.HUB, "210000"]
+    incremental = site_digest(paths.site_dir)
+    page = (paths.site_dir / "en" / "plans" / "d0000-2023" / "index.html").read_text(encoding="utf-8")
+    assert "decrease. &#40;edited&#41;" in page  # as the page escapes it
+
+    build.build(paths, clean=True)
+    assert rebuilt(paths) == [parts.HUB, "120000", "210000"]
+    assert site_digest(paths.site_dir) == incremental
+
+
+@pytest.mark.slow
+def test_each_part_carries_only_its_own_navigation(tmp_path):
+    paths = Paths(synth.project(tmp_path / "project", PLANS))
+    build.build(paths)
+    region = (paths.site_dir / "plans" / "d0000-2023" / "index.html").read_text(encoding="utf-8")
+    hub = (paths.site_dir / "plans" / "index.html").read_text(encoding="utf-8")
+    pilot = (paths.site_dir / "plans" / "tianjin-pilot-2023" / "index.html").read_text(encoding="utf-8")
+    # A region's page lists its own plans in the navigation, not another region's; the hub lists neither's plans
+    # (its list of plans is its content, which links to every one).
+    assert 'href="../d0001-2023/"' in region
+    assert "tianjin-pilot-2023/" not in region
+    assert "d0000-2023/" not in pilot
+    assert 'href="../compare/210000/"' in hub
+    # Links from a region's pages to the hub's and back resolve to pages that were built.
+    for page, link in [("plans/d0000-2023/index.html", "../../data/"), ("plans/index.html", "d0002-2023/")]:
+        assert f'href="{link}"' in (paths.site_dir / page).read_text(encoding="utf-8")
+        assert (paths.site_dir / Path(page).parent / link / "index.html").resolve().is_file()
