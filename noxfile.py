@@ -19,9 +19,17 @@ def build(session: nox.Session) -> None:
     """Validate the data package, generate the pages and downloads, and build site/ (mkdocs --strict).
 
     Incremental: only the parts of the site whose inputs changed are generated and built again (README, "Building
-    at national scale"). `nox -s build -- --clean` rebuilds every part; `-- --jobs N` sets the processes used."""
+    at national scale"). `nox -s build -- --clean` rebuilds every part; `-- --jobs N` sets the processes used;
+    `-- --part NAME` builds one part alone (a job of a build spread over machines)."""
     install(session, "build")
     session.run("python", "-m", "generator", "build", *session.posargs)
+
+
+@nox.session
+def parts(session: nox.Session) -> None:
+    """List the parts the site is built in, one per line (README, "Building at national scale")."""
+    install(session, "build")
+    session.run("python", "-m", "generator", "parts")
 
 
 @nox.session

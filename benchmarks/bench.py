@@ -75,7 +75,8 @@ def run_one(size: str, languages: tuple[str, ...], baseline: bool = True, check:
     average = sum(len(p.read_text(encoding="utf-8")) for p in markdown) // max(pages, 1)
     files = _file_sizes(paths.site_dir)  # one walk of the site (tens of thousands of files at scale)
     first_page = _first_visit_bytes(paths.site_dir)
-    site_s = sum(stages.get(name, 0) for name in SITE_STAGES)
+    # MkDocs and Pagefind alone on the same pages: a second build's time, measured where the baseline is.
+    site_s = _site_tools_alone(paths, languages) if baseline else None
     result = {
         "size": size,
         "languages": ",".join(languages),
@@ -84,9 +85,10 @@ def run_one(size: str, languages: tuple[str, ...], baseline: bool = True, check:
         "pages": pages,
         "cores": len(os.sched_getaffinity(0)),
         "stages_s": stages,
-        "generator_s": round(sum(v for k, v in stages.items() if k not in SITE_STAGES), 2),
+        "generator_s": round(total_s - site_s, 2) if site_s else None,  # the build beyond the site tools alone
         "total_s": total_s,  # wall time of the whole build call
         "stages_sum_s": round(sum(stages.values()), 2),
+        "site_tools_s": site_s,  # MkDocs and Pagefind alone on the same pages, as the build runs them
         "whole_over_site_tools": round(total_s / site_s, 2) if site_s else None,
         "rows_per_s_validate": round(rows / stages["validate"]) if stages.get("validate") else None,
         "mkdocs_ms_per_page": round(1000 * stages["mkdocs build"] / pages, 1) if "mkdocs build" in stages else None,
@@ -103,7 +105,7 @@ def run_one(size: str, languages: tuple[str, ...], baseline: bool = True, check:
     result.update(_rebuild_one_row(paths, languages, check))
     if baseline:
         result["baseline_s"], result["baseline_ms_per_page"] = _baseline(paths, pages, average)
-        result["overhead_ratio"] = round(site_s / result["baseline_s"], 2)
+        result["overhead_ratio"] = round(site_s / result["baseline_s"], 2) if site_s else None
         result["overhead_ratio_whole_build"] = round(result["total_s"] / result["baseline_s"], 2)
     # The largest single process: this one (the generator) or any it waited for (MkDocs, Pagefind, workers).
     result["peak_memory_mb_generator"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
@@ -111,6 +113,27 @@ def run_one(size: str, languages: tuple[str, ...], baseline: bool = True, check:
     result["peak_memory_mb_largest"] = max(result["peak_memory_mb_generator"], result["peak_memory_mb_mkdocs"])
     shutil.rmtree(folder)
     return result
+
+
+def _site_tools_alone(paths, languages: tuple[str, ...]) -> float:
+    """The seconds MkDocs and Pagefind take alone on the pages the build generated: every part built again from
+    its pages (side by side on every core, as the build runs them) and put together, with nothing generated."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from generator import build, parts, publish
+    from generator.site import assemble
+
+    inputs, validation = build.check(paths)
+    site = assemble(inputs, validation.tables)
+    every, when, jobs = parts.split(site.model), build.build_time(site.descriptor), os.cpu_count() or 1
+    start = time.perf_counter()
+    if len(every) == 1:
+        publish.build_part(paths, every[0], every, when, languages=languages, jobs=jobs)
+    else:
+        with ThreadPoolExecutor(max_workers=jobs) as pool:
+            list(pool.map(lambda part: publish.build_part(paths, part, every, when, languages=languages), every))
+    publish.publish_site(paths, every, when)
+    return round(time.perf_counter() - start, 2)
 
 
 def run_one_core(size: str, languages: tuple[str, ...]) -> dict:
@@ -290,12 +313,16 @@ def _largest_pages(files: dict[Path, int], count: int = 3) -> dict[str, int]:
 
 def _one_search_bytes(site: Path) -> int:
     """What one search transfers at most: Pagefind's interface, its WebAssembly and metadata, the largest
-    index chunk a word can need, and the five largest page fragments (the first results shown)."""
+    index chunk a word can need, and the five largest page fragments (the first results shown). A site built in
+    parts merges each region's index (pagefind/parts/<code>/): its entry, metadata and largest chunk come too."""
     bundle = site / "pagefind"
     fixed = ["pagefind-ui.js", "pagefind-ui.css", "pagefind.js", "pagefind-entry.json", "wasm.*.pagefind", "*.pf_meta"]
     total = sum(p.stat().st_size for pattern in fixed for p in bundle.glob(pattern))
-    total += max((p.stat().st_size for p in (bundle / "index").glob("*")), default=0)
-    fragments = sorted((p.stat().st_size for p in (bundle / "fragment").glob("*")), reverse=True)
+    bundles = [bundle, *sorted(p for p in (bundle / "parts").glob("*") if p.is_dir())]
+    for part in bundles[1:]:
+        total += sum(p.stat().st_size for pattern in ("pagefind-entry.json", "*.pf_meta") for p in part.glob(pattern))
+    total += sum(max((p.stat().st_size for p in (b / "index").glob("*")), default=0) for b in bundles)
+    fragments = sorted((p.stat().st_size for b in bundles for p in (b / "fragment").glob("*")), reverse=True)
     return total + sum(fragments[:5])
 
 
@@ -337,7 +364,7 @@ def _baseline(paths, pages: int, average: int) -> tuple[float, float]:
         (docs / f"SUMMARY{suffix}.md").write_text("\n".join(summary) + "\n", encoding="utf-8")
     baseline, whole, when = Paths(folder), (Part(WHOLE, True, frozenset()),), datetime.datetime(2024, 1, 1)
     start = time.perf_counter()
-    publish.build_parts(baseline, whole, {}, when, jobs=os.cpu_count() or 1)  # as one part, as the real data is
+    publish.build_part(baseline, whole[0], whole, when, jobs=os.cpu_count() or 1)  # one part, as the real data
     publish.publish_site(baseline, whole, when)
     elapsed = time.perf_counter() - start
     shutil.rmtree(folder)
@@ -477,10 +504,11 @@ def targets(results: list[dict], info: dict) -> list[str]:
     row("peak memory of any process, 3,000 plans", "≤ 1,536 MB", memory, at_most(memory, 1536), " MB")
     ratio = _plan_page_ratio(results)
     row("plan page bytes, 3,000 ÷ 300 plans", "≤ 1.1", ratio, at_most(ratio, 1.1))
-    if "overhead_ratio_whole_build" in real:
-        whole, note = real["overhead_ratio_whole_build"], " (÷ the plain-Markdown baseline built by MkDocs + Pagefind)"
-    else:
-        whole, note = real.get("whole_over_site_tools"), " (÷ this build's own mkdocs build + search index stages)"
+    if "whole_over_site_tools" in real:
+        whole = real["whole_over_site_tools"]
+        note = f" ({real['total_s']} s ÷ {real['site_tools_s']} s: MkDocs and Pagefind run again alone on its pages)"
+    else:  # results from before that figure was measured
+        whole, note = real.get("overhead_ratio_whole_build"), " (÷ a plain-Markdown baseline of as many pages)"
     row("whole build ÷ (MkDocs + search alone), real", "≤ 1.5", whole, at_most(whole, 1.5), note)
     searched = [r for r in (real, r300, r3000) if "one_search_kb" in r]
     if searched:

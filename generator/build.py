@@ -17,11 +17,11 @@ import shutil
 from concurrent.futures import ProcessPoolExecutor
 
 from . import charts, downloads, load, manifest, parts, publish, render, share, synonyms, urls, validate
-from .editions import english_name
 from .i18n import LANGUAGES
 from .parts import Part
+from .paths import ROOT as CODE
 from .paths import SITE_CONFIGURATION, Paths
-from .problems import InvalidPackage, Problem
+from .problems import GeneratorError, InvalidPackage, Problem
 from .site import Site, assemble
 from .timing import Stage, no_timing
 
@@ -46,14 +46,17 @@ def build(
     languages=LANGUAGES,
     clean: bool = False,
     jobs: int | None = None,
+    only: str | None = None,
 ) -> list[Problem]:
     """The whole pipeline: check, assemble, generate the parts' pages and downloads, build them, publish site/.
 
-    Incremental unless ``clean``: only the parts whose digest changed since the last build are generated and built
-    (Paths.build_state says which were); the site is the same bytes as a clean build's. ``jobs`` processes work
-    side by side (default: one per core). With ``run_mkdocs`` false, every part's pages are generated and nothing is
-    built. Returns the warnings validation found (the build went on despite them). One build at a time runs in a
-    checkout (publish.exclusive): a second one started meanwhile stops with a GeneratorError."""
+    Incremental unless ``clean``: only the parts whose digest changed since their last build are generated and
+    built (Paths.build_state says which were); the site is the same bytes as a clean build's. ``jobs`` processes
+    work side by side (default: one per core). With ``only`` (a part's name: ``parts``), that part alone is built,
+    if it changed, and nothing is published: one job of a build spread over machines (README). With ``run_mkdocs``
+    false, every part's pages are generated and nothing is built. Returns the warnings validation found (the build
+    went on despite them). One build at a time runs in a checkout (publish.exclusive): a second one started
+    meanwhile stops with a GeneratorError."""
     jobs = jobs or os.cpu_count() or 1
     with publish.exclusive(paths):
         inputs, validation = check(paths, stage)
@@ -61,20 +64,25 @@ def build(
             site = assemble(inputs, validation.tables)
         job = Job(paths, site, inputs, validation, tuple(languages), build_time(site.descriptor))
         every = parts.split(site.model)
+        if only is not None and only not in {part.name for part in every}:
+            raise GeneratorError(f"no part {only!r}: the parts are {', '.join(part.name for part in every)}")
         digests = part_digests(paths, inputs, site, every, languages)
-        last = _read_state(paths) if run_mkdocs and not clean else {}
-        todo = [part for part in every if _stale(paths, part, digests[part.name], last)]
-        with stage("generate"):
-            listings = generate(job, todo, jobs)
+        last = _read_state(paths, every) if run_mkdocs and not clean else {}
+        todo = [part for part in every if _stale(paths, part, digests[part.name], last) and only in (None, part.name)]
+        make(job, todo, every, digests if run_mkdocs else None, jobs, stage)
         if not run_mkdocs:
             return validation.warnings
-        listings = {part.name: listings.get(part.name) or last[part.name]["files"] for part in every}
-        if todo or not paths.site_dir.is_dir():
-            publish.build_parts(paths, todo, links(every, todo, listings, site), job.when, stage, languages, jobs)
+        if only is None and (todo or not paths.site_dir.is_dir()):
             _forget_other_parts(paths, every)
             publish.publish_site(paths, every, job.when, stage)
-        _write_state(paths, {p.name: {"digest": digests[p.name], "files": listings[p.name]} for p in every}, todo)
+        _write_state(paths, todo)
     return validation.warnings
+
+
+def part_names(paths: Paths) -> list[str]:
+    """The parts of the site the package makes, in the order they are built (``build(only=...)``)."""
+    inputs, validation = check(paths)
+    return [part.name for part in parts.split(assemble(inputs, validation.tables).model)]
 
 
 def build_time(descriptor: dict) -> datetime.datetime:
@@ -88,49 +96,67 @@ def build_time(descriptor: dict) -> datetime.datetime:
     return datetime.datetime.fromisoformat(descriptor["created"].replace("Z", "+00:00")).replace(tzinfo=None)
 
 
-# Generating the parts: on all cores, each part in a process of its own
+# Making the parts: on all cores, each part in a process of its own
 
 
 class Job:
-    """What every part is generated from; forked worker processes inherit it instead of receiving a copy."""
+    """What every part is made from; forked worker processes inherit it instead of receiving a copy."""
 
     def __init__(self, paths, site, inputs, validation, languages, when):
         self.paths, self.site, self.inputs, self.validation = paths, site, inputs, validation
         self.languages, self.when = languages, when
 
 
-_job: Job | None = None  # the job a forked worker generates parts of (generate)
+_job: Job | None = None  # what a forked worker makes parts of (make)
+_every: tuple[Part, ...] = ()
+_digests: dict[str, str] | None = None
 
 
-def generate(job: Job, todo: list[Part], jobs: int) -> dict[str, list[str]]:
-    """Generate each part of ``todo``; return each one's files (its listing). One part, or one job: in this
-    process, the charts and share images on all cores. Else the regions in forked processes, which share this
-    one's memory of the site instead of copying it, while this one generates the hub (its downloads use pyarrow's
-    threads, which a fork would not take along). A forked process draws its charts in fresh processes."""
-    global _job
+def make(job: Job, todo: list[Part], every, digests: dict[str, str] | None, jobs: int, stage: Stage) -> None:
+    """Generate each part of ``todo`` and, given the ``digests`` to record, build it (MkDocs, search index).
+
+    A single part (or one job): in this process, its charts, share images and editions on all cores. Several:
+    the regions in ``jobs`` forked processes, which share this one's memory of the site instead of copying it, each
+    part generated and built in one go, while this one makes the hub (its downloads use pyarrow's threads, which a
+    fork would not take along). A forked process draws its charts in fresh processes."""
+    global _job, _every, _digests
     regions = [part for part in todo if not part.hub]
     if jobs == 1 or not regions or len(todo) == 1:
-        return {part.name: generate_part(job, part, parallel=jobs > 1) for part in todo}
-    _job = job
+        for part in todo:
+            make_part(job, part, every, digests, parallel=jobs > 1, jobs=jobs, stage=stage)
+        return
+    _job, _every, _digests = job, every, digests
     try:
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=max(1, jobs - 1), mp_context=context) as pool:
-            generated = pool.map(_generate_in_worker, regions)  # the workers start now, before the hub's work
-            listings = {part.name: generate_part(job, part, parallel=False) for part in todo if part.hub}
-            listings |= dict(zip((part.name for part in regions), generated, strict=True))
+        with stage("parts, side by side"):
+            context = multiprocessing.get_context("fork")
+            with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+                made = pool.map(_make_in_worker, regions)  # the workers start now, before the hub's work
+                for part in todo:
+                    if part.hub:
+                        make_part(job, part, every, digests, parallel=False)
+                list(made)  # a worker's error is raised here
     finally:
-        _job = None
-    return {part.name: listings[part.name] for part in todo}
+        _job, _every, _digests = None, (), None
 
 
-def _generate_in_worker(part: Part) -> list[str]:
+def _make_in_worker(part: Part) -> None:
     charts.draw_elsewhere()
-    return generate_part(_job, part, parallel=False)
+    make_part(_job, part, _every, _digests, parallel=False)
 
 
-def generate_part(job: Job, part: Part, parallel: bool) -> list[str]:
+def make_part(job: Job, part: Part, every, digests: dict[str, str] | None, parallel: bool, jobs: int = 1,
+              stage: Stage = no_timing) -> None:  # fmt: skip
+    """Generate a part and, given the ``digests`` to record, build it and record its digest."""
+    with stage("generate"):
+        generate_part(job, part, parallel)
+    if digests is not None:
+        publish.build_part(job.paths, part, every, job.when, stage, job.languages, jobs)
+        _write_part_state(job.paths, part, {"digest": digests[part.name]})
+
+
+def generate_part(job: Job, part: Part, parallel: bool) -> None:
     """Write a part's pages, charts and share images (the hub: also the downloads and the search's synonyms) under
-    its folder of pages, each as soon as it is made, and return the listing of that folder."""
+    its folder of pages, each as soon as it is made."""
     paths, site = job.paths, job.site
     docs = paths.part_docs(part.name, part.hub)
     writer = publish.Writer(paths, docs, None if part.hub else [docs])
@@ -141,17 +167,6 @@ def generate_part(job: Job, part: Part, parallel: bool) -> list[str]:
         readme = render.package_readme(site)
         writer.write_all(downloads.site_files(job.inputs, job.validation, site, readme, job.when).items())
         writer.write(urls.SEARCH_SYNONYMS, synonyms.synonyms_json(synonyms.read_groups()))
-    return listing(docs)
-
-
-def listing(docs) -> list[str]:
-    """Every file under a folder of pages by its path there, in the Chinese edition's names (the English edition
-    serves x.en.md at x.md), sorted."""
-    found = []
-    for folder, _, names in os.walk(docs):
-        here = os.path.relpath(folder, docs)
-        found += [name if here == "." else f"{here}/{name}" for name in names]
-    return sorted(path for path in found if english_name(path) is None)
 
 
 # What each part is built from and may link to
@@ -164,6 +179,9 @@ def part_digests(paths: Paths, inputs: load.Inputs, site: Site, every, languages
     for name in SITE_CONFIGURATION:
         found = [paths.root / name] if (paths.root / name).is_file() else (paths.root / name).rglob("*")
         own += [(p.relative_to(paths.root).as_posix(), p.read_bytes()) for p in found if p.is_file()]
+    # The generator that runs, wherever the project is (a copy of a project holds only its site configuration).
+    code = [p for p in (CODE / "generator").rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    own += [(f"(running) {p.relative_to(CODE).as_posix()}", p.read_bytes()) for p in code]
     tools = manifest.tool_versions() | {"languages": ",".join(languages)}
     common = parts.common_digest(own, tools)
     national = [(p.name, p.read_bytes()) for p in sorted(paths.releases_dir.glob("*.zip"))]
@@ -172,47 +190,34 @@ def part_digests(paths: Paths, inputs: load.Inputs, site: Site, every, languages
     return {part.name: parts.digest(part, inputs, site.model, common, national_digest) for part in every}
 
 
-def links(every: tuple[Part, ...], todo: list[Part], listings: dict[str, list[str]], site: Site) -> dict[str, list]:
-    """For each part to build, when there are several, the other parts' files its pages may link to: for the hub,
-    every region's; for a region, the hub's, less the downloads of other regions' plans."""
-    if len(every) == 1:
-        return {}
-    hub = next(part for part in every if part.hub)
-    result = {}
-    for part in todo:
-        if part.hub:
-            result[part.name] = sorted(path for other in every if not other.hub for path in listings[other.name])
-        else:
-            own = {plan.plan_id for plan in parts.plans_of(site.model, part)}
-            result[part.name] = [path for path in listings[hub.name] if _plan_download(path) in own | {None}]
-    return result
+# The last build's state: each part's digest beside its built folder (so that gathering parts built
+# elsewhere is copying their folders), and which parts the last build rebuilt
 
 
-def _plan_download(path: str) -> str | None:
-    """The plan whose own download a file is (downloads/<version>/plans/<plan_id>/...), else None."""
-    steps = path.split("/")
-    if len(steps) > 4 and steps[0] == urls.DOWNLOADS_ROOT and steps[2] == urls.PLANS:
-        return steps[3]
-    return None
+def _read_state(paths: Paths, every: tuple[Part, ...]) -> dict:
+    state = {}
+    for part in every:
+        try:
+            state[part.name] = json.loads((paths.part_dir(part.name) / PART_STATE).read_text("utf-8"))
+        except (OSError, ValueError):
+            continue
+    return state
 
 
-# The last build's state
-
-
-def _read_state(paths: Paths) -> dict:
-    try:
-        return json.loads(paths.build_state.read_text("utf-8"))["parts"]
-    except (OSError, ValueError, KeyError):
-        return {}
+PART_STATE = "part.json"
 
 
 def _stale(paths: Paths, part: Part, digest: str, last: dict) -> bool:
     return last.get(part.name, {}).get("digest") != digest or not paths.part_site(part.name).is_dir()
 
 
-def _write_state(paths: Paths, state: dict, rebuilt: list[Part]) -> None:
+def _write_part_state(paths: Paths, part: Part, state: dict) -> None:
+    (paths.part_dir(part.name) / PART_STATE).write_text(json.dumps(state, ensure_ascii=False), "utf-8")
+
+
+def _write_state(paths: Paths, rebuilt: list[Part]) -> None:
     paths.build_state.parent.mkdir(parents=True, exist_ok=True)
-    text = json.dumps({"parts": state, "rebuilt": [part.name for part in rebuilt]}, ensure_ascii=False)
+    text = json.dumps({"rebuilt": [part.name for part in rebuilt]}, ensure_ascii=False)
     paths.build_state.write_text(text, "utf-8")
 
 

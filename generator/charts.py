@@ -109,7 +109,7 @@ def render_all(charts: list[Chart], cache: Path | None = None, parallel: bool = 
     """Every chart's SVG by path. vl-convert draws each chart (about 0.25 s) that is not yet in ``cache`` (a folder:
     drawings by ``Chart.key``, so a rebuild draws only the charts whose specification changed), on all cores when
     ``parallel``: each drawing is independent of the others."""
-    drawn = {chart.key: (cache / f"{chart.key}.svg").read_text("utf-8") for chart in charts if _cached(cache, chart)}
+    drawn = {chart.key: (cache / chart.key).read_text("utf-8") for chart in charts if _cached(cache, chart)}
     todo = list({chart.key: chart for chart in charts if chart.key not in drawn}.values())
     if todo and (_draw_elsewhere or (parallel and len(todo) >= 8)):
         # "spawn": vl-convert runs threads of its own, and a forked copy of a threaded process can hang.
@@ -121,7 +121,7 @@ def render_all(charts: list[Chart], cache: Path | None = None, parallel: bool = 
     if cache is not None:
         cache.mkdir(parents=True, exist_ok=True)
         for key, svg in new.items():
-            (cache / f"{key}.svg").write_text(svg, "utf-8")
+            (cache / key).write_text(svg, "utf-8")
     drawn |= new
     return {chart.path: accessible_svg(drawn[chart.key], chart) for chart in charts}
 
@@ -137,7 +137,7 @@ def draw_elsewhere() -> None:
 
 
 def _cached(cache: Path | None, chart: Chart) -> bool:
-    return cache is not None and (cache / f"{chart.key}.svg").is_file()
+    return cache is not None and (cache / chart.key).is_file()
 
 
 def _drawn(chart: Chart) -> str:

@@ -33,6 +33,12 @@ def main(argv: list[str] | None = None) -> int:
         "--clean", action="store_true", help="generate and build every part of the site, changed or not"
     )
     build_parser.add_argument("--jobs", type=int, help="processes working side by side (default: one per core)")
+    build_parser.add_argument(
+        "--part",
+        help="build only this part of the site (see `parts`), without publishing: one job of a build spread"
+        " over machines; then `build` with every part's .build/parts/<part>/ gathered publishes the site",
+    )
+    commands.add_parser("parts", help="list the parts of the site, one per line, the hub first (README)")
     release_parser = commands.add_parser(
         "release", help="keep this version's ZIP in releases/, build, and publish the site to a git branch"
     )
@@ -55,6 +61,10 @@ def main(argv: list[str] | None = None) -> int:
             _, validation = check(paths)
             _print_warnings(validation.warnings)
             print("The data package is valid.")
+        elif args.command == "parts":
+            from .build import part_names
+
+            print("\n".join(part_names(paths)))
         elif args.command == "draft":
             from .draft import command
 
@@ -71,8 +81,11 @@ def main(argv: list[str] | None = None) -> int:
         else:
             from .build import build
 
-            _print_warnings(build(paths, run_mkdocs=not args.no_mkdocs, clean=args.clean, jobs=args.jobs))
-            print(f"Built {paths.site_dir}")
+            _print_warnings(
+                build(paths, run_mkdocs=not args.no_mkdocs, clean=args.clean, jobs=args.jobs, only=args.part)
+            )
+            built = paths.part_site(args.part) if args.part else paths.site_dir
+            print(f"Built {built}")
     except InvalidPackage as error:
         _print_warnings(error.warnings)
         for problem in error.problems:

@@ -15,7 +15,6 @@ Loaded by MkDocs from ``hooks:`` in mkdocs.yml, as a file, not as part of the ge
 
 from __future__ import annotations
 
-import json
 import posixpath
 
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -27,8 +26,6 @@ DEFAULT = "zh"  # the language at the root of the site
 SUFFIX = ".en"
 SHARED = "downloads/"  # published once, by the Chinese build
 ENGLISH_ROOT = "en/"  # where the English edition is served, from the site's root
-# Where a part's configuration names the list of the other parts' files (other_parts).
-PART_LINKS = "part_links"
 # Where the theme finds the site's own address (site_url as configured) in either edition.
 SITE_ROOT_URL = "site_root_url"
 
@@ -54,30 +51,17 @@ def on_files(files: Files, config) -> Files:
     english = {file: name for file in files if (name := english_name(file.src_uri))}
     for file in english:
         files.remove(file)
-    if config.theme["language"] != DEFAULT:
-        for file in files:
-            if file.src_uri.startswith(SHARED):
-                # Still known, so links to it are checked, but not copied (MkDocs notes such links at INFO level).
-                file.inclusion = InclusionLevel.EXCLUDED
-        for file, name in english.items():
-            if original := files.get_file_from_path(name):
-                files.remove(original)
-            # Its content at the Chinese name; excluded from the pages if the file is (SUMMARY.en.md is).
-            files.append(File.generated(config, name, abs_src_path=file.abs_src_path, inclusion=file.inclusion))
-    return other_parts(files, config)
-
-
-def other_parts(files: Files, config) -> Files:
-    """When the site is built in parts (generator/parts.py), the pages and files of the other parts, by their Chinese
-    names, as files known but excluded: links to them are checked and written as to any page, and not built here.
-    ``extra.part_links`` (written into each part's configuration by generator/publish.py) names the JSON list."""
-    listed = config.extra.get(PART_LINKS)
-    if not listed:
+    if config.theme["language"] == DEFAULT:
         return files
-    with open(listed, encoding="utf-8") as handle:
-        for src_uri in json.load(handle):
-            if files.get_file_from_path(src_uri) is None:
-                files.append(File.generated(config, src_uri, content="", inclusion=InclusionLevel.EXCLUDED))
+    for file in files:
+        if file.src_uri.startswith(SHARED):
+            # Still known, so links to it are checked, but not copied (MkDocs notes such links at INFO level).
+            file.inclusion = InclusionLevel.EXCLUDED
+    for file, name in english.items():
+        if original := files.get_file_from_path(name):
+            files.remove(original)
+        # Its content at the Chinese name; excluded from the pages if the file is (SUMMARY.en.md is).
+        files.append(File.generated(config, name, abs_src_path=file.abs_src_path, inclusion=file.inclusion))
     return files
 
 

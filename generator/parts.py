@@ -18,6 +18,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from . import urls
 from .load import Inputs
 from .model import Model, Plan
 
@@ -36,6 +37,12 @@ class Part:
     def holds(self, code: str) -> bool:
         return code in self.regions
 
+    def holds_path(self, path: str, plan_regions: dict[str, str]) -> bool:
+        """Whether a file under docs/ (``plans/x.md#anchor``) is this part's: a region's pages, charts and share
+        images are its part's, everything else the hub's."""
+        region = region_of_path(path.partition("#")[0], plan_regions)
+        return self.hub if region is None else (self.holds(region) or self.name == WHOLE)
+
 
 def split(model: Model) -> tuple[Part, ...]:
     """One part for a single region; else the hub, then a part per region in code order."""
@@ -45,9 +52,19 @@ def split(model: Model) -> tuple[Part, ...]:
     return (Part(HUB, True, frozenset()), *(Part(code, False, frozenset([code])) for code in codes))
 
 
-def region_of_plans(model: Model) -> dict[str, str]:
-    """plan_id -> the code of its region."""
-    return {plan.plan_id: region.code for region in model.regions for plan in region.plans}
+def region_of_path(path: str, plan_regions: dict[str, str]) -> str | None:
+    """The code of the region whose part holds a file under docs/ (urls.py's addresses), None for the hub's:
+    plans/<plan_id>.md, sources/<plan_id>.md and charts/share/<plan_id>.png are their plan's region's;
+    compare/<code>/… and charts/<code>/… the region's; the rest (lists, data, downloads, hand-written pages) the
+    hub's."""
+    steps = path.split("/")
+    if len(steps) == 2 and steps[0] in (urls.PLANS, urls.SOURCES):
+        return plan_regions.get(steps[1].split(".")[0])
+    if len(steps) == 3 and steps[:2] == [urls.CHARTS, "share"]:
+        return plan_regions.get(steps[2].split(".")[0])
+    if len(steps) > 2 and steps[0] in (urls.COMPARE, urls.CHARTS):
+        return steps[1]
+    return None
 
 
 def plans_of(model: Model, part: Part) -> list[Plan]:

@@ -101,7 +101,7 @@ class Paths:
 
     @property
     def build_state(self) -> Path:
-        """The last build's digest of each part, its files, and which parts it rebuilt (JSON)."""
+        """Which parts the last build rebuilt (JSON); each part's digest and files are beside it (build.PART_STATE)."""
         return self.build_dir / "state.json"
 
     @property

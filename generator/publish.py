@@ -24,7 +24,6 @@ from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from .editions import PART_LINKS
 from .i18n import DEFAULT, LANGUAGES
 from .parts import Part
 from .paths import Paths
@@ -62,65 +61,94 @@ class Writer:
             self.write(relative, content)
 
 
-def build_parts(
+def build_part(
     paths: Paths,
-    built: Sequence[Part],
-    links: dict[str, list[str]],
+    part: Part,
+    every: Sequence[Part],
     when: datetime.datetime,
     stage: Stage = no_timing,
     languages=LANGUAGES,
     jobs: int = 1,
 ) -> None:
-    """``mkdocs build --strict`` of each edition of each part in ``built``, ``jobs`` at a time; each part's result
-    replaces its previous one (Paths.part_site) only once every build succeeded, so a failed build changes nothing.
+    """``mkdocs build --strict`` of each edition of a part (``jobs`` at a time), then its search index; the result
+    replaces the part's previous one (Paths.part_site) only once all succeeded, so a failed build changes nothing.
 
-    Each edition of a part is a MkDocs build of its own (generator/editions.py): Chinese at the part's root, English
-    under en/. ``links`` are, by part, the other parts' files it may link to (editions.other_parts). MkDocs takes
-    its build date from SOURCE_DATE_EPOCH: the data's date, not the clock.
+    Each edition is a MkDocs build of its own (generator/editions.py): Chinese at the part's root, English under
+    en/. MkDocs takes its build date from SOURCE_DATE_EPOCH: the data's date, not the clock. Each part's pages are
+    indexed on their own, so that no process reads the whole site: the hub's (or the single part's) index at
+    pagefind/, a region's below it (``search_bundle``); the search page merges them (docs/assets/search.js).
     """
-    commands, folders = {}, []
-    for part in built:
-        folder = paths.part_dir(part.name)
-        folder.mkdir(parents=True, exist_ok=True)
-        listed = folder / "links.json"
-        listed.write_text(json.dumps(links.get(part.name, []), ensure_ascii=False), encoding="utf-8")
-        for lang in languages:
-            config = folder / f"mkdocs.{lang}.yml"
-            config.write_text(part_configuration(paths, part, lang, listed if part.name in links else None), "utf-8")
-            output = folder / f"building-{lang}"
-            shutil.rmtree(output, ignore_errors=True)
-            folders.append(output)
-            commands[f"mkdocs build ({part.name}, {lang})"] = [
-                sys.executable, "-m", "mkdocs", "build", "--strict",
-                "--config-file", str(config), "--site-dir", str(output),
-            ]  # fmt: skip
+    folder = paths.part_dir(part.name)
+    folder.mkdir(parents=True, exist_ok=True)
+    searched = search_parts(every)
+    commands, outputs = {}, {}
+    for lang in languages:
+        config = folder / f"mkdocs.{lang}.yml"
+        extra = {SEARCH_PARTS: searched} if part.hub and searched else {}
+        config.write_text(part_configuration(paths, part, lang, len(every) > 1, extra), "utf-8")
+        outputs[lang] = folder / f"building-{lang}"
+        shutil.rmtree(outputs[lang], ignore_errors=True)
+        commands[f"mkdocs build ({part.name}, {lang})"] = [
+            sys.executable, "-m", "mkdocs", "build", "--strict",
+            "--config-file", str(config), "--site-dir", str(outputs[lang]),
+        ]  # fmt: skip
     with stage("mkdocs build"):
-        _run(commands, paths, _environment(when), folders, jobs)
-    for part in built:
-        folder, site = paths.part_dir(part.name), paths.part_site(part.name)
-        shutil.rmtree(site, ignore_errors=True)
-        os.replace(folder / f"building-{DEFAULT}", site)
-        for lang in languages:
-            if lang != DEFAULT:
-                os.replace(folder / f"building-{lang}", site / lang)
+        _run(commands, paths, _environment(when), outputs.values(), jobs)
+    staged = outputs.pop(DEFAULT)
+    for lang, output in outputs.items():
+        os.replace(output, staged / lang)
+    bundle = staged / search_bundle(part)
+    with stage("search index"):
+        _run({f"pagefind ({part.name})": search_index_command(staged, bundle)}, paths, _environment(when), [staged])
+    _sort_search_entry(bundle / "pagefind-entry.json")
+    site = paths.part_site(part.name)
+    shutil.rmtree(site, ignore_errors=True)
+    os.replace(staged, site)
 
 
-def part_configuration(paths: Paths, part: Part, lang: str, links: Path | None) -> str:
+SEARCH_BUNDLE = "pagefind"
+SEARCH_PARTS = "search_parts"  # the hub's configuration lists the regions' indexes (overrides/search.html)
+
+
+def search_bundle(part: Part) -> str:
+    """Where a part's search index is served: the hub's (or the single part's) at pagefind/, a region's at
+    pagefind/parts/<code>/."""
+    return SEARCH_BUNDLE if part.hub else f"{SEARCH_BUNDLE}/parts/{part.name}"
+
+
+def search_parts(every: Sequence[Part]) -> list[str]:
+    """The regions whose indexes the search merges with the hub's (none when the site is one part)."""
+    return [part.name for part in every if not part.hub]
+
+
+def part_configuration(paths: Paths, part: Part, lang: str, several: bool, extra: dict) -> str:
     """A part's MkDocs configuration: the edition's own (mkdocs.yml or mkdocs.en.yml), with the part's folder of
-    pages, and the paths it names made absolute, since it is read from the part's folder. JSON, which is YAML."""
+    pages, and the paths it names made absolute, since it is read from the part's folder; ``extra`` adds to the
+    configuration's extra. JSON, which is YAML.
+
+    When the site has ``several`` parts, a page's links to another part's pages are written as their addresses
+    (render._url), which this build does not hold: MkDocs notes them at INFO level instead of failing the strict
+    build, and tests/test_parts.py checks that every link of a site built in parts leads to a file.
+    """
     config = {
         "INHERIT": str(paths.edition_config(lang)),
         "docs_dir": str(paths.part_docs(part.name, part.hub)),
         "theme": {"custom_dir": str(paths.root / "overrides")},
         "hooks": [str(paths.root / "generator" / "editions.py")],
     }
-    if links is not None:
-        config["extra"] = {PART_LINKS: str(links)}
+    if several:
+        config["validation"] = {
+            "links": {"not_found": "info", "unrecognized_links": "info", "anchors": "info"},
+            "nav": {"not_found": "info"},
+        }
+    if extra:
+        config["extra"] = extra
     return json.dumps(config, ensure_ascii=False, indent=1) + "\n"
 
 
 def publish_site(paths: Paths, parts: Sequence[Part], when: datetime.datetime, stage: Stage = no_timing) -> None:
-    """Put the parts' built folders together into a staging site, index it for search, then swap it in as site/.
+    """Put the parts' built folders (with their search indexes) together into a staging site, then swap it in as
+    site/.
 
     Files are hard-linked from the parts' folders (copied where the file system cannot link). Every part brings the
     theme's own files, which are the same bytes in each; a part's 404 page is the hub's, and the sitemaps are merged.
@@ -148,9 +176,6 @@ def publish_site(paths: Paths, parts: Sequence[Part], when: datetime.datetime, s
             merged = merge_sitemaps(texts)
             _write(staging / edition / SITEMAP[0], merged.encode("utf-8"))
             _write(staging / edition / SITEMAP[1], _gzip(merged.encode("utf-8"), when))
-    with stage("search index"):
-        _run({"pagefind": search_index_command(staging)}, paths, _environment(when), [staging])
-        _sort_search_entry(staging / "pagefind" / "pagefind-entry.json")
     _swap(staging, paths.site_dir)
 
 
@@ -192,13 +217,16 @@ def _environment(when: datetime.datetime) -> dict[str, str]:
     return env
 
 
-def search_index_command(site: Path) -> list[str]:
-    """Pagefind (the extended build, which segments Chinese) indexes the built pages into site/pagefind/.
+def search_index_command(site: Path, bundle: Path) -> list[str]:
+    """Pagefind (the extended build, which segments Chinese) indexes the built pages of ``site`` into ``bundle``.
 
     The index is split into fragments by word, so a reader's search downloads only the
     few it needs; each page's language (<html lang>) gets an index of its own.
     """
-    return [sys.executable, "-m", "pagefind", "--site", str(site), "--exclude-selectors", ".headerlink", "--quiet"]
+    return [
+        sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(bundle),
+        "--exclude-selectors", ".headerlink", "--quiet",
+    ]  # fmt: skip
 
 
 def _sort_search_entry(entry: Path) -> None:

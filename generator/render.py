@@ -94,10 +94,18 @@ TEMPLATE_ADDRESSES = (
 @pass_context
 def _url(context, target: str, html: bool = False) -> str:
     """``url(target)`` in a template: the link from the page being rendered (its ``here``) to ``target``, a path
-    under docs/. As written for a Markdown link, which MkDocs rewrites; with ``html=true``, as served, for the
-    tables written in HTML, whose links MkDocs leaves as they are."""
-    here = context["here"]
-    return urls.site_url(here, target) if html else urls.relative(here, target)
+    under docs/. As written for a Markdown link, which MkDocs rewrites and checks; as served (the page's address)
+    with ``html=true``, for the tables written in HTML, whose links MkDocs leaves as they are, and for a target in
+    another part of the site (parts.py), which this part's MkDocs build does not hold."""
+    here, part = context["here"], context["part"]
+    if html or not part.holds_path(target, context["plan_regions"]):
+        if here == urls.NAVIGATION:
+            # From the site's root, and to the page's file: the navigation plugin reads a link to a folder as a
+            # folder of pages to list.
+            served = urls.site_url(urls.HOME, target)
+            return "index.html" if served == "." else served + "index.html" if served.endswith("/") else served
+        return urls.site_url(here, target)
+    return urls.relative(here, target)
 
 
 @pass_context
@@ -386,7 +394,7 @@ def render_pages(
     )
     for lang, env in envs.items():
         figures = {path: Figure(chart, svgs[localised[lang, path].path]) for path, chart in drawn[lang].items()}
-        for kind in (navigation, *PAGES):
+        for kind in (PAGES[0], navigation, *PAGES[1:]):  # the home page first, as readers come in
             template = env.get_template(kind.template)
             for item in kind.made_for(site):
                 if kind is not navigation and not (
@@ -394,7 +402,8 @@ def render_pages(
                 ):
                     continue
                 here = kind.address(item)
-                context = {"model": site.model, "package": site.descriptor, "here": here}
+                context = {"model": site.model, "package": site.descriptor, "here": here, "part": part}
+                context["plan_regions"] = site.plan_regions
                 yield i18n.page_path(here, lang), template.render(context | kind.context(site, item, figures))
 
 

@@ -56,8 +56,8 @@ def test_a_build_killed_halfway_leaves_nothing_untracked_and_the_next_build_clea
     paths = copy_fixture_project(tmp_path)
     git_checkout(paths)
     process = start_build(paths)
-    # Killed with its MkDocs builds while they write the staging folders (the editions' too).
-    wait_for(lambda: any(p.exists() for p in paths.transient[1:-1]) and paths.staging_site_dir.exists(), process)
+    # Killed with its MkDocs builds while they write their folders (each edition's, Paths.transient).
+    wait_for(lambda: any(p.exists() for p in paths.transient), process)
     os.killpg(process.pid, signal.SIGKILL)
     process.communicate()
     assert [p for p in paths.transient if p.exists()]  # it did leave something behind

@@ -152,6 +152,8 @@ def test_the_page_table_makes_one_page_per_object_in_each_language(site, pages):
         for kind in render.PAGES
         for item in kind.made_for(site)
     }
+    # and the navigation, which each part of the site has (parts.py): the fixture is one part
+    expected |= {i18n.page_path(urls.NAVIGATION, lang) for lang in i18n.LANGUAGES}
     assert {path for path in pages if path.endswith(".md")} == expected
 
 

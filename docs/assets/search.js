@@ -37,8 +37,15 @@
   var more = root.querySelector("button[type=button]");
   var labels = root.dataset;
 
+  // A site built in parts has the hub's index and one per region (pagefind/parts/<code>/), searched as one.
+  var PARTS = (labels.parts || "").split(" ").filter(Boolean);
+
   var pagefind = import(labels.bundle).then(function (module) {
     return module.options({ ranking: RANKING }).then(function () {
+      return Promise.all(PARTS.map(function (name) {
+        return module.mergeIndex(new URL("parts/" + name + "/", new URL(labels.bundle, location.href)).href);
+      }));
+    }).then(function () {
       return module.init();
     }).then(function () {
       return module;

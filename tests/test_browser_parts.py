@@ -1,0 +1,69 @@
+"""A site built in parts (generator/parts.py), in headless Chromium: its search merges the hub's index with each
+region's and finds a region's pages from the hub's search page in both editions, and its pages fit a phone."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import sys
+import threading
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+
+from generator import build
+from generator.paths import Paths
+
+pytestmark = pytest.mark.browser
+pytest.importorskip("playwright.sync_api")
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+
+import synth  # noqa: E402
+
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture(scope="module")
+def parts_server(tmp_path_factory):
+    """Three synthetic plans in one province and Tianjin's pilot in another: the hub and two regions."""
+    paths = Paths(synth.project(tmp_path_factory.mktemp("parts-site") / "project", 3))
+    build.build(paths)
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(paths.site_dir))
+    handler.log_message = lambda *args: None
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+def search(page, server: str, query: str, edition: str = "") -> list[str]:
+    page.goto(f"{server}{edition}search/?q={quote(query)}")
+    page.wait_for_selector(".search-page[data-state=done]")
+    while page.locator(".search-page__more").is_visible():
+        page.click(".search-page__more")
+        page.wait_for_selector(".search-page[data-state=done]")
+    return page.locator(".search-page__title a").evaluate_all("links => links.map(a => new URL(a.href).pathname)")
+
+
+@pytest.mark.parametrize("edition", ["", "en/"])
+def test_the_search_finds_a_regions_pages_through_its_own_index(page, parts_server, edition):
+    # Each synthetic source text begins with a line of its own (benchmarks/synth.py): only its source page has it.
+    found = search(page, parts_server, "合成数据", edition)
+    assert f"/{edition}sources/d0000-2023/" in found
+    assert any("/pagefind/parts/210000/" in url for url in page.requests)
+    # The hub's own pages are still found, from the hub's index.
+    assert f"/{edition}data/dictionary/" in search(
+        page, parts_server, "数据字典" if not edition else "dictionary", edition
+    )
+
+
+@pytest.mark.parametrize("path", ["plans/d0000-2023/", "en/plans/d0000-2023/", "plans/", "en/compare/210000/"])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_pages_of_each_part_fit_a_phone(browser, parts_server, path, scheme):
+    context = browser.new_context(viewport=PHONE, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(parts_server + path)
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    context.close()
