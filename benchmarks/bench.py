@@ -68,7 +68,8 @@ def run_one(size: str, languages: tuple[str, ...], baseline: bool = True, check:
     _project(folder, size)
     paths = Paths(folder)
     stages: dict[str, float] = {}
-    total_s = _timed(lambda: build.build(paths, stage=_stage_timer(stages), languages=languages, clean=True))
+    memory: dict[str, int] = {}
+    total_s = _timed(lambda: build.build(paths, stage=_stage_timer(stages, memory), languages=languages, clean=True))
     rows = sum(1 for p in (paths.package_dir / "data").glob("*.csv") for _ in p.open(encoding="utf-8")) - 11
     markdown = _markdown_pages(paths)
     pages = len(markdown)
@@ -85,6 +86,7 @@ def run_one(size: str, languages: tuple[str, ...], baseline: bool = True, check:
         "pages": pages,
         "cores": len(os.sched_getaffinity(0)),
         "stages_s": stages,
+        "peak_mb_after_stage": memory,  # this process's (the generator's) peak memory when each stage ended
         "generator_s": round(total_s - site_s, 2) if site_s else None,  # the build beyond the site tools alone
         "total_s": total_s,  # wall time of the whole build call
         "stages_sum_s": round(sum(stages.values()), 2),
@@ -151,8 +153,9 @@ def run_one_core(size: str, languages: tuple[str, ...]) -> dict:
     return {"size": size, "one_core_s": seconds, "one_core_stages_s": stages}
 
 
-def _stage_timer(stages: dict[str, float]):
-    """A ``stage`` for build.build that adds each step's seconds to ``stages`` under the names the build gives."""
+def _stage_timer(stages: dict[str, float], memory: dict[str, int] | None = None):
+    """A ``stage`` for build.build that adds each step's seconds to ``stages`` under the names the build gives, and
+    notes in ``memory`` this process's peak memory (MB) when each step ends: where the generator's memory goes."""
 
     @contextlib.contextmanager
     def stage(name: str):
@@ -161,6 +164,8 @@ def _stage_timer(stages: dict[str, float]):
             yield
         finally:
             stages[name] = round(stages.get(name, 0) + time.perf_counter() - start, 2)
+            if memory is not None:
+                memory[name] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 
     return stage
 

@@ -72,10 +72,13 @@ def build(
         make(job, todo, every, digests if run_mkdocs else None, jobs, stage)
         if not run_mkdocs:
             return validation.warnings
-        if only is None and (todo or not paths.site_dir.is_dir()):
+        # The site as published is the parts at these digests; a build stopped between building parts and
+        # publishing them left an older site, which is published again.
+        published = parts.common_digest([(name, digest.encode()) for name, digest in digests.items()], {})
+        if only is None and (published != _last_published(paths) or not paths.site_dir.is_dir()):
             _forget_other_parts(paths, every)
             publish.publish_site(paths, every, job.when, stage)
-        _write_state(paths, todo)
+        _write_state(paths, todo, published if only is None else _last_published(paths))
     return validation.warnings
 
 
@@ -215,16 +218,22 @@ def _write_part_state(paths: Paths, part: Part, state: dict) -> None:
     (paths.part_dir(part.name) / PART_STATE).write_text(json.dumps(state, ensure_ascii=False), "utf-8")
 
 
-def _write_state(paths: Paths, rebuilt: list[Part]) -> None:
+def _last_published(paths: Paths) -> str:
+    try:
+        return json.loads(paths.build_state.read_text("utf-8"))["published"]
+    except (OSError, ValueError, KeyError):
+        return ""
+
+
+def _write_state(paths: Paths, rebuilt: list[Part], published: str) -> None:
     paths.build_state.parent.mkdir(parents=True, exist_ok=True)
-    text = json.dumps({"rebuilt": [part.name for part in rebuilt]}, ensure_ascii=False)
+    text = json.dumps({"rebuilt": [part.name for part in rebuilt], "published": published}, ensure_ascii=False)
     paths.build_state.write_text(text, "utf-8")
 
 
 def _forget_other_parts(paths: Paths, every: tuple[Part, ...]) -> None:
     """Remove the folders of parts the site no longer has (a region whose plans all went)."""
-    folder = paths.part_dir("x").parent
-    if folder.is_dir():
-        for old in folder.iterdir():
+    if paths.parts_dir.is_dir():
+        for old in paths.parts_dir.iterdir():
             if old.name not in {part.name for part in every}:
                 shutil.rmtree(old)

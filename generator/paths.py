@@ -89,7 +89,7 @@ class Paths:
         """What a build leaves only while it runs (and a killed build leaves behind): git-ignored, and cleared at
         the next build's start."""
         staging = sorted(self.root.glob(".site-staging-*"))
-        building = sorted(self.build_dir.glob("parts/*/building-*"))
+        building = sorted(self.parts_dir.glob("*/building-*"))
         return (self.staging_site_dir, *staging, *building, self.old_site_dir)
 
     # The parts of the site (parts.py), each generated and built apart; kept between builds (git-ignored), so that
@@ -101,7 +101,8 @@ class Paths:
 
     @property
     def build_state(self) -> Path:
-        """Which parts the last build rebuilt (JSON); each part's digest and files are beside it (build.PART_STATE)."""
+        """Which parts the last build rebuilt and the digest of the site it published (JSON); each part's digest is
+        beside the part (build.PART_STATE)."""
         return self.build_dir / "state.json"
 
     @property
@@ -109,8 +110,12 @@ class Paths:
         """Each chart's SVG as vl-convert drew it, by the SHA-256 of its specification (charts.render_all)."""
         return self.build_dir / "charts"
 
+    @property
+    def parts_dir(self) -> Path:
+        return self.build_dir / "parts"
+
     def part_dir(self, name: str) -> Path:
-        return self.build_dir / "parts" / name
+        return self.parts_dir / name
 
     def part_docs(self, name: str, hub: bool) -> Path:
         """Where a part's pages are generated: docs/ for the part that holds the hand-written pages, else its own."""

@@ -13,7 +13,7 @@ from urllib.parse import unquote
 
 import pytest
 
-from generator import build, load, parts, validate
+from generator import build, load, parts, publish, validate
 from generator.paths import Paths
 from generator.site import assemble
 
@@ -102,6 +102,25 @@ def test_a_changed_row_rebuilds_its_part_and_the_hub_only_and_equals_a_clean_bui
     build.build(paths, clean=True)
     assert rebuilt(paths) == [parts.HUB, "120000", "210000"]
     assert site_digest(paths.site_dir) == incremental
+
+
+@pytest.mark.slow
+def test_a_build_stopped_before_publishing_is_published_by_the_next(tmp_path, monkeypatch):
+    paths = Paths(synth.project(tmp_path / "project", PLANS))
+    build.build(paths)
+    edit_statement(paths, "d0000-2023-t004")
+
+    def stopped(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(publish, "publish_site", stopped)
+    with pytest.raises(KeyboardInterrupt):
+        build.build(paths)
+    monkeypatch.undo()
+    build.build(paths)
+    assert rebuilt(paths) == []  # the stopped build had built the parts
+    page = (paths.site_dir / "en" / "plans" / "d0000-2023" / "index.html").read_text(encoding="utf-8")
+    assert "decrease. &#40;edited&#41;" in page
 
 
 @pytest.fixture(scope="module")
