@@ -168,7 +168,7 @@ def generate_part(job: Job, part: Part, parallel: bool) -> None:
     writer.write_all(share.share_images(site.model, job.languages, plans, whole_site=part.hub, parallel=parallel))
     if part.hub:
         readme = render.package_readme(site)
-        writer.write_all(downloads.site_files(job.inputs, job.validation, site, readme, job.when).items())
+        writer.write_all(downloads.site_files(job.inputs, job.validation, site, readme, job.when))
         writer.write(urls.SEARCH_SYNONYMS, synonyms.synonyms_json(synonyms.read_groups()))
 
 

@@ -1,4 +1,4 @@
-"""Downloads stage: the package in every format researchers reach for, returned as {path: bytes}.
+"""Downloads stage: the package in every format researchers reach for, yielded as (path, bytes) as each is made.
 
 The CSV files are published byte for byte as the package holds them. The
 published descriptor adds each file's size and SHA-256, so a reader can
@@ -18,6 +18,7 @@ import csv
 import datetime
 import io
 import json
+from collections.abc import Iterator
 
 from . import formats, history, manifest, urls
 from .load import Inputs
@@ -34,18 +35,22 @@ ALTERNATES = "alternates"
 
 def site_files(
     inputs: Inputs, validation: Validation, site: Site, readme: str, when: datetime.datetime
-) -> dict[str, bytes]:
-    """Everything the site offers for download, by path under docs/: this build's files under latest/ (the
-    package in every format, the validation report, the build manifest), and each release's files."""
-    latest = build_downloads(inputs, validation.tables, readme, when)
-    latest["validation-report.json"] = _json_bytes(validation.report)
-    manifest_data = manifest.build_manifest(site.descriptor["version"], manifest.tool_versions(), inputs.files, latest)
-    latest["build-manifest.json"] = _json_bytes(manifest_data)
-    files = {urls.download(path): data for path, data in latest.items()}
+) -> Iterator[tuple[str, bytes]]:
+    """Everything the site offers for download, by path under docs/, each as soon as it is made: this build's files
+    under latest/ (the package in every format, the validation report, the build manifest), and each release's
+    files. Only each file's size and hash are kept, for the manifest, so the downloads never stand in memory at once."""
+    described = {}
+    for path, data in build_downloads(inputs, validation.tables, readme, when):
+        described[path] = manifest.describe(data)
+        yield urls.download(path), data
+    report = _json_bytes(validation.report)
+    described["validation-report.json"] = manifest.describe(report)
+    yield urls.download("validation-report.json"), report
+    built = manifest.build_manifest(site.descriptor["version"], manifest.tool_versions(), inputs.files, described)
+    yield urls.download("build-manifest.json"), _json_bytes(built)
     for release in site.releases:
         versioned = history.release_files(release, site.descriptor["name"])
-        files |= {urls.release_download(release.version, path): data for path, data in versioned.items()}
-    return files
+        yield from ((urls.release_download(release.version, path), data) for path, data in versioned.items())
 
 
 def _json_bytes(data: dict) -> bytes:
@@ -54,8 +59,9 @@ def _json_bytes(data: dict) -> bytes:
 
 def build_downloads(
     inputs: Inputs, tables: dict[str, list[dict]], readme: str, when: datetime.datetime
-) -> dict[str, bytes]:
-    """Every download, from the inputs' files and text rows and the typed ``tables``; ``readme`` goes into the ZIP."""
+) -> Iterator[tuple[str, bytes]]:
+    """Every download, from the inputs' files and text rows and the typed ``tables``, each as soon as it is made;
+    ``readme`` goes into the ZIP."""
     data_files = inputs.data_files
     schemas = {r["name"]: r["schema"] for r in inputs.descriptor["resources"]}
     alternates = {
@@ -68,17 +74,24 @@ def build_downloads(
     table_files = {urls.data_file(resource, "csv"): data_files[resource] for resource in tables}
     for resource, by_format in alternates.items():
         table_files |= {urls.data_file(resource, fmt): data for fmt, data in by_format.items()}
-    files: dict[str, bytes] = {"datapackage.json": descriptor_bytes, **inputs.source_files, **table_files}
-    files[urls.package_file(name, "xlsx")] = formats.to_xlsx(
-        readme_sheet(descriptor), {r: ([f["name"] for f in s["fields"]], tables[r]) for r, s in schemas.items()}, when
+    yield "datapackage.json", descriptor_bytes
+    yield from inputs.source_files.items()
+    yield from table_files.items()
+    yield (
+        urls.package_file(name, "xlsx"),
+        formats.to_xlsx(
+            readme_sheet(descriptor),
+            {r: ([f["name"] for f in s["fields"]], tables[r]) for r, s in schemas.items()},
+            when,
+        ),
     )
-    files[urls.package_file(name, "sqlite")] = formats.to_sqlite(schemas, tables)
+    yield urls.package_file(name, "sqlite"), formats.to_sqlite(schemas, tables)
     package = {"datapackage.json": descriptor_bytes, "README.md": readme.encode("utf-8"), **inputs.source_files}
     package |= table_files
-    files[urls.package_file(name, "zip")] = formats.to_zip(package, when)
+    yield urls.package_file(name, "zip"), formats.to_zip(package, when)
+    del package, table_files, alternates
     headers = {r: [f["name"] for f in s["fields"]] for r, s in schemas.items()}
-    files |= plan_slices(tables, inputs.text_rows, headers, {r: s["primaryKey"] for r, s in schemas.items()})
-    return files
+    yield from plan_slices(tables, inputs.text_rows, headers, {r: s["primaryKey"] for r, s in schemas.items()})
 
 
 def published_descriptor(
@@ -128,9 +141,9 @@ def plan_slices(
     text_rows: dict[str, list[dict[str, str]]],
     headers: dict[str, list[str]],
     primary_keys: dict[str, list[str]],
-) -> dict[str, bytes]:
+) -> Iterator[tuple[str, bytes]]:
     """Each plan's own rows of every resource (and the rows they refer to), as CSV (from the rows as the files
-    write them) and JSON (from the typed rows).
+    write them) and JSON (from the typed rows), one file at a time.
 
     Every table is indexed once, so the cost grows with the rows, not with rows × plans.
     """
@@ -138,14 +151,12 @@ def plan_slices(
         name: {tuple(row[k] for k in primary_keys[name]): i for i, row in enumerate(rows)}
         for name, rows in tables.items()
     }
-    files = {}
     for plan_id, own in _rows_by_plan(tables).items():
         keep = _plan_keys(tables, own, plan_id)
         for name, rows in tables.items():
             positions = sorted(index[name][key] for key in keep[name] if key in index[name])
-            files[urls.plan_slice(plan_id, name, "csv")] = _csv(headers[name], [text_rows[name][i] for i in positions])
-            files[urls.plan_slice(plan_id, name, "json")] = formats.to_json([rows[i] for i in positions])
-    return files
+            yield urls.plan_slice(plan_id, name, "csv"), _csv(headers[name], [text_rows[name][i] for i in positions])
+            yield urls.plan_slice(plan_id, name, "json"), formats.to_json([rows[i] for i in positions])
 
 
 def _csv(header: list[str], rows: list[dict[str, str]]) -> bytes:

@@ -23,11 +23,16 @@ def tool_versions() -> dict[str, str]:
     return versions
 
 
-def build_manifest(version: str, tools: dict[str, str], inputs: dict[str, bytes], outputs: dict[str, bytes]) -> dict:
-    """Paths in name order, so that the same build gives the same manifest."""
+def build_manifest(version: str, tools: dict[str, str], inputs: dict[str, bytes], outputs: dict[str, dict]) -> dict:
+    """Paths in name order, so that the same build gives the same manifest. ``outputs`` are already described
+    (``describe``): the files are written as they are made, and only their sizes and hashes are kept."""
     return {
         "version": version,
         "tools": tools,
-        "inputs": {path: {"bytes": len(data), "sha256": sha256(data)} for path, data in sorted(inputs.items())},
-        "outputs": {path: {"bytes": len(data), "sha256": sha256(data)} for path, data in sorted(outputs.items())},
+        "inputs": {path: describe(data) for path, data in sorted(inputs.items())},
+        "outputs": dict(sorted(outputs.items())),
     }
+
+
+def describe(data: bytes) -> dict:
+    return {"bytes": len(data), "sha256": sha256(data)}

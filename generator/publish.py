@@ -1,8 +1,10 @@
-"""Publish stage: write the generated pages and downloads under docs/, build with MkDocs, swap site/ in.
+"""Publish stage: write the generated pages and downloads under each part's folder of pages, build each part with
+MkDocs and index it with Pagefind, put the parts together and swap site/ in.
 
-The only stage that writes (``Writer``) and the only one that runs MkDocs, as a command.
-MkDocs builds into a staging folder and the result replaces ``site/`` only when the build
-succeeded, so a failed build leaves the previous site exactly as it was.
+The only stage that writes (``Writer``) and the only one that runs MkDocs and Pagefind, as commands. A part builds
+into a folder of its own, which replaces the part's previous one only when its build succeeded; the parts are put
+together in a staging folder, which replaces ``site/`` at once. A failed build leaves the previous site exactly as
+it was.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from . import urls
 from .i18n import DEFAULT, LANGUAGES
 from .parts import Part
 from .paths import Paths
@@ -157,6 +160,7 @@ def publish_site(paths: Paths, parts: Sequence[Part], when: datetime.datetime, s
     staging = paths.staging_site_dir
     shutil.rmtree(staging, ignore_errors=True)
     sitemaps: dict[str, list[str]] = {}
+    roots = {urls.edition_root(lang) for lang in LANGUAGES}  # "" and "en/": each edition's own files
     with stage("assemble site"):
         for part in parts:
             source = paths.part_site(part.name)
@@ -165,11 +169,11 @@ def publish_site(paths: Paths, parts: Sequence[Part], when: datetime.datetime, s
                 for name in names:
                     relative = (here / name).as_posix()
                     edition = relative.removesuffix(name)
-                    if len(parts) > 1 and name in SITEMAP and edition in ("", "en/"):
+                    if len(parts) > 1 and name in SITEMAP and edition in roots:
                         if name == SITEMAP[0]:
                             sitemaps.setdefault(edition, []).append((source / relative).read_text("utf-8"))
                         continue
-                    if not part.hub and name == "404.html" and edition in ("", "en/"):
+                    if not part.hub and name == "404.html" and edition in roots:
                         continue
                     _place(source / relative, staging / relative, relative)
         for edition, texts in sitemaps.items():

@@ -1,7 +1,11 @@
-"""The writer: generated files land under docs/, the previous build's are cleared, no path is written twice."""
+"""The writer: generated files land under docs/, the previous build's are cleared, no path is written twice; the
+parts' sitemaps merge into one."""
+
+import re
 
 import pytest
 
+from generator import publish
 from generator.paths import Paths
 from generator.problems import GeneratorError
 from generator.publish import Writer
@@ -30,3 +34,18 @@ def test_the_writer_refuses_to_write_one_path_twice(tmp_path):
     with pytest.raises(GeneratorError, match="docs/plans/x.md"):
         writer.write("plans/x.md", "second")
     assert (tmp_path / "docs" / "plans" / "x.md").read_text(encoding="utf-8") == "first"
+
+
+def test_the_parts_sitemaps_merge_into_one_with_each_page_once():
+    head = '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+    hub = head + "    <url>\n         <loc>https://example.org/</loc>\n    </url>\n</urlset>"
+    region = head + (
+        "    <url>\n         <loc>https://example.org/plans/a/</loc>\n    </url>\n"
+        "    <url>\n         <loc>https://example.org/</loc>\n    </url>\n</urlset>"
+    )
+    merged = publish.merge_sitemaps([hub, region])
+    assert merged.startswith(head)
+    assert re.findall(r"<loc>(.*?)</loc>", merged) == ["https://example.org/", "https://example.org/plans/a/"]
+    assert merged.endswith("</urlset>\n")
+    # No page at all (no site_url): an empty sitemap, as MkDocs writes one.
+    assert re.findall(r"<url>", publish.merge_sitemaps([head + "</urlset>", head + "</urlset>"])) == []
