@@ -317,18 +317,29 @@ def _largest_pages(files: dict[Path, int], count: int = 3) -> dict[str, int]:
 
 
 def _one_search_bytes(site: Path) -> int:
-    """What one search transfers at most: Pagefind's interface, its WebAssembly and metadata, the largest
-    index chunk a word can need, and the five largest page fragments (the first results shown). A site built in
-    parts merges each region's index (pagefind/parts/<code>/): its entry, metadata and largest chunk come too."""
+    """What one search transfers at most, in the edition where that is more: what the search page loads
+    (docs/assets/search.js: Pagefind's script, its worker, the language's WebAssembly), then for each index
+    searched (the hub's, and each region's of a site built in parts, pagefind/parts/<code>/) its entry and the
+    language's metadata and largest index chunk, and the language's five largest page fragments (the first
+    results shown). Pagefind's own interface (pagefind-ui.*) is not loaded by the site's search page."""
     bundle = site / "pagefind"
-    fixed = ["pagefind-ui.js", "pagefind-ui.css", "pagefind.js", "pagefind-entry.json", "wasm.*.pagefind", "*.pf_meta"]
-    total = sum(p.stat().st_size for pattern in fixed for p in bundle.glob(pattern))
     bundles = [bundle, *sorted(p for p in (bundle / "parts").glob("*") if p.is_dir())]
-    for part in bundles[1:]:
-        total += sum(p.stat().st_size for pattern in ("pagefind-entry.json", "*.pf_meta") for p in part.glob(pattern))
-    total += sum(max((p.stat().st_size for p in (b / "index").glob("*")), default=0) for b in bundles)
-    fragments = sorted((p.stat().st_size for b in bundles for p in (b / "fragment").glob("*")), reverse=True)
-    return total + sum(fragments[:5])
+
+    def size(pattern: str, folder: Path) -> int:
+        return sum(p.stat().st_size for p in folder.glob(pattern))
+
+    def largest(pattern: str, folder: Path) -> int:
+        return max((p.stat().st_size for p in folder.glob(pattern)), default=0)
+
+    totals = []
+    for lang, wasm in (("zh", "unknown"), ("en", "en")):
+        total = size("pagefind.js", bundle) + size("pagefind-worker.js", bundle) + size(f"wasm.{wasm}.pagefind", bundle)
+        for part in bundles:
+            total += size("pagefind-entry.json", part) + size(f"pagefind.{lang}_*.pf_meta", part)
+            total += largest(f"{lang}_*", part / "index")
+        fragments = [p.stat().st_size for b in bundles for p in (b / "fragment").glob(f"{lang}_*")]
+        totals.append(total + sum(sorted(fragments, reverse=True)[:5]))
+    return max(totals)
 
 
 def _first_visit_bytes(site: Path) -> int:

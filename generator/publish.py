@@ -229,8 +229,14 @@ def search_index_command(site: Path, bundle: Path) -> list[str]:
     """
     return [
         sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(bundle),
-        "--exclude-selectors", ".headerlink", "--quiet",
+        *(arg for selector in NOT_INDEXED for arg in ("--exclude-selectors", selector)), "--quiet",
     ]  # fmt: skip
+
+
+# What the search does not index: the headings' permalink signs, and the timeline's tabs (timeline.md.j2), which
+# repeat every target of the region, each found on its own plan's page: at 100 plans they made a page of 5 MB whose
+# index fragment (350 KB) one search would download.
+NOT_INDEXED = (".headerlink", ".tabbed-set")
 
 
 def _sort_search_entry(entry: Path) -> None:
