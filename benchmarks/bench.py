@@ -483,7 +483,7 @@ def report(results: list[dict], info: dict, command: str) -> str:
             "incremental build. Where checked, a clean build of the same edited data follows and every file of "
             "`site/` is compared by SHA-256.", "",
             *rebuild_lines, ""] if len(rebuild_lines) > 2 else []),
-        "## Cost of the English edition (whole build)", "", *second, "",
+        *(["## Cost of the English edition (whole build)", "", *second, ""] if len(second) > 2 else []),
         *(["## Where the site's size is (MB)", "", *size_lines, ""] if len(size_lines) > 2 else []),
     ])  # fmt: skip
 
