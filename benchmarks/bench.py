@@ -40,8 +40,6 @@ sys.path.insert(0, str(HERE))
 
 from generator.paths import copy_site_configuration  # noqa: E402
 
-SITE_STAGES = ("mkdocs build", "search index")  # the static-site tools; everything before them is ours
-
 
 def _project(folder: Path, size: str) -> None:
     """The real project, or a synthetic one with ``size`` plans (synth.py), in ``folder``."""

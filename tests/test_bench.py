@@ -39,7 +39,9 @@ def test_report_covers_the_sizes_the_issue_asks_for():
     sizes = {r["size"] for r in saved["results"]}
     assert {"real", "300", "3000"} <= sizes
     for result in saved["results"]:
-        assert set(bench.SITE_STAGES) <= set(result["stages_s"]), result["size"]
+        # The stages account for the whole build (a site built in parts makes them side by side, as one stage).
+        stages = sum(result["stages_s"].values())
+        assert 0.9 * result["total_s"] <= stages <= 1.02 * result["total_s"], result["size"]
         for key in ("total_s", "ms_per_page", "peak_memory_mb_generator", "site_mb", "first_visit_kb", "one_search_kb"):
             assert result[key] > 0, (result["size"], key)
     assert saved["command"].startswith("nox -s bench")
