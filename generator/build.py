@@ -110,9 +110,8 @@ class Job:
         self.languages, self.when = languages, when
 
 
-_job: Job | None = None  # what a forked worker makes parts of (make)
-_every: tuple[Part, ...] = ()
-_digests: dict[str, str] | None = None
+# What a forked worker makes parts of (make): the job, every part, the digests to record, the processes at work.
+_work: tuple | None = None
 
 
 def make(job: Job, todo: list[Part], every, digests: dict[str, str] | None, jobs: int, stage: Stage) -> None:
@@ -121,14 +120,15 @@ def make(job: Job, todo: list[Part], every, digests: dict[str, str] | None, jobs
     A single part (or one job): in this process, its charts, share images and editions on all cores. Several:
     the regions in ``jobs`` forked processes, which share this one's memory of the site instead of copying it, each
     part generated and built in one go, while this one makes the hub (its downloads use pyarrow's threads, which a
-    fork would not take along). A forked process draws its charts in fresh processes."""
-    global _job, _every, _digests
+    fork would not take along). A forked process draws its charts in fresh processes. Each part's editions are
+    built side by side, so that the last part to be built still uses every core."""
+    global _work
     regions = [part for part in todo if not part.hub]
     if jobs == 1 or not regions or len(todo) == 1:
         for part in todo:
             make_part(job, part, every, digests, parallel=jobs > 1, jobs=jobs, stage=stage)
         return
-    _job, _every, _digests = job, every, digests
+    _work = (job, every, digests, jobs)
     try:
         with stage("parts, side by side"):
             context = multiprocessing.get_context("fork")
@@ -136,15 +136,16 @@ def make(job: Job, todo: list[Part], every, digests: dict[str, str] | None, jobs
                 made = pool.map(_make_in_worker, regions)  # the workers start now, before the hub's work
                 for part in todo:
                     if part.hub:
-                        make_part(job, part, every, digests, parallel=False)
+                        make_part(job, part, every, digests, parallel=False, jobs=jobs)
                 list(made)  # a worker's error is raised here
     finally:
-        _job, _every, _digests = None, (), None
+        _work = None
 
 
 def _make_in_worker(part: Part) -> None:
     charts.draw_elsewhere()
-    make_part(_job, part, _every, _digests, parallel=False)
+    job, every, digests, jobs = _work
+    make_part(job, part, every, digests, parallel=False, jobs=jobs)
 
 
 def make_part(job: Job, part: Part, every, digests: dict[str, str] | None, parallel: bool, jobs: int = 1,
