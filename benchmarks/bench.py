@@ -468,6 +468,9 @@ def report(results: list[dict], info: dict, command: str) -> str:
     return "\n".join([
         "# Benchmark results", "",
         f"Command: `{command}`", "",
+        *(["Each size as measured (the results of earlier runs kept with `--keep`):", "",
+           *(f"- {r['size']} ({r['languages']}): `{r['command']}` at {r['commit']}" for r in results if "commit" in r),
+           ""] if any("commit" in r for r in results) else []),
         "Machine: " + ", ".join(f"{k} {v}" for k, v in info.items()), "",
         "## Targets of issue 19", "", *targets(results, info), "",
         "## Figures", "",
@@ -597,6 +600,9 @@ def main() -> None:
     parser.add_argument("--one-core", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--languages", default="zh,en", help=argparse.SUPPRESS)
     parser.add_argument("--report-only", action="store_true", help="rewrite REPORT.md from results.json")
+    parser.add_argument(
+        "--keep", action="store_true", help="keep the results of the sizes not run now (each names its command, commit)"
+    )
     args = parser.parse_args()
     if args.report_only:
         saved = json.loads((HERE / "results.json").read_text())
@@ -615,14 +621,18 @@ def main() -> None:
     options["cores-speedup"] = args.cores_speedup
     options |= {name: value for name, value in (("profile", args.profile), ("no-baseline", args.no_baseline)) if value}
     command = "nox -s bench --" + "".join(f" --{name} {shlex.quote(value)}" for name, value in options.items())
+    command += " --keep" if args.keep else ""
+    sizes = args.sizes.split(",")
     info, results = machine(), []
-    for size in args.sizes.split(","):
+    if args.keep and (HERE / "results.json").exists():
+        results = [r for r in json.loads((HERE / "results.json").read_text())["results"] if r["size"] not in sizes]
+    for size in sizes:
         for languages in ["zh,en"] + (["zh"] if size in args.one_language.split(",") else []):
             print(f"benchmark: {size} ({languages}) …", flush=True)
             one = [sys.executable, __file__, "--one", size, "--languages", languages, "--no-baseline", args.no_baseline]
             # The rebuild is compared with a clean build in both editions only (the Chinese-alone run measures cost).
             one += ["--check"] if size in args.check_incremental.split(",") and languages == "zh,en" else []
-            results.append(_child(one))
+            results.append(_child(one) | {"command": command, "commit": _commit()})
             print(json.dumps(results[-1], ensure_ascii=False), flush=True)
             _write(results, info, command)  # after each size, so a long run keeps what it measured so far
         if size in args.cores_speedup.split(","):
@@ -635,6 +645,14 @@ def main() -> None:
             _write(results, info, command)
         if size in args.profile.split(","):
             subprocess.run([sys.executable, __file__, "--one", size, "--profile-one"], check=True)
+
+
+def _commit() -> str:
+    """The commit measured, with "+changes" when the project's files differ from it."""
+    git = ["git", "-C", str(HERE.parent)]
+    commit = subprocess.run([*git, "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
+    changed = subprocess.run([*git, "status", "--porcelain", "--untracked-files=no"], capture_output=True, text=True)
+    return commit + ("+changes" if changed.stdout.strip() else "")
 
 
 def _child(command: list[str]) -> dict:
