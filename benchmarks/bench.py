@@ -651,7 +651,11 @@ def _commit() -> str:
     """The commit measured, with "+changes" when the project's files differ from it."""
     git = ["git", "-C", str(HERE.parent)]
     commit = subprocess.run([*git, "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
-    changed = subprocess.run([*git, "status", "--porcelain", "--untracked-files=no"], capture_output=True, text=True)
+    # What the benchmark writes itself (results.json, REPORT.md) is not a change to what it measures.
+    changed = subprocess.run(
+        [*git, "status", "--porcelain", "--untracked-files=no", "--", ".", ":!benchmarks/results.json",
+         ":!benchmarks/REPORT.md"], capture_output=True, text=True,
+    )  # fmt: skip
     return commit + ("+changes" if changed.stdout.strip() else "")
 
 
