@@ -15,6 +15,7 @@ import multiprocessing
 import os
 import shutil
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 
 from . import charts, downloads, load, manifest, parts, publish, render, share, synonyms, urls, validate
 from .i18n import LANGUAGES
@@ -102,12 +103,16 @@ def build_time(descriptor: dict) -> datetime.datetime:
 # Making the parts: on all cores, each part in a process of its own
 
 
+@dataclass(frozen=True)
 class Job:
     """What every part is made from; forked worker processes inherit it instead of receiving a copy."""
 
-    def __init__(self, paths, site, inputs, validation, languages, when):
-        self.paths, self.site, self.inputs, self.validation = paths, site, inputs, validation
-        self.languages, self.when = languages, when
+    paths: Paths
+    site: Site
+    inputs: load.Inputs
+    validation: validate.Validation
+    languages: tuple[str, ...]
+    when: datetime.datetime
 
 
 # What a forked worker makes parts of (make): the job, every part, the digests to record, the processes at work.
@@ -191,7 +196,8 @@ def part_digests(paths: Paths, inputs: load.Inputs, site: Site, every, languages
     national = [(p.name, p.read_bytes()) for p in sorted(paths.releases_dir.glob("*.zip"))]
     national += [("CHANGELOG.md", inputs.changelog_notes.encode()), ("CITATION.cff", inputs.citation.encode())]
     national_digest = parts.common_digest(national, {})
-    return {part.name: parts.digest(part, inputs, site.model, common, national_digest) for part in every}
+    rows = parts.row_digests(inputs)
+    return {part.name: parts.digest(part, inputs, site.model, common, national_digest, rows) for part in every}
 
 
 # The last build's state: each part's digest beside its built folder (so that gathering parts built

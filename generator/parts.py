@@ -41,15 +41,14 @@ class Part:
         """Whether a file under docs/ (``plans/x.md#anchor``) is this part's: a region's pages, charts and share
         images are its part's, everything else the hub's."""
         region = region_of_path(path.partition("#")[0], plan_regions)
-        return self.hub if region is None else (self.holds(region) or self.name == WHOLE)
+        return self.hub if region is None else self.holds(region)
 
 
 def split(model: Model) -> tuple[Part, ...]:
     """One part for a single region; else the hub, then a part per region in code order."""
-    codes = [region.code for region in model.regions]
-    if len(codes) <= 1:
-        return (Part(WHOLE, True, frozenset(codes)),)
-    return (Part(HUB, True, frozenset()), *(Part(code, False, frozenset([code])) for code in codes))
+    if len(model.regions) <= 1:
+        return (everything(model),)
+    return (Part(HUB, True, frozenset()), *(Part(r.code, False, frozenset([r.code])) for r in model.regions))
 
 
 def region_of_path(path: str, plan_regions: dict[str, str]) -> str | None:
@@ -74,26 +73,46 @@ def plans_of(model: Model, part: Part) -> list[Plan]:
 # Digests: a part is built again only when one of its inputs changed (build.py compares with the last build's).
 
 
-def digest(part: Part, inputs: Inputs, model: Model, common: str, national: str) -> str:
+def digest(part: Part, inputs: Inputs, model: Model, common: str, national: str, rows: RowDigests) -> str:
     """The SHA-256 of everything a part's pages are made from: ``common`` (the generator, templates, site
     configuration, tools: ``common_digest``), then for the hub every file of the package and ``national`` (the
-    digest of what only its pages show: releases, changelog), and for a region the rows of its own plans, every row
-    that belongs to no plan, and its plans' source texts."""
+    digest of what only its pages show: releases, changelog), and for a region the descriptor and every row that
+    belongs to no plan (``rows.shared``), its own plans' rows and their source texts."""
     h = hashlib.sha256(common.encode())
     if part.hub:
         h.update(national.encode())
         for path, content in sorted(inputs.files.items()):
             _add(h, path, content)
         return h.hexdigest()
-    plans = {plan.plan_id for plan in plans_of(model, part)}
-    _add(h, "datapackage.json", json.dumps(inputs.descriptor, sort_keys=True, ensure_ascii=False).encode())
-    owner = _plan_of_row(inputs.text_rows)
-    for resource, rows in sorted(inputs.text_rows.items()):
-        mine = [row for row in rows if owner(resource, row) in plans or owner(resource, row) is None]
-        _add(h, resource, json.dumps([list(row.values()) for row in mine], ensure_ascii=False).encode())
+    h.update(rows.shared.encode())
     for plan in plans_of(model, part):
+        _add(h, plan.plan_id, rows.by_plan.get(plan.plan_id, "").encode())
         _add(h, plan.source_file, inputs.source_files[plan.source_file])
     return h.hexdigest()
+
+
+@dataclass(frozen=True)
+class RowDigests:
+    shared: str  # the descriptor and every row that belongs to no plan
+    by_plan: dict[str, str]  # plan_id -> its own rows
+
+
+def row_digests(inputs: Inputs) -> RowDigests:
+    """The digests of the package's rows by owner, from one pass over every table: shared by every region's digest."""
+    plan_of_measure = {row["measure_id"]: row["plan_id"] for row in inputs.text_rows.get("measures", [])}
+    shared = hashlib.sha256(json.dumps(inputs.descriptor, sort_keys=True, ensure_ascii=False).encode())
+    owned: dict[str, list] = {}
+    for resource, rows in sorted(inputs.text_rows.items()):
+        for row in rows:
+            values = [resource, *row.values()]
+            if resource not in OWNED_BY_PLAN:
+                shared.update(json.dumps(values, ensure_ascii=False).encode())
+            else:
+                plan_id = row.get("plan_id") or plan_of_measure.get(row.get("measure_id", ""), "")
+                owned.setdefault(plan_id, []).append(values)
+    by_plan = {plan_id: hashlib.sha256(json.dumps(rows, ensure_ascii=False).encode()).hexdigest()
+               for plan_id, rows in owned.items()}  # fmt: skip
+    return RowDigests(shared.hexdigest(), by_plan)
 
 
 def common_digest(named_files: Iterable[tuple[str, bytes]], tools: dict[str, str]) -> str:
@@ -103,17 +122,6 @@ def common_digest(named_files: Iterable[tuple[str, bytes]], tools: dict[str, str
         _add(h, name, content)
     _add(h, "tools", json.dumps(tools, sort_keys=True).encode())
     return h.hexdigest()
-
-
-def _plan_of_row(text_rows: dict[str, list[dict[str, str]]]):
-    plan_of_measure = {row["measure_id"]: row["plan_id"] for row in text_rows.get("measures", [])}
-
-    def owner(resource: str, row: dict[str, str]) -> str | None:
-        if resource not in OWNED_BY_PLAN:
-            return None
-        return row.get("plan_id") or plan_of_measure.get(row.get("measure_id", ""), "")
-
-    return owner
 
 
 def _add(h, name: str, content: bytes) -> None:

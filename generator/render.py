@@ -102,8 +102,8 @@ def _url(context, target: str, html: bool = False) -> str:
         if here == urls.NAVIGATION:
             # From the site's root, and to the page's file: the navigation plugin reads a link to a folder as a
             # folder of pages to list.
-            served = urls.site_url(urls.HOME, target)
-            return "index.html" if served == "." else served + "index.html" if served.endswith("/") else served
+            served = urls.site_url(urls.HOME, target).removesuffix(".")
+            return served + "index.html" if served.endswith("/") or not served else served
         return urls.site_url(here, target)
     return urls.relative(here, target)
 
@@ -138,6 +138,10 @@ class PageType:
     context: Callable[[Site, Any, dict[str, Figure]], dict] = lambda site, item, figures: {}
     # The region an object's page belongs to (its part: parts.py); None for the national pages, which are the hub's.
     region: Callable[[Site, Any], str] | None = None
+    every_part: bool = False  # a page each part has of its own (the navigation)
+
+    def in_part(self, site: Site, item: Any, part: Part) -> bool:
+        return self.every_part or (part.hub if self.region is None else part.holds(self.region(site, item)))
 
 
 @dataclasses.dataclass(frozen=True)
@@ -390,16 +394,14 @@ def render_pages(
         yield chart.path, svgs[chart.path]
         yield i18n.page_path(chart.data_path, lang), chart.csv()
     navigation = PageType(
-        lambda site: urls.NAVIGATION, "summary.md.j2", _once, lambda site, _, figures: _nav(site, part)
+        lambda site: urls.NAVIGATION, "summary.md.j2", _once, lambda site, _, figures: _nav(site, part), every_part=True
     )
     for lang, env in envs.items():
         figures = {path: Figure(chart, svgs[localised[lang, path].path]) for path, chart in drawn[lang].items()}
         for kind in (PAGES[0], navigation, *PAGES[1:]):  # the home page first, as readers come in
             template = env.get_template(kind.template)
             for item in kind.made_for(site):
-                if kind is not navigation and not (
-                    part.hub if kind.region is None else part.holds(kind.region(site, item))
-                ):
+                if not kind.in_part(site, item, part):
                     continue
                 here = kind.address(item)
                 context = {"model": site.model, "package": site.descriptor, "here": here, "part": part}
