@@ -10,13 +10,14 @@ import codecs
 import csv
 import io
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 from frictionless import FrictionlessException, Package
 
-from . import history
+from . import history, project_files
 from .passages import Source
 from .paths import DRAFTS, Paths
 from .problems import InvalidPackage, Problem
@@ -29,6 +30,7 @@ class Inputs:
     descriptor: dict  # the data package's descriptor, as written in the repository
     descriptor_file: str  # as shown in problems, relative to the project root
     package: Package  # the descriptor as frictionless reads it, for validation
+    package_files: tuple[str, ...]  # every file of the package (drafts/ aside), by path inside it, sorted
     data: dict[str, bytes]  # every file under data/, by path inside the package ("data/x.csv")
     text_rows: dict[str, list[dict[str, str]]]  # resource name -> its CSV's rows as text, header order kept
     source_files: dict[str, bytes]  # every file under sources/, by path inside the package ("sources/x.txt")
@@ -48,7 +50,8 @@ class Inputs:
 def load(paths: Paths) -> Inputs:
     """Read everything; raise InvalidPackage when the descriptor itself cannot be read. Drafts (drafts/) are no
     part of the package: a build neither reads nor lists them."""
-    package_files = {p: c for p, c in _tree(paths.package_dir).items() if not p.startswith(f"{DRAFTS}/")}
+    project_files.refuse_irregular(paths)
+    package_files = _tree(paths.package_dir, skip=(DRAFTS,))
     descriptor_file = _shown(paths.descriptor_path, paths)
     descriptor = _descriptor(package_files.get(_inside(paths.descriptor_path, paths)), descriptor_file)
     try:
@@ -62,13 +65,14 @@ def load(paths: Paths) -> Inputs:
         descriptor=descriptor,
         descriptor_file=descriptor_file,
         package=package,
+        package_files=tuple(package_files),
         data=data,
         text_rows=_text_rows(descriptor, data),
         source_files=sources,
         source_texts={path: Source.decode(content) for path, content in sources.items()},
-        releases=tuple(history.load_releases({p.stem: p.read_bytes() for p in paths.releases_dir.glob("*.zip")})),
+        releases=tuple(history.load_releases(_releases(paths))),
         changelog_notes=_text(paths.changelog_notes),
-        citation=_text(paths.root / "CITATION.cff"),
+        citation=_text(paths.citation),
         files=_manifest_files(paths, package_files),
         settings=site_settings(paths.mkdocs_config.read_bytes() if paths.mkdocs_config.exists() else b""),
     )
@@ -83,6 +87,7 @@ def package_inputs(package_dir: Path, descriptor_file: str) -> Inputs:
         descriptor=descriptor,
         descriptor_file=descriptor_file,
         package=Package(descriptor, basepath=str(package_dir)),
+        package_files=tuple(files),
         data=data,
         text_rows=_text_rows(descriptor, data),
         source_files=sources,
@@ -133,10 +138,16 @@ def _descriptor(content: bytes | None, descriptor_file: str) -> dict:
     return descriptor
 
 
-def _tree(folder: Path) -> dict[str, bytes]:
-    """Every file under a folder, by its path inside it, in name order."""
-    files = sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in files}
+def _tree(folder: Path, skip: tuple[str, ...] = ()) -> dict[str, bytes]:
+    """Every regular file under a folder, by its path inside it, in name order (``skip``: folders directly in it
+    to leave out)."""
+    return {name: (folder / name).read_bytes() for name in project_files.regular_files(folder, skip)}
+
+
+def _releases(paths: Paths) -> dict[str, bytes]:
+    """Each release's ZIP by version (releases/<version>.zip)."""
+    names = [name for name in project_files.regular_files(paths.releases_dir) if re.fullmatch(r"[^/]+\.zip", name)]
+    return {name.removesuffix(".zip"): (paths.releases_dir / name).read_bytes() for name in names}
 
 
 def _folder(files: dict[str, bytes], folder: str) -> dict[str, bytes]:
@@ -186,8 +197,9 @@ def _manifest_files(paths: Paths, package_files: dict[str, bytes]) -> dict[str, 
     """Every file a build reads, by path from the project root: the package, the generator, the site's own files."""
     package = _shown(paths.package_dir, paths)
     files = {f"{package}/{path}": content for path, content in package_files.items()}
-    others = [p for p in (paths.root / "generator").rglob("*") if p.is_file() and "__pycache__" not in p.parts]
-    others += [paths.mkdocs_config, *(p for p in paths.docs_dir.rglob("*") if p.is_file() and not _generated(paths, p))]
+    others = [paths.code_dir / name for name in project_files.regular_files(paths.code_dir)]
+    docs = (paths.docs_dir / name for name in project_files.regular_files(paths.docs_dir))
+    others += [paths.mkdocs_config, *(p for p in docs if not _generated(paths, p))]
     files |= {_shown(p, paths): p.read_bytes() for p in others}
     return dict(sorted(files.items()))
 

@@ -49,6 +49,32 @@ class Paths:
         return self.root / "CHANGELOG.md"
 
     @property
+    def code_dir(self) -> Path:
+        """The generator, whose files the build manifest lists."""
+        return self.root / "generator"
+
+    @property
+    def citation(self) -> Path:
+        return self.root / "CITATION.cff"
+
+    @property
+    def read_folders(self) -> dict[Path, tuple[str, ...]]:
+        """Every folder a build reads, itself or through MkDocs, with the folders directly in it that it skips
+        (project_files refuses anything in them that is not a regular file)."""
+        site = {self.root / name: () for name in SITE_CONFIGURATION if "." not in name}
+        return {self.package_dir: (DRAFTS,), self.docs_dir: (), self.releases_dir: (), **site, self.code_dir: ()}
+
+    @property
+    def read_files(self) -> tuple[Path, ...]:
+        """The single files a build reads besides those folders."""
+        site = (self.root / name for name in SITE_CONFIGURATION if name.endswith(".yml"))
+        return (*site, self.changelog_notes, self.citation)
+
+    def shown(self, path: Path) -> str:
+        """A path as messages name it: from the project's root."""
+        return path.relative_to(self.root).as_posix() if path.is_relative_to(self.root) else str(path)
+
+    @property
     def docs_dir(self) -> Path:
         return self.root / "docs"
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from conftest import FIXTURE
+from conftest import FIXTURE, tree_digest
 
 from generator import build, cli, i18n, load, text
 from generator.draft import accept, head, package, propose, targets
@@ -218,3 +218,79 @@ def test_a_draft_is_checked_like_the_published_tables_and_named_by_its_own_rows(
         (f"datapackage/drafts/{PLAN}/targets.csv", 3, "quote", "not-in-source"),
         (f"datapackage/drafts/{PLAN}/agencies.csv", 2, "kind", "constraint-error"),
     }
+
+
+@pytest.mark.parametrize("plan_id", ["../data", "..", "a/b", "UPPER", "x y"])
+def test_a_plan_id_that_is_no_plan_id_writes_nothing(fixture_project, capsys, plan_id):
+    before = tree_digest(fixture_project.root)
+    assert cli.main(["--root", str(fixture_project.root), "draft", str(DOCUMENT), "--plan-id", plan_id]) == 1
+    assert "is not a plan id" in capsys.readouterr().err
+    assert tree_digest(fixture_project.root) == before
+
+
+def test_an_absolute_plan_id_writes_nothing(fixture_project, tmp_path_factory, capsys):
+    elsewhere = tmp_path_factory.mktemp("elsewhere") / "plan"
+    before = tree_digest(fixture_project.root)
+    assert cli.main(["--root", str(fixture_project.root), "draft", str(DOCUMENT), "--plan-id", str(elsewhere)]) == 1
+    assert "is not a plan id" in capsys.readouterr().err
+    assert tree_digest(fixture_project.root) == before and not elsewhere.exists()
+
+
+@pytest.mark.parametrize("plan_id", ["../data", "/tmp"])
+def test_accepting_a_plan_id_that_is_no_plan_id_writes_nothing(drafted, capsys, plan_id):
+    before = tree_digest(drafted.root)
+    assert cli.main(["--root", str(drafted.root), "draft", "--accept", plan_id]) == 1
+    assert "is not a plan id" in capsys.readouterr().err
+    assert tree_digest(drafted.root) == before
+
+
+@pytest.mark.parametrize("source_file", ["../../outside.txt", "/tmp/outside-{}.txt", "sources/../../x.txt"])
+def test_a_draft_whose_source_file_leads_outside_writes_nothing(drafted, tmp_path, source_file):
+    source_file = source_file.format(tmp_path.name)
+    review(drafted, "plans", lambda row: "accepted")
+    table = rows(drafted.drafts_dir / PLAN / "plans.csv")
+    table[0]["source_file"] = source_file
+    write(drafted.drafts_dir / PLAN / "plans.csv", table)
+    before = tree_digest(drafted.root)
+    with pytest.raises(InvalidPackage) as error:
+        accept.accept(drafted, PLAN)
+    assert [(p.file, p.row, p.field) for p in error.value.problems] == [
+        (f"datapackage/drafts/{PLAN}/plans.csv", 2, "source_file")
+    ]
+    assert tree_digest(drafted.root) == before
+    assert not (drafted.package_dir / source_file).exists()
+
+
+def test_accepting_rows_validation_refuses_writes_nothing_and_names_the_draft_row(drafted):
+    for name in ("plans", "chapters", "measures"):
+        review(drafted, name, lambda row: "accepted")
+    table = rows(drafted.drafts_dir / PLAN / "targets.csv")
+    table[1]["review"], table[1]["quote"] = "accepted", "这句话不在原文里"
+    write(drafted.drafts_dir / PLAN / "targets.csv", table)
+    before = tree_digest(drafted.root)
+    with pytest.raises(InvalidPackage) as error:
+        accept.accept(drafted, PLAN)
+    named = {(p.file, p.row, p.field, p.type) for p in error.value.problems}
+    assert (f"datapackage/drafts/{PLAN}/targets.csv", 3, "quote", "not-in-source") in named
+    assert tree_digest(drafted.root) == before
+
+
+@pytest.mark.parametrize(
+    ("content", "says"),
+    [
+        (b"", "the file is empty"),
+        (b"\n \n", "the file is empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "a binary file"),
+        ("丙区碳达峰实施方案".encode("gbk"), "not UTF-8 (it reads as GB18030/GBK)"),
+        ("丙区碳达峰实施方案".encode("utf-16"), "UTF-16 text"),
+    ],
+)
+def test_a_document_that_is_not_utf8_text_is_refused_and_no_draft_is_written(
+    fixture_project, tmp_path, capsys, content, says
+):
+    document = tmp_path / "plan.txt"
+    document.write_bytes(content)
+    assert cli.main(["--root", str(fixture_project.root), "draft", str(document)]) == 1
+    error = capsys.readouterr().err
+    assert str(document) in error and says in error
+    assert not fixture_project.drafts_dir.exists()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 
+from .. import load, project_files
 from ..paths import Paths
 from ..problems import InvalidPackage, Problem
 from . import package, propose
@@ -33,27 +34,59 @@ KEYS = {"plans": "plan_id", "agencies": "agency_id", "indicators": "indicator_id
 
 
 def accept(paths: Paths, plan_id: str) -> dict[str, int]:
-    """Move the accepted rows of drafts/<plan_id>/ into the published tables; return how many of each moved."""
+    """Move the accepted rows of drafts/<plan_id>/ into the published tables; return how many of each moved.
+
+    Every path is checked and the package as it would be is validated first: on any problem nothing is written."""
     descriptor = json.loads(paths.descriptor_path.read_text(encoding="utf-8"))
-    draft = package.read_draft(paths, plan_id)
+    draft = package.read_draft(paths, descriptor, plan_id)
     accepted = {name: [r for r in rows if r.get("review") == ACCEPTED] for name, rows in draft.tables.items()}
     _check_references(plan_id, draft.tables, accepted)
     published = {name: package.read_csv(paths.package_dir / resource_path(descriptor, name)) for name in propose.TABLES}
     renamed = _fresh_ids(plan_id, accepted, published)
-    for plan in accepted["plans"]:  # the source is published with its plan
-        (paths.package_dir / plan["source_file"]).write_bytes(draft.source)
-    moved = {}
+    new_sources = {_source_file(descriptor, plan_id, draft, plan): draft.source for plan in accepted["plans"]}
+    tables = {name: published[name] + [_published_row(row, renamed) for row in accepted[name]] for name in accepted}
+    _check_package(paths, descriptor, draft, accepted, published, tables, new_sources)
+    for path, data in new_sources.items():  # the source is published with its plan
+        project_files.write_inside(paths.package_dir, path, data, "source_file")
     for name in propose.TABLES:
-        rows = [_published_row(row, renamed) for row in accepted[name]]
-        header = package.columns(descriptor, name)
-        text = package.csv_text(header, published[name] + rows)
-        (paths.package_dir / resource_path(descriptor, name)).write_text(text, encoding="utf-8")
+        text = package.csv_text(package.columns(descriptor, name), tables[name]).encode("utf-8")
+        project_files.write_inside(paths.package_dir, resource_path(descriptor, name), text, "resource path")
         left = [row for row in draft.tables[name] if row.get("review") != ACCEPTED]
-        (paths.drafts_dir / plan_id / f"{name}.csv").write_text(
-            package.csv_text(package.draft_header(descriptor, name), left), encoding="utf-8"
-        )
-        moved[name] = len(rows)
-    return moved
+        package.write_table(paths, descriptor, plan_id, name, left)
+    return {name: len(accepted[name]) for name in propose.TABLES}
+
+
+def _source_file(descriptor: dict, plan_id: str, draft: propose.Draft, plan: dict[str, str]) -> str:
+    """Where an accepted plan row's source goes: its source_file, which must be the descriptor's pattern, and a
+    path inside sources/ (checked again by project_files when it is written)."""
+    source_file = plan.get("source_file", "")
+    if not re.fullmatch(package.field_pattern(descriptor, "plans", "source_file"), source_file):
+        line = draft.tables["plans"].index(plan) + 2
+        message = f"“{source_file}” is not a source file of the package (sources/<plan_id>.txt)"
+        file = f"datapackage/drafts/{plan_id}/plans.csv"
+        raise InvalidPackage([Problem(file, line, "source_file", "draft", message)])
+    return source_file
+
+
+def _check_package(paths, descriptor, draft, accepted, published, tables, new_sources) -> None:
+    """Validate the package as accepting would leave it; raise InvalidPackage, named by the draft's rows where the
+    problem is an accepted row's, before anything is written."""
+    inputs = load.load(paths)
+    problems = package.validate_package(descriptor, inputs.text_rows | tables, inputs.source_files | new_sources)
+    if problems:
+        files = {f"datapackage/{resource_path(descriptor, name)}": name for name in accepted}
+        raise InvalidPackage([_as_drafted(p, draft, accepted, published, files) for p in problems])
+
+
+def _as_drafted(problem: Problem, draft, accepted, published, files: dict[str, str]) -> Problem:
+    """A problem of an accepted row named by the draft's file and line; any other stays as it is."""
+    name = files.get(problem.file)
+    index = (problem.row or 0) - 2 - len(published.get(name, []))
+    if name is None or index < 0:
+        return problem
+    line = draft.tables[name].index(accepted[name][index]) + 2
+    file = f"datapackage/drafts/{draft.plan_id}/{name}.csv"
+    return Problem(file, line, problem.field, problem.type, problem.message, problem.hint, problem.severity)
 
 
 def resource_path(descriptor: dict, name: str) -> str:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..paths import Paths
 from ..problems import GeneratorError, InvalidPackage
-from . import accept, evaluate, package, propose
+from . import accept, evaluate, package, propose, received
 
 
 def draft(paths: Paths, document: Path | None, district_code: str | None, plan_id: str, to_accept: str | None) -> str:
@@ -21,10 +21,12 @@ def draft(paths: Paths, document: Path | None, district_code: str | None, plan_i
     if document is None:
         raise GeneratorError("name the document to draft, or --accept PLAN_ID")
     descriptor = json.loads(paths.descriptor_path.read_text(encoding="utf-8"))
+    if plan_id:
+        package.check_plan_id(descriptor, plan_id, "--plan-id")
     reference = {
         name: package.read_csv(paths.package_dir / accept.resource_path(descriptor, name)) for name in package.REFERENCE
     }
-    result = propose.propose(document.read_bytes(), reference, district_code, plan_id)
+    result = propose.propose(received.read_document(document), reference, district_code, plan_id)
     if not result.plan_id:
         raise GeneratorError(f"{document}: the title names no known district: give --district-code 1201xx")
     published = package.read_csv(paths.package_dir / accept.resource_path(descriptor, "plans"))

@@ -11,12 +11,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import tempfile
 from pathlib import Path
 
-from .. import load, validate
+from .. import load, project_files, validate
 from ..paths import Paths
-from ..problems import Problem
+from ..problems import GeneratorError, Problem
 from . import propose
 
 # Published tables a draft's rows are checked against; the draft's own rows of them come after the published ones.
@@ -49,17 +50,38 @@ def draft_header(descriptor: dict, name: str) -> list[str]:
 def write_draft(paths: Paths, descriptor: dict, draft: propose.Draft) -> Path:
     """The draft's tables under drafts/<plan_id>/, with its source as received (SOURCE): the source joins
     sources/ when the plan row is accepted, since every file there is published."""
-    folder = paths.drafts_dir / draft.plan_id
-    folder.mkdir(parents=True, exist_ok=True)
+    check_plan_id(descriptor, draft.plan_id, "the plan id")
     for name in propose.TABLES:
-        text = csv_text(draft_header(descriptor, name), draft.tables[name])
-        (folder / f"{name}.csv").write_text(text, encoding="utf-8")
-    (folder / SOURCE).write_bytes(draft.source)
-    return folder
+        write_table(paths, descriptor, draft.plan_id, name, draft.tables[name])
+    return project_files.write_inside(paths.drafts_dir, f"{draft.plan_id}/{SOURCE}", draft.source, "plan id").parent
 
 
-def read_draft(paths: Paths, plan_id: str) -> propose.Draft:
-    folder = paths.drafts_dir / plan_id
+def write_table(paths: Paths, descriptor: dict, plan_id: str, name: str, rows: list[dict[str, str]]) -> None:
+    """One table of the draft drafts/<plan_id>/, with the draft's own columns."""
+    text = csv_text(draft_header(descriptor, name), rows).encode("utf-8")
+    project_files.write_inside(paths.drafts_dir, f"{plan_id}/{name}.csv", text, "plan id")
+
+
+def check_plan_id(descriptor: dict, plan_id: str, what: str) -> None:
+    """A plan id, from the command line or from a document's title, must be one the published plans.csv accepts
+    (the descriptor's pattern for plan_id) before it names a folder: never a path."""
+    pattern = field_pattern(descriptor, "plans", "plan_id")
+    if not re.fullmatch(pattern, plan_id):
+        raise GeneratorError(f"{what} {plan_id!r} is not a plan id: lower-case letters, digits and '-' ({pattern})")
+
+
+def field_pattern(descriptor: dict, resource: str, name: str) -> str:
+    """The pattern the descriptor gives a field (every value must match it whole)."""
+    fields = next(r for r in descriptor["resources"] if r["name"] == resource)["schema"]["fields"]
+    return next(f for f in fields if f["name"] == name)["constraints"]["pattern"]
+
+
+def read_draft(paths: Paths, descriptor: dict, plan_id: str) -> propose.Draft:
+    check_plan_id(descriptor, plan_id, "--accept")
+    folder = project_files.inside(paths.drafts_dir, plan_id, "--accept")
+    if not folder.is_dir():
+        raise GeneratorError(f"no draft {plan_id}: draft the document first (datapackage/drafts/{plan_id}/)")
+    project_files.refuse_irregular_in(folder, f"datapackage/drafts/{plan_id}")
     tables = {name: read_csv(folder / f"{name}.csv") for name in propose.TABLES}
     source_file = f"sources/{plan_id}.txt"
     return propose.Draft(plan_id, source_file, (folder / SOURCE).read_bytes(), tables)
@@ -69,23 +91,34 @@ def check_draft(descriptor: dict, published: dict[str, list[dict[str, str]]], dr
     """Every problem validation finds in the draft's rows, named drafts/<plan_id>/<table>.csv:row:field.
 
     ``published`` holds the published reference tables (REFERENCE) as text rows."""
+    tables, offsets = {}, {}
+    for resource in descriptor["resources"]:
+        name = resource["name"]
+        rows = list(published.get(name, [])) if name in REFERENCE else []
+        offsets[name] = len(rows)
+        tables[name] = rows + draft.tables.get(name, [])
+    problems = validate_package(descriptor, tables, {draft.source_file: draft.source})
+    paths = {f"datapackage/{r['path']}": r["name"] for r in descriptor["resources"]}
+    return [_in_draft(problem, draft.plan_id, paths, offsets) for problem in problems]
+
+
+def validate_package(
+    descriptor: dict, tables: dict[str, list[dict[str, str]]], sources: dict[str, bytes]
+) -> list[Problem]:
+    """The problems the project's validation finds in a package of these tables (text rows by resource name) and
+    source files (by path inside the package), written to a folder of its own and checked there."""
     with tempfile.TemporaryDirectory() as folder:
         package_dir = Path(folder)
         (package_dir / "data").mkdir()
         (package_dir / "sources").mkdir()
         (package_dir / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
-        (package_dir / draft.source_file).write_bytes(draft.source)
-        offsets = {}
+        for path, data in sources.items():
+            project_files.write_inside(package_dir, path, data, "source_file")
         for resource in descriptor["resources"]:
-            name = resource["name"]
-            rows = list(published.get(name, [])) if name in REFERENCE else []
-            offsets[name] = len(rows)
-            rows += draft.tables.get(name, [])
-            (package_dir / resource["path"]).write_text(csv_text(columns(descriptor, name), rows), encoding="utf-8")
+            text = csv_text(columns(descriptor, resource["name"]), tables.get(resource["name"], []))
+            project_files.write_inside(package_dir, resource["path"], text.encode("utf-8"), "resource path")
         inputs = load.package_inputs(package_dir, "datapackage/datapackage.json")
-        problems = validate.validate(inputs).problems
-    paths = {f"datapackage/{r['path']}": r["name"] for r in descriptor["resources"]}
-    return [_in_draft(problem, draft.plan_id, paths, offsets) for problem in problems]
+        return validate.validate(inputs).problems
 
 
 def _in_draft(problem: Problem, plan_id: str, names: dict[str, str], offsets: dict[str, int]) -> Problem:
