@@ -17,7 +17,8 @@ from pathlib import Path
 import yaml
 from frictionless import FrictionlessException, Package
 
-from . import history, project_files
+from . import addresses, history, project_files
+from .i18n import LANGUAGES
 from .passages import Source
 from .paths import DRAFTS, Paths
 from .problems import InvalidPackage, Problem
@@ -40,6 +41,7 @@ class Inputs:
     citation: str  # CITATION.cff ("" when there is none)
     files: dict[str, bytes]  # every file the build manifest lists, by path from the project root
     settings: SiteSettings  # what the generator takes from mkdocs.yml
+    configured_addresses: dict[str, list[tuple[str, str]]]  # each edition's configuration -> (setting, address)
 
     @property
     def data_files(self) -> dict[str, bytes]:
@@ -75,6 +77,11 @@ def load(paths: Paths) -> Inputs:
         citation=_text(paths.citation),
         files=_manifest_files(paths, package_files),
         settings=site_settings(paths.mkdocs_config.read_bytes() if paths.mkdocs_config.exists() else b""),
+        configured_addresses={
+            _shown(config, paths): addresses.configured(_configuration(config.read_bytes()))
+            for lang in LANGUAGES
+            if (config := paths.edition_config(lang)).exists()
+        },
     )
 
 
@@ -97,6 +104,7 @@ def package_inputs(package_dir: Path, descriptor_file: str) -> Inputs:
         citation="",
         files={},
         settings=SiteSettings(),
+        configured_addresses={},
     )
 
 
@@ -118,9 +126,15 @@ _SettingsLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 def site_settings(config: bytes) -> SiteSettings:
     """site_url and extra.report_error_url of mkdocs.yml's text."""
-    document = yaml.load(config.decode("utf-8"), Loader=_SettingsLoader) or {}
+    document = _configuration(config)
     extra = document.get("extra") or {}
     return SiteSettings(str(document.get("site_url") or ""), str(extra.get("report_error_url") or ""))
+
+
+def _configuration(config: bytes) -> dict:
+    """A MkDocs configuration's settings, as written (an inherited file's are not merged in)."""
+    document = yaml.load(config.decode("utf-8"), Loader=_SettingsLoader) or {}
+    return document if isinstance(document, dict) else {}
 
 
 def _descriptor(content: bytes | None, descriptor_file: str) -> dict:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from frictionless import Checklist, FrictionlessException
 from frictionless.settings import VERSION as frictionless_version
 
-from . import checks, csvfiles, passages, project_files, share
+from . import addresses, checks, csvfiles, passages, project_files, share
 from . import sources as src
 from .load import Inputs
 from .problems import Problem
@@ -64,6 +64,9 @@ def validate(inputs: Inputs) -> Validation:
         for path, source in inputs.source_texts.items()
         if not source.utf8
     ]
+    cell_problems += addresses.problems(inputs.descriptor_file, addresses.described(inputs.descriptor))
+    for config, configured in inputs.configured_addresses.items():
+        cell_problems += addresses.problems(config, configured)
     cell_problems += project_files.unreferenced(inputs.package_files, inputs.text_rows.get("plans", []), "datapackage")
     cell_problems, warnings = _split(cell_problems)
     if blocking:

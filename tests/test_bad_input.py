@@ -91,6 +91,34 @@ def give_a_field_an_unknown_type(paths: Paths) -> None:
     paths.descriptor_path.write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
 
 
+def configure(file: str, setting: str, value: str) -> Callable[[Paths], None]:
+    """Replace a line ``setting: …`` of a MkDocs configuration (or add it under ``extra:``, indented)."""
+
+    def breaks(paths: Paths) -> None:
+        path = paths.root / file
+        text = path.read_text(encoding="utf-8")
+        key = setting.rsplit(".", 1)[-1]
+        lines = [line for line in text.split("\n") if not line.strip().startswith(f"{key}:")]
+        line = f"  {key}: {json.dumps(value)}" if setting.startswith("extra.") else f"{key}: {json.dumps(value)}"
+        if setting.startswith("extra."):
+            at = next((i for i, x in enumerate(lines) if x.startswith("extra:")), None)
+            lines = lines + ["extra:", line] if at is None else [*lines[: at + 1], line, *lines[at + 1 :]]
+        else:
+            lines.append(line)
+        path.write_text("\n".join(lines), encoding="utf-8")
+
+    return breaks
+
+
+def give_the_licence_an_address(value: str) -> Callable[[Paths], None]:
+    def breaks(paths: Paths) -> None:
+        descriptor = json.loads(paths.descriptor_path.read_text(encoding="utf-8"))
+        descriptor["licenses"][0]["path"] = value
+        paths.descriptor_path.write_text(json.dumps(descriptor, ensure_ascii=False, indent=2), encoding="utf-8")
+
+    return breaks
+
+
 def leave_a_pending_draft_row(paths: Paths) -> None:
     """A draft's targets pasted into the published table, review column and all: line T006 still pending."""
     path = data_file(paths, "targets")
@@ -285,6 +313,35 @@ CASES = [
         f"{DATA}/plans.csv",
         [(JIA, "title_en", "missing-glyph")],
         ("U+1F30F", "generator/fonts/"),
+    ),
+    # An address that becomes a link must be a web address: a javascript: one would be a link on every target.
+    Case(
+        "report-error-url-javascript",
+        configure("mkdocs.yml", "extra.report_error_url", "javascript:alert(document.cookie)//{title}"),
+        "mkdocs.yml",
+        [(None, "extra.report_error_url", "not-a-web-address")],
+        ("javascript:alert(document.cookie)", "https://"),
+    ),
+    Case(
+        "site-url-without-host",
+        configure("mkdocs.yml", "site_url", "https:/example"),
+        "mkdocs.yml",
+        [(None, "site_url", "not-a-web-address")],
+        ("https:/example",),
+    ),
+    Case(
+        "english-repo-url-data",
+        configure("mkdocs.en.yml", "repo_url", "data:text/html,<script>alert(1)</script>"),
+        "mkdocs.en.yml",
+        [(None, "repo_url", "not-a-web-address")],
+        ("data:text/html",),
+    ),
+    Case(
+        "licence-address-javascript",
+        give_the_licence_an_address("javascript:alert(1)"),
+        DESCRIPTOR,
+        [(None, "licenses[0].path", "not-a-web-address")],
+        ("javascript:alert(1)",),
     ),
     Case("missing-file", delete_the_projects, f"{DATA}/projects.csv", [(None, "", "missing-file")], ("missing",)),
     Case(
