@@ -48,6 +48,7 @@ def build(
     clean: bool = False,
     jobs: int | None = None,
     only: str | None = None,
+    releasing: bool = False,
 ) -> list[Problem]:
     """The whole pipeline: check, assemble, generate the parts' pages and downloads, build them, publish site/.
 
@@ -57,12 +58,13 @@ def build(
     if it changed, and nothing is published: one job of a build spread over machines (README). With ``run_mkdocs``
     false, every part's pages are generated and nothing is built. Returns the warnings validation found (the build
     went on despite them). One build at a time runs in a checkout (publish.exclusive): a second one started
-    meanwhile stops with a GeneratorError."""
+    meanwhile stops with a GeneratorError. ``releasing``: this build makes the release of the descriptor's version
+    (release.py), so its pages and files name that version as released."""
     jobs = jobs or os.cpu_count() or 1
     with publish.exclusive(paths):
         inputs, validation = check(paths, stage)
         with stage("assemble"):
-            site = assemble(inputs, validation.tables)
+            site = assemble(inputs, validation.tables, releasing)
         job = Job(paths, site, inputs, validation, tuple(languages), build_time(site.descriptor))
         every = parts.split(site.model)
         if only is not None and only not in {part.name for part in every}:

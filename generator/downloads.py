@@ -29,8 +29,9 @@ from .validate import Validation
 
 # Resources sliced per plan for the plan pages' download links, with their labels on the pages.
 PER_PLAN = {"targets": "目标", "measures": "措施", "projects": "项目", "chapters": "章节"}
-# The published descriptor's custom property listing each resource's files in other formats than CSV.
-ALTERNATES = "alternates"
+# The published descriptor's custom property listing each resource's files in other formats than CSV (one of the
+# properties that only the published descriptor has: history.PUBLISHED_ONLY).
+ALTERNATES = history.PUBLISHED_ONLY[-1]
 
 
 def site_files(
@@ -40,7 +41,7 @@ def site_files(
     under latest/ (the package in every format, the validation report, the build manifest), and each release's
     files. Only each file's size and hash are kept, for the manifest, so the downloads never stand in memory at once."""
     described = {}
-    for path, data in build_downloads(inputs, validation.tables, readme, when):
+    for path, data in build_downloads(inputs, site.descriptor, validation.tables, readme, when):
         described[path] = manifest.describe(data)
         yield urls.download(path), data
     report = _json_bytes(validation.report)
@@ -58,9 +59,10 @@ def _json_bytes(data: dict) -> bytes:
 
 
 def build_downloads(
-    inputs: Inputs, tables: dict[str, list[dict]], readme: str, when: datetime.datetime
+    inputs: Inputs, descriptor: dict, tables: dict[str, list[dict]], readme: str, when: datetime.datetime
 ) -> Iterator[tuple[str, bytes]]:
     """Every download, from the inputs' files and text rows and the typed ``tables``, each as soon as it is made;
+    ``descriptor`` is the package's as published (its version says whether the data are a release: Site.version),
     ``readme`` goes into the ZIP."""
     data_files = inputs.data_files
     schemas = {r["name"]: r["schema"] for r in inputs.descriptor["resources"]}
@@ -68,7 +70,7 @@ def build_downloads(
         resource: {"json": formats.to_json(rows), "parquet": formats.to_parquet(schemas[resource], rows)}
         for resource, rows in tables.items()
     }
-    descriptor = published_descriptor(inputs.descriptor, data_files, alternates)
+    descriptor = published_descriptor(descriptor, data_files, alternates)
     descriptor_bytes = (json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     name = descriptor["name"]
     table_files = {urls.data_file(resource, "csv"): data_files[resource] for resource in tables}

@@ -86,6 +86,53 @@ class Entry:
     released: bool
     changes: dict[str, Changes]  # resource name -> changes, only resources that changed
     notes: str  # the maintainer's notes for this version from CHANGELOG.md, if any
+    date: str = ""  # a release's date (its descriptor's created, YYYY-MM-DD); "" for the working data
+
+
+# What the published descriptor adds to each resource of the repository's (downloads.published_descriptor).
+PUBLISHED_ONLY = ("bytes", "hash", "alternates")
+
+
+@dataclass(frozen=True)
+class DataVersion:
+    """What the data's version number names. A version is one set of bytes: the data are that version's only
+    while the package (descriptor, tables, sources) equals its release's ZIP; otherwise they are unreleased changes
+    since the newest release (``since``), and every place that shows a version says so."""
+
+    number: str  # the descriptor's version
+    released: bool  # the package is, byte for byte, the release of ``number``
+    since: str | None  # the newest release, if any
+
+    @property
+    def published(self) -> str:
+        """The version as published files write it (descriptor, metadata, workbook, manifest): the number of a
+        release, or the newest release's with ``+unreleased`` (SemVer build metadata: these bytes are no release)."""
+        if self.released:
+            return self.number
+        return f"{self.since}+unreleased" if self.since else f"{self.number}-unreleased"
+
+
+def data_version(
+    descriptor: dict, releases: list[Release], package_files: dict[str, bytes], releasing: bool = False
+) -> DataVersion:
+    """Whether the descriptor's version names the package as it is. ``package_files`` are the package's tables and
+    sources by path inside it; ``releasing`` is the build that makes the version's ZIP, which is that version."""
+    number = descriptor["version"]
+    since = releases[-1].version if releases else None
+    release = next((r for r in releases if r.version == number), None)
+    same = release is not None and _same_package(release, descriptor, package_files)
+    return DataVersion(number, releasing or same, since)
+
+
+def _same_package(release: Release, descriptor: dict, package_files: dict[str, bytes]) -> bool:
+    files = release.files()
+    published = json.loads(files["datapackage.json"])
+    for resource in published.get("resources", []):
+        for key in PUBLISHED_ONLY:
+            resource.pop(key, None)
+    kept = {path: files.get(path) for path in package_files}
+    released = {r["path"] for r in published.get("resources", [])} | {p for p in files if p.startswith("sources/")}
+    return published == descriptor and kept == package_files and released == set(package_files)
 
 
 def version_key(version: str) -> tuple[int, ...]:
@@ -125,12 +172,12 @@ def diff(old: dict[str, list[dict]], new: dict[str, list[dict]], keys: dict[str,
 
 def changelog(
     releases: list[Release],
-    current_version: str,
+    version: DataVersion,
     current: dict[str, list[dict]],
     keys: dict[str, list[str]],
     notes: dict[str, str],
 ) -> list[Entry]:
-    """Newest first: the working data against the last release (if it differs), then each release
+    """Newest first: the working data against the last release (unless they are that release), then each release
     against the one before it."""
     entries = []
     previous_tables: dict[str, list[dict]] = {}
@@ -138,20 +185,33 @@ def changelog(
     for release in releases:
         tables = release.tables()
         changes = diff(previous_tables, tables, keys)
-        entries.append(Entry(release.version, previous_version, True, changes, notes.get(release.version, "")))
+        date = release.descriptor().get("created", "")[:10]
+        entries.append(Entry(release.version, previous_version, True, changes, notes.get(release.version, ""), date))
         previous_tables, previous_version = tables, release.version
-    pending = diff(previous_tables, current, keys)
-    if pending or not releases:
-        raised = not releases or current_version != previous_version
-        own_notes = notes.get(current_version, "") if raised else ""  # a released version's notes are its own
-        entries.append(Entry(current_version if raised else None, previous_version, False, pending, own_notes))
+    if not version.released or not releases:
+        pending = diff(previous_tables, current, keys)
+        raised = not releases or version.number != previous_version
+        own_notes = notes.get(version.number, "") if raised else ""  # a released version's notes are its own
+        entries.append(Entry(version.number if raised else None, previous_version, False, pending, own_notes))
     return entries[::-1]
+
+
+# A version's heading in CHANGELOG.md: "## 0.4.0 - 2026-12-04" (or Keep a Changelog's "## [0.4.0] - 2026-12-04").
+HEADING = re.compile(r"^## +\[?([^\]\s]+)\]?(?:[ \t]+[-–—][ \t]+(\d{4}-\d{2}-\d{2}))?", re.MULTILINE)
 
 
 def parse_notes(text: str) -> dict[str, str]:
     """CHANGELOG.md's sections by version: "## 0.2.0 …" up to the next "## "."""
     sections = re.split(r"^## +", text, flags=re.MULTILINE)[1:]
-    return {section.split()[0]: section.split("\n", 1)[1].strip() if "\n" in section else "" for section in sections}
+    return {
+        section.split()[0].strip("[]"): section.split("\n", 1)[1].strip() if "\n" in section else ""
+        for section in sections
+    }
+
+
+def release_dates(text: str) -> dict[str, str]:
+    """The date each version's heading in CHANGELOG.md gives (YYYY-MM-DD), "" where it gives none."""
+    return {match[1]: match[2] or "" for match in HEADING.finditer(text)}
 
 
 def _key(row: dict, fields: list[str]) -> str:

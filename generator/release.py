@@ -1,7 +1,8 @@
 """Release a version of the data: check it was raised and written up, keep its ZIP in releases/, build, publish.
 
 What it checks comes from the loaded inputs (descriptor, releases, CHANGELOG.md, CITATION.cff); it writes only
-releases/<version>.zip, from the ZIP the build made.
+releases/<version>.zip, from the ZIP the build made. A version names one set of bytes: a released number is never
+released again, and the release's date (the descriptor's ``created``) stands in CHANGELOG.md and CITATION.cff.
 """
 
 from __future__ import annotations
@@ -14,15 +15,22 @@ from .problems import GeneratorError
 def release(paths: Paths, remote: str | None, branch: str) -> str:
     """Check the version was raised and its changes written, keep its ZIP in releases/, build, and publish."""
     inputs, _ = build.check(paths)
-    version = inputs.descriptor["version"]
+    version, date = inputs.descriptor["version"], inputs.descriptor["created"][:10]
     latest = inputs.releases[-1].version if inputs.releases else None
+    if version in {r.version for r in inputs.releases}:
+        raise GeneratorError(f"raise the version in datapackage/datapackage.json: {version} is released already")
     if latest and history.version_key(latest) >= history.version_key(version):
         raise GeneratorError(f"raise the version in datapackage/datapackage.json: {latest} is released")
+    heading = f"'## {version} - {date}'"
     if not history.parse_notes(inputs.changelog_notes).get(version):
-        raise GeneratorError(f"write what changed in {version} in CHANGELOG.md, under a heading '## {version}'")
+        raise GeneratorError(f"write what changed in {version} in CHANGELOG.md, under a heading {heading}")
+    if history.release_dates(inputs.changelog_notes).get(version) != date:
+        raise GeneratorError(f"give CHANGELOG.md's heading of {version} its date, the descriptor's created: {heading}")
     if f'version: "{version}"' not in inputs.citation:
         raise GeneratorError(f'set version: "{version}" in CITATION.cff')
-    build.build(paths, run_mkdocs=False)
+    if f'date-released: "{date}"' not in inputs.citation:
+        raise GeneratorError(f'set date-released: "{date}" in CITATION.cff (the descriptor\'s created)')
+    build.build(paths, run_mkdocs=False, releasing=True)
     archive = paths.docs_dir / urls.download(urls.package_file(inputs.descriptor["name"], "zip"))
     paths.releases_dir.mkdir(exist_ok=True)
     (paths.releases_dir / f"{version}.zip").write_bytes(archive.read_bytes())

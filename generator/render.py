@@ -405,6 +405,7 @@ def render_pages(
                     continue
                 here = kind.address(item)
                 context = {"model": site.model, "package": site.descriptor, "here": here, "part": part}
+                context["data_version"] = site.version
                 context["plan_regions"] = site.plan_regions
                 yield i18n.page_path(here, lang), template.render(context | kind.context(site, item, figures))
 
@@ -431,5 +432,7 @@ class Figure:
 def package_readme(site: Site) -> str:
     """The README that travels inside the ZIP: what the data is, how to cite it, its licence."""
     return (
-        environment(site.model).get_template("package_readme.md.j2").render(model=site.model, package=site.descriptor)
+        environment(site.model)
+        .get_template("package_readme.md.j2")
+        .render(model=site.model, package=site.descriptor, data_version=site.version)
     )

@@ -19,11 +19,12 @@ class Site:
     """What every page, chart and download is made from: built once, shared by both languages."""
 
     model: model_stage.Model
-    descriptor: dict  # the data package's descriptor, as written in the repository
+    descriptor: dict  # the data package's descriptor as published: the repository's, its version as data_version's
     documents: dict[str, list[passages.Block]]  # plan_id -> its source text as blocks, every quote marked
     releases: tuple[history.Release, ...]  # oldest first
     changelog: tuple[history.Entry, ...]  # newest first: the working data, then each release
     regions: tuple[views.RegionView, ...]  # each compared region's views (views.regions), for both languages
+    version: history.DataVersion  # whether the data are the release their version number names
     settings: SiteSettings = SiteSettings()  # mkdocs.yml's settings that pages need (load.site_settings)
 
     @cached_property
@@ -43,10 +44,11 @@ class Site:
         return [release.version for release in self.releases]
 
 
-def assemble(inputs: Inputs, tables: dict[str, list[dict]]) -> Site:
+def assemble(inputs: Inputs, tables: dict[str, list[dict]], releasing: bool = False) -> Site:
     """The model, each plan's source as marked blocks, and the changelog: everything the pages are made from.
 
-    ``tables`` are the typed rows validation kept; the changelog compares the text rows load parsed.
+    ``tables`` are the typed rows validation kept; the changelog compares the text rows load parsed. ``releasing``:
+    this build makes the release of the descriptor's version (release.py).
     """
     site_model = model_stage.build_model(tables)
     documents = {
@@ -55,13 +57,15 @@ def assemble(inputs: Inputs, tables: dict[str, list[dict]]) -> Site:
     versions = list(inputs.releases)
     keys = history.primary_keys(*(r.descriptor() for r in versions), inputs.descriptor)
     notes = history.parse_notes(inputs.changelog_notes)
-    changelog = history.changelog(versions, inputs.descriptor["version"], inputs.text_rows, keys, notes)
+    version = history.data_version(inputs.descriptor, versions, inputs.data | inputs.source_files, releasing)
+    changelog = history.changelog(versions, version, inputs.text_rows, keys, notes)
     return Site(
         site_model,
-        inputs.descriptor,
+        inputs.descriptor | {"version": version.published},
         documents,
         inputs.releases,
         tuple(changelog),
         views.regions(site_model),
+        version,
         inputs.settings,
     )

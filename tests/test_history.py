@@ -45,7 +45,8 @@ def test_unchanged_tables_are_left_out():
 def test_changelog_is_newest_first_with_pending_changes_on_top():
     versions = [release("0.1.0", [T1]), release("0.2.0", [T1, T2])]
     current = {"targets": [{"target_id": "t1", "value": "32"}, T2], "plans": [{"plan_id": "p1", "title": "方案"}]}
-    entries = history.changelog(versions, "0.2.0", current, KEYS, {"0.2.0": "Added t2."})
+    unreleased = history.DataVersion("0.2.0", released=False, since="0.2.0")
+    entries = history.changelog(versions, unreleased, current, KEYS, {"0.2.0": "Added t2."})
     # The working data still names the last release's version: its changes have no version of their own yet.
     assert [e.version for e in entries] == [None, "0.2.0", "0.1.0"]
     assert entries[0].released is False and entries[0].changes["targets"].changed[0][0] == "t1"
@@ -57,7 +58,7 @@ def test_changelog_is_newest_first_with_pending_changes_on_top():
 def test_a_raised_version_is_listed_under_its_own_number():
     entries = history.changelog(
         [release("0.1.0", [T1])],
-        "0.2.0",
+        history.DataVersion("0.2.0", released=False, since="0.1.0"),
         {"targets": [T1, T2], "plans": [{"plan_id": "p1", "title": "方案"}]},
         KEYS,
         {},
@@ -94,3 +95,52 @@ def test_one_change_made_on_many_rows_is_one_line_with_its_rows():
         ("translation", "", "human", ["t5"]),
     ]
     assert [g.listed for g in groups] == [False, True, True]  # more than LISTED_ROWS rows: a count, keys folded
+
+
+def package(version="0.2.0", targets=b"target_id,value\nt1,31.02\n", **extra):
+    """A tiny package: its descriptor and its files by path, as the repository holds them."""
+    resources = [{"name": "targets", "path": "data/targets.csv", "schema": {"primaryKey": ["target_id"]}}]
+    return {"version": version, "resources": resources}, {"data/targets.csv": targets, "sources/a.txt": b"x", **extra}
+
+
+def released(descriptor, files):
+    """The release ZIP of that package, with what the published descriptor adds to each resource."""
+    published = json.loads(json.dumps(descriptor))
+    published["resources"][0] |= {"bytes": 1, "hash": "sha256:0", "alternates": [{"path": "data/targets.json"}]}
+    zipped = {"datapackage.json": json.dumps(published).encode(), "README.md": b"r", "data/targets.json": b"[]"}
+    return history.Release(descriptor["version"], formats.to_zip(zipped | files, datetime.datetime(2026, 1, 1)))
+
+
+def test_a_version_names_the_package_only_while_it_is_that_release_byte_for_byte():
+    descriptor, files = package()
+    releases = [released(descriptor, files)]
+    assert history.data_version(descriptor, releases, files) == history.DataVersion("0.2.0", True, "0.2.0")
+    changed = [
+        package(targets=b"target_id,value\nt1,31.02\r\n")[1],  # one byte of a table
+        package(**{"sources/b.txt": b"y"})[1],  # a file more
+        {"data/targets.csv": files["data/targets.csv"]},  # a file less
+    ]
+    for other in changed:
+        version = history.data_version(descriptor, releases, other)
+        assert (version.released, version.published) == (False, "0.2.0+unreleased")
+    schema = json.loads(json.dumps(descriptor))
+    schema["resources"][0]["schema"]["fields"] = [{"name": "value", "type": "number"}]
+    assert history.data_version(schema, releases, files).published == "0.2.0+unreleased"
+    raised = history.data_version({**descriptor, "version": "0.3.0"}, releases, files)
+    assert (raised.released, raised.published) == (False, "0.2.0+unreleased")
+    first = history.data_version(descriptor, [], files)
+    assert (first.released, first.published) == (False, "0.2.0-unreleased")
+    assert history.data_version(descriptor, [], files, releasing=True).published == "0.2.0"
+
+
+def test_release_dates_are_read_from_the_changelog_headings():
+    text = "# Changelog\n\n## [0.4.0] - 2026-12-04\n\nA.\n\n## 0.3.0 - 2026-12-02\n\nB.\n\n## 0.2.0\n\nC.\n"
+    assert history.release_dates(text) == {"0.4.0": "2026-12-04", "0.3.0": "2026-12-02", "0.2.0": ""}
+    assert history.parse_notes(text) == {"0.4.0": "A.", "0.3.0": "B.", "0.2.0": "C."}
+
+
+def test_every_release_of_the_project_has_its_date_in_the_changelog(real_inputs):
+    dates = history.release_dates(real_inputs.changelog_notes)
+    assert real_inputs.releases
+    for release_ in real_inputs.releases:
+        assert dates.get(release_.version) == release_.descriptor()["created"][:10], release_.version

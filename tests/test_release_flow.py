@@ -8,7 +8,9 @@ from __future__ import annotations
 import json
 import re
 import subprocess
+import zipfile
 
+import openpyxl
 import pytest
 from bs4 import BeautifulSoup
 from conftest import copy_fixture_project, edit_cell, line_of
@@ -33,7 +35,9 @@ def set_version(paths, version: str, note: str) -> None:
     citation = paths.root / "CITATION.cff"
     citation.write_text(re.sub(r'version: "[^"]+"', f'version: "{version}"', citation.read_text()), encoding="utf-8")
     notes = paths.changelog_notes.read_text(encoding="utf-8")
-    paths.changelog_notes.write_text(notes.replace("\n## ", f"\n## {version}\n\n{note}\n\n## ", 1), encoding="utf-8")
+    date = descriptor["created"][:10]
+    heading = f"\n## {version} - {date}\n\n{note}\n\n## "
+    paths.changelog_notes.write_text(notes.replace("\n## ", heading, 1), encoding="utf-8")
 
 
 def git(*args, cwd):
@@ -65,8 +69,8 @@ def test_release_twice_keeps_both_versions_on_the_published_branch(tmp_path):
     git("commit", "-q", "-m", "project", cwd=paths.root)
 
     release.release(paths, str(remote), "gh-pages")  # the fixture's first release, 0.2.0
-    with pytest.raises(GeneratorError, match="raise the version"):
-        release.release(paths, str(remote), "gh-pages")  # 0.2.0 is already released
+    with pytest.raises(GeneratorError, match="0.2.0 is released already"):
+        release.release(paths, str(remote), "gh-pages")
 
     set_version(paths, "0.3.0", "Jia District's title restated.")
     line = line_of(paths, "plans", "plan_id", "jia-2023")
@@ -84,3 +88,55 @@ def test_release_twice_keeps_both_versions_on_the_published_branch(tmp_path):
         BeautifulSoup(changelog, "html.parser").get_text()
     )
     assert len(git("log", "--format=%s", "gh-pages", cwd=remote).splitlines()) == 3  # 0.2.0, 0.3.0, 0.4.0
+
+
+def labels(paths) -> dict[str, str]:
+    """Every place the built site shows the data's version, as it shows it."""
+    site, latest = paths.site_dir, paths.site_dir / "downloads" / "latest"
+    data_page = BeautifulSoup((site / "data" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    english = BeautifulSoup((site / "en" / "data" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    json_ld = json.loads(data_page.find("script", type="application/ld+json").string)
+    with zipfile.ZipFile(latest / f"{NAME}.zip") as archive:
+        readme = archive.read("README.md").decode("utf-8").splitlines()[2]
+        zipped = json.loads(archive.read("datapackage.json"))["version"]
+    workbook = openpyxl.load_workbook(latest / f"{NAME}.xlsx", read_only=True)
+    sheet = {row[0]: row[1] for row in workbook["README"].iter_rows(values_only=True) if row and row[0]}
+    return {
+        "descriptor": json.loads((latest / "datapackage.json").read_text(encoding="utf-8"))["version"],
+        "zip": zipped,
+        "manifest": json.loads((latest / "build-manifest.json").read_text(encoding="utf-8"))["version"],
+        "json-ld": json_ld["version"],
+        "workbook": sheet["版本 / Version"],
+        "readme": readme,
+        "page": data_page.find("article").get_text(" ", strip=True),
+        "english page": english.find("article").get_text(" ", strip=True),
+    }
+
+
+def test_the_latest_downloads_never_claim_a_release_they_differ_from(tmp_path):
+    paths = project_with_history(tmp_path)
+    build.build(paths)
+    before = labels(paths)  # 0.2.0 is not released yet: no version names these bytes
+    assert before["descriptor"] == before["json-ld"] == before["workbook"] == "0.2.0-unreleased"
+    release.release(paths, None, "gh-pages")
+    released = labels(paths)
+    assert {released[k] for k in ("descriptor", "zip", "manifest", "json-ld", "workbook")} == {"0.2.0"}
+    assert released["readme"] == "Version 0.2.0 · 2026-11-23"
+    assert "未发布" not in released["page"] and "unreleased" not in released["english page"]
+    with zipfile.ZipFile(paths.releases_dir / "0.2.0.zip") as archive:  # the release itself says it is 0.2.0
+        assert json.loads(archive.read("datapackage.json"))["version"] == "0.2.0"
+
+    edit_cell(paths, "targets", line_of(paths, "targets", "target_id", "yi-2023-t005"), "value_min", "5")
+    build.build(paths)
+    changed = labels(paths)
+    assert {changed[k] for k in ("descriptor", "zip", "manifest", "json-ld", "workbook")} == {"0.2.0+unreleased"}
+    assert "unreleased changes since 0.2.0: not a release" in changed["readme"]
+    assert "版本 **" not in changed["page"] and "0.2.0 之后未发布的修改" in changed["page"]
+    assert "这些数据与已发布的 0.2.0 不同" in changed["page"]  # the citation says which version to cite
+    assert "unreleased changes since 0.2.0" in changed["english page"]
+    with pytest.raises(GeneratorError, match="0.2.0 is released already"):
+        release.release(paths, None, "gh-pages")
+
+    edit_cell(paths, "targets", line_of(paths, "targets", "target_id", "yi-2023-t005"), "value_min", "3")
+    build.build(paths)  # the data are 0.2.0's bytes again: so are the labels
+    assert labels(paths) == released
