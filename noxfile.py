@@ -1,4 +1,6 @@
-"""Every task of the project is a nox session: `nox -s build`, `nox -s tests`, `nox -s lint`, `nox -s serve`."""
+"""Every task of the project is a nox session: `nox -s build`, `nox -s tests`, `nox -s lint`, `nox -s serve`.
+
+Each session installs its dependency group from its lock in requirements/ (`nox -s lock` writes them)."""
 
 import os
 
@@ -8,10 +10,19 @@ nox.options.sessions = ["lint", "tests"]
 nox.options.reuse_existing_virtualenvs = True
 
 PYPROJECT = nox.project.load_toml("pyproject.toml")
+# Each dependency group of pyproject.toml is locked in requirements/<group>.txt, resolved after the locks it must
+# agree with (its constraints): the tests run the build's versions, the browser tests the tests'.
+LOCKS = {"build": [], "test": ["build"], "browser": ["test"], "lint": [], "citation": [], "lock": []}
+
+
+def lock_file(group: str) -> str:
+    return f"requirements/{group}.txt"
 
 
 def install(session: nox.Session, group: str) -> None:
-    session.install(*nox.project.dependency_groups(PYPROJECT, group))
+    """Install a dependency group exactly as locked: every package at its pinned version, checked against its
+    hashes, and nothing the lock does not name (the lock holds every dependency, so pip resolves nothing)."""
+    session.install("--require-hashes", "--no-deps", "-r", lock_file(group))
 
 
 @nox.session
@@ -73,7 +84,7 @@ def release(session: nox.Session) -> None:
 @nox.session
 def citation(session: nox.Session) -> None:
     """Validate CITATION.cff against the Citation File Format schema (cffconvert, in its own environment)."""
-    session.install("cffconvert>=2.0")
+    install(session, "citation")
     session.run("cffconvert", "--validate", "--infile", "CITATION.cff")
 
 
@@ -113,3 +124,22 @@ def serve(session: nox.Session) -> None:
     session.run("python", "-m", "generator", "build")
     config = "mkdocs.en.yml" if session.posargs[:1] == ["en"] else "mkdocs.yml"
     session.run("python", "-m", "mkdocs", "serve", "--config-file", config, "--dev-addr", "127.0.0.1:8000")
+
+
+@nox.session
+def lock(session: nox.Session) -> None:
+    """Lock every dependency group of pyproject.toml in requirements/<group>.txt: each package pinned with the hashes
+    of all its files, resolved for every platform and for the oldest Python the project supports and the newer ones.
+
+    A version already locked is kept while pyproject.toml's range allows it, so that a change to one group moves
+    nothing else; `nox -s lock -- --upgrade` moves every package to its newest version in range, and
+    `-- --upgrade-package NAME` one package (README, "Pinned tools")."""
+    install(session, "lock")
+    python = PYPROJECT["project"]["requires-python"].removeprefix(">=")
+    for group, constraints in LOCKS.items():
+        session.run(
+            "uv", "pip", "compile", "--quiet", "--group", group, "--universal", "--python-version", python,
+            "--generate-hashes", "--custom-compile-command", "nox -s lock",
+            *(f"--constraint={lock_file(c)}" for c in constraints),
+            "--output-file", lock_file(group), *session.posargs,
+        )  # fmt: skip

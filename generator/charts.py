@@ -49,9 +49,14 @@ Label = Callable[[str], str]  # gettext: a Chinese label in the page's language
 FONT = "system-ui, -apple-system, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif"
 # The fonts vl-convert measures Chinese text with (generator/fonts/README.md says what they are and their licence).
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
-# What a drawing depends on besides its specification (Chart.key): the drawing tool and the fonts it measures with.
+# The version of Vega-Lite the charts are written in and drawn with, one of those vl-convert carries. Named, so that a
+# new vl-convert, whose default is the newest it carries, draws them as before until this is raised.
+VEGA_LITE = "6.4"
+# What a drawing depends on besides its specification (Chart.key): the drawing tool, the Vega-Lite version it runs
+# and the fonts it measures with.
 DRAWN_BY = [
     vl_convert.__version__ if hasattr(vl_convert, "__version__") else "",
+    VEGA_LITE,
     *sorted(hashlib.sha256(p.read_bytes()).hexdigest() for p in FONT_DIR.glob("*.ttf")),
 ]
 
@@ -95,11 +100,12 @@ class Chart:
     def drawn(self) -> str:
         """The SVG as vl-convert draws it from the specification alone."""
         measure_with_own_fonts()
-        return vl_convert.vegalite_to_svg(json.dumps(self.spec, ensure_ascii=False))
+        return vl_convert.vegalite_to_svg(json.dumps(self.spec, ensure_ascii=False), vl_version=VEGA_LITE)
 
     @property
     def key(self) -> str:
-        """What its drawing depends on: the specification, vl-convert's version and the fonts it measures with."""
+        """What its drawing depends on: the specification, vl-convert's and Vega-Lite's versions and the fonts it
+        measures with."""
         return hashlib.sha256(
             json.dumps([self.spec, DRAWN_BY], sort_keys=True, ensure_ascii=False).encode()
         ).hexdigest()
@@ -520,7 +526,7 @@ def _base(description: str) -> dict:
     (role="img") with a title and description (accessible_svg), whose parts a screen reader does not visit."""
     ink = "currentColor"
     return {
-        "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
+        "$schema": f"https://vega.github.io/schema/vega-lite/v{VEGA_LITE.split('.')[0]}.json",
         "description": description,
         "config": {
             "font": FONT,

@@ -6,6 +6,7 @@ import xml.etree.ElementTree as ET
 from decimal import Decimal
 
 import pytest
+import vl_convert
 from conftest import with_targets
 
 from generator import charts, formats, views
@@ -107,6 +108,20 @@ def test_the_timeline_spaces_years_by_time(fixture_model):
 def test_chart_text_and_axes_take_the_pages_colour(fixture_model, row):
     root = ET.fromstring(charts.indicator_chart(fixture_model, row).svg())
     assert {t.get("fill") for t in root.iter(f"{SVG}text")} == {"currentColor"}
+
+
+def test_a_chart_is_drawn_with_the_named_vega_lite_version_not_vl_converts_default(fixture_model, row, monkeypatch):
+    """A new vl-convert's newest Vega-Lite does not change the drawings by itself: VEGA_LITE is passed to it, is
+    one of the versions it carries, is the version the specification names, and is part of a drawing's cache key."""
+    chart = charts.indicator_chart(fixture_model, row)
+    asked = []
+    monkeypatch.setattr(charts.vl_convert, "vegalite_to_svg", lambda spec, **options: asked.append(options) or "")
+    chart.drawn()
+    assert asked == [{"vl_version": charts.VEGA_LITE}]
+    monkeypatch.undo()
+    assert charts.VEGA_LITE in vl_convert.get_vegalite_versions()
+    assert chart.spec["$schema"] == f"https://vega.github.io/schema/vega-lite/v{charts.VEGA_LITE.split('.')[0]}.json"
+    assert charts.VEGA_LITE in charts.DRAWN_BY
 
 
 def test_indicator_table_is_one_row_per_distinct_commitment(fixture_model, row):
