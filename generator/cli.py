@@ -51,6 +51,11 @@ def main(argv: list[str] | None = None) -> int:
     draft_parser.add_argument("--district-code", help="the district's code (1201xx) when the title does not name it")
     draft_parser.add_argument("--plan-id", default="", help="the plan's id (default: district and year, hebei-2022)")
     draft_parser.add_argument("--accept", metavar="PLAN_ID", help="move the draft's accepted rows into data/")
+    draft_parser.add_argument(
+        "--preview",
+        metavar="PLAN_ID",
+        help="build the draft's pages as they would be published, into datapackage/drafts/PLAN_ID/preview/",
+    )
     commands.add_parser("draft-eval", help="draft the curated documents as if new and write the evaluation table")
     args = parser.parse_args(argv)
     paths = Paths(args.root.resolve())
@@ -68,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "draft":
             from .draft import command
 
-            print(command.draft(paths, args.document, args.district_code, args.plan_id, args.accept))
+            print(command.draft(paths, args.document, args.district_code, args.plan_id, args.accept, args.preview))
         elif args.command == "draft-eval":
             from .draft import command
 

@@ -294,3 +294,28 @@ def test_a_document_that_is_not_utf8_text_is_refused_and_no_draft_is_written(
     error = capsys.readouterr().err
     assert str(document) in error and says in error
     assert not fixture_project.drafts_dir.exists()
+
+
+def test_a_preview_builds_the_drafts_pages_as_published_and_lists_its_rows_least_confident_first(drafted):
+    published = tree_digest(drafted.package_dir / "data")
+    table = rows(drafted.drafts_dir / PLAN / "targets.csv")
+    table[0]["review"] = "rejected"
+    table[1]["quote"] = "这句话不在原文里"  # validation refuses it: left out of the preview, and said why
+    write(drafted.drafts_dir / PLAN / "targets.csv", table)
+    assert cli.main(["--root", str(drafted.root), "draft", "--preview", PLAN]) == 0
+    preview = drafted.drafts_dir / PLAN / "preview"
+    plan_page = (preview / "plans" / PLAN / "index.html").read_text(encoding="utf-8")
+    source_page = (preview / "sources" / PLAN / "index.html").read_text(encoding="utf-8")
+    shown = [t for t in table[2:]]
+    for target in shown:  # every row not rejected and valid is on the plan's page and marked in its passage
+        assert f'id="{target["target_id"]}"' in plan_page
+        assert re.search(rf'<mark class="passage" data-targets="[^"]*\b{target["target_id"]}\b', source_page)
+    assert table[0]["target_id"] not in plan_page and table[1]["target_id"] not in plan_page
+    review_page = (preview / "review.html").read_text(encoding="utf-8")
+    listed = re.findall(r"<tr><td>([\d.]+)</td><td><a href='plans/bing-2024/index.html#([^']+)'>", review_page)
+    assert sorted(t["target_id"] for t in shown) == sorted(target for _, target in listed)
+    assert [float(c) for c, _ in listed] == sorted(float(c) for c, _ in listed)
+    assert f"sources/{PLAN}/index.html#{shown[0]['target_id']}" in review_page
+    assert "Left out of the preview" in review_page and "这句话不在原文里" in review_page
+    assert not drafted.site_dir.exists()  # never into site/
+    assert tree_digest(drafted.package_dir / "data") == published

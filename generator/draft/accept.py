@@ -9,7 +9,6 @@ half-linked.
 
 from __future__ import annotations
 
-import json
 import re
 
 from .. import load, project_files
@@ -37,11 +36,13 @@ def accept(paths: Paths, plan_id: str) -> dict[str, int]:
     """Move the accepted rows of drafts/<plan_id>/ into the published tables; return how many of each moved.
 
     Every path is checked and the package as it would be is validated first: on any problem nothing is written."""
-    descriptor = json.loads(paths.descriptor_path.read_text(encoding="utf-8"))
+    descriptor = package.load_descriptor(paths)
     draft = package.read_draft(paths, descriptor, plan_id)
     accepted = {name: [r for r in rows if r.get("review") == ACCEPTED] for name, rows in draft.tables.items()}
     _check_references(plan_id, draft.tables, accepted)
-    published = {name: package.read_csv(paths.package_dir / resource_path(descriptor, name)) for name in propose.TABLES}
+    published = {
+        name: package.read_csv(paths.package_dir / package.resource_path(descriptor, name)) for name in propose.TABLES
+    }
     renamed = _fresh_ids(plan_id, accepted, published)
     new_sources = {_source_file(descriptor, plan_id, draft, plan): draft.source for plan in accepted["plans"]}
     tables = {name: published[name] + [_published_row(row, renamed) for row in accepted[name]] for name in accepted}
@@ -50,7 +51,7 @@ def accept(paths: Paths, plan_id: str) -> dict[str, int]:
         project_files.write_inside(paths.package_dir, path, data, "source_file")
     for name in propose.TABLES:
         text = package.csv_text(package.columns(descriptor, name), tables[name]).encode("utf-8")
-        project_files.write_inside(paths.package_dir, resource_path(descriptor, name), text, "resource path")
+        project_files.write_inside(paths.package_dir, package.resource_path(descriptor, name), text, "resource path")
         left = [row for row in draft.tables[name] if row.get("review") != ACCEPTED]
         package.write_table(paths, descriptor, plan_id, name, left)
     return {name: len(accepted[name]) for name in propose.TABLES}
@@ -74,7 +75,7 @@ def _check_package(paths, descriptor, draft, accepted, published, tables, new_so
     inputs = load.load(paths)
     problems = package.validate_package(descriptor, inputs.text_rows | tables, inputs.source_files | new_sources)
     if problems:
-        files = {f"datapackage/{resource_path(descriptor, name)}": name for name in accepted}
+        files = {f"datapackage/{package.resource_path(descriptor, name)}": name for name in accepted}
         raise InvalidPackage([_as_drafted(p, draft, accepted, published, files) for p in problems])
 
 
@@ -87,10 +88,6 @@ def _as_drafted(problem: Problem, draft, accepted, published, files: dict[str, s
     line = draft.tables[name].index(accepted[name][index]) + 2
     file = f"datapackage/drafts/{draft.plan_id}/{name}.csv"
     return Problem(file, line, problem.field, problem.type, problem.message, problem.hint, problem.severity)
-
-
-def resource_path(descriptor: dict, name: str) -> str:
-    return next(r["path"] for r in descriptor["resources"] if r["name"] == name)
 
 
 def _check_references(plan_id: str, tables: dict, accepted: dict) -> None:

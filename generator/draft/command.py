@@ -10,26 +10,37 @@ from pathlib import Path
 
 from ..paths import Paths
 from ..problems import GeneratorError, InvalidPackage
-from . import accept, evaluate, package, propose, received
+from . import accept, evaluate, package, preview, propose, received
 
 
-def draft(paths: Paths, document: Path | None, district_code: str | None, plan_id: str, to_accept: str | None) -> str:
+def draft(
+    paths: Paths,
+    document: Path | None,
+    district_code: str | None,
+    plan_id: str,
+    to_accept: str | None,
+    to_preview: str | None = None,
+) -> str:
+    if to_preview:
+        page = preview.preview(paths, to_preview)
+        return f"Built the draft's preview: open {page} (its rows least confident first), or its site {page.parent}/"
     if to_accept:
         moved = accept.accept(paths, to_accept)
         counts = ", ".join(f"{n} {name}" for name, n in moved.items() if n)
         return f"Accepted into datapackage/data/: {counts or 'nothing (no row is accepted)'}."
     if document is None:
-        raise GeneratorError("name the document to draft, or --accept PLAN_ID")
+        raise GeneratorError("name the document to draft, or --accept PLAN_ID, or --preview PLAN_ID")
     descriptor = json.loads(paths.descriptor_path.read_text(encoding="utf-8"))
     if plan_id:
         package.check_plan_id(descriptor, plan_id, "--plan-id")
     reference = {
-        name: package.read_csv(paths.package_dir / accept.resource_path(descriptor, name)) for name in package.REFERENCE
+        name: package.read_csv(paths.package_dir / package.resource_path(descriptor, name))
+        for name in package.REFERENCE
     }
     result = propose.propose(received.read_document(document), reference, district_code, plan_id)
     if not result.plan_id:
         raise GeneratorError(f"{document}: the title names no known district: give --district-code 1201xx")
-    published = package.read_csv(paths.package_dir / accept.resource_path(descriptor, "plans"))
+    published = package.published_rows(paths, descriptor, "plans")
     if any(row["plan_id"] == result.plan_id for row in published):
         raise GeneratorError(f"plan {result.plan_id} is already published: give another --plan-id")
     folder = package.write_draft(paths, descriptor, result)

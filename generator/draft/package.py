@@ -25,6 +25,19 @@ REFERENCE = ("districts", "action_areas", "agencies", "indicators")
 SOURCE = "source.txt"  # the document as received, in the draft's folder until its plan row is accepted
 
 
+def load_descriptor(paths: Paths) -> dict:
+    return json.loads(paths.descriptor_path.read_text(encoding="utf-8"))
+
+
+def resource_path(descriptor: dict, name: str) -> str:
+    return next(r["path"] for r in descriptor["resources"] if r["name"] == name)
+
+
+def published_rows(paths: Paths, descriptor: dict, name: str) -> list[dict[str, str]]:
+    """A published table's rows, as text."""
+    return read_csv(paths.package_dir / resource_path(descriptor, name))
+
+
 def columns(descriptor: dict, name: str) -> list[str]:
     resource = next(r for r in descriptor["resources"] if r["name"] == name)
     return [f["name"] for f in resource["schema"]["fields"]]
