@@ -15,7 +15,7 @@ from decimal import Decimal
 import attrs
 from frictionless import Check, errors
 
-from . import share
+from . import characters, share
 from . import sources as src
 from .i18n import CHINESE_CHARACTER
 
@@ -507,4 +507,5 @@ def _number_text(value) -> str:
 
 
 def _short(text: str, limit: int = 40) -> str:
-    return text if len(text) <= limit else text[:limit] + "…"
+    """The start of a text for a message, its invisible characters escaped (characters.shown)."""
+    return characters.shown(text if len(text) <= limit else text[:limit] + "…")

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from frictionless import Checklist, FrictionlessException
 from frictionless.settings import VERSION as frictionless_version
 
-from . import checks, csvfiles, passages, share
+from . import characters, checks, csvfiles, passages, share
 from . import sources as src
 from .load import Inputs
 from .problems import Problem
@@ -59,11 +59,11 @@ def validate(inputs: Inputs) -> Validation:
     """Every problem in the package, all at once, from one read of each table by frictionless."""
     package = inputs.package
     blocking, cell_problems = csvfiles.check_files(inputs.descriptor, inputs.data, inputs.text_rows, "datapackage")
-    cell_problems += [
-        csvfiles.encoding_problem(f"datapackage/{path}", inputs.source_files[path])
-        for path, source in inputs.source_texts.items()
-        if not source.utf8
-    ]
+    for path, source in inputs.source_texts.items():
+        if source.utf8:
+            cell_problems += characters.source_problems(f"datapackage/{path}", source.text)
+        else:
+            cell_problems.append(csvfiles.encoding_problem(f"datapackage/{path}", inputs.source_files[path]))
     cell_problems, warnings = _split(cell_problems)
     if blocking:
         return Validation(sorted(blocking + cell_problems, key=_order), {"valid": False}, {}, warnings)
@@ -112,6 +112,11 @@ def _summary(report, project_checks: list, problems: list[Problem], warnings: li
             {
                 "check": "formula-like",
                 "description": "warns of texts a spreadsheet would take for a formula (=, +, -, @, tab or CR first)",
+            },
+            {
+                "check": "characters",
+                "description": "refuses control characters (line breaks and tabs in cells too), noncharacters and "
+                "bidirectional controls in the tables and the source texts; warns of zero-width characters",
             },
             *({"check": c.type, "description": (type(c).__doc__ or "").strip()} for c in project_checks),
         ],
@@ -238,4 +243,5 @@ def _problem(file: str, error) -> Problem:
         message = f"{error.title.lower()}: “{error.cell}”" + (f" ({note})" if note else "")
     else:
         message = f"{error.title.lower()}: {note}" if note else error.message
-    return Problem(file, row, field, error.type, message, HINTS.get(error.type, ""))
+    # A cell frictionless quotes may hold what characters.py reports: escaped, it prints as it is.
+    return Problem(file, row, field, error.type, characters.shown(message), HINTS.get(error.type, ""))
