@@ -47,10 +47,17 @@ class InvalidPackage(GeneratorError):
     """The data package has problems (errors); nothing was published. ``warnings`` are what else was found."""
 
     def __init__(self, problems: list[Problem], warnings: list[Problem] = ()):
-        self.problems = sorted(problems, key=_sort_key)
-        self.warnings = sorted(warnings, key=_sort_key)
+        self.problems = sorted(problems, key=order)
+        self.warnings = sorted(warnings, key=order)
         super().__init__(f"{len(problems)} problem(s) in the data package")
 
 
-def _sort_key(problem: Problem) -> tuple:
-    return (problem.file, problem.row or 0, problem.field, problem.message)
+# Problems that cause others, listed first: a key that breaks its pattern, then the references that miss it
+# (keys.py). A maintainer who corrects them first sees the rest as they are.
+CAUSES = ("key-pattern", "key-references")
+
+
+def order(problem: Problem) -> tuple:
+    """Causes first, then by file, row, field and message."""
+    cause = CAUSES.index(problem.type) if problem.type in CAUSES else len(CAUSES)
+    return (cause == len(CAUSES), problem.file, problem.row or 0, problem.field, cause, problem.message)

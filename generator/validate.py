@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from frictionless import Checklist, FrictionlessException
 from frictionless.settings import VERSION as frictionless_version
 
-from . import characters, checks, csvfiles, passages, share
+from . import characters, checks, csvfiles, keys, passages, share
 from . import sources as src
 from .load import Inputs
-from .problems import Problem
+from .problems import Problem, order
 
 # Which fields must stand verbatim in the source: (resource, column that picks the source, fields).
 VERBATIM_FIELDS = [
@@ -66,7 +66,7 @@ def validate(inputs: Inputs) -> Validation:
             cell_problems.append(csvfiles.encoding_problem(f"datapackage/{path}", inputs.source_files[path]))
     cell_problems, warnings = _split(cell_problems)
     if blocking:
-        return Validation(sorted(blocking + cell_problems, key=_order), {"valid": False}, {}, warnings)
+        return Validation(sorted(blocking + cell_problems, key=order), {"valid": False}, {}, warnings)
     tables: dict[str, list[dict]] = {resource.name: [] for resource in package.resources}
     try:
         project_checks = _project_checks(inputs)
@@ -75,21 +75,19 @@ def validate(inputs: Inputs) -> Validation:
         problem = Problem(inputs.descriptor_file, None, "", error.error.type, error.error.message)
         return Validation([problem], {"valid": False}, {}, warnings)
     problems = [Problem(inputs.descriptor_file, None, "", error.type, error.message) for error in report.errors]
+    key_problems, handled = keys.key_problems(inputs.descriptor, report.tasks)
     for task in report.tasks:
         file = f"datapackage/{task.place}"
-        problems += [_problem(file, error) for error in task.errors]
+        problems += [_problem(file, error) for error in task.errors if id(error) not in handled]
+    problems += key_problems
     problems += _quotes_across_paragraphs(inputs)
-    problems = sorted(set(problems + cell_problems), key=_order)
+    problems = sorted(set(problems + cell_problems), key=order)
     return Validation(problems, _summary(report, project_checks, problems, warnings), tables, warnings)
-
-
-def _order(problem: Problem) -> tuple:
-    return (problem.file, problem.row or 0, problem.field, problem.message)
 
 
 def _split(problems: list[Problem]) -> tuple[list[Problem], list[Problem]]:
     """(errors, warnings sorted)."""
-    return [p for p in problems if not p.is_warning], sorted((p for p in problems if p.is_warning), key=_order)
+    return [p for p in problems if not p.is_warning], sorted((p for p in problems if p.is_warning), key=order)
 
 
 def _summary(report, project_checks: list, problems: list[Problem], warnings: list[Problem]) -> dict:
@@ -210,7 +208,6 @@ def _quotes_across_paragraphs(inputs: Inputs) -> list[Problem]:
 HINTS = {
     "type-error": "write a value of the field's type: see the data dictionary",
     "constraint-error": "see the allowed values or pattern of this field in datapackage.json",
-    "primary-key": "every row needs its own key: change or delete the duplicate row",
     "foreign-key": "correct the value, or add the row it refers to in the other table first",
     "missing-label": "the header row must list the fields of datapackage.json, in order",
     "incorrect-label": "the header row must list the fields of datapackage.json, in order",

@@ -128,6 +128,11 @@ def leave_a_pending_draft_row(paths: Paths) -> None:
     path.write_text("\n".join(f"{text},{mark}" for text, mark in zip(lines, marks, strict=True)) + "\n", "utf-8")
 
 
+def break_a_key_and_a_chapter(paths: Paths) -> None:
+    edit_cell(paths, "plans", JIA, "plan_id", "Jia-2023")
+    edit_cell(paths, "chapters", 2, "title_en", "")  # jia-2023-3.1, translated by a person
+
+
 def break_three_files(paths: Paths) -> None:
     add_bom("districts")(paths)
     save_as_gbk("plans")(paths)
@@ -281,8 +286,34 @@ CASES = [
         "duplicate-primary-key",
         set_cell("targets", T007, "target_id", "jia-2023-t006"),
         TARGETS,
-        [(T007, "", "primary-key")],
-        ("primary", "its own key"),
+        [(T007, "target_id", "primary-key")],
+        ("target_id “jia-2023-t006”", f"row {T006}", "its own key"),
+    ),
+    # jia-2023's key, mistyped, is the one line to read: the rows that refer to jia-2023 follow in one line.
+    Case(
+        "key-breaks-its-pattern",
+        set_cell("plans", JIA, "plan_id", "Jia-2023"),
+        f"{DATA}/plans.csv",
+        [(JIA, "plan_id", "key-pattern"), (JIA, "plan_id", "key-references")],
+        (
+            "“Jia-2023”",
+            "[a-z0-9-]+",
+            "rows refer to a plan_id",
+            "“jia-2023”",
+            f"targets.csv rows 2–{T007}",
+            "chapters.csv",
+        ),
+    ),
+    # A broken key comes first, before the problems of files whose names sort before its own.
+    Case(
+        "key-breaks-its-pattern-among-other-problems",
+        break_a_key_and_a_chapter,
+        "",
+        [
+            (f"{DATA}/plans.csv", JIA, "plan_id", "key-pattern"),
+            (f"{DATA}/plans.csv", JIA, "plan_id", "key-references"),
+            (f"{DATA}/chapters.csv", 2, "title_en", "translation-mismatch"),
+        ],
     ),
     Case(
         "dangling-foreign-key",
