@@ -134,7 +134,7 @@ class FiguresMatchQuote(Check):
         quote = src.squeeze(row["quote"] or "")
         for name in FIGURES:
             if row[name] is not None and _number_text(row[name]) not in quote:
-                yield _provenance(row, name, f"{_number_text(row[name])} is not written in the quote")
+                yield _provenance(row, name, f"{_written(row, name)} is not written in the quote")
         for word in (row["hedge"] or "").split("、"):
             if word and word not in quote:
                 yield _provenance(row, "hedge", f"hedge word {word} is not in the quote")
@@ -498,6 +498,12 @@ def _as_printed(value) -> str:
 def _numbers(text: str) -> set[Decimal]:
     """The numbers a text writes in digits, by value (50,000 and 50000 alike; 01 is 1)."""
     return {Decimal(match.replace(",", "")) for match in NUMBER.findall(text)}
+
+
+def _written(row, field_name: str) -> str:
+    """A cell as the CSV writes it, for a message: 1e400, not the 401 digits of its value."""
+    index = row.field_names.index(field_name)
+    return _short(str(row.cells[index])) if index < len(row.cells) else ""
 
 
 def _number_text(value) -> str:

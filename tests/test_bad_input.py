@@ -206,6 +206,14 @@ CASES = [
         [(T006, "value", "provenance"), (T006, "value", "type-error")],
         ("三十", "data dictionary", "comparator ge needs value"),
     ),
+    # A number is shown as written, not as the 401 digits of its value.
+    Case(
+        "huge-number",
+        set_cell("targets", T006, "value", "1e400"),
+        TARGETS,
+        [(T006, "value", "provenance")],
+        ("1e400 is not written in the quote",),
+    ),
     Case(
         "full-width-digits",
         set_cell("targets", T006, "target_year", "２０２５"),
