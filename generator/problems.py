@@ -61,3 +61,27 @@ def order(problem: Problem) -> tuple:
     """Causes first, then by file, row, field and message."""
     cause = CAUSES.index(problem.type) if problem.type in CAUSES else len(CAUSES)
     return (cause == len(CAUSES), problem.file, problem.row or 0, problem.field, cause, problem.message)
+
+
+LISTED = 1000  # problems printed per file: more rarely tell more, for so many often share one cause
+
+
+def listed(problems: list[Problem], limit: int = LISTED) -> list[Problem]:
+    """The problems as printed: the first ``limit`` of each file, in order, then for each file cut short a problem
+    that says how many it has and how many are not listed."""
+    counts: dict[str, int] = {}
+    shown = []
+    for problem in problems:
+        counts[problem.file] = counts.get(problem.file, 0) + 1
+        if counts[problem.file] <= limit:
+            shown.append(problem)
+    cut = [(file, count) for file, count in counts.items() if count > limit]
+    return shown + [_not_listed(file, count, limit, problems) for file, count in cut]
+
+
+def _not_listed(file: str, count: int, limit: int, problems: list[Problem]) -> Problem:
+    severity = next(p.severity for p in problems if p.file == file)
+    kind = "warnings" if severity == "warning" else "problems"
+    message = f"{count:,} {kind} in this file: the first {limit:,} are listed, the other {count - limit:,} are not"
+    hint = "correct these and validate again; so many often share one cause (a shifted column, a wrong type)"
+    return Problem(file, None, "", "not-listed", message, hint, severity)

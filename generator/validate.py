@@ -70,7 +70,10 @@ def validate(inputs: Inputs) -> Validation:
     tables: dict[str, list[dict]] = {resource.name: [] for resource in package.resources}
     try:
         project_checks = _project_checks(inputs)
-        report = package.validate(Checklist(checks=[*project_checks, checks.KeepRows(tables=tables)]))
+        # No limit: frictionless stops reading a table at its 1,000th error by default, and says so only in the
+        # report's warnings; every problem is counted, and the printed list is cut instead (problems.listed).
+        checklist = Checklist(checks=[*project_checks, checks.KeepRows(tables=tables)])
+        report = package.validate(checklist, limit_errors=0)
     except FrictionlessException as error:
         problem = Problem(inputs.descriptor_file, None, "", error.error.type, error.error.message)
         return Validation([problem], {"valid": False}, {}, warnings)
