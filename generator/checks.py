@@ -15,7 +15,7 @@ from decimal import Decimal
 import attrs
 from frictionless import Check, errors
 
-from . import share
+from . import characters, share
 from . import sources as src
 from .i18n import CHINESE_CHARACTER
 
@@ -134,7 +134,7 @@ class FiguresMatchQuote(Check):
         quote = src.squeeze(row["quote"] or "")
         for name in FIGURES:
             if row[name] is not None and _number_text(row[name]) not in quote:
-                yield _provenance(row, name, f"{_number_text(row[name])} is not written in the quote")
+                yield _provenance(row, name, f"{_written(row, name)} is not written in the quote")
         for word in (row["hedge"] or "").split("、"):
             if word and word not in quote:
                 yield _provenance(row, "hedge", f"hedge word {word} is not in the quote")
@@ -500,6 +500,12 @@ def _numbers(text: str) -> set[Decimal]:
     return {Decimal(match.replace(",", "")) for match in NUMBER.findall(text)}
 
 
+def _written(row, field_name: str) -> str:
+    """A cell as the CSV writes it, for a message: 1e400, not the 401 digits of its value."""
+    index = row.field_names.index(field_name)
+    return _short(str(row.cells[index])) if index < len(row.cells) else ""
+
+
 def _number_text(value) -> str:
     if isinstance(value, Decimal):
         return format(value, "f")
@@ -507,4 +513,5 @@ def _number_text(value) -> str:
 
 
 def _short(text: str, limit: int = 40) -> str:
-    return text if len(text) <= limit else text[:limit] + "…"
+    """The start of a text for a message, its invisible characters escaped (characters.shown)."""
+    return characters.shown(text if len(text) <= limit else text[:limit] + "…")

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from .paths import Paths
-from .problems import GeneratorError, InvalidPackage
+from .problems import GeneratorError, InvalidPackage, listed
 
 # The stages import frictionless, pandas, Jinja2 and vl-convert; they are imported when a command
 # runs, so that `python -m generator --help` answers at once.
@@ -93,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"Built {built}")
     except InvalidPackage as error:
         _print_warnings(error.warnings)
-        for problem in error.problems:
+        for problem in listed(error.problems):
             print(problem, file=sys.stderr)
         print(f"{len(error.problems)} problem(s); nothing was published, site/ is unchanged.", file=sys.stderr)
         return 1
@@ -104,8 +104,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _print_warnings(warnings) -> None:
-    """Warnings do not stop the build; each is printed as file:row:field: warning: what, then their count."""
-    for warning in warnings:
+    """Warnings do not stop the build; each is printed as file:row:field: warning: what (the first thousand of a
+    file: problems.listed), then their count."""
+    for warning in listed(warnings):
         print(warning, file=sys.stderr)
     if warnings:
         print(f"{len(warnings)} warning(s); they do not stop the build.", file=sys.stderr)

@@ -4,13 +4,15 @@ Frictionless quietly drops a UTF-8 byte-order mark and reads full-width digits
 (２０２５) as numbers; a maintainer who saved a file from Excel deserves to be told
 instead. A file that is missing, extra, or not UTF-8 is reported here too,
 where its name is still known, rather than as a confusing error in every table
-that refers to it.
+that refers to it. So is a character no cell may hold (characters.py): a control
+character, a line break, a bidirectional control.
 """
 
 from __future__ import annotations
 
 import codecs
 
+from . import characters
 from .problems import Problem
 
 NUMERIC_TYPES = {"integer", "number"}
@@ -64,7 +66,8 @@ def check_files(
         if review := review_problems(name, text_rows.get(resource.get("name"), [])):
             blocking += review
             continue
-        other += _cell_problems(name, text_rows.get(resource.get("name"), []), fields)
+        rows = text_rows.get(resource.get("name"), [])
+        other += _cell_problems(name, rows, fields) + characters.cell_problems(name, rows)
     return blocking, other
 
 
@@ -122,20 +125,27 @@ def looks_like_formula(text: str) -> bool:
 
 def _cell_problems(name: str, rows: list[dict[str, str]], fields: list[dict]) -> list[Problem]:
     """Cells with spaces around them, numbers written with other than ASCII digits, and (warnings) texts that a
-    spreadsheet would take for a formula."""
+    spreadsheet would take for a formula. A line break or tab around a cell is no space: characters.py names it."""
     types = {f["name"]: f.get("type", "string") for f in fields}
     problems = []
     for line, row in enumerate(rows, start=2):
         for column, cell in row.items():
-            if cell != cell.strip():
-                message, hint = f"spaces around “{cell.strip()}”", "delete the spaces before and after the text"
+            if _has_spaces_around(cell):
+                message = f"spaces around “{characters.shown(cell.strip())}”"
+                hint = "delete the spaces before and after the text"
                 problems.append(Problem(name, line, column, "cell-spaces", message, hint))
             if types.get(column) in NUMERIC_TYPES and any(c.isdigit() and not c.isascii() for c in cell):
-                message = f"“{cell}” is written with full-width or non-ASCII digits"
+                message = f"“{characters.shown(cell)}” is written with full-width or non-ASCII digits"
                 problems.append(
                     Problem(name, line, column, "non-ascii-digits", message, "write the number with ASCII digits 0-9")
                 )
             if types.get(column, "string") == "string" and looks_like_formula(cell):
-                message = f"“{cell[:40]}” begins like a spreadsheet formula ({cell[:1]!r})"
+                message = f"“{characters.shown(cell[:40])}” begins like a spreadsheet formula ({cell[:1]!r})"
                 problems.append(Problem(name, line, column, "formula-like", message, FORMULA_HINT, "warning"))
     return problems
+
+
+def _has_spaces_around(cell: str) -> bool:
+    """Whether the cell begins or ends with whitespace other than what characters.py reports (a line break)."""
+    around = cell[: len(cell) - len(cell.lstrip())] + cell[len(cell.rstrip()) :]
+    return any(not characters.IN_CELL.fullmatch(c) for c in around)

@@ -47,10 +47,41 @@ class InvalidPackage(GeneratorError):
     """The data package has problems (errors); nothing was published. ``warnings`` are what else was found."""
 
     def __init__(self, problems: list[Problem], warnings: list[Problem] = ()):
-        self.problems = sorted(problems, key=_sort_key)
-        self.warnings = sorted(warnings, key=_sort_key)
+        self.problems = sorted(problems, key=order)
+        self.warnings = sorted(warnings, key=order)
         super().__init__(f"{len(problems)} problem(s) in the data package")
 
 
-def _sort_key(problem: Problem) -> tuple:
-    return (problem.file, problem.row or 0, problem.field, problem.message)
+# Problems that cause others, listed first: a key that breaks its pattern, then the references that miss it
+# (keys.py). A maintainer who corrects them first sees the rest as they are.
+CAUSES = ("key-pattern", "key-references")
+
+
+def order(problem: Problem) -> tuple:
+    """Causes first, then by file, row, field and message."""
+    cause = CAUSES.index(problem.type) if problem.type in CAUSES else len(CAUSES)
+    return (cause == len(CAUSES), problem.file, problem.row or 0, problem.field, cause, problem.message)
+
+
+LISTED = 1000  # problems printed per file: more rarely tell more, for so many often share one cause
+
+
+def listed(problems: list[Problem], limit: int = LISTED) -> list[Problem]:
+    """The problems as printed: the first ``limit`` of each file, in order, then for each file cut short a problem
+    that says how many it has and how many are not listed."""
+    counts: dict[str, int] = {}
+    shown = []
+    for problem in problems:
+        counts[problem.file] = counts.get(problem.file, 0) + 1
+        if counts[problem.file] <= limit:
+            shown.append(problem)
+    cut = [(file, count) for file, count in counts.items() if count > limit]
+    return shown + [_not_listed(file, count, limit, problems) for file, count in cut]
+
+
+def _not_listed(file: str, count: int, limit: int, problems: list[Problem]) -> Problem:
+    severity = next(p.severity for p in problems if p.file == file)
+    kind = "warnings" if severity == "warning" else "problems"
+    message = f"{count:,} {kind} in this file: the first {limit:,} are listed, the other {count - limit:,} are not"
+    hint = "correct these and validate again; so many often share one cause (a shifted column, a wrong type)"
+    return Problem(file, None, "", "not-listed", message, hint, severity)

@@ -86,14 +86,15 @@ UNREFERENCED_HINT = "add the plan row that names it in source_file, or remove th
 STRAY_HINT = "the package holds datapackage.json, data/ and sources/ only: move the file out of datapackage/"
 
 
-def unreferenced(package_files: tuple[str, ...], plans: list[dict[str, str]], shown: str) -> list[Problem]:
+def unreferenced(package_files: tuple[str, ...], plans: list[dict[str, str]] | None, shown: str) -> list[Problem]:
     """Files of the package that nothing publishes on purpose: a source that no plan row names in ``source_file``,
-    and any file outside datapackage.json, data/ and sources/ (data/ files without a resource: csvfiles)."""
-    named = {row.get("source_file") for row in plans}
+    and any file outside datapackage.json, data/ and sources/ (data/ files without a resource: csvfiles). With
+    ``plans`` None (plans.csv could not be read, which is reported), sources are not judged."""
+    named = {row.get("source_file") for row in plans or []}
     problems = []
     for path in package_files:
         folder, _, name = path.rpartition("/")
-        if folder == "sources" and path not in named:
+        if folder == "sources" and plans is not None and path not in named:
             message = "no plan row refers to this source (plans.csv source_file)"
             problems.append(Problem(f"{shown}/{path}", None, "", "unreferenced-file", message, UNREFERENCED_HINT))
         elif folder not in ("data", "sources") and path != "datapackage.json":

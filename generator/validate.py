@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from frictionless import Checklist, FrictionlessException
 from frictionless.settings import VERSION as frictionless_version
 
-from . import addresses, checks, csvfiles, passages, project_files, share
+from . import addresses, characters, checks, csvfiles, keys, passages, project_files, share
 from . import sources as src
 from .load import Inputs
-from .problems import Problem
+from .problems import Problem, order
 
 # Which fields must stand verbatim in the source: (resource, column that picks the source, fields).
 VERBATIM_FIELDS = [
@@ -59,41 +59,42 @@ def validate(inputs: Inputs) -> Validation:
     """Every problem in the package, all at once, from one read of each table by frictionless."""
     package = inputs.package
     blocking, cell_problems = csvfiles.check_files(inputs.descriptor, inputs.data, inputs.text_rows, "datapackage")
-    cell_problems += [
-        csvfiles.encoding_problem(f"datapackage/{path}", inputs.source_files[path])
-        for path, source in inputs.source_texts.items()
-        if not source.utf8
-    ]
+    for path, source in inputs.source_texts.items():
+        if source.utf8:
+            cell_problems += characters.source_problems(f"datapackage/{path}", source.text)
+        else:
+            cell_problems.append(csvfiles.encoding_problem(f"datapackage/{path}", inputs.source_files[path]))
     cell_problems += addresses.problems(inputs.descriptor_file, addresses.described(inputs.descriptor))
     for config, configured in inputs.configured_addresses.items():
         cell_problems += addresses.problems(config, configured)
-    cell_problems += project_files.unreferenced(inputs.package_files, inputs.text_rows.get("plans", []), "datapackage")
+    cell_problems += project_files.unreferenced(inputs.package_files, inputs.text_rows.get("plans"), "datapackage")
     cell_problems, warnings = _split(cell_problems)
     if blocking:
-        return Validation(sorted(blocking + cell_problems, key=_order), {"valid": False}, {}, warnings)
+        return Validation(sorted(blocking + cell_problems, key=order), {"valid": False}, {}, warnings)
     tables: dict[str, list[dict]] = {resource.name: [] for resource in package.resources}
     try:
         project_checks = _project_checks(inputs)
-        report = package.validate(Checklist(checks=[*project_checks, checks.KeepRows(tables=tables)]))
+        # No limit: frictionless stops reading a table at its 1,000th error by default, and says so only in the
+        # report's warnings; every problem is counted, and the printed list is cut instead (problems.listed).
+        checklist = Checklist(checks=[*project_checks, checks.KeepRows(tables=tables)])
+        report = package.validate(checklist, limit_errors=0)
     except FrictionlessException as error:
         problem = Problem(inputs.descriptor_file, None, "", error.error.type, error.error.message)
         return Validation([problem], {"valid": False}, {}, warnings)
     problems = [Problem(inputs.descriptor_file, None, "", error.type, error.message) for error in report.errors]
+    key_problems, handled = keys.key_problems(inputs.descriptor, report.tasks)
     for task in report.tasks:
         file = f"datapackage/{task.place}"
-        problems += [_problem(file, error) for error in task.errors]
+        problems += [_problem(file, error) for error in task.errors if id(error) not in handled]
+    problems += key_problems
     problems += _quotes_across_paragraphs(inputs)
-    problems = sorted(set(problems + cell_problems), key=_order)
+    problems = sorted(set(problems + cell_problems), key=order)
     return Validation(problems, _summary(report, project_checks, problems, warnings), tables, warnings)
-
-
-def _order(problem: Problem) -> tuple:
-    return (problem.file, problem.row or 0, problem.field, problem.message)
 
 
 def _split(problems: list[Problem]) -> tuple[list[Problem], list[Problem]]:
     """(errors, warnings sorted)."""
-    return [p for p in problems if not p.is_warning], sorted((p for p in problems if p.is_warning), key=_order)
+    return [p for p in problems if not p.is_warning], sorted((p for p in problems if p.is_warning), key=order)
 
 
 def _summary(report, project_checks: list, problems: list[Problem], warnings: list[Problem]) -> dict:
@@ -116,6 +117,11 @@ def _summary(report, project_checks: list, problems: list[Problem], warnings: li
             {
                 "check": "formula-like",
                 "description": "warns of texts a spreadsheet would take for a formula (=, +, -, @, tab or CR first)",
+            },
+            {
+                "check": "characters",
+                "description": "refuses control characters (line breaks and tabs in cells too), noncharacters and "
+                "bidirectional controls in the tables and the source texts; warns of zero-width characters",
             },
             *({"check": c.type, "description": (type(c).__doc__ or "").strip()} for c in project_checks),
         ],
@@ -209,7 +215,6 @@ def _quotes_across_paragraphs(inputs: Inputs) -> list[Problem]:
 HINTS = {
     "type-error": "write a value of the field's type: see the data dictionary",
     "constraint-error": "see the allowed values or pattern of this field in datapackage.json",
-    "primary-key": "every row needs its own key: change or delete the duplicate row",
     "foreign-key": "correct the value, or add the row it refers to in the other table first",
     "missing-label": "the header row must list the fields of datapackage.json, in order",
     "incorrect-label": "the header row must list the fields of datapackage.json, in order",
@@ -242,4 +247,5 @@ def _problem(file: str, error) -> Problem:
         message = f"{error.title.lower()}: “{error.cell}”" + (f" ({note})" if note else "")
     else:
         message = f"{error.title.lower()}: {note}" if note else error.message
-    return Problem(file, row, field, error.type, message, HINTS.get(error.type, ""))
+    # A cell frictionless quotes may hold what characters.py reports: escaped, it prints as it is.
+    return Problem(file, row, field, error.type, characters.shown(message), HINTS.get(error.type, ""))

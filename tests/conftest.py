@@ -121,6 +121,13 @@ def edit_cell(paths: Paths, resource: str, line: int, field: str, value: str) ->
         writer.writerows(rows)
 
 
+def cell_of(paths: Paths, resource: str, line: int, field: str) -> str:
+    """One cell of a CSV file as written; ``line`` counts the header as line 1, as problems do."""
+    path = paths.package_dir / "data" / f"{resource}.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))[line - 2][field]
+
+
 def line_of(paths: Paths, resource: str, key_field: str, key: str) -> int:
     """The line number of the row whose ``key_field`` is ``key``."""
     path = paths.package_dir / "data" / f"{resource}.csv"

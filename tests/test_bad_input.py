@@ -14,9 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
-from conftest import edit_cell, line_of, tree_digest
+from conftest import cell_of, edit_cell, line_of, tree_digest
 
-from generator import build
+from generator import build, sources
 from generator.paths import Paths
 from generator.problems import InvalidPackage
 
@@ -34,6 +34,9 @@ DESCRIPTOR_RESOURCES = 62  # datapackage.json: the line of "resources": [
 C001 = 2  # citations.csv: jia-2023-c001, 为落实《示例市碳达峰实施方案》…, citing shili-carbon-peaking-plan
 CITY_PLAN = 2  # documents.csv: shili-carbon-peaking-plan, 示政发〔2022〕5号, cited by jia-2023-c001 only
 JIA = 2  # plans.csv: jia-2023, whose official_url is empty
+JIA_SOURCE = "datapackage/sources/jia-2023.txt"
+AIMS = 11  # sources/jia-2023.txt: 以测试为目的编写本方案，…, which no row quotes
+ROOFTOP_LINE = 16  # sources/jia-2023.txt: …到 2025 年屋顶光伏覆盖, where jia-2023-t006's quote begins
 
 
 def data_file(paths: Paths, name: str):
@@ -58,6 +61,32 @@ def add_bom(name: str) -> Callable[[Paths], None]:
 
 def set_cell(resource: str, line: int, field: str, value: str) -> Callable[[Paths], None]:
     return lambda paths: edit_cell(paths, resource, line, field, value)
+
+
+def plant(resource: str, line: int, field: str, after: str, char: str) -> Callable[[Paths], None]:
+    """Write ``char`` into a cell, right after the words ``after`` that it holds."""
+
+    def breaks(paths: Paths) -> None:
+        value = cell_of(paths, resource, line, field)
+        assert after in value
+        edit_cell(paths, resource, line, field, value.replace(after, after + char, 1))
+
+    return breaks
+
+
+def plant_in_source(line: int, after: str, char: str) -> Callable[[Paths], None]:
+    """Write ``char`` into a line of jia-2023's source, right after the words ``after``; its recorded hash follows,
+    as when a source is extracted again."""
+
+    def breaks(paths: Paths) -> None:
+        source = paths.root / JIA_SOURCE
+        lines = source.read_text(encoding="utf-8").split("\n")
+        assert after in lines[line - 1]
+        lines[line - 1] = lines[line - 1].replace(after, after + char, 1)
+        source.write_text("\n".join(lines), encoding="utf-8")
+        edit_cell(paths, "plans", JIA, "source_sha256", sources.sha256(source.read_bytes()))
+
+    return breaks
 
 
 def rename_a_column(paths: Paths) -> None:
@@ -127,6 +156,11 @@ def leave_a_pending_draft_row(paths: Paths) -> None:
     path.write_text("\n".join(f"{text},{mark}" for text, mark in zip(lines, marks, strict=True)) + "\n", "utf-8")
 
 
+def break_a_key_and_a_chapter(paths: Paths) -> None:
+    edit_cell(paths, "plans", JIA, "plan_id", "Jia-2023")
+    edit_cell(paths, "chapters", 2, "title_en", "")  # jia-2023-3.1, translated by a person
+
+
 def break_three_files(paths: Paths) -> None:
     add_bom("districts")(paths)
     save_as_gbk("plans")(paths)
@@ -139,10 +173,14 @@ class Case:
     breaks: Callable[[Paths], None]
     file: str  # where every expected problem stands, unless an expected tuple names its own file first
     expected: list[tuple]  # (row, field, type) or (file, row, field, type), sorted as InvalidPackage sorts
-    says: tuple[str, ...] = ()  # words the printed problems (messages and hints) must hold
+    says: tuple[str, ...] = ()  # words the printed problems and warnings (messages and hints) must hold
+    warned: tuple[tuple, ...] = ()  # the warnings found with the problems, written as ``expected``
 
     def problems(self) -> list[tuple]:
         return [item if len(item) == 4 else (self.file, *item) for item in self.expected]
+
+    def warnings(self) -> list[tuple]:
+        return [item if len(item) == 4 else (self.file, *item) for item in self.warned]
 
 
 TARGETS = f"{DATA}/targets.csv"
@@ -196,6 +234,14 @@ CASES = [
         [(T006, "value", "provenance"), (T006, "value", "type-error")],
         ("三十", "data dictionary", "comparator ge needs value"),
     ),
+    # A number is shown as written, not as the 401 digits of its value.
+    Case(
+        "huge-number",
+        set_cell("targets", T006, "value", "1e400"),
+        TARGETS,
+        [(T006, "value", "provenance")],
+        ("1e400 is not written in the quote",),
+    ),
     Case(
         "full-width-digits",
         set_cell("targets", T006, "target_year", "２０２５"),
@@ -210,6 +256,61 @@ CASES = [
         [(ROOFTOP, "name_zh", "cell-spaces")],
         ("delete the spaces",),
     ),
+    # A cell is one line: a line break in it is named and shown, not taken for a space.
+    Case(
+        "line-break-ending-a-value",
+        set_cell("indicators", ROOFTOP, "name_zh", "屋顶光伏覆盖率\n"),
+        f"{DATA}/indicators.csv",
+        [(ROOFTOP, "name_zh", "control-character")],
+        ("U+000A", "“屋顶光伏覆盖率\\n”", "one line"),
+    ),
+    # A NUL stopped the workbook download with a traceback.
+    Case(
+        "nul-in-a-text-field",
+        plant("targets", T006, "statement_en", "photovoltaic", "\x00"),
+        TARGETS,
+        [(T006, "statement_en", "control-character")],
+        ("U+0000 (NUL)", "photovoltaic\\x00 coverage"),
+    ),
+    Case(
+        "right-to-left-override-in-a-text-field",
+        plant("targets", T006, "statement_en", "coverage is ", "\u202e"),
+        TARGETS,
+        [(T006, "statement_en", "bidi-control")],
+        ("U+202E RIGHT-TO-LEFT OVERRIDE", "coverage is \\u202e"),
+    ),
+    # Invisible, the zero-width space is why the quote no longer stands in the source.
+    Case(
+        "zero-width-space-in-a-quote",
+        plant("targets", T006, "quote", "屋顶光伏", "\u200b"),
+        TARGETS,
+        [(T006, "quote", "not-in-source")],
+        ("U+200B ZERO WIDTH SPACE", "屋顶光伏\\u200b覆盖率"),
+        warned=((T006, "quote", "zero-width-character"),),
+    ),
+    Case(
+        "nul-in-a-source-text",
+        plant_in_source(AIMS, "以测试为目的", "\x00"),
+        JIA_SOURCE,
+        [(AIMS, "", "control-character")],
+        ("U+0000 (NUL) at column 7", "以测试为目的\\x00编写"),
+    ),
+    Case(
+        "right-to-left-override-in-a-source-text",
+        plant_in_source(AIMS, "以测试为目的", "\u202e"),
+        JIA_SOURCE,
+        [(AIMS, "", "bidi-control")],
+        ("U+202E RIGHT-TO-LEFT OVERRIDE at column 7",),
+    ),
+    # The zero-width space splits the words of jia-2023-t006's quote in the source: the quote is not found there.
+    Case(
+        "zero-width-space-in-a-source-text",
+        plant_in_source(ROOFTOP_LINE, "屋顶光伏", "\u200b"),
+        "",
+        [(TARGETS, T006, "quote", "not-in-source")],
+        ("U+200B ZERO WIDTH SPACE at column", "屋顶光伏\\u200b覆盖"),
+        warned=((JIA_SOURCE, ROOFTOP_LINE, "", "zero-width-character"),),
+    ),
     Case(
         "value-out-of-its-allowed-set",
         set_cell("targets", T006, "direction", "sideways"),
@@ -221,8 +322,34 @@ CASES = [
         "duplicate-primary-key",
         set_cell("targets", T007, "target_id", "jia-2023-t006"),
         TARGETS,
-        [(T007, "", "primary-key")],
-        ("primary", "its own key"),
+        [(T007, "target_id", "primary-key")],
+        ("target_id “jia-2023-t006”", f"row {T006}", "its own key"),
+    ),
+    # jia-2023's key, mistyped, is the one line to read: the rows that refer to jia-2023 follow in one line.
+    Case(
+        "key-breaks-its-pattern",
+        set_cell("plans", JIA, "plan_id", "Jia-2023"),
+        f"{DATA}/plans.csv",
+        [(JIA, "plan_id", "key-pattern"), (JIA, "plan_id", "key-references")],
+        (
+            "“Jia-2023”",
+            "[a-z0-9-]+",
+            "rows refer to a plan_id",
+            "“jia-2023”",
+            f"targets.csv rows 2–{T007}",
+            "chapters.csv",
+        ),
+    ),
+    # A broken key comes first, before the problems of files whose names sort before its own.
+    Case(
+        "key-breaks-its-pattern-among-other-problems",
+        break_a_key_and_a_chapter,
+        "",
+        [
+            (f"{DATA}/plans.csv", JIA, "plan_id", "key-pattern"),
+            (f"{DATA}/plans.csv", JIA, "plan_id", "key-references"),
+            (f"{DATA}/chapters.csv", 2, "title_en", "translation-mismatch"),
+        ],
     ),
     Case(
         "dangling-foreign-key",
@@ -382,7 +509,9 @@ def test_bad_input_is_named_and_nothing_is_published(project, case):
     assert tree_digest(project.site_dir) == before
     problems = raised.value.problems
     assert [(p.file, p.row, p.field, p.type) for p in problems] == case.problems()
-    printed = "\n".join(str(p) for p in problems)
+    warnings = raised.value.warnings
+    assert [(p.file, p.row, p.field, p.type) for p in warnings] == case.warnings()
+    printed = "\n".join(str(p) for p in problems + warnings)
     assert all(word in printed for word in case.says), printed
 
 
@@ -397,5 +526,8 @@ def test_the_rows_the_table_breaks_are_where_it_says(fixture_project):
     assert line_of(fixture_project, "citations", "citation_id", "jia-2023-c001") == C001
     assert line_of(fixture_project, "documents", "document_id", "shili-carbon-peaking-plan") == CITY_PLAN
     assert line_of(fixture_project, "plans", "plan_id", "jia-2023") == JIA
+    source = (fixture_project.root / JIA_SOURCE).read_text(encoding="utf-8").split("\n")
+    assert source[AIMS - 1].startswith("以测试为目的编写本方案")
+    assert source[ROOFTOP_LINE - 1].endswith("到 2025 年屋顶光伏覆盖")
     lines = fixture_project.descriptor_path.read_text(encoding="utf-8").splitlines()
     assert lines[DESCRIPTOR_RESOURCES - 1].strip() == '"resources": ['

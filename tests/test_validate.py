@@ -12,8 +12,8 @@ import pytest
 from conftest import edit_cell, line_of
 from frictionless import Package
 
-from generator import build, checks, load, validate
-from generator.problems import InvalidPackage
+from generator import build, checks, cli, load, validate
+from generator.problems import LISTED, InvalidPackage
 
 TARGETS = "datapackage/data/targets.csv"
 
@@ -257,3 +257,25 @@ def test_scope_and_its_words_go_together(project, scope, printed):
     edit_cell(project, "targets", line, "scope_as_printed", printed)
     found = [(p.file, p.row, p.field, p.type) for p in problems_of(project)]
     assert found == [(TARGETS, line, "scope_as_printed", "scope-as-printed")]
+
+
+def test_more_problems_than_are_listed_are_all_counted_and_the_list_says_where_it_stops(project, capsys):
+    """Frictionless stopped reading a table at its 1,000th error, and nothing said so."""
+    path = project.package_dir / "data" / "targets.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    t006 = next(row for row in rows if row["target_id"] == "jia-2023-t006")
+    extra = [{**t006, "target_id": f"jia-2023-n{i:04d}-t001", "value": "many"} for i in range(LISTED)]
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows + extra)
+    found = [p for p in problems_of(project) if p.file == TARGETS]
+    assert {p.row for p in found} == set(range(len(rows) + 2, len(rows) + len(extra) + 2))  # every row added
+    assert len(found) > LISTED
+    assert cli.main(["--root", str(project.root), "validate"]) == 1
+    printed = capsys.readouterr().err.splitlines()
+    assert len([line for line in printed if line.startswith(f"{TARGETS}:")]) == LISTED + 1
+    [note] = [line for line in printed if line.startswith(f"{TARGETS}:-:-:")]
+    assert f"{len(found):,} problems" in note and f"the other {len(found) - LISTED:,}" in note
+    assert printed[-1].startswith(f"{len(found)} problem(s)")
