@@ -107,15 +107,22 @@ def inside(folder: Path, relative: str, what: str) -> Path:
     """``folder / relative``, after checking it stays inside ``folder``: no absolute path, no ``..``, and no
     symbolic link on the way (``what`` names where the path came from, for the message). Raises GeneratorError
     before anything is written."""
-    path = Path(relative)
-    if not relative or path.is_absolute() or ".." in path.parts:
-        raise GeneratorError(f"{what}: {relative!r} is not a path inside {folder.name}/")
+    path = relative_path(relative, folder.name, what)
     for step in [*reversed((folder / path).parents), folder / path]:
         if step.is_relative_to(folder) and _kind(step) not in ("file", "folder", "missing"):
             raise GeneratorError(f"{what}: {relative!r} leads through a {_kind(step)} ({step.name})")
     if not (folder / path).resolve().is_relative_to(folder.resolve()):
         raise GeneratorError(f"{what}: {relative!r} leads outside {folder.name}/")
     return folder / path
+
+
+def relative_path(relative: str, folder: str, what: str) -> Path:
+    """``relative`` as a path, once it is known to be relative and to stay below its folder (no ``..``): the
+    check without looking at the disk, for the writer of thousands of generated files."""
+    path = Path(relative)
+    if not relative or path.is_absolute() or ".." in path.parts:
+        raise GeneratorError(f"{what}: {relative!r} is not a path inside {folder}/")
+    return path
 
 
 def write_inside(folder: Path, relative: str, data: bytes, what: str) -> Path:

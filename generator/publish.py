@@ -26,7 +26,7 @@ from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from . import urls
+from . import project_files, urls
 from .i18n import DEFAULT, LANGUAGES
 from .parts import Part
 from .paths import Paths
@@ -57,7 +57,8 @@ class Writer:
         if relative in self.written:
             raise GeneratorError(f"two generated files have the same path docs/{relative}")
         self.written.add(relative)
-        _write(self.docs_dir / relative, content.encode("utf-8") if isinstance(content, str) else content)
+        path = self.docs_dir / project_files.relative_path(relative, self.docs_dir.name, "generated file")
+        _write(path, content.encode("utf-8") if isinstance(content, str) else content)
 
     def write_all(self, files: Iterable[tuple[str, str | bytes]]) -> None:
         for relative, content in files:

@@ -49,3 +49,11 @@ def test_the_parts_sitemaps_merge_into_one_with_each_page_once():
     assert merged.endswith("</urlset>\n")
     # No page at all (no site_url): an empty sitemap, as MkDocs writes one.
     assert re.findall(r"<url>", publish.merge_sitemaps([head + "</urlset>", head + "</urlset>"])) == []
+
+
+@pytest.mark.parametrize("relative", ["../outside.md", "plans/../../outside.md", "/tmp/outside.md"])
+def test_the_writer_refuses_a_path_outside_docs(tmp_path, relative):
+    (tmp_path / "docs").mkdir()
+    with pytest.raises(GeneratorError, match="not a path inside docs/"):
+        Writer(Paths(tmp_path)).write(relative, "x")
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["docs"]
