@@ -89,6 +89,7 @@ class Entry:
     date: str = ""  # a release's date (its descriptor's created, YYYY-MM-DD); "" for the working data
 
 
+DESCRIPTOR, README = "datapackage.json", "README.md"  # in a release's ZIP beside the tables and sources
 # What the published descriptor adds to each resource of the repository's (downloads.published_descriptor).
 PUBLISHED_ONLY = ("bytes", "hash", "alternates")
 
@@ -125,13 +126,16 @@ def data_version(
 
 
 def _same_package(release: Release, descriptor: dict, package_files: dict[str, bytes]) -> bool:
+    """Whether the release's ZIP holds this descriptor (but for what publishing adds), and these tables and sources
+    byte for byte, and no other file of theirs (its other formats of the tables aside)."""
     files = release.files()
-    published = json.loads(files["datapackage.json"])
+    published = json.loads(files[DESCRIPTOR])
+    alternates = {a.get("path") for r in published.get("resources", []) for a in r.get("alternates", [])}
     for resource in published.get("resources", []):
         for key in PUBLISHED_ONLY:
             resource.pop(key, None)
     kept = {path: files.get(path) for path in package_files}
-    released = {r["path"] for r in published.get("resources", [])} | {p for p in files if p.startswith("sources/")}
+    released = set(files) - alternates - {DESCRIPTOR, README}
     return published == descriptor and kept == package_files and released == set(package_files)
 
 
