@@ -75,7 +75,8 @@ COMPARATOR_MEANING = {
 
 @attrs.define(kw_only=True, repr=False)
 class SourceFileMatches(Check):
-    """Each plan's source file exists in the package and has the recorded SHA-256."""
+    """Each plan's source file exists in the package and has the recorded SHA-256; the original it was extracted
+    from is recorded whole (format and SHA-256), and a plan received as text has that text as its source."""
 
     type = "source-file-matches"
     Errors = [ProvenanceError]
@@ -91,6 +92,20 @@ class SourceFileMatches(Check):
             yield _provenance(
                 row, "source_sha256", f"the source file's SHA-256 is {src.sha256(data)}, not the recorded one"
             )
+        yield from _received(row)
+
+
+def _received(row) -> Iterable[errors.Error]:
+    """The chain from the file received to the source text: its format and SHA-256 both recorded or neither (the
+    five first plans, received as text), and a text received as such is the source itself."""
+    form, digest = row.get("received_format"), row.get("received_sha256")
+    if form and not digest:
+        yield _provenance(row, "received_sha256", f"the SHA-256 of the {form} file received is missing")
+    elif digest and not form:
+        yield _provenance(row, "received_format", "the format of the file received is missing (txt, html, docx, pdf)")
+    elif form == "txt" and digest != row["source_sha256"]:
+        note = "a plan received as text has that text as its source: received_sha256 must equal source_sha256"
+        yield _provenance(row, "received_sha256", note)
 
 
 @attrs.define(kw_only=True, repr=False)
