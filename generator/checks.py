@@ -15,7 +15,7 @@ from decimal import Decimal
 import attrs
 from frictionless import Check, errors
 
-from . import share
+from . import dates, share
 from . import sources as src
 from .i18n import CHINESE_CHARACTER
 
@@ -130,9 +130,9 @@ class TextInSource(Check):
         if source is None:  # an unknown plan or district is reported by the foreign-key check
             return
         for name in self.field_names:
-            text = _as_printed(row[name])
-            if text and not src.occurs_in(text, source):
-                note = f"“{_short(text)}” does not stand in the source of {row[self.key_field]}"
+            forms = _as_printed(row[name])
+            if forms and not any(src.occurs_in(text, source) for text in forms):
+                note = f"“{_short(forms[0])}” does not stand in the source of {row[self.key_field]}"
                 yield NotInSourceError.from_row(row, note=note, field_name=name)
 
 
@@ -501,13 +501,14 @@ def _provenance(row, field_name: str, note: str) -> ProvenanceError:
     return ProvenanceError.from_row(row, note=note, field_name=field_name)
 
 
-def _as_printed(value) -> str:
-    """A cell as the source would print it (dates as 2023年5月15日)."""
-    if value is None:
-        return ""
+def _as_printed(value) -> tuple[str, ...]:
+    """Each way the source may print a cell: a date as 2023年5月15日, 2023年05月15日 or 二〇二三年五月十五日, any
+    other value as it is; none for an empty cell."""
+    if value is None or value == "":
+        return ()
     if isinstance(value, datetime.date):
-        return f"{value.year}年{value.month}月{value.day}日"
-    return str(value)
+        return dates.printed(value)
+    return (str(value),)
 
 
 def _numbers(text: str) -> set[Decimal]:
