@@ -182,5 +182,7 @@ def propose_plan(source_text: str, districts: list[dict[str, str]], district_cod
         "status": "in-force",
         "source_file": "",
         "source_sha256": "",
+        "received_format": "",
+        "received_sha256": "",
         "translation": "",
     }
