@@ -112,8 +112,9 @@ def bench(session: nox.Session) -> None:
 
 @nox.session
 def draft(session: nox.Session) -> None:
-    """Draft a new plan for review: `nox -s draft -- PATH/TO/document.txt [--district-code 1201xx]` writes
-    datapackage/drafts/<plan_id>/; `nox -s draft -- --accept PLAN_ID` publishes the rows marked accepted."""
+    """Draft a new plan for review: `nox -s draft -- PATH/TO/document [--district-code 1201xx]`, the document as
+    received (.html, .htm, .docx, .pdf or .txt), writes datapackage/drafts/<plan_id>/; `nox -s draft -- --accept
+    PLAN_ID` publishes the rows marked accepted."""
     install(session, "draft")
     session.run("python", "-m", "generator", "draft", *session.posargs)
 
