@@ -72,16 +72,20 @@ def outline_level(line: str) -> int:
     return 2 if re.match(r"（[一二三四五六七八九十]+）", line) else 0
 
 
-def web_page(charset: str = "utf-8") -> bytes:
+def web_page(charset: str = "utf-8", title_apart: bool = False) -> bytes:
     """The plan as a district government's page shows it: a header with the site's navigation, a breadcrumb, the
     article (its title, then one <p> per paragraph, headings in bold), share buttons, related documents, a footer
-    and scripts."""
+    and scripts. ``title_apart``: the title is no <h1> but a <div> above the article's own container."""
 
     def paragraph(line: str) -> str:
         text = html.escape(line)
         return f'<p style="text-indent:2em">{f"<strong>{text}</strong>" if outline_level(line) else text}</p>'
 
     article = "\n".join(paragraph(line) for line in paragraphs())
+    heading = (
+        f'<div class="xxgk_title">{NOTICE_TITLE}</div>' if title_apart else f'<h1 class="title">{NOTICE_TITLE}</h1>'
+    )
+    container = 'class="content"' if title_apart else 'id="zoom" class="TRS_Editor"'
     page = f"""<!DOCTYPE html>
 <html><head><meta charset="{charset}"><title>{NOTICE_TITLE}_丙区人民政府网</title>
 <script>var _hmt = _hmt || []; document.write("到2025年，新能源装机容量达到9万千瓦");</script>
@@ -94,8 +98,8 @@ def web_page(charset: str = "utf-8") -> bytes:
 <a href="/zcwj/">政策文件</a></div>
 <div class="main">
 <div class="article">
-<h1 class="title">{NOTICE_TITLE}</h1>
-<div id="zoom" class="TRS_Editor">
+{heading}
+<div {container}>
 {article}
 </div>
 <div class="share">分享到：<a href="#">微信</a> <a href="#">微博</a> 【打印本页】【关闭窗口】</div>
@@ -184,6 +188,7 @@ def draft(paths: Paths, document: Path) -> int:
 FORMS = {
     "page.html": lambda folder: web_page(),
     "page-gb2312.htm": lambda folder: web_page("gb2312"),
+    "page-title-apart.html": lambda folder: web_page(title_apart=True),
     "plan.docx": lambda folder: word_file(),
     "plan.pdf": pdf_file,
 }
@@ -214,7 +219,7 @@ def test_every_form_of_the_plan_drafts_the_same_rows_as_its_text(fixture_project
     assert received.receive(document.read_bytes(), form, name).text == source
 
 
-@pytest.mark.parametrize("name", ["page.html", "plan.docx"])
+@pytest.mark.parametrize("name", ["page.html", "page-title-apart.html", "plan.docx"])
 def test_a_page_or_word_file_gives_one_paragraph_or_heading_a_line(tmp_path, name):
     """The article alone, its title first: every heading on a line of its own, nothing around it."""
     data = FORMS[name](tmp_path)
