@@ -11,8 +11,17 @@ nox.options.reuse_existing_virtualenvs = True
 
 PYPROJECT = nox.project.load_toml("pyproject.toml")
 # Each dependency group of pyproject.toml is locked in requirements/<group>.txt, resolved after the locks it must
-# agree with (its constraints): the tests run the build's versions, the browser tests the tests'.
-LOCKS = {"build": [], "test": ["build"], "browser": ["test"], "lint": [], "citation": [], "lock": []}
+# agree with (its constraints): the drafter runs the build's versions, the tests the drafter's, the browser tests
+# the tests'.
+LOCKS = {
+    "build": [],
+    "draft": ["build"],
+    "test": ["draft"],
+    "browser": ["test"],
+    "lint": [],
+    "citation": [],
+    "lock": [],
+}
 
 
 def lock_file(group: str) -> str:
@@ -103,16 +112,17 @@ def bench(session: nox.Session) -> None:
 
 @nox.session
 def draft(session: nox.Session) -> None:
-    """Draft a new plan for review: `nox -s draft -- PATH/TO/document.txt [--district-code 1201xx]` writes
-    datapackage/drafts/<plan_id>/; `nox -s draft -- --accept PLAN_ID` publishes the rows marked accepted."""
-    install(session, "build")
+    """Draft a new plan for review: `nox -s draft -- PATH/TO/document [--district-code 1201xx]`, the document as
+    received (.html, .htm, .docx, .pdf or .txt), writes datapackage/drafts/<plan_id>/; `nox -s draft -- --accept
+    PLAN_ID` publishes the rows marked accepted."""
+    install(session, "draft")
     session.run("python", "-m", "generator", "draft", *session.posargs)
 
 
 @nox.session(name="draft-eval")
 def draft_eval(session: nox.Session) -> None:
     """Draft the curated documents as if new and compare with their rows; writes benchmarks/DRAFT-EVAL.md."""
-    install(session, "build")
+    install(session, "draft")
     session.run("python", "-m", "generator", "draft-eval")
 
 

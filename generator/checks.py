@@ -15,7 +15,7 @@ from decimal import Decimal
 import attrs
 from frictionless import Check, errors
 
-from . import characters, share
+from . import characters, dates, share
 from . import sources as src
 from .i18n import CHINESE_CHARACTER
 
@@ -75,7 +75,8 @@ COMPARATOR_MEANING = {
 
 @attrs.define(kw_only=True, repr=False)
 class SourceFileMatches(Check):
-    """Each plan's source file exists in the package and has the recorded SHA-256."""
+    """Each plan's source file exists in the package and has the recorded SHA-256; the original it was extracted
+    from is recorded whole (format and SHA-256), and a plan received as text has that text as its source."""
 
     type = "source-file-matches"
     Errors = [ProvenanceError]
@@ -91,6 +92,20 @@ class SourceFileMatches(Check):
             yield _provenance(
                 row, "source_sha256", f"the source file's SHA-256 is {src.sha256(data)}, not the recorded one"
             )
+        yield from _received(row)
+
+
+def _received(row) -> Iterable[errors.Error]:
+    """The chain from the file received to the source text: its format and SHA-256 both recorded or neither (the
+    five first plans, received as text), and a text received as such is the source itself."""
+    form, digest = row.get("received_format"), row.get("received_sha256")
+    if form and not digest:
+        yield _provenance(row, "received_sha256", f"the SHA-256 of the {form} file received is missing")
+    elif digest and not form:
+        yield _provenance(row, "received_format", "the format of the file received is missing (txt, html, docx, pdf)")
+    elif form == "txt" and digest != row["source_sha256"]:
+        note = "a plan received as text has that text as its source: received_sha256 must equal source_sha256"
+        yield _provenance(row, "received_sha256", note)
 
 
 @attrs.define(kw_only=True, repr=False)
@@ -115,9 +130,9 @@ class TextInSource(Check):
         if source is None:  # an unknown plan or district is reported by the foreign-key check
             return
         for name in self.field_names:
-            text = _as_printed(row[name])
-            if text and not src.occurs_in(text, source):
-                note = f"“{_short(text)}” does not stand in the source of {row[self.key_field]}"
+            forms = _as_printed(row[name])
+            if forms and not any(src.occurs_in(text, source) for text in forms):
+                note = f"“{_short(forms[0])}” does not stand in the source of {row[self.key_field]}"
                 yield NotInSourceError.from_row(row, note=note, field_name=name)
 
 
@@ -486,13 +501,14 @@ def _provenance(row, field_name: str, note: str) -> ProvenanceError:
     return ProvenanceError.from_row(row, note=note, field_name=field_name)
 
 
-def _as_printed(value) -> str:
-    """A cell as the source would print it (dates as 2023年5月15日)."""
-    if value is None:
-        return ""
+def _as_printed(value) -> tuple[str, ...]:
+    """Each way the source may print a cell: a date as 2023年5月15日, 2023年05月15日 or 二〇二三年五月十五日, any
+    other value as it is; none for an empty cell."""
+    if value is None or value == "":
+        return ()
     if isinstance(value, datetime.date):
-        return f"{value.year}年{value.month}月{value.day}日"
-    return str(value)
+        return dates.printed(value)
+    return (str(value),)
 
 
 def _numbers(text: str) -> set[Decimal]:

@@ -47,7 +47,12 @@ def main(argv: list[str] | None = None) -> int:
     draft_parser = commands.add_parser(
         "draft", help="propose the rows of a new plan document under datapackage/drafts/, or --accept reviewed ones"
     )
-    draft_parser.add_argument("document", nargs="?", type=Path, help="the plan as plain text (UTF-8), as received")
+    draft_parser.add_argument(
+        "document",
+        nargs="?",
+        type=Path,
+        help="the plan as received: a saved web page (.html, .htm), a Word file (.docx), a PDF with text, a .txt",
+    )
     draft_parser.add_argument("--district-code", help="the district's code (1201xx) when the title does not name it")
     draft_parser.add_argument("--plan-id", default="", help="the plan's id (default: district and year, hebei-2022)")
     draft_parser.add_argument("--accept", metavar="PLAN_ID", help="move the draft's accepted rows into data/")

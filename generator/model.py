@@ -174,6 +174,8 @@ class Plan:
     status: str
     source_file: str
     source_sha256: str
+    received_format: str | None  # txt, html, docx or pdf: the form the source text was extracted from
+    received_sha256: str | None  # the original's SHA-256 (not published); None where the text is what was received
     official_url: str | None  # the document's page on its government's website, once a maintainer records it
     translation: str
     chapters: list[Chapter] = field(default_factory=list)

@@ -89,6 +89,14 @@ def plant_in_source(line: int, after: str, char: str) -> Callable[[Paths], None]
     return breaks
 
 
+def in_turn(*breaks: Callable[[Paths], None]) -> Callable[[Paths], None]:
+    def all_of_them(paths: Paths) -> None:
+        for each in breaks:
+            each(paths)
+
+    return all_of_them
+
+
 def rename_a_column(paths: Paths) -> None:
     path = data_file(paths, "action_areas")
     path.write_text(path.read_text(encoding="utf-8").replace("name_en", "english", 1), encoding="utf-8")
@@ -432,6 +440,28 @@ CASES = [
         f"{DATA}/plans.csv",
         [(JIA, "official_url", "constraint-error")],
         ("javascript:alert(1)", "https?://"),
+    ),
+    # The file a plan was received as is recorded whole: its format and SHA-256, a text the source itself.
+    Case(
+        "received-format-without-its-sha256",
+        set_cell("plans", JIA, "received_format", "pdf"),
+        f"{DATA}/plans.csv",
+        [(JIA, "received_sha256", "provenance")],
+        ("SHA-256 of the pdf file received is missing",),
+    ),
+    Case(
+        "received-as-text-but-not-the-source",
+        in_turn(set_cell("plans", JIA, "received_format", "txt"), set_cell("plans", JIA, "received_sha256", "0" * 64)),
+        f"{DATA}/plans.csv",
+        [(JIA, "received_sha256", "provenance")],
+        ("received_sha256 must equal source_sha256",),
+    ),
+    Case(
+        "received-format-unknown",
+        in_turn(set_cell("plans", JIA, "received_format", "doc"), set_cell("plans", JIA, "received_sha256", "0" * 64)),
+        f"{DATA}/plans.csv",
+        [(JIA, "received_format", "constraint-error")],
+        ("doc",),
     ),
     # A plan's title is drawn on its share image: a character no font of the build has would show as a box.
     Case(

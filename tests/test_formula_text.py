@@ -98,3 +98,13 @@ def test_to_xlsx_writes_text_as_text_whatever_it_begins_with(start):
     cells = [cell for sheet in book.worksheets for row in sheet.iter_rows() for cell in row]
     # XML reads a carriage return as a line feed: the text is the same text, still not a formula.
     assert len(cells) == 4 and all(c.data_type == "s" and c.value == value.replace("\r", "\n") for c in cells)
+
+
+def test_the_workbook_is_written_by_openpyxl_alone_whatever_else_is_installed():
+    """lxml (installed for the drafter) makes openpyxl write other bytes: the generator turns it off."""
+    import importlib.util
+
+    import openpyxl.xml
+
+    assert importlib.util.find_spec("lxml") is not None  # the test environment has it, so the test can fail
+    assert openpyxl.xml.LXML is False

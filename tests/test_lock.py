@@ -99,10 +99,10 @@ def test_every_requirement_of_a_group_is_locked_inside_its_declared_range(group)
             )
 
 
-@pytest.mark.parametrize(("group", "constraint"), [("test", "build"), ("browser", "test")])
+@pytest.mark.parametrize(("group", "constraint"), [("draft", "build"), ("test", "draft"), ("browser", "test")])
 def test_the_tests_run_the_versions_the_build_runs(group, constraint):
-    """Every package of the build's lock is in the tests' lock at the same version (and the tests' in the browser
-    tests'): the tests check the tools that build the site."""
+    """Every package of the build's lock is in the drafter's lock at the same version, the drafter's in the tests'
+    and the tests' in the browser tests': the tests check the tools that build the site and draft plans."""
     wider = {(pin.name, pin.version, str(pin.marker)) for pin in lock(group)}
     assert {(pin.name, pin.version, str(pin.marker)) for pin in lock(constraint)} <= wider
 

@@ -329,3 +329,29 @@ def test_a_plan_page_links_its_official_page_only_where_a_maintainer_recorded_on
         assert (link["href"], link.get_text()) == (address, address)
         yi = (paths.docs_dir / i18n.page_path("plans/yi-2023.md", lang)).read_text(encoding="utf-8")
         assert label not in yi
+
+
+def test_a_source_page_says_what_its_text_was_received_as(tmp_path):
+    """Extracted from a PDF, web page or Word file received (its SHA-256 given), received as text, or, for the plans
+    recorded before the field, extracted from the government's PDF."""
+    paths = copy_fixture_project(tmp_path)
+    received_pdf = "ab" * 32
+    jia, yi = (line_of(paths, "plans", "plan_id", plan) for plan in ("jia-2023", "yi-2023"))
+    edit_cell(paths, "plans", jia, "received_format", "pdf")
+    edit_cell(paths, "plans", jia, "received_sha256", received_pdf)
+    edit_cell(paths, "plans", yi, "received_format", "txt")
+    edit_cell(paths, "plans", yi, "received_sha256", fixture_rows("plans")[1]["source_sha256"])
+    build.build(paths, run_mkdocs=False)
+    expected = {
+        ("jia-2023", "zh"): "由收到的PDF 文件提取为文本",
+        ("jia-2023", "en"): "extracted as text from the PDF received",
+        ("yi-2023", "zh"): "以文本形式收到，按收到时原样保存",
+        ("yi-2023", "en"): "received as text and kept exactly as received",
+        ("shili-pilot-2023", "zh"): "由政府公开发布的 PDF 文件提取为文本",
+        ("shili-pilot-2023", "en"): "extracted as text from the PDF published by the government",
+    }
+    for (plan, lang), words in expected.items():
+        page = (paths.docs_dir / i18n.page_path(f"sources/{plan}.md", lang)).read_text(encoding="utf-8")
+        note = page.split("!!! note", 1)[1].split("\n\n", 1)[0]
+        assert words in note and (received_pdf in note) == (plan == "jia-2023"), (plan, lang, note)
+        assert "<p" not in note  # the source's first paragraph is not in the note's box

@@ -37,22 +37,26 @@ def draft(
         name: package.read_csv(paths.package_dir / package.resource_path(descriptor, name))
         for name in package.REFERENCE
     }
-    result = propose.propose(received.read_document(document), reference, district_code, plan_id)
+    original = received.read_document(document)
+    result = propose.propose(original.text, reference, district_code, plan_id)
     if not result.plan_id:
         raise GeneratorError(f"{document}: the title names no known district: give --district-code 1201xx")
     published = package.published_rows(paths, descriptor, "plans")
     if any(row["plan_id"] == result.plan_id for row in published):
         raise GeneratorError(f"plan {result.plan_id} is already published: give another --plan-id")
-    folder = package.write_draft(paths, descriptor, result)
+    result.tables["plans"][0] |= original.plan_fields()
+    folder = package.write_draft(paths, descriptor, result, original)
     problems = package.check_draft(descriptor, reference, result)
     if problems:
         raise InvalidPackage(problems)
     counts = ", ".join(f"{len(rows)} {name}" for name, rows in result.tables.items())
-    return (
-        f"Drafted {folder.relative_to(paths.root)}/ ({counts}), every row pending review; its source joins "
+    source = f"its text, extracted from {original.original_name}," if original.original_name else "its source"
+    drafted = (
+        f"Drafted {folder.relative_to(paths.root)}/ ({counts}), every row pending review; {source} joins "
         f"datapackage/{result.source_file} with the plan row. Review, then: python -m generator draft --accept "
         f"{result.plan_id}"
     )
+    return "\n".join([drafted, *(f"Note: {note}" for note in original.notes)])
 
 
 def draft_eval(paths: Paths) -> str:

@@ -19,10 +19,11 @@ from .. import load, project_files, validate
 from ..paths import Paths
 from ..problems import GeneratorError, Problem
 from . import propose
+from .received import ORIGINAL, Received
 
 # Published tables a draft's rows are checked against; the draft's own rows of them come after the published ones.
 REFERENCE = ("districts", "action_areas", "agencies", "indicators")
-SOURCE = "source.txt"  # the document as received, in the draft's folder until its plan row is accepted
+SOURCE = "source.txt"  # the document's text, in the draft's folder until its plan row is accepted
 
 
 def load_descriptor(paths: Paths) -> dict:
@@ -60,12 +61,21 @@ def draft_header(descriptor: dict, name: str) -> list[str]:
     return columns(descriptor, name) + list(propose.draft_columns(name))
 
 
-def write_draft(paths: Paths, descriptor: dict, draft: propose.Draft) -> Path:
-    """The draft's tables under drafts/<plan_id>/, with its source as received (SOURCE): the source joins
-    sources/ when the plan row is accepted, since every file there is published."""
+def write_draft(paths: Paths, descriptor: dict, draft: propose.Draft, original: Received | None = None) -> Path:
+    """The draft's tables under drafts/<plan_id>/, with its source text (SOURCE): the source joins sources/ when
+    the plan row is accepted, since every file there is published. A text extracted from a web page, Word file or
+    PDF has that file beside it (received.<format>) for the reviewer: it is not published, its SHA-256 is in the
+    plan row."""
     check_plan_id(descriptor, draft.plan_id, "the plan id")
+    folder = project_files.inside(paths.drafts_dir, draft.plan_id, "plan id")
+    name_of_original = original.original_name if original else None
     for name in propose.TABLES:
         write_table(paths, descriptor, draft.plan_id, name, draft.tables[name])
+    for earlier in sorted(folder.glob(f"{ORIGINAL}.*")):  # the original of an earlier draft of this plan
+        if earlier.name != name_of_original and project_files.inside(folder, earlier.name, "plan id").is_file():
+            earlier.unlink()
+    if original and name_of_original:
+        project_files.write_inside(folder, name_of_original, original.original, "plan id")
     return project_files.write_inside(paths.drafts_dir, f"{draft.plan_id}/{SOURCE}", draft.source, "plan id").parent
 
 
