@@ -72,8 +72,8 @@ def test_a_draft_proposes_every_row_pending_and_keeps_its_source(drafted):
     ]
     assert [a["name_zh"] for a in rows(folder / "agencies.csv")] == ["区能源办"]
     targets = {t["quote"]: t for t in rows(folder / "targets.csv")}
-    # 到 2025 年 stands with spaces in the document, and 20万平方米 after a page number
-    rooftop = targets["到2025年，新能源装机容量达到8万千瓦，屋顶光伏覆盖率不低于25%"]
+    # 到 2025 年 stands with spaces in the document, and 20万平方米 after a page number; a quote is its own clause
+    rooftop = targets["屋顶光伏覆盖率不低于25%"]
     assert (rooftop["indicator_id"], rooftop["comparator"], rooftop["value"], rooftop["unit"]) == (
         "rooftop-pv-coverage",
         "ge",
@@ -84,7 +84,9 @@ def test_a_draft_proposes_every_row_pending_and_keeps_its_source(drafted):
     assert (area["section"], area["target_year"], area["value"]) == ("三（一）1", "2025", "20")
     communities = targets["到2025年，创建绿色社区10个左右"]
     assert (communities["hedge"], communities["indicator_id"]) == ("左右", "green-communities")
-    assert targets["到2027年，燃煤锅炉全部完成清洁能源替代"]["kind"] == "qualitative"
+    boilers = targets["到2027年，燃煤锅炉全部完成清洁能源替代"]  # 全部 is a figure in words: 100 %
+    assert (boilers["kind"], boilers["value"], boilers["unit"]) == ("quantitative", "100", "%")
+    assert targets["到2030年，力争实现碳达峰"]["kind"] == "qualitative"  # a main goal (rule 4)
     every_row = [r for name in ("plans", "chapters", "measures", "targets") for r in rows(folder / f"{name}.csv")]
     assert {r["review"] for r in every_row} == {"pending"}
     assert not any("drafts/" in path for path in load.load(drafted).files)  # a draft is no input of the build

@@ -46,7 +46,7 @@ def propose(
     links, new_agencies = agencies.propose_agencies(
         plan_id, outline.measures, outline.paragraphs, reference["agencies"]
     )
-    proposals = targets.propose_targets(plan_id, source)
+    proposals = targets.propose_targets(plan_id, source, pilot=plan["kind"] == "city-pilot-programme")
     areas = {c["section"]: c["area_id"] for c in outline.chapters}
     new_indicators = indicators.assign_indicators(plan_id, proposals, reference["indicators"], areas)
     target_rows = [p.row for p in proposals]
