@@ -384,3 +384,37 @@ def test_without_an_outline_targets_are_drafted_with_an_empty_section():
         ("", "defers-to-city", "2030"),
         ("", "qualitative", "2030"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("clause", "subjects"),
+    [
+        ("清洁低碳安全高效的能源体系初步建立", ["energy system"]),  # national-2021:21
+        ("安全韧性低碳的能源体系建设取得阶段性进展", ["energy system"]),  # beijing:22
+        ("碳达峰、碳中和的法规政策标准体系基本健全", ["policy system"]),  # beijing:24
+        ("非化石能源消费比重、林木覆盖率持续提升", ["non-fossil share"]),  # jiangsu:23
+        ("全省绿色低碳循环发展经济体系初步形成", []),  # jiangsu:20: an economic system is none of them
+        ("二氧化碳排放增量得到有效控制", []),  # jiangsu:20: the increase, not the intensity
+        # the same subjects as other plans write them
+        ("单位生产总值能耗和二氧化碳排放持续下降", ["energy intensity", "carbon intensity"]),
+        ("能耗强度和碳排放强度持续下降", ["energy intensity", "carbon intensity"]),
+        ("非化石能源占一次能源消费比重进一步提高", ["non-fossil share"]),
+        ("确保全省碳排放在2030年前达峰", ["carbon peak"]),
+    ],
+)
+def test_main_goal_subjects_are_read_as_plans_write_them(clause, subjects):
+    assert commitments.goal_subjects(clause) == subjects
+
+
+@pytest.mark.parametrize(
+    ("clause", "unit"),
+    [
+        ("煤电机组供电煤耗下降至290克/千瓦时左右", "克/千瓦时"),  # jiangsu:104
+        ("到2025年，全省新型储能装机规模达到260万千瓦时左右", "万千瓦时"),  # jiangsu:121
+        ("节能环保产业主营业务收入力争达1.4万亿元", "万亿元"),  # jiangsu:61
+        ("单位地区生产总值能耗达到0.35吨标准煤/万元", "吨标准煤/万元"),  # a rate per unit of output, kept whole
+    ],
+)
+def test_a_unit_is_kept_whole(clause, unit):
+    (found,) = [f for f in figures.figures(clause) if figures.is_target(clause, f)]
+    assert found.unit == unit

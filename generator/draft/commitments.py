@@ -14,16 +14,23 @@ import re
 DEFERS = re.compile(r"(?:完成|落实)[^，。；;]*?下达")
 PURPOSE = re.compile(r"^\s*(?:为|以)")  # 为实现碳达峰奠定坚实基础: what the goals serve, no goal of its own
 # The subjects rule 4 records in the main goals, by name (the name says which row is which).
+GDP = r"单位(?:地区|国内)?(?:生产总值|GDP)"
 GOAL_SUBJECTS = (
-    ("energy intensity", re.compile(r"单位(?:地区|国内)生产总值(?:能源消耗|能耗)")),
-    ("carbon intensity", re.compile(r"单位(?:地区|国内)生产总值(?:(?:能源消耗|能耗)(?:和|及|、))?二氧化碳排放")),
-    ("non-fossil share", re.compile(r"非化石能源消费比重")),
-    ("coal consumption", re.compile(r"煤炭消费")),
-    ("key sectors' energy efficiency", re.compile(r"重点(?:行业|企业|耗能行业|用能单位)[^，；;]{0,10}?能源利用效率")),
+    ("energy intensity", re.compile(rf"{GDP}(?:能源消耗|能耗)|能耗强度")),
+    ("carbon intensity", re.compile(rf"{GDP}(?:(?:能源消耗|能耗)(?:和|及|、))?二氧化碳排放|(?:二氧化)?碳排放强度")),
+    ("non-fossil share", re.compile(r"非化石能源(?:消费)?(?:比重|占比)|非化石能源占[^，；;]{0,8}?比重")),
+    ("coal consumption", re.compile(r"煤炭消费|煤炭占[^，；;]{0,8}?比重")),
+    (
+        "key sectors' energy efficiency",
+        re.compile(r"重点(?:行业|企业|耗能行业|用能单位)[^，；;]{0,10}?(?:能源利用效率|能效)"),
+    ),
     ("energy system", re.compile(r"能源体系")),
     ("low-carbon model", re.compile(r"低碳发展模式")),
     ("policy system", re.compile(r"政策[^，；;经]{0,4}?体系")),
-    ("carbon peak", re.compile(r"实现[^，；;]{0,12}?碳达峰|达到峰值|碳达峰目标")),
+    (
+        "carbon peak",
+        re.compile(r"实现[^，；;]{0,12}?碳达峰|达到峰值|碳达峰目标|(?:二氧化)?碳排放[^，；;]{0,12}?达峰"),
+    ),
 )
 # What a clause does: an action (推动…, 加快…, 市管企业率先实施…行动) or a result (…基本健全, 实现…, 逐步完善…).
 ADVERBS = re.compile(r"^(?:率先|全面|大力|积极|有序|稳步|持续|进一步|逐步|着力|深入|不断|切实|重点|严格|合理|要|还要)+")
