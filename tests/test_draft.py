@@ -296,3 +296,41 @@ def test_a_document_that_is_not_utf8_text_is_refused_and_no_draft_is_written(
     error = capsys.readouterr().err
     assert str(document) in error and says in error
     assert not fixture_project.drafts_dir.exists()
+
+
+def fixture_reference() -> dict[str, list[dict[str, str]]]:
+    return {n: package.read_csv(FIXTURE / "datapackage" / "data" / f"{n}.csv") for n in package.REFERENCE}
+
+
+def test_the_account_says_how_many_rows_of_each_table_were_drafted():
+    told = propose.account(propose.propose(DOCUMENT.read_bytes(), fixture_reference()))
+    assert told == (
+        "Drafted 1 plans, 1 agencies, 1 indicators, 3 chapters, 4 measures, 5 measure_agencies, 6 targets "
+        "(5 quantitative, 1 qualitative targets)."
+    )
+
+
+@pytest.mark.parametrize(
+    ("document", "said"),
+    [
+        pytest.param(
+            "到2025年，可再生能源消费比重达到14.4%以上。",  # beijing.txt 23, without its outline
+            "Not found: no outline: chapters and measures not drafted, targets have an empty section.",
+            id="no outline",
+        ),
+        pytest.param(
+            "一、重点任务\n（一）绿色低碳全民行动\n1.创建绿色社区。到2025年，创建绿色社区10个左右。",
+            "Not found: no agency bracket closes a measure: no measure_agencies drafted.",
+            id="no agency bracket",
+        ),
+        pytest.param(
+            "一、重点任务\n（一）节能降碳增效行动\n新建通道可再生能源电量比例原则上不低于50%。（区发展改革委）",
+            "Not found: no target year anywhere: every target is undated.",
+            id="no target year",
+        ),
+    ],
+)
+def test_the_account_says_what_the_document_did_not_give(document, said):
+    told = propose.account(propose.propose(document.encode(), fixture_reference(), plan_id="x"))
+    assert said in told.splitlines()
+    assert "Not found: plan row: no title, issuer, issue_date, district_code found." in told.splitlines()
