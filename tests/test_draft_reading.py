@@ -65,6 +65,11 @@ def test_a_line_cut_in_two_is_joined_to_the_rest_of_its_sentence(words, text):
     assert paragraph_with(CORPUS / "jiangsu.txt", words).text == text
 
 
+def test_a_line_that_opens_with_its_year_is_a_sentence_of_its_own():
+    """jiangsu.txt 23–24: 持续提升 | 2030年前二氧化碳排放量达到峰值 are two sentences, not one cut."""
+    assert paragraph_with(CORPUS / "jiangsu.txt", "二氧化碳排放量达到峰值").text.startswith("2030年前")
+
+
 def test_measures_of_a_document_without_full_stops_are_titled_by_their_first_clause():
     """national-2021.txt: 1．推进煤炭消费替代和转型升级 on a line of its own; jiangsu.txt 133: a title run into its
     text, whose 。 was lost, ends at the first clause."""

@@ -332,6 +332,7 @@ def test_deadlines_are_years_and_periods_not_base_years_names_or_dates(clause, y
         ("到2025年，城镇新建建筑中绿色建筑面积占比达到100%", ("new-buildings", "城镇新建建筑")),
         ("到2025年，星级绿色建筑占城镇新建民用建筑面积比力争达到30%", ("new-buildings", "城镇新建民用建筑")),
         ("新建大型、超大型数据中心电能利用效率不超过1.3", ("new-buildings", "新建大型、超大型数据中心")),
+        ("到2025年，新建居住建筑执行绿色建筑二星级及以上标准", ("new-buildings", "新建居住建筑")),  # beijing:101
         ("到2025年，数据中心电能利用效率普遍不超过1.5", ("group", "数据中心")),
         ("全区公共机构用能效率持续提升", ("group", "公共机构")),
         ("力争80%以上的处级及以上机关达到节约型机关创建要求", ("group", "处级及以上机关")),
@@ -418,3 +419,20 @@ def test_main_goal_subjects_are_read_as_plans_write_them(clause, subjects):
 def test_a_unit_is_kept_whole(clause, unit):
     (found,) = [f for f in figures.figures(clause) if figures.is_target(clause, f)]
     assert found.unit == unit
+
+
+@pytest.mark.parametrize(
+    ("clause", "direction"),
+    [
+        ("单位国内生产总值能源消耗比2020年下降13.5%", "decrease"),  # national-2021:20
+        ("煤电机组供电煤耗下降至290克/千瓦时左右", "level"),  # jiangsu:104: down to a level
+        ("十四五期间，集装箱铁水联运量年均增长15%以上", "increase"),  # national-2021:173
+        ("到2025年，新增热泵供暖应用建筑面积4500万平方米", "increase"),  # beijing:110
+        ("新建公共机构建筑、新建园区、新建厂房屋顶光伏覆盖率不低于50%", "level"),  # beijing:105: a share
+        ("到2025年，力争累计推广超低能耗建筑规模达到500万平方米", "level"),  # beijing:103: a total
+        ("到2030年，工业和建筑业增加值预计达到43亿元左右", "level"),  # hedong-2023: 增加值 is no increase
+    ],
+)
+def test_the_direction_of_a_figure_is_that_of_the_verb_that_bears_on_it(clause, direction):
+    (proposal,) = targets.sentence_targets("x", "三", clause)
+    assert (proposal.row["kind"], proposal.row["direction"]) == ("quantitative", direction)

@@ -20,7 +20,7 @@ FULL_STOPS_PER_LINE = 0.05
 HEADING_MAX_CHARS = 40  # as passages.py: a longer part or chapter line is a paragraph that starts with its number
 OPEN, CLOSE = "（(〔[", "）)〕]"
 CUT_BEFORE_FIGURE = re.compile(r"[\u4e00-\u9fff]$")  # 占比达到 | 20%以上: a line that stops just before its figure
-FIGURE_START = re.compile(r"^\d")
+FIGURE_START = re.compile(r"^(?!20\d\d\s*年)\d")  # a figure, not the year that opens a sentence
 STUB_CHARS = 2  # a line this short is the end of the one before it (零碳智慧园 | 区)
 
 

@@ -19,7 +19,9 @@ OPENING = re.compile(
     r"|[，,]|全区|全市|全省|区内|市内|省内|所有|各|区属|市属|省属|\d+(?:\.\d+)?%以上的)*"
 )
 FACILITY = r"(?:建筑|厂房|园区|数据中心|机组|通道|工程|项目)"
-NEW = re.compile(rf"(?:城镇|国有建设用地)?新建[^，。；;中的]*{FACILITY}(?:具备条件的)?")
+NEW = re.compile(
+    rf"(?:城镇|国有建设用地)?新建(?:(?!执行|达到|实现|使用|力争|全面|应|要)[^，。；;中的])*{FACILITY}(?:具备条件的)?"
+)
 NEW_TOTAL = re.compile(r"^(?:面积|规模|数量|总量)")  # 新建建筑面积达到…: a total of the district
 SHARE_OF = re.compile(r"占")  # 星级绿色建筑占城镇新建民用建筑面积比: a share within the new buildings
 GROUP = re.compile(

@@ -40,7 +40,13 @@ SUBJECT_END = re.compile(r"达到|达|不低于|不超过|超过|突破|低于|�
 BRACKETED = re.compile(r"^\s*[（(〔][^（(〔]*[）)〕]\s*$")
 HEDGE = re.compile(r"力争|左右|预计|基本|争取|约(?=为|占|\d)|原则上")
 DECREASE = re.compile(r"下降|降低|减少|压减|削减")
-INCREASE = re.compile(r"新增|新建|增加|增长|累计|建成|培育|引进|提供")
+INCREASE = re.compile(r"新增|增加(?!值)|增长(?!得到)|提升|提高|扩大|培育|引进")  # of a result without a figure
+# The direction of a figure, from the verb that bears on it: 下降14% and 增长15% change by it, 下降至290 and
+# 提高到80% reach it; 新增…4500万平方米 adds it, unless it is a share (新建建筑中绿色建筑面积占比) or a total (累计).
+CHANGE_BY = ((re.compile(r"(?:下降|降低|减少|压减|削减)(?![至到])\S{0,3}$"), "decrease"),
+             (re.compile(r"(?:增长|增加(?!值)|提高|提升)(?![至到])(?:率达到|率为)?\S{0,3}$"), "increase"))  # fmt: skip
+ADDS = re.compile(r"新增|新建|增加(?!值)|建成|培育|引进|提供|创建|打造")
+SHARE_OR_TOTAL = re.compile(r"率|比例|比重|占比|累计")
 # The canonical words of a main goal's subject, for picking its indicator (单位地区生产总值能耗和二氧化碳排放 is two).
 SUBJECT_WORDS = {"energy intensity": "单位地区生产总值能源消耗", "carbon intensity": "单位地区生产总值二氧化碳排放"}
 
@@ -183,7 +189,7 @@ def _figure_row(
         "value_min": figure.low if ranged else "",
         "value_max": figure.high if ranged else "",
         "unit": figure.unit,
-        "direction": _direction(clause),
+        "direction": _figure_direction(clause[: figure.start]),
     }
     how = f"figure in words {figure.printed} read as {figure.value}{figure.unit}" if figure.words else "figure"
     reason = f"{how} {figure.printed}" if not figure.words else how
@@ -220,6 +226,14 @@ def hedges(quote: str) -> str:
         if word not in found:
             found.append(word)
     return "、".join(found)
+
+
+def _figure_direction(before: str) -> str:
+    """The direction of a figure, from the words of its clause before it."""
+    changed = next((direction for pattern, direction in CHANGE_BY if pattern.search(before)), None)
+    if changed:
+        return changed
+    return "increase" if ADDS.search(before) and not SHARE_OR_TOTAL.search(before) else "level"
 
 
 def _direction(text: str) -> str:
