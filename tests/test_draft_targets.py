@@ -436,3 +436,22 @@ def test_a_unit_is_kept_whole(clause, unit):
 def test_the_direction_of_a_figure_is_that_of_the_verb_that_bears_on_it(clause, direction):
     (proposal,) = targets.sentence_targets("x", "三", clause)
     assert (proposal.row["kind"], proposal.row["direction"]) == ("quantitative", direction)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "十三五期间，全省单位地区生产总值能耗累计下降18%，非化石能源消费比重提高到20%",  # gold README's example
+        "全省单位地区生产总值能耗下降了18%",
+        "2020年，全省森林覆盖率达到24%",
+        "截至2020年底，已建成充电桩5万台",
+    ],
+)
+def test_what_has_been_done_is_no_commitment(sentence):
+    assert drafted(sentence) == []
+
+
+def test_a_period_that_is_the_base_of_a_change_is_no_achievement():
+    assert drafted("到2025年，单位地区生产总值能耗比十三五末下降14%") == [
+        figure("14", "%", "eq", "2025", "", "到2025年，单位地区生产总值能耗比十三五末下降14%")
+    ]

@@ -12,6 +12,11 @@ from __future__ import annotations
 import re
 
 DEFERS = re.compile(r"(?:完成|落实)[^，。；;]*?下达")
+# What has been done is no commitment (十三五期间…下降了18%, 2020年，…达到…, 已建成…): the past in a clause.
+PAST = re.compile(
+    r"(?<![比较])十[一二三]五|(?:下降|降低|减少|提高|提升|增长|达到|完成|超过|突破|建成|累计)了|已经|已(?:建成|完成|达到|实现|累计)|"
+    r"^[\s“]*(?:截至|到)?\s*20(?:[01]\d|20)\s*年(?:底|末)?(?:[，,]|$)"
+)
 PURPOSE = re.compile(r"^\s*(?:为|以)")  # 为实现碳达峰奠定坚实基础: what the goals serve, no goal of its own
 # The subjects rule 4 records in the main goals, by name (the name says which row is which).
 GDP = r"单位(?:地区|国内)?(?:生产总值|GDP)"
@@ -47,6 +52,11 @@ LEADING = re.compile(  # the deadline a clause opens with: 力争到2025年, 203
     r"(?:20[2-6]\d\s*年(?:底|末)?(?:前|以前|之前)?|“?十[四五六]五”?(?:期间|期末|末|时期|内))?"
 )
 HEDGED = re.compile(r"^(?:力争|争取|确保|原则上|基本)+")
+
+
+def past(clause: str) -> bool:
+    """Whether the clause tells what has been done."""
+    return bool(PAST.search(clause))
 
 
 def defers(clause: str) -> bool:

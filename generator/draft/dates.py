@@ -1,7 +1,8 @@
 """The deadlines of a clause and the years they fall due: a year (到2025年, 2025年底前, 2030年前, 力争2030年前,
 于2024年1月15日前) or a five-year plan's period (“十四五”期间, 十五五时期, 十四五末: 2025, 2030), with or without
 its quotation marks; two periods at once (十四五、十五五期间) fall due in both years. A base year (比2020年,
-在2020年的基础上) is no deadline, nor is a year that only names something (北京2022年冬奥会) or a date.
+在2020年的基础上) is no deadline, nor is a year that only names something (北京2022年冬奥会), a date, or a year
+before these plans (2020年，…达到… tells what was reached).
 
 Pure: a clause in, deadlines out.
 """
@@ -16,7 +17,7 @@ PERIOD = re.compile(
     r"“?十(?P<first>[四五六])五”?(?:\s*[、和及与至到]\s*“?十(?P<second>[四五六])五”?)?(?:规划)?(?:期间|期末|末|时期|内)"
 )
 YEAR = re.compile(
-    r"(?P<lead>到|至|截至|于|在|力争|争取|确保|预计|计划)?\s*(?<!\d)(?P<year>20[2-6]\d)\s*年"
+    r"(?P<lead>到|至|截至|于|在|力争|争取|确保|预计|计划)?\s*(?<!\d)(?P<year>20(?:2[1-9]|[3-6]\d))\s*年"
     r"(?P<date>\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?(?P<tail>(?:底|末)?\s*(?:前|以前|之前)?)"
 )
 BASE_BEFORE = re.compile(r"(较|比|相比|与|同)\s*$")

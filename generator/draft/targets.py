@@ -23,10 +23,11 @@ CLAUSE_END = re.compile(r"(?<=[，,：:])")
 # What part of the plan a section is in, by its chapter's or part's title: rule 4 holds in the main goals, rule 3
 # in the key tasks and the parts after them; the opening part (guiding thought, principles) states no commitment
 # but by a figure or a deferral.
-GOALS, TASKS, PREAMBLE = "goals", "tasks", "preamble"
+GOALS, TASKS, PREAMBLE, BACKGROUND = "goals", "tasks", "preamble", "background"
 ROLE_WORDS = (
     (GOALS, re.compile(r"主要目标|发展目标|总体目标")),
     (PREAMBLE, re.compile(r"总体要求|指导思想|工作原则|基本原则")),
+    (BACKGROUND, re.compile(r"发展基础|工作基础|基础条件|现状|形势|发展成效")),  # what has been: no commitment
 )
 # Without a deadline, a figure is a target only where its clause commits to it (力争新建…100万平方米), not where it
 # describes (划定3个单元, 现有6处公园).
@@ -77,6 +78,8 @@ def propose_targets(plan_id: str, source: Source, pilot: bool = False) -> list[P
             continue  # a heading, or the notice before the plan's outline
         role = roles.get(paragraph.section, TASKS)
         role = TASKS if pilot and role == GOALS else role
+        if role == BACKGROUND:
+            continue
         years: tuple[int, ...] = ()
         for sentence in sentences(paragraph.text):
             proposals += sentence_targets(plan_id, paragraph.section, sentence, years, role, source.matchable)
@@ -114,11 +117,13 @@ def sentence_targets(
     parts = clauses(sentence)
     proposals = []
     year_at = None  # the clause of the sentence's last deadline so far
+    past = False  # the sentence tells what has been done, from an earlier clause on
     for index, clause in enumerate(parts):
         if found := dates.deadlines(clause):
             year_at, years = index, found[-1].years
-        if BRACKETED.match(clause):
-            continue  # （区发展改革委牵头负责）: who does it, not what
+        past = not found and (past or commitments.past(clause))  # a deadline of its own: what is to be done
+        if BRACKETED.match(clause) or past:
+            continue  # （区发展改革委牵头负责）: who does it, not what; 十三五期间…下降了18%: what was done
         quote = _quote(parts, index, year_at, matchable)
         targets = [
             f for f in figures.figures(clause) if figures.is_target(clause, f) and (years or not f.needs_deadline)
