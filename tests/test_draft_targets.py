@@ -455,3 +455,18 @@ def test_a_period_that_is_the_base_of_a_change_is_no_achievement():
     assert drafted("到2025年，单位地区生产总值能耗比十三五末下降14%") == [
         figure("14", "%", "eq", "2025", "", "到2025年，单位地区生产总值能耗比十三五末下降14%")
     ]
+
+
+def test_in_the_main_goals_a_line_takes_the_deadline_of_the_lines_before_it():
+    """One sentence to a line (jiangsu.txt 21 and 20): the main goals go period by period, their paragraphs lost."""
+    document = (
+        "一、总体要求\n坚持系统观念\n二、主要目标\n到2025年，单位地区生产总值能耗比2020年下降14%\n"
+        "重点行业能源利用效率大幅提高\n三、重点任务\n（一）工业领域达峰专项行动\n加快传统产业转型升级\n"
+    )
+    found = [
+        (p.row["quote"], p.row["target_year"]) for p in targets.propose_targets("x", Source.decode(document.encode()))
+    ]
+    assert found == [
+        ("到2025年，单位地区生产总值能耗比2020年下降14%", "2025"),
+        ("重点行业能源利用效率大幅提高", "2025"),
+    ]

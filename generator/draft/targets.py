@@ -69,18 +69,24 @@ def clauses(sentence: str) -> list[str]:
 
 
 def propose_targets(plan_id: str, source: Source, pilot: bool = False) -> list[Proposal]:
-    """``pilot``: the plan is a pilot programme, whose main goals are recorded clause by clause (methodology)."""
+    """``pilot``: the plan is a pilot programme, whose main goals are recorded clause by clause (methodology).
+
+    A paragraph's deadline holds for its later sentences. Where the lines are the sentences, the paragraphs are
+    lost: in the main goals, which go period by period, a line's deadline holds for the lines after it."""
     paragraphs = reading.paragraphs(source)
     roles = section_roles(paragraphs)
+    lines = reading.lines_are_sentences(source.text)
     proposals = []
-    for paragraph in paragraphs:
+    years: tuple[int, ...] = ()
+    for paragraph, before in zip(paragraphs, [None, *paragraphs[:-1]], strict=True):
         if paragraph.heading or (source.outline and not paragraph.section):
             continue  # a heading, or the notice before the plan's outline
         role = roles.get(paragraph.section, TASKS)
         role = TASKS if pilot and role == GOALS else role
         if role == BACKGROUND:
             continue
-        years: tuple[int, ...] = ()
+        if not (lines and role == GOALS and before is not None and before.section == paragraph.section):
+            years = ()
         for sentence in sentences(paragraph.text):
             proposals += sentence_targets(plan_id, paragraph.section, sentence, years, role, source.matchable)
             years = sentence_years(sentence, years)
