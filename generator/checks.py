@@ -15,7 +15,7 @@ from decimal import Decimal
 import attrs
 from frictionless import Check, errors
 
-from . import characters, dates, share
+from . import characters, dates, figures_in_words, share
 from . import sources as src
 from .i18n import CHINESE_CHARACTER
 
@@ -148,7 +148,7 @@ class FiguresMatchQuote(Check):
             return
         quote = src.squeeze(row["quote"] or "")
         for name in FIGURES:
-            if row[name] is not None and _number_text(row[name]) not in quote:
+            if row[name] is not None and not figures_in_words.written(_number_text(row[name]), quote):
                 yield _provenance(row, name, f"{_written(row, name)} is not written in the quote")
         for word in (row["hedge"] or "").split("、"):
             if word and word not in quote:

@@ -97,6 +97,8 @@ def main(argv: list[str] | None = None) -> int:
             built = paths.part_site(args.part) if args.part else paths.site_dir
             print(f"Built {built}")
     except InvalidPackage as error:
+        if error.note:
+            print(error.note)
         _print_warnings(error.warnings)
         for problem in listed(error.problems):
             print(problem, file=sys.stderr)

@@ -40,6 +40,16 @@ class Paths:
         return self.root / "benchmarks" / "DRAFT-EVAL.md"
 
     @property
+    def drafter_corpus(self) -> Path:
+        """Plans the drafter was not written for, as received (benchmarks/drafter-corpus/README.md)."""
+        return self.root / "benchmarks" / "drafter-corpus"
+
+    @property
+    def drafter_gold(self) -> Path:
+        """The commitments of each plan of the drafter's corpus, coded by hand (benchmarks/gold/README.md)."""
+        return self.root / "benchmarks" / "gold"
+
+    @property
     def releases_dir(self) -> Path:
         """Each released version's ZIP, kept so its files stay downloadable and the changelog can compare."""
         return self.root / "releases"

@@ -44,11 +44,13 @@ class GeneratorError(Exception):
 
 
 class InvalidPackage(GeneratorError):
-    """The data package has problems (errors); nothing was published. ``warnings`` are what else was found."""
+    """The data package has problems (errors); nothing was published. ``warnings`` are what else was found;
+    ``note`` what the command did before it found them (the drafter's account of a draft), printed first."""
 
-    def __init__(self, problems: list[Problem], warnings: list[Problem] = ()):
+    def __init__(self, problems: list[Problem], warnings: list[Problem] = (), note: str = ""):
         self.problems = sorted(problems, key=order)
         self.warnings = sorted(warnings, key=order)
+        self.note = note
         super().__init__(f"{len(problems)} problem(s) in the data package")
 
 

@@ -72,8 +72,8 @@ def test_a_draft_proposes_every_row_pending_and_keeps_its_source(drafted):
     ]
     assert [a["name_zh"] for a in rows(folder / "agencies.csv")] == ["区能源办"]
     targets = {t["quote"]: t for t in rows(folder / "targets.csv")}
-    # 到 2025 年 stands with spaces in the document, and 20万平方米 after a page number
-    rooftop = targets["到2025年，新能源装机容量达到8万千瓦，屋顶光伏覆盖率不低于25%"]
+    # 到 2025 年 stands with spaces in the document, and 20万平方米 after a page number; a quote is its own clause
+    rooftop = targets["屋顶光伏覆盖率不低于25%"]
     assert (rooftop["indicator_id"], rooftop["comparator"], rooftop["value"], rooftop["unit"]) == (
         "rooftop-pv-coverage",
         "ge",
@@ -84,7 +84,9 @@ def test_a_draft_proposes_every_row_pending_and_keeps_its_source(drafted):
     assert (area["section"], area["target_year"], area["value"]) == ("三（一）1", "2025", "20")
     communities = targets["到2025年，创建绿色社区10个左右"]
     assert (communities["hedge"], communities["indicator_id"]) == ("左右", "green-communities")
-    assert targets["到2027年，燃煤锅炉全部完成清洁能源替代"]["kind"] == "qualitative"
+    boilers = targets["到2027年，燃煤锅炉全部完成清洁能源替代"]  # 全部 is a figure in words: 100 %
+    assert (boilers["kind"], boilers["value"], boilers["unit"]) == ("quantitative", "100", "%")
+    assert targets["到2030年，力争实现碳达峰"]["kind"] == "qualitative"  # a main goal (rule 4)
     every_row = [r for name in ("plans", "chapters", "measures", "targets") for r in rows(folder / f"{name}.csv")]
     assert {r["review"] for r in every_row} == {"pending"}
     assert not any("drafts/" in path for path in load.load(drafted).files)  # a draft is no input of the build
@@ -319,3 +321,51 @@ def test_a_preview_builds_the_drafts_pages_as_published_and_lists_its_rows_least
     assert "Left out of the preview" in review_page and "这句话不在原文里" in review_page
     assert not drafted.site_dir.exists()  # never into site/
     assert tree_digest(drafted.package_dir / "data") == published
+
+
+def fixture_reference() -> dict[str, list[dict[str, str]]]:
+    return {n: package.read_csv(FIXTURE / "datapackage" / "data" / f"{n}.csv") for n in package.REFERENCE}
+
+
+def test_the_account_says_how_many_rows_of_each_table_were_drafted():
+    told = propose.account(propose.propose(DOCUMENT.read_bytes(), fixture_reference()))
+    assert told == (
+        "Drafted 1 plans, 1 agencies, 1 indicators, 3 chapters, 4 measures, 5 measure_agencies, 6 targets "
+        "(5 quantitative, 1 qualitative targets)."
+    )
+
+
+@pytest.mark.parametrize(
+    ("document", "said"),
+    [
+        pytest.param(
+            "到2025年，可再生能源消费比重达到14.4%以上。",  # beijing.txt 23, without its outline
+            "Not found: no outline: chapters and measures not drafted, targets have an empty section.",
+            id="no outline",
+        ),
+        pytest.param(
+            "一、重点任务\n（一）绿色低碳全民行动\n1.创建绿色社区。到2025年，创建绿色社区10个左右。",
+            "Not found: no agency bracket closes a measure: no measure_agencies drafted.",
+            id="no agency bracket",
+        ),
+        pytest.param(
+            "一、重点任务\n（一）节能降碳增效行动\n新建通道可再生能源电量比例原则上不低于50%。（区发展改革委）",
+            "Not found: no target year anywhere: every target is undated.",
+            id="no target year",
+        ),
+    ],
+)
+def test_the_account_says_what_the_document_did_not_give(document, said):
+    told = propose.account(propose.propose(document.encode(), fixture_reference(), plan_id="x"))
+    assert said in told.splitlines()
+    assert "Not found: plan row: no title, issuer, issue_date, district_code found." in told.splitlines()
+
+
+def test_the_command_prints_its_account_of_the_draft(fixture_project, tmp_path, capsys):
+    document = tmp_path / "plan.txt"
+    document.write_text("丙区碳达峰实施方案\n到2025年，可再生能源消费比重达到14.4%以上。\n", encoding="utf-8")
+    cli.main(["--root", str(fixture_project.root), "draft", str(document), "--district-code", "990103"])
+    printed = capsys.readouterr()
+    lines = (printed.out + printed.err).splitlines()
+    assert any(line.startswith("Drafted 1 plans") and "1 targets" in line for line in lines), lines
+    assert "Not found: no outline: chapters and measures not drafted, targets have an empty section." in lines

@@ -1,3 +1,5 @@
+from pathlib import Path
+
 from generator import outline
 
 TEXT = """一、总体要求
@@ -54,7 +56,21 @@ def test_lines_are_counted_from_one():
 
 
 def test_numerals():
-    assert [outline.numeral_value(n) for n in ("一", "九", "十", "十二", "二十")] == [1, 9, 10, 12, 20]
+    numerals = ("一", "九", "十", "十二", "二十", "二十一", "三十")
+    assert [outline.numeral_value(n) for n in numerals] == [1, 9, 10, 12, 20, 21, 30]
+
+
+def test_chapters_numbered_on_through_the_parts_are_chapters():
+    """北京市碳达峰实施方案 (benchmarks/drafter-corpus/beijing.txt) numbers its chapters （一）…（三十） on."""
+    text = (Path(__file__).parent.parent / "benchmarks" / "drafter-corpus" / "beijing.txt").read_text(encoding="utf-8")
+    chapters = [s.ref for s in outline.parse(text) if s.level == 2]
+    assert chapters[:4] == ["一（一）", "一（二）", "三（三）", "三（四）"]
+    assert chapters[-3:] == ["九（二十八）", "九（二十九）", "九（三十）"]
+
+
+def test_an_outline_of_chapters_and_sections_is_one_of_parts_and_chapters():
+    text = "第一章 总体要求\n第一节 指导思想\n坚持系统观念。\n第二章 重点任务\n第一节 能源转型\n1.发展光伏。\n"
+    assert refs(text) == ["一", "一（一）", "二", "二（一）", "二（一）1"]
 
 
 def test_anchors_are_ascii_and_distinct():

@@ -47,14 +47,14 @@ def draft(
     result.tables["plans"][0] |= original.plan_fields()
     folder = package.write_draft(paths, descriptor, result, original)
     problems = package.check_draft(descriptor, reference, result)
+    told = propose.account(result)  # how many rows of each table, and what the document did not give
     if problems:
-        raise InvalidPackage(problems)
-    counts = ", ".join(f"{len(rows)} {name}" for name, rows in result.tables.items())
+        raise InvalidPackage(problems, note=f"Wrote {folder.relative_to(paths.root)}/:\n{told}")
     source = f"its text, extracted from {original.original_name}," if original.original_name else "its source"
     drafted = (
-        f"Drafted {folder.relative_to(paths.root)}/ ({counts}), every row pending review; {source} joins "
-        f"datapackage/{result.source_file} with the plan row. Review, then: python -m generator draft --accept "
-        f"{result.plan_id}"
+        f"Wrote {folder.relative_to(paths.root)}/, every row pending review; {source} joins "
+        f"datapackage/{result.source_file} with the plan row.\n{told}\nReview (python -m generator draft --preview "
+        f"{result.plan_id} shows each row in its passage), then: python -m generator draft --accept {result.plan_id}"
     )
     return "\n".join([drafted, *(f"Note: {note}" for note in original.notes)])
 

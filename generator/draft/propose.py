@@ -1,7 +1,8 @@
 """A whole draft, proposed from one document: the plan row, chapters, measures, agencies and targets, linked.
 
 Pure: the source text and the reference tables (districts, agencies, indicators) in, a ``Draft`` out. Every row
-starts as ``pending``; targets carry their confidence and the reason they were proposed.
+starts as ``pending``; targets carry their confidence and the reason they were proposed. ``account`` says in a few
+lines what was drafted and what the document did not give, for the command to print.
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ def propose(
     links, new_agencies = agencies.propose_agencies(
         plan_id, outline.measures, outline.paragraphs, reference["agencies"]
     )
-    proposals = targets.propose_targets(plan_id, source)
+    proposals = targets.propose_targets(plan_id, source, pilot=plan["kind"] == "city-pilot-programme")
     areas = {c["section"]: c["area_id"] for c in outline.chapters}
     new_indicators = indicators.assign_indicators(plan_id, proposals, reference["indicators"], areas)
     target_rows = [p.row for p in proposals]
@@ -64,6 +65,35 @@ def propose(
         for row in rows:
             row.setdefault("review", PENDING)
     return Draft(plan_id, source_file, data, tables)
+
+
+def account(draft: Draft) -> str:
+    """What happened: how many rows of each table were drafted, and what was not found in the document."""
+    tables = draft.tables
+    kinds = [row["kind"] for row in tables["targets"]]
+    of_kind = ", ".join(
+        f"{kinds.count(k)} {k}" for k in ("quantitative", "qualitative", "defers-to-city") if k in kinds
+    )
+    counts = ", ".join(f"{len(rows)} {name}" for name, rows in tables.items())
+    lines = [f"Drafted {counts}" + (f" ({of_kind} targets)." if of_kind else ".")]
+    missing = [f"plan row: no {', '.join(empty)} found" if (empty := _empty_head(tables["plans"])) else ""]
+    if not Source.decode(draft.source).outline:
+        missing.append("no outline: chapters and measures not drafted, targets have an empty section")
+    elif not tables["chapters"]:
+        missing.append("an outline, but no chapters in it: chapters and measures not drafted")
+    if tables["measures"] and not tables["measure_agencies"]:
+        missing.append("no agency bracket closes a measure: no measure_agencies drafted")
+    if tables["targets"] and not any(row["target_year"] for row in tables["targets"]):
+        missing.append("no target year anywhere: every target is undated")
+    if not tables["targets"]:
+        missing.append("no target: no figure, deadline or deferral found")
+    return "\n".join(lines + [f"Not found: {m}." for m in missing if m])
+
+
+def _empty_head(plans: list[dict[str, str]]) -> list[str]:
+    """The fields of the plan row read from the document's head that it did not give."""
+    fields = ("title", "issuer", "issue_date", "district_code")
+    return [field for field in fields for row in plans if not row.get(field)]
 
 
 def _link_targets(plan_id: str, rows: list[dict], chapters: list[dict], measures: list[dict]) -> None:

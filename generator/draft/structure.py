@@ -12,13 +12,16 @@ import re
 from dataclasses import dataclass
 
 from .. import outline
-from ..passages import Block, Source, blocks
+from ..passages import Source
+from . import reading
 
 BODY = "/body"  # key of the title of a section's first paragraph (a box's, a part's without chapters)
 NUMBER_MARK = re.compile(
     r"^[#*\s]*(?:专栏\s*\d+|[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|\d+[.．、])\s*"
 )
 TITLE_END = re.compile(r"[。：:]")
+# Where the 。 after a title was lost (one sentence to a line), the title ends at the first clause's end too.
+LINE_TITLE_END = re.compile(r"[。：:，,；;]")
 # Part of the plan a later part is, by the words of its title; key tasks are found by their shape.
 PART_WORDS = (("合作", "cooperation"), ("交流", "cooperation"), ("组织", "organisation"), ("保障", "policy"))
 # Action area of a key-task chapter, by the first of these words its title writes.
@@ -40,8 +43,8 @@ class Structure:
 def section_paragraphs(source: Source) -> dict[str, list[str]]:
     """Each section's paragraphs (and heading), in order."""
     paragraphs: dict[str, list[str]] = {}
-    for block in blocks(source):
-        paragraphs.setdefault(block.section, []).append(block.text)
+    for paragraph in reading.paragraphs(source):
+        paragraphs.setdefault(paragraph.section, []).append(paragraph.text)
     return paragraphs
 
 
@@ -49,20 +52,21 @@ def section_titles(source: Source) -> dict[str, str]:
     """Each section's title as printed, and (under ref + BODY) the first sentence of its first paragraph, which
     titles the measure of a box without items (专栏3 推进试点建设) or of a part without chapters."""
     titles: dict[str, str] = {}
-    all_blocks: list[Block] = blocks(source)
-    for block, following in zip(all_blocks, [*all_blocks[1:], None], strict=True):
-        if not block.anchor:
+    title_end = LINE_TITLE_END if reading.lines_are_sentences(source.text) else TITLE_END
+    paragraphs = reading.paragraphs(source)
+    for paragraph, following in zip(paragraphs, [*paragraphs[1:], None], strict=True):
+        if not paragraph.starts:
             continue
-        titles[block.section] = printed_title(block.text)
-        if following is not None and following.section == block.section:
-            titles[block.section + BODY] = printed_title(following.text)
+        titles[paragraph.section] = printed_title(paragraph.text, title_end)
+        if following is not None and following.section == paragraph.section:
+            titles[paragraph.section + BODY] = printed_title(following.text, title_end)
     return titles
 
 
-def printed_title(text: str) -> str:
+def printed_title(text: str, title_end: re.Pattern[str] = TITLE_END) -> str:
     """The words after the number, up to the first full stop or colon: 1.培育人工智能产业。… -> 培育人工智能产业."""
     body = NUMBER_MARK.sub("", text, count=1)
-    return TITLE_END.split(body, maxsplit=1)[0].strip()
+    return title_end.split(body, maxsplit=1)[0].strip()
 
 
 def key_task_part(sections: list[outline.Section]) -> str:

@@ -1,9 +1,12 @@
-"""Targets, proposed from the document's sentences: every figure with a unit or a comparator, and every dated
-commitment (到2025年，… without a figure), each with its quote, section and the pattern that matched.
+"""Targets, proposed from the document's clauses: every figure that states a target (figures.py), and every
+clause without one that commits all the same (commitments.py: 完成…下达, a dated result, a main goal's subject),
+each with its quote, section, year and the pattern that matched.
 
-Pure: a decoded Source in, target rows out (indicator left for indicators.py). A quote runs from the clause that
-dates it (到2025年，) to the end of the clause with the figure, within one sentence of one paragraph, so that it
-stands verbatim in the source and the source page can mark it.
+Pure: a decoded Source in, target rows out (indicator left for indicators.py). A clause's year is its own deadline
+(dates.py), or else the last one before it in its sentence, or in its paragraph. A quote is the clause, with the
+clause before it when that one only gives its deadline (到2025年，…), and with more of its sentence before it only
+where it would otherwise stand twice in the document: it stands verbatim in the source, so that the source page
+can mark it, and its hedge words are the clause's own.
 """
 
 from __future__ import annotations
@@ -12,49 +15,41 @@ import re
 from dataclasses import dataclass
 
 from .. import sources as src
-from ..checks import CONSTRUCTIONS
-from ..passages import Source, blocks
+from ..passages import Source
+from . import commitments, comparators, dates, figures, reading, scope
 
 SENTENCE_END = re.compile(r"(?<=[。；;！？])")
 CLAUSE_END = re.compile(r"(?<=[，,：:])")
-UNITS = (
-    "万吨标准煤", "吨标准煤", "万平方米", "平方米", "亿立方米", "万立方米", "立方米", "万千瓦时", "亿千瓦时", "千瓦时",
-    "万千瓦", "千瓦", "兆瓦", "亿度", "万度", "万吨", "吨", "万辆", "辆", "万户", "户", "万人", "人", "公里", "千米",
-    "亿元", "万元", "元", "个百分点", "%", "％", "个", "家", "座", "处", "所", "项", "条", "台", "套", "栋", "批", "倍",
-    "P", "MW", "GW",
-)  # fmt: skip
-UNIT = "|".join(re.escape(u) for u in UNITS)
-# A figure: digits, then perhaps a range (3-5), then a unit. Not a year, date, ordinal or section number.
-FIGURE = re.compile(
-    rf"(?<![\d.第])(?P<low>\d+(?:\.\d+)?)(?:\s*(?P<dash>[-－–—~～至到])\s*(?P<high>\d+(?:\.\d+)?))?\s*(?P<unit>{UNIT})?"
-    r"(?![\d.年月日号届次])"
+# What part of the plan a section is in, by its chapter's or part's title: rule 4 holds in the main goals, rule 3
+# in the key tasks and the parts after them; the opening part (guiding thought, principles) states no commitment
+# but by a figure or a deferral.
+GOALS, TASKS, PREAMBLE, BACKGROUND = "goals", "tasks", "preamble", "background"
+ROLE_WORDS = (
+    (GOALS, re.compile(r"主要目标|发展目标|总体目标")),
+    (PREAMBLE, re.compile(r"总体要求|指导思想|工作原则|基本原则")),
+    (BACKGROUND, re.compile(r"发展基础|工作基础|基础条件|现状|形势|发展成效")),  # what has been: no commitment
 )
-# A target year: 到2025年, 2030年前; not a baseline (比2020年, 在2020年的基础上).
-# A five-year plan period (“十四五”期间) is its last year.
-YEAR = re.compile(r"(?<![比较在\d])(20[2-6]\d)\s*年(?!代|的?基础上)|“?(十[四五六])五”?(?:期间|期末|末|时期)")
-PLAN_PERIODS = {"十四": 2025, "十五": 2030, "十六": 2035}
-DATED = re.compile(r"(?<!\d)(20[2-6]\d)\s*年(?!\s*\d+\s*月)")  # 到2025年底, not a date (2022年12月29日)
-BASELINE = re.compile(r"(?:较|比|相比)(20[0-6]\d)\s*年|在(20[0-6]\d)\s*年的?基础上")
-PER_YEAR = re.compile(r"每年|年均|年度")
-# Comparators, by the words around the figure; 以上 after the figure, 不低于 before it, and so on.
-AFTER = (("以上", "ge"), ("以下", "le"), ("以内", "le"))
-BEFORE = (
-    ("不低于", "ge"), ("不少于", "ge"), ("至少", "ge"), ("不超过", "le"), ("不高于", "le"), ("控制在", "le"),
-    ("超过", "gt"), ("高于", "gt"), ("低于", "lt"),
-)  # fmt: skip
-# Words that make a figure a target when it has no unit (PUE 1.5): a comparator or 达到 just before it.
-TARGET_VERB = re.compile(r"(达到|达|不超过|不低于|低于|超过|降至|提高到|提升至|控制在|为)$")
-# Without a year, a figure is a target only where its clause commits to it (力争新建…100万平方米), not where it
+# Without a deadline, a figure is a target only where its clause commits to it (力争新建…100万平方米), not where it
 # describes (划定3个单元, 现有6处公园).
 COMMITTING = re.compile(
-    r"达到|达|力争|争取|新增|新建|建成|完成|累计|提供|培育|引进|创建|不低于|不超过|控制在|下降|降低|提高"
+    r"达到|达|力争|争取|新增|新建|建成|完成|累计|提供|培育|引进|创建|不低于|不超过|控制在|下降|降低|提高|实现|纳入|"
+    r"建设|布局|选择|打造|至少|超过|突破|大于|保持"
 )
-# A threshold that picks whom a measure concerns, not a target: 超过5000吨标准煤的数据中心, 大于2万平方米的建筑.
-THRESHOLD = re.compile(r"(超过|大于|高于|小于|低于|不足)$")
-HEDGES = ("力争", "左右", "预计", "基本", "争取", "约", "原则上")
+RESPECTIVELY = re.compile(r"分别")
+# What is measured is named before these words: 新型储能装机容量 | 达到3000万千瓦以上.
+SUBJECT_END = re.compile(r"达到|达|不低于|不超过|超过|突破|低于|控制在|提高到|提升至|降至|保持在")
+BRACKETED = re.compile(r"^\s*[（(〔][^（(〔]*[）)〕]\s*$")
+HEDGE = re.compile(r"力争|左右|预计|基本|争取|约(?=为|占|\d)|原则上")
 DECREASE = re.compile(r"下降|降低|减少|压减|削减")
-INCREASE = re.compile(r"新增|新建|增加|增长|累计|建成|培育|引进|提供")
-DEFERS = next(p for name, p, _, _ in CONSTRUCTIONS if name == "完成…下达")  # the target is the city's
+INCREASE = re.compile(r"新增|增加(?!值)|增长(?!得到)|提升|提高|扩大|培育|引进")  # of a result without a figure
+# The direction of a figure, from the verb that bears on it: 下降14% and 增长15% change by it, 下降至290 and
+# 提高到80% reach it; 新增…4500万平方米 adds it, unless it is a share (新建建筑中绿色建筑面积占比) or a total (累计).
+CHANGE_BY = ((re.compile(r"(?:下降|降低|减少|压减|削减)(?![至到])\S{0,3}$"), "decrease"),
+             (re.compile(r"(?:增长|增加(?!值)|提高|提升)(?![至到])(?:率达到|率为)?\S{0,3}$"), "increase"))  # fmt: skip
+ADDS = re.compile(r"新增|新建|增加(?!值)|建成|培育|引进|提供|创建|打造")
+SHARE_OR_TOTAL = re.compile(r"率|比例|比重|占比|累计")
+# The canonical words of a main goal's subject, for picking its indicator (单位地区生产总值能耗和二氧化碳排放 is two).
+SUBJECT_WORDS = {"energy intensity": "单位地区生产总值能源消耗", "carbon intensity": "单位地区生产总值二氧化碳排放"}
 
 
 @dataclass(frozen=True)
@@ -73,66 +68,100 @@ def clauses(sentence: str) -> list[str]:
     return [c for c in CLAUSE_END.split(sentence) if c]
 
 
-def propose_targets(plan_id: str, source: Source) -> list[Proposal]:
+def propose_targets(plan_id: str, source: Source, pilot: bool = False) -> list[Proposal]:
+    """``pilot``: the plan is a pilot programme, whose main goals are recorded clause by clause (methodology).
+
+    A paragraph's deadline holds for its later sentences. Where the lines are the sentences, the paragraphs are
+    lost: in the main goals, which go period by period, a line's deadline holds for the lines after it."""
+    paragraphs = reading.paragraphs(source)
+    roles = section_roles(paragraphs)
+    lines = reading.lines_are_sentences(source.text)
     proposals = []
-    for block in blocks(source):
-        if not block.section or block.kind == "heading":
+    years: tuple[int, ...] = ()
+    for paragraph, before in zip(paragraphs, [None, *paragraphs[:-1]], strict=True):
+        if paragraph.heading or (source.outline and not paragraph.section):
+            continue  # a heading, or the notice before the plan's outline
+        role = roles.get(paragraph.section, TASKS)
+        role = TASKS if pilot and role == GOALS else role
+        if role == BACKGROUND:
             continue
-        year = None
-        for sentence in sentences(block.text):
-            proposals += sentence_targets(plan_id, block.section, sentence, year)
-            years = [year_of(found) for found in YEAR.finditer(sentence)]
-            year = years[-1] if years else year
+        if not (lines and role == GOALS and before is not None and before.section == paragraph.section):
+            years = ()
+        for sentence in sentences(paragraph.text):
+            proposals += sentence_targets(plan_id, paragraph.section, sentence, years, role, source.matchable)
+            years = sentence_years(sentence, years)
     return proposals
 
 
-def year_of(found: re.Match) -> int:
-    return int(found.group(1)) if found.group(1) else PLAN_PERIODS[found.group(2)]
+def section_roles(paragraphs: list[reading.Paragraph]) -> dict[str, str]:
+    """section -> GOALS, TASKS or PREAMBLE, by its chapter's title, or else its part's."""
+    titles = {p.section: p.text for p in paragraphs if p.starts}
+    roles = {}
+    for section in {p.section for p in paragraphs}:
+        chapter, part = re.match(r"[^（]*(?:（[^）]*）)?", section).group(), re.split("（", section)[0]
+        for ref in (chapter, part):
+            role = next((r for r, words in ROLE_WORDS if words.search(titles.get(ref, ""))), None)
+            if role:
+                roles[section] = role
+                break
+    return roles
 
 
-def sentence_targets(plan_id: str, section: str, sentence: str, year: int | None = None) -> list[Proposal]:
-    """The sentence's figures, each as a quantitative target; else its dated commitment, if it has one. ``year``
-    is the year an earlier sentence of the paragraph set (到2025年，…。…达到25个)."""
+def sentence_years(sentence: str, years: tuple[int, ...] = ()) -> tuple[int, ...]:
+    """The years in force after the sentence: its last deadline's, or those before it."""
+    found = [d for clause in clauses(sentence) for d in dates.deadlines(clause)]
+    return found[-1].years if found else years
+
+
+def sentence_targets(
+    plan_id: str, section: str, sentence: str, years: tuple[int, ...] = (), role: str = TASKS, matchable: str = ""
+) -> list[Proposal]:
+    """The sentence's targets, clause by clause. ``years`` are those an earlier sentence of the paragraph set
+    (到2025年，…。…达到25个): a figure or a main goal takes them, a result of the key tasks (rule 3) only a
+    deadline of its own sentence. ``role`` is the part of the plan the sentence stands in; ``matchable`` the
+    document without whitespace, in which a quote must stand only once."""
     parts = clauses(sentence)
-    found = []
-    year_at = None
+    proposals = []
+    year_at = None  # the clause of the sentence's last deadline so far
+    past = False  # the sentence tells what has been done, from an earlier clause on
     for index, clause in enumerate(parts):
-        if dated := YEAR.search(clause):
-            year_at, year = index, year_of(dated)
-        for figure in FIGURE.finditer(clause):
-            if not _is_target_figure(clause, figure) or (year is None and not COMMITTING.search(clause)):
-                continue
-            start = year_at if year_at is not None else index
-            quote = _trim("".join(parts[start : index + 1]))
-            if _coded_otherwise(quote):  # the year's clause says 完成…下达: quote the figure's clause alone
-                quote = _trim(clause)
-            if not _coded_otherwise(quote):
-                found.append(_quantitative(plan_id, section, quote, clause, figure, year))
-    if found:
-        return found
-    dated = DATED.search(sentence)
-    if dated:
-        start = next(i for i, c in enumerate(parts) if DATED.search(c))
-        quote = _trim("".join(parts[start:]))
-        return [_dated(plan_id, section, quote, int(dated.group(1)))]
-    return []
+        if found := dates.deadlines(clause):
+            year_at, years = index, found[-1].years
+        past = not found and (past or commitments.past(clause))  # a deadline of its own: what is to be done
+        if BRACKETED.match(clause) or past:
+            continue  # （区发展改革委牵头负责）: who does it, not what; 十三五期间…下降了18%: what was done
+        quote = _quote(parts, index, year_at, matchable)
+        targets = [
+            f for f in figures.figures(clause) if figures.is_target(clause, f) and (years or not f.needs_deadline)
+        ]
+        if targets and (years or COMMITTING.search(clause)):
+            proposals += _quantitative(plan_id, section, quote, clause, targets, years)
+        elif not targets and commitments.defers(clause):
+            proposals.append(_dated(plan_id, section, quote, clause, years, "defers-to-city", "完成…下达"))
+        elif not targets and years and role == GOALS:
+            proposals += [
+                _dated(plan_id, section, quote, clause, years, "qualitative", f"main goal (rule 4): {name}", name)
+                for name in commitments.goal_subjects(clause)
+            ]
+        elif not targets and year_at is not None and role == TASKS and commitments.is_result(clause):
+            proposals.append(_dated(plan_id, section, quote, clause, years, "qualitative", "dated result (rule 3)"))
+    return proposals
 
 
-def _coded_otherwise(quote: str) -> bool:
-    """The quote has a construction whose kind is decided as other than quantitative (checks.CONSTRUCTIONS)."""
-    squeezed = src.squeeze(quote)
-    return any(f == "kind" and v != "quantitative" and p.search(squeezed) for _, p, f, v in CONSTRUCTIONS)
+def _quote(parts: list[str], index: int, year_at: int | None, matchable: str) -> str:
+    """The clause, with the one before it when that one is only the deadline (到2025年，), and with the clauses
+    before it (back to its deadline's) as long as it would stand more than once in the document."""
+    start = index - 1 if year_at == index - 1 and _only_deadline(parts[year_at]) else index
+    while start > (year_at or 0) and matchable.count(src.squeeze(_trim("".join(parts[start : index + 1])))) > 1:
+        start -= 1
+    return _trim("".join(parts[start : index + 1]))
 
 
-def _is_target_figure(clause: str, figure: re.Match) -> bool:
-    before = clause[: figure.start()]
-    if YEAR.match(clause, figure.start()) or re.search(r"[“\"]$", before) or figure.group("low").startswith("0"):
-        return False
-    if figure.group("dash") and not figure.group("high"):
-        return False
-    if THRESHOLD.search(before) and re.match(r"(以上|以下)?的", clause[figure.end() :]):
-        return False
-    return bool(figure.group("unit")) or bool(TARGET_VERB.search(before.rstrip()))
+def _only_deadline(clause: str) -> bool:
+    rest = clause
+    for deadline in reversed(dates.deadlines(clause)):
+        rest = rest[: deadline.start] + rest[deadline.end :]
+    return not re.sub(r"[\s，,：:“”]|力争|争取|确保|预计|全区|全市|全省|全国", "", rest)
 
 
 def _trim(quote: str) -> str:
@@ -140,51 +169,82 @@ def _trim(quote: str) -> str:
     return quote.strip().rstrip("，,：:。；;！？").strip()
 
 
-def _comparator(clause: str, figure: re.Match) -> str:
-    if figure.group("high"):
-        return "range"
-    after = clause[figure.end() : figure.end() + 3]
-    for word, comparator in AFTER:
-        if after.startswith(word):
-            return comparator
-    before = clause[: figure.start()].rstrip()
-    for word, comparator in BEFORE:
-        if re.search(f"{word}(达到|为)?$", before):
-            return comparator
-    return "eq"
+def _quantitative(
+    plan_id: str, section: str, quote: str, clause: str, targets: list[figures.Figure], years: tuple[int, ...]
+) -> list[Proposal]:
+    """A row for each figure; a clause with one figure for two periods (十四五、十五五期间分别新增…) has a row for
+    each period."""
+    per_period = len(years) > 1 and len(targets) == 1 and RESPECTIVELY.search(clause)
+    proposals = []
+    for figure, following in zip(targets, [*targets[1:], None], strict=True):
+        for year in years if per_period else years[-1:] or (None,):
+            proposals.append(_figure_row(plan_id, section, quote, clause, figure, following, year))
+    return proposals
 
 
-def _quantitative(plan_id: str, section: str, quote: str, clause: str, figure: re.Match, year: int | None) -> Proposal:
-    comparator = _comparator(clause, figure)
-    unit = (figure.group("unit") or "").replace("％", "%")
-    value, low, high = figure.group("low"), figure.group("low"), figure.group("high")
+def _figure_row(
+    plan_id: str,
+    section: str,
+    quote: str,
+    clause: str,
+    figure: figures.Figure,
+    following: figures.Figure | None,
+    year: int | None,
+) -> Proposal:
+    comparator = comparators.comparator(clause, figure, following)
     ranged = comparator == "range"
-    row = _row(plan_id, section, quote, year, kind="quantitative")
+    row = _row(plan_id, section, quote, clause, year, kind="quantitative")
     row |= {
         "comparator": comparator,
-        "value": "" if ranged else value,
-        "value_min": low if ranged else "",
-        "value_max": high if ranged else "",
-        "unit": unit,
-        "direction": _direction(clause),
+        "value": "" if ranged else figure.value,
+        "value_min": figure.low if ranged else "",
+        "value_max": figure.high if ranged else "",
+        "unit": figure.unit,
+        "direction": _figure_direction(clause[: figure.start]),
     }
-    reason = f"figure {figure.group().strip()}" + (f" after {year}年" if year else " (no year in the sentence)")
-    subject = re.split(r"达到|达|不低于|不超过|超过|低于|控制在|提高到|提升至|降至", clause[: figure.start()])[0]
-    confidence = 0.9 if year and unit else 0.7 if unit or year else 0.5
-    return Proposal(row, subject or clause, confidence, reason)
+    how = f"figure in words {figure.printed} read as {figure.value}{figure.unit}" if figure.words else "figure"
+    reason = f"{how} {figure.printed}" if not figure.words else how
+    reason += f" after {year}年" if year else " (no year in the sentence)"
+    subject = SUBJECT_END.split(clause[: figure.start])[0]
+    confidence = 0.9 if year and figure.unit else 0.7 if figure.unit or year else 0.5
+    return Proposal(row, subject or clause, confidence - (0.2 if figure.words else 0), reason)
 
 
-def _dated(plan_id: str, section: str, quote: str, year: int) -> Proposal:
-    defers = bool(DEFERS.search(quote))
-    row = _row(plan_id, section, quote, year, kind="defers-to-city" if defers else "qualitative")
+def _dated(
+    plan_id: str,
+    section: str,
+    quote: str,
+    clause: str,
+    years: tuple[int, ...],
+    kind: str,
+    reason: str,
+    subject: str = "",
+) -> Proposal:
+    year = years[-1] if years else None
+    row = _row(plan_id, section, quote, clause, year, kind=kind)
     row["direction"] = "increase" if "建成一批" in quote else _direction(quote)
-    reason = "完成…下达 after a year" if defers else f"dated commitment ({year}年) without a figure"
-    return Proposal(row, quote, 0.6 if defers else 0.4, reason)
+    reason += f" ({year}年)" if year else " (no year)"
+    words = SUBJECT_WORDS.get(subject) or next(
+        (m.group() for name, p in commitments.GOAL_SUBJECTS if name == subject and (m := p.search(clause))), quote
+    )
+    return Proposal(row, words, 0.6 if kind == "defers-to-city" else 0.4, reason)
 
 
-def _hedged(quote: str, word: str) -> bool:
-    """约 hedges a figure (约30%), not 节约 or 约束."""
-    return bool(re.search(r"约\d", quote)) if word == "约" else word in quote
+def hedges(quote: str) -> str:
+    """The hedge words of the quote, in the order printed, each once (约 hedges a figure: 约30%, 约为15%)."""
+    found = []
+    for word in (m.group() for m in HEDGE.finditer(quote)):
+        if word not in found:
+            found.append(word)
+    return "、".join(found)
+
+
+def _figure_direction(before: str) -> str:
+    """The direction of a figure, from the words of its clause before it."""
+    changed = next((direction for pattern, direction in CHANGE_BY if pattern.search(before)), None)
+    if changed:
+        return changed
+    return "increase" if ADDS.search(before) and not SHARE_OR_TOTAL.search(before) else "level"
 
 
 def _direction(text: str) -> str:
@@ -193,8 +253,10 @@ def _direction(text: str) -> str:
     return "increase" if INCREASE.search(text) else "level"
 
 
-def _row(plan_id: str, section: str, quote: str, year: int | None, kind: str) -> dict[str, str]:
-    baseline = BASELINE.search(quote)
+def _row(plan_id: str, section: str, quote: str, clause: str, year: int | None, kind: str) -> dict[str, str]:
+    applies, as_printed = scope.scope(clause)
+    if as_printed and as_printed not in quote:
+        applies, as_printed = scope.DISTRICT
     return {
         "target_id": "",
         "plan_id": plan_id,
@@ -210,11 +272,11 @@ def _row(plan_id: str, section: str, quote: str, year: int | None, kind: str) ->
         "unit": "",
         "direction": "level",
         "target_year": str(year) if year else "",
-        "baseline_year": (baseline.group(1) or baseline.group(2)) if baseline else "",
-        "per_year": "true" if PER_YEAR.search(quote) else "false",
-        "hedge": "、".join(word for word in HEDGES if _hedged(quote, word)),
-        "scope": "district",
-        "scope_as_printed": "",
+        "baseline_year": dates.baseline_year(clause),
+        "per_year": "true" if dates.PER_YEAR.search(clause) else "false",
+        "hedge": hedges(quote),
+        "scope": applies,
+        "scope_as_printed": as_printed,
         "quote": quote,
         "statement_en": "",
         "translation": "",
