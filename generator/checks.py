@@ -65,6 +65,12 @@ class ScopeError(ProjectError):
     description = "The words that name whom a target applies to are missing, superfluous or not in its quote."
 
 
+class QuoteOccurrenceError(ProjectError):
+    type = "quote-occurrence"
+    title = "Quote Occurrence"
+    description = "A quote stands in its source more than once without saying which place it means, or names no place."
+
+
 COMPARATOR_MEANING = {
     "ge": "the figure or more",
     "gt": "more than the figure",
@@ -119,6 +125,35 @@ class TextInSource(Check):
             if text and not src.occurs_in(text, source):
                 note = f"“{_short(text)}” does not stand in the source of {row[self.key_field]}"
                 yield NotInSourceError.from_row(row, note=note, field_name=name)
+
+
+@attrs.define(kw_only=True, repr=False)
+class QuoteOccurrence(Check):
+    """A quote that stands more than once in its source says which place it means (quote_occurrence, counted from 1
+    in the source's order), and no quote names a place beyond the last: the source page marks that place."""
+
+    type = "quote-occurrence"
+    Errors = [QuoteOccurrenceError]
+    resource_names: list[str]
+    matchable_sources: dict[str, str]  # plan_id -> source text without whitespace
+
+    def validate_row(self, row) -> Iterable[errors.Error]:
+        if self.resource.name not in self.resource_names or not row["quote"]:
+            return
+        source = self.matchable_sources.get(row["plan_id"])
+        count = src.occurrences(row["quote"], source) if source is not None else 0
+        if not count:  # not in the source: reported by text-in-source
+            return
+        chosen = row["quote_occurrence"]
+        if chosen is None and count > 1:
+            note = (
+                f"the quote stands {count} times in the source: say in quote_occurrence which is meant (1 to {count})"
+            )
+            yield QuoteOccurrenceError.from_row(row, note=note, field_name="quote_occurrence")
+        elif chosen is not None and chosen > count:
+            times = "once" if count == 1 else f"only {count} times"
+            note = f"quote_occurrence is {chosen}, but the quote stands {times} in the source"
+            yield QuoteOccurrenceError.from_row(row, note=note, field_name="quote_occurrence")
 
 
 @attrs.define(kw_only=True, repr=False)

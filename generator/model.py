@@ -122,6 +122,7 @@ class Target:
     scope: str  # who it applies to: district, named-area, group, new-buildings or project
     scope_as_printed: str | None  # the quote's words that name them; None for the whole district
     quote: str
+    quote_occurrence: int | None  # which place of the source the quote means, when it stands in several
     statement_en: str
     translation: str
 
@@ -156,6 +157,7 @@ class Citation:
     document: Document
     section: str | None  # None: the issuing notice or the opening text, before the plan's numbered parts
     quote: str
+    quote_occurrence: int | None  # which place of the source the quote means, when it stands in several
 
 
 @dataclass

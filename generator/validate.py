@@ -150,6 +150,7 @@ def _project_checks(inputs: Inputs) -> list:
             )
             for name, key, fields in VERBATIM_FIELDS
         ),
+        checks.QuoteOccurrence(resource_names=list(QUOTED), matchable_sources=matchable),
         checks.FiguresMatchQuote(),
         checks.EnglishKeepsFigures(),
         checks.EnglishIsEnglish(),
@@ -194,8 +195,13 @@ def _quotes_across_paragraphs(inputs: Inputs) -> list[Problem]:
         quotes: dict[str, list[passages.Quote]] = {}  # plan_id -> its quotes, each named by its line
         for line, row in enumerate(inputs.text_rows.get(name, []), start=2):
             source, quote = sources.get(_cell(row, "plan_id")), _cell(row, "quote")
-            if source is not None and quote and src.occurs_in(quote, source.matchable):  # else not-in-source
-                quotes.setdefault(row["plan_id"], []).append(passages.Quote(str(line), row.get("section", ""), quote))
+            if source is None or not quote or not src.occurs_in(quote, source.matchable):  # else not-in-source
+                continue
+            occurrence = _occurrence(row, src.occurrences(quote, source.matchable))
+            if occurrence is not False:  # else reported by quote-occurrence or a type error
+                quotes.setdefault(row["plan_id"], []).append(
+                    passages.Quote(str(line), row.get("section", ""), quote, occurrence)
+                )
         file = next((f"datapackage/{r.get('path')}" for r in resources if r.get("name") == name), "")
         problems += [
             Problem(file, int(line), "quote", "quote-spans-paragraphs", message, HINTS["quote-spans-paragraphs"])
@@ -203,6 +209,15 @@ def _quotes_across_paragraphs(inputs: Inputs) -> list[Problem]:
             for line in passages.document(sources[plan_id], plan_quotes)[1]
         ]
     return problems
+
+
+def _occurrence(row: dict[str, str], count: int) -> int | None | bool:
+    """A quoted row's quote_occurrence as a number (None: not given, and the quote stands once), or False when it
+    is not a place of the quote (checks.QuoteOccurrence and the schema report it)."""
+    text = _cell(row, "quote_occurrence")
+    if text is None:
+        return None if count == 1 else False
+    return int(text) if text.isdigit() and 1 <= int(text) <= count else False
 
 
 # What a maintainer can do about each kind of frictionless error.
@@ -221,6 +236,7 @@ HINTS = {
     "blank-row": "delete the empty row",
     "not-in-source": "copy the text exactly from the source document (spaces and line breaks do not matter)",
     "quote-spans-paragraphs": "quote one paragraph of the source: split the row in two, or shorten its quote",
+    "quote-occurrence": "count the places the quote stands in the source, in order, and give the one meant",
     "title-not-in-quote": "quote the words that name the document, or correct its document_id or its title",
     "scope-as-printed": "copy the words that name whom it applies to from the quote; none for a whole district",
     "inconsistent-coding": "code the same construction the same way: the rules are on the methodology page",

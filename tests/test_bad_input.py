@@ -8,6 +8,7 @@ first if the fixture moves under them.
 from __future__ import annotations
 
 import codecs
+import hashlib
 import json
 import shutil
 from collections.abc import Callable
@@ -23,6 +24,7 @@ from generator.problems import InvalidPackage
 pytestmark = pytest.mark.slow
 DATA = "datapackage/data"
 DESCRIPTOR = "datapackage/datapackage.json"
+T002 = 3  # targets.csv: jia-2023-t002, 新能源装机容量达到12万千瓦 (eq 12 万千瓦, section 二), once in its source
 T004 = 5  # targets.csv: jia-2023-t004, 到2030年，可再生能源消费比重达到15%以上 (quantitative, ge 15 %)
 T005 = 6  # targets.csv: jia-2023-t005, 力争2028年前实现碳达峰 (qualitative, section 二)
 T006 = 7  # targets.csv: jia-2023-t006, 到2025年屋顶光伏覆盖率不低于30% (quantitative, ge 30 %, section 三（一）1)
@@ -125,6 +127,18 @@ def leave_a_pending_draft_row(paths: Paths) -> None:
     lines = path.read_text(encoding="utf-8").rstrip("\n").split("\n")
     marks = ["review"] + ["pending" if line == T006 else "accepted" for line in range(2, len(lines) + 1)]
     path.write_text("\n".join(f"{text},{mark}" for text, mark in zip(lines, marks, strict=True)) + "\n", "utf-8")
+
+
+def say_again_in_the_source(plan_id: str, line: int, words: str) -> Callable[[Paths], None]:
+    """Add a paragraph to a plan's source (and record the source's new hash on its plan row, line ``line``)."""
+
+    def breaks(paths: Paths) -> None:
+        source = paths.package_dir / "sources" / f"{plan_id}.txt"
+        data = source.read_bytes() + f"{words}\n".encode()
+        source.write_bytes(data)
+        edit_cell(paths, "plans", line, "source_sha256", hashlib.sha256(data).hexdigest())
+
+    return breaks
 
 
 def break_three_files(paths: Paths) -> None:
@@ -247,6 +261,21 @@ CASES = [
         TARGETS,
         [(T005, "quote", "quote-spans-paragraphs")],
         ("two of its paragraphs", "quote one paragraph"),
+    ),
+    # The source now says 新能源装机容量达到12万千瓦 twice: the row must say which place its quote means.
+    Case(
+        "quote-twice-without-its-occurrence",
+        say_again_in_the_source("jia-2023", JIA, "各部门确保新能源装机容量达到12万千瓦。"),
+        TARGETS,
+        [(T002, "quote_occurrence", "quote-occurrence")],
+        ("stands 2 times", "say in quote_occurrence which is meant (1 to 2)", "count the places"),
+    ),
+    Case(
+        "quote-occurrence-beyond-its-places",
+        set_cell("targets", T006, "quote_occurrence", "2"),
+        TARGETS,
+        [(T006, "quote_occurrence", "quote-occurrence")],
+        ("quote_occurrence is 2, but the quote stands once",),
     ),
     # The citation now names a document whose title its quote does not write, and the city plan, cited by no
     # other row, is left uncited.
@@ -387,6 +416,7 @@ def test_bad_input_is_named_and_nothing_is_published(project, case):
 
 
 def test_the_rows_the_table_breaks_are_where_it_says(fixture_project):
+    assert line_of(fixture_project, "targets", "target_id", "jia-2023-t002") == T002
     assert line_of(fixture_project, "targets", "target_id", "jia-2023-t004") == T004
     assert line_of(fixture_project, "targets", "target_id", "jia-2023-t005") == T005
     assert line_of(fixture_project, "targets", "target_id", "jia-2023-t006") == T006
