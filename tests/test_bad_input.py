@@ -30,6 +30,7 @@ T005 = 6  # targets.csv: jia-2023-t005, 力争2028年前实现碳达峰 (qualita
 T006 = 7  # targets.csv: jia-2023-t006, 到2025年屋顶光伏覆盖率不低于30% (quantitative, ge 30 %, section 三（一）1)
 T007 = 8  # targets.csv: jia-2023-t007, the next row
 Y001 = 9  # targets.csv: yi-2023-t001, …完成市下达目标 (defers-to-city, as jia-2023-t001: …确保完成全市下达指标)
+Y004 = 12  # targets.csv: yi-2023-t004, 每年新增绿色建筑2万平方米 (per year, no year, no deadline in its sentence)
 Y002 = 10  # targets.csv: yi-2023-t002, 公共机构单位建筑面积能耗下降2.5%左右 (scope group, 公共机构)
 ROOFTOP = 8  # indicators.csv: rooftop-pv-coverage
 DESCRIPTOR_RESOURCES = 62  # datapackage.json: the line of "resources": [
@@ -129,14 +130,19 @@ def leave_a_pending_draft_row(paths: Paths) -> None:
     path.write_text("\n".join(f"{text},{mark}" for text, mark in zip(lines, marks, strict=True)) + "\n", "utf-8")
 
 
-def say_again_in_the_source(plan_id: str, line: int, words: str) -> Callable[[Paths], None]:
-    """Add a paragraph to a plan's source (and record the source's new hash on its plan row, line ``line``)."""
+def edit_the_source(plan_id: str, line: int, old: str, new: str, *cells: tuple) -> Callable[[Paths], None]:
+    """Write ``new`` for ``old`` in a plan's source (append it where ``old`` is empty), record the source's new hash
+    on its plan row (line ``line``), then set each cell (resource, line, field, value)."""
 
     def breaks(paths: Paths) -> None:
         source = paths.package_dir / "sources" / f"{plan_id}.txt"
-        data = source.read_bytes() + f"{words}\n".encode()
+        text = source.read_text(encoding="utf-8")
+        assert old in text
+        data = (text.replace(old, new, 1) if old else text + new).encode("utf-8")
         source.write_bytes(data)
         edit_cell(paths, "plans", line, "source_sha256", hashlib.sha256(data).hexdigest())
+        for cell in cells:
+            edit_cell(paths, *cell)
 
     return breaks
 
@@ -265,7 +271,7 @@ CASES = [
     # The source now says 新能源装机容量达到12万千瓦 twice: the row must say which place its quote means.
     Case(
         "quote-twice-without-its-occurrence",
-        say_again_in_the_source("jia-2023", JIA, "各部门确保新能源装机容量达到12万千瓦。"),
+        edit_the_source("jia-2023", JIA, "", "各部门确保新能源装机容量达到12万千瓦。\n"),
         TARGETS,
         [(T002, "quote_occurrence", "quote-occurrence")],
         ("stands 2 times", "say in quote_occurrence which is meant (1 to 2)", "count the places"),
@@ -276,6 +282,36 @@ CASES = [
         TARGETS,
         [(T006, "quote_occurrence", "quote-occurrence")],
         ("quote_occurrence is 2, but the quote stands once",),
+    ),
+    # 到 2025 年屋顶光伏覆盖率不低于30%: the year of 三（一）1's sentence, not 2030.
+    Case(
+        "target-year-not-its-sentences-deadline",
+        set_cell("targets", T006, "target_year", "2030"),
+        TARGETS,
+        [(T006, "target_year", "target-year")],
+        ("“到2025年” before the quote in its sentence gives target_year 2025, not 2030", "full stop"),
+    ),
+    # 每年新增绿色建筑2万平方米 stands in a sentence without a deadline: no year.
+    Case(
+        "target-year-without-a-deadline",
+        set_cell("targets", Y004, "target_year", "2025"),
+        TARGETS,
+        [(Y004, "target_year", "target-year")],
+        ("no deadline stands before the quote in its sentence", "stays empty, not 2025"),
+    ),
+    # 光伏发电规模持续扩大 is a result under 到2025年 that rides in t006's quote without a row of its own.
+    Case(
+        "dated-clause-without-its-row",
+        edit_the_source(
+            "jia-2023",
+            JIA,
+            "到 2025 年屋顶光伏覆盖",
+            "到 2025 年光伏发电规模持续扩大，屋顶光伏覆盖",
+            ("targets", T006, "quote", "到2025年光伏发电规模持续扩大，屋顶光伏覆盖率不低于30%"),
+        ),
+        TARGETS,
+        [(T006, "quote", "dated-clause-without-row")],
+        ("“到2025年光伏发电规模持续扩大”, a dated result with no qualitative row", "rule 3"),
     ),
     # The citation now names a document whose title its quote does not write, and the city plan, cited by no
     # other row, is left uncited.
@@ -423,6 +459,7 @@ def test_the_rows_the_table_breaks_are_where_it_says(fixture_project):
     assert line_of(fixture_project, "targets", "target_id", "jia-2023-t007") == T007
     assert line_of(fixture_project, "targets", "target_id", "yi-2023-t001") == Y001
     assert line_of(fixture_project, "targets", "target_id", "yi-2023-t002") == Y002
+    assert line_of(fixture_project, "targets", "target_id", "yi-2023-t004") == Y004
     assert line_of(fixture_project, "indicators", "indicator_id", "rooftop-pv-coverage") == ROOFTOP
     assert line_of(fixture_project, "citations", "citation_id", "jia-2023-c001") == C001
     assert line_of(fixture_project, "documents", "document_id", "shili-carbon-peaking-plan") == CITY_PLAN
