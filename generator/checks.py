@@ -59,6 +59,12 @@ class TranslationMismatchError(ProjectError):
     description = "A row's translation field and its English text disagree: one is there without the other."
 
 
+class HedgeWordError(ProjectError):
+    type = "hedge-word"
+    title = "Hedge Word"
+    description = "The quote writes a hedge word that the row does not record."
+
+
 class ScopeError(ProjectError):
     type = "scope-as-printed"
     title = "Scope As Printed"
@@ -187,6 +193,40 @@ class FiguresMatchQuote(Check):
                 yield _provenance(row, "value", "a range has value_min and value_max and no value")
         elif not has["value"] or has["value_min"] or has["value_max"]:
             yield _provenance(row, "value", f"comparator {row['comparator']} needs value and no range")
+
+
+# The hedge words (docs/methodology.md, "限定词"), each as it stands in a quote when it hedges: 约 before a figure
+# or not inside 节约, 制约, 集约, 约束; 可 as the verb "can" (可为, 可以, 可供, 可使), not inside 可再生, 可复制.
+HEDGE_WORDS = {
+    "力争": re.compile(r"力争"),
+    "争取": re.compile(r"争取"),
+    "左右": re.compile(r"左右"),
+    "约": re.compile(r"(?<![节制集])约(?![束定])"),
+    "预计": re.compile(r"预计"),
+    "基本": re.compile(r"基本"),
+    "原则上": re.compile(r"原则上"),
+    "普遍": re.compile(r"普遍"),
+    "探索": re.compile(r"探索"),
+    "可": re.compile(r"可(?=[为以供使])"),
+}
+
+
+@attrs.define(kw_only=True, repr=False)
+class HedgeWordsRecorded(Check):
+    """Every hedge word that a target's quote writes is recorded in its hedge field (the list is closed: the
+    methodology says what each means)."""
+
+    type = "hedge-word"
+    Errors = [HedgeWordError]
+
+    def validate_row(self, row) -> Iterable[errors.Error]:
+        if self.resource.name != "targets" or not row["quote"]:
+            return
+        quote, recorded = src.squeeze(row["quote"]), (row["hedge"] or "").split("、")
+        for word, pattern in HEDGE_WORDS.items():
+            if word not in recorded and pattern.search(quote):
+                note = f"the quote writes the hedge word {word}, which hedge does not record"
+                yield HedgeWordError.from_row(row, note=note, field_name="hedge")
 
 
 @attrs.define(kw_only=True, repr=False)

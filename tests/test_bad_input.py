@@ -348,6 +348,14 @@ CASES = [
         [(Y001, "kind", "inconsistent-coding")],
         ("完成…下达", "defers-to-city", "methodology"),
     ),
+    # yi-2023-t002's quote writes 左右 (…下降2.5%左右): a hedge the row must record.
+    Case(
+        "hedge-word-not-recorded",
+        set_cell("targets", Y002, "hedge", ""),
+        TARGETS,
+        [(Y002, "hedge", "hedge-word")],
+        ("the quote writes the hedge word 左右, which hedge does not record", "add the word to hedge"),
+    ),
     # 机关单位 is not in yi-2023-t002's quote, which names 公共机构.
     Case(
         "scope-not-in-the-quote",
