@@ -475,8 +475,14 @@ class ScopeAsPrinted(Check):
 # (name, pattern on the quote without whitespace, the field it decides, its value).
 CONSTRUCTIONS = [
     ("完成…下达", re.compile(r"完成[^，。；]*?下达"), "kind", "defers-to-city"),
+    ("按照…下达", re.compile(r"按照[^，。；]*?下达"), "kind", "defers-to-city"),
+    ("完成…责任权重", re.compile(r"完成[^，。；]*?责任权重"), "kind", "defers-to-city"),
     ("不低于/高于全市（全区）…水平", re.compile(r"(不低于|高于)(全市|全区)[^，。；]*?水平"), "kind", "qualitative"),
     ("建成一批", re.compile(r"建成一批"), "direction", "increase"),
+]
+# The words a defers-to-city target must write: it commits to meet what a higher level sets, and these say so.
+DEFERS = [
+    pattern for _, pattern, field_name, value in CONSTRUCTIONS if (field_name, value) == ("kind", "defers-to-city")
 ]
 # What is masked before two quotes are compared: figures and years, then the names of places.
 FIGURE = re.compile(r"\d+(?:\.\d+)?")
@@ -502,6 +508,9 @@ class ConsistentCoding(Check):
         if self.resource.name != "targets" or not row["quote"]:
             return
         quote = src.squeeze(row["quote"])
+        if row["kind"] == "defers-to-city" and not any(pattern.search(quote) for pattern in DEFERS):
+            note = "a defers-to-city quote writes 完成…下达, 按照…下达 or 完成…责任权重 (methodology): this one none"
+            yield InconsistentCodingError.from_row(row, note=note, field_name="kind")
         for name, pattern, field_name, value in CONSTRUCTIONS:
             if pattern.search(quote) and row[field_name] != value:
                 note = f"a quote with {name} is coded {field_name} {value} (see the methodology), not {row[field_name]}"

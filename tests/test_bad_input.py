@@ -356,6 +356,14 @@ CASES = [
         [(Y002, "hedge", "hedge-word")],
         ("the quote writes the hedge word 左右, which hedge does not record", "add the word to hedge"),
     ),
+    # 到2027年，燃煤锅炉全部完成清洁能源替代 promises a result, not what the city assigns.
+    Case(
+        "defers-to-city-without-its-words",
+        set_cell("targets", T007, "kind", "defers-to-city"),
+        TARGETS,
+        [(T007, "kind", "inconsistent-coding")],
+        ("a defers-to-city quote writes 完成…下达, 按照…下达 or 完成…责任权重", "this one none"),
+    ),
     # 机关单位 is not in yi-2023-t002's quote, which names 公共机构.
     Case(
         "scope-not-in-the-quote",
