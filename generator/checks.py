@@ -479,6 +479,8 @@ CONSTRUCTIONS = [
     ("完成…责任权重", re.compile(r"完成[^，。；]*?责任权重"), "kind", "defers-to-city"),
     ("不低于/高于全市（全区）…水平", re.compile(r"(不低于|高于)(全市|全区)[^，。；]*?水平"), "kind", "qualitative"),
     ("建成一批", re.compile(r"建成一批"), "direction", "increase"),
+    ("累计", re.compile(r"累计"), "direction", "level"),
+    ("新增/培育/引进", re.compile(r"新增|培育|引进"), "direction", "increase"),
 ]
 # The words a defers-to-city target must write: it commits to meet what a higher level sets, and these say so.
 DEFERS = [

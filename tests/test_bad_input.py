@@ -364,6 +364,14 @@ CASES = [
         [(T007, "kind", "inconsistent-coding")],
         ("a defers-to-city quote writes 完成…下达, 按照…下达 or 完成…责任权重", "this one none"),
     ),
+    # 每年新增绿色建筑2万平方米 counts what each year adds: increase, not level.
+    Case(
+        "count-added-coded-as-a-level",
+        set_cell("targets", Y004, "direction", "level"),
+        TARGETS,
+        [(Y004, "direction", "inconsistent-coding")],
+        ("a quote with 新增/培育/引进 is coded direction increase",),
+    ),
     # 机关单位 is not in yi-2023-t002's quote, which names 公共机构.
     Case(
         "scope-not-in-the-quote",
