@@ -15,7 +15,7 @@ from decimal import Decimal
 import attrs
 from frictionless import Check, errors
 
-from . import share
+from . import clauses, share
 from . import sources as src
 from .i18n import CHINESE_CHARACTER
 
@@ -448,16 +448,35 @@ class ComparatorWording(Check):
                 yield ComparatorWordingError.from_row(row, note=note, field_name="statement_en")
 
 
+# What may stand before a quote's subject: a deadline, 力争 or 确保, and the words for the whole district.
+LEAD = re.compile(r"(?:" + clauses.DEADLINE.pattern + r"|力争|确保|全区|区内)[，,]?")
+
+
+def subject_of(quote: str) -> str:
+    """The quote (without whitespace) from its subject on: what stands before it (到2025年，力争…) taken off."""
+    while (lead := LEAD.match(quote)) and lead.end():
+        quote = quote[lead.end() :]
+    return quote
+
+
 @attrs.define(kw_only=True, repr=False)
 class ScopeAsPrinted(Check):
-    """A target that applies to less than the whole district names whom in words that stand in its quote."""
+    """A target that applies to less than the whole district names whom in words that stand in its quote; and the
+    quotes of a plan whose subject is the same words have the same scope (the scope is read from the quote's own
+    words: a quote that names no one applies to the whole district, whatever its paragraph is about)."""
 
     type = "scope-as-printed"
     Errors = [ScopeError]
+    subjects: dict[str, dict[str, tuple[str, str]]]  # plan_id -> scope_as_printed -> (scope, the first target's id)
 
     def validate_row(self, row) -> Iterable[errors.Error]:
         if self.resource.name != "targets" or not row["scope"]:
             return
+        subject = subject_of(src.squeeze(row["quote"] or ""))
+        for words, (scope, first) in self.subjects.get(row["plan_id"], {}).items():
+            if subject.startswith(words) and row["scope"] != scope:
+                note = f"the quote's subject is “{words}”, which {first} codes as scope {scope}, not {row['scope']}"
+                yield ScopeError.from_row(row, note=note, field_name="scope")
         printed = row["scope_as_printed"]
         if row["scope"] == "district" and printed:
             yield ScopeError.from_row(

@@ -166,7 +166,7 @@ def _project_checks(inputs: Inputs) -> list:
         checks.EnglishIsEnglish(),
         checks.TranslationSaysHow(),
         checks.ComparatorWording(),
-        checks.ScopeAsPrinted(),
+        checks.ScopeAsPrinted(subjects=_scope_subjects(rows.get("targets", []))),
         checks.ConsistentCoding(place_names=[_cell(r, "name_zh") or "" for r in rows.get("districts", [])]),
         checks.SectionInOutline(resource_names=["chapters", "measures", "targets", "citations"], outlines=outlines),
         checks.TitleInQuote(document_titles=titles),
@@ -179,6 +179,17 @@ def _project_checks(inputs: Inputs) -> list:
             for name, field, target in SAME_PLAN
         ),
     ]
+
+
+def _scope_subjects(targets: list[dict[str, str]]) -> dict[str, dict[str, tuple[str, str]]]:
+    """plan_id -> the words that name whom a target applies to (scope_as_printed, of a scope other than the whole
+    district) -> (that scope, the first target that codes them so)."""
+    subjects: dict[str, dict[str, tuple[str, str]]] = {}
+    for row in targets:
+        words, scope = src.squeeze(row.get("scope_as_printed", "")), row.get("scope", "")
+        if words and scope and scope != "district":
+            subjects.setdefault(row.get("plan_id", ""), {}).setdefault(words, (scope, row.get("target_id", "")))
+    return subjects
 
 
 def _cell(row: dict[str, str], field: str) -> str | None:

@@ -37,6 +37,8 @@ DESCRIPTOR_RESOURCES = 62  # datapackage.json: the line of "resources": [
 C001 = 2  # citations.csv: jia-2023-c001, 为落实《示例市碳达峰实施方案》…, citing shili-carbon-peaking-plan
 CITY_PLAN = 2  # documents.csv: shili-carbon-peaking-plan, 示政发〔2022〕5号, cited by jia-2023-c001 only
 JIA = 2  # plans.csv: jia-2023, whose official_url is empty
+YI = 3  # plans.csv: yi-2023
+Y_NEW = 14  # targets.csv: the line after yi's last row (yi-2023-t005), where a case adds one
 
 
 def data_file(paths: Paths, name: str):
@@ -143,6 +145,24 @@ def edit_the_source(plan_id: str, line: int, old: str, new: str, *cells: tuple) 
         edit_cell(paths, "plans", line, "source_sha256", hashlib.sha256(data).hexdigest())
         for cell in cells:
             edit_cell(paths, *cell)
+
+    return breaks
+
+
+def add_a_target(line: str) -> Callable[[Paths], None]:
+    """Append a row (its CSV text) to targets.csv, after the last."""
+
+    def breaks(paths: Paths) -> None:
+        path = data_file(paths, "targets")
+        path.write_text(path.read_text(encoding="utf-8") + line + "\n", encoding="utf-8")
+
+    return breaks
+
+
+def one_after_another(*steps: Callable[[Paths], None]) -> Callable[[Paths], None]:
+    def breaks(paths: Paths) -> None:
+        for step in steps:
+            step(paths)
 
     return breaks
 
@@ -372,6 +392,20 @@ CASES = [
         [(Y004, "direction", "inconsistent-coding")],
         ("a quote with 新增/培育/引进 is coded direction increase",),
     ),
+    # A new commitment about 公共机构, the subject that yi-2023-t002 codes as a group, coded as the whole district's.
+    Case(
+        "same-subject-another-scope",
+        one_after_another(
+            edit_the_source("yi-2023", YI, "", "到2025年，公共机构全部完成节能改造。\n"),
+            add_a_target(
+                "yi-2023-t006,yi-2023,,,三（二）,public-institution-energy-intensity,qualitative,,,,,,level,2025,,false,,"
+                "district,,公共机构全部完成节能改造,,Public institutions all complete energy-saving retrofits.,reviewed"
+            ),
+        ),
+        TARGETS,
+        [(Y_NEW, "scope", "scope-as-printed")],
+        ("the quote's subject is “公共机构”, which yi-2023-t002 codes as scope group, not district",),
+    ),
     # 机关单位 is not in yi-2023-t002's quote, which names 公共机构.
     Case(
         "scope-not-in-the-quote",
@@ -488,5 +522,7 @@ def test_the_rows_the_table_breaks_are_where_it_says(fixture_project):
     assert line_of(fixture_project, "citations", "citation_id", "jia-2023-c001") == C001
     assert line_of(fixture_project, "documents", "document_id", "shili-carbon-peaking-plan") == CITY_PLAN
     assert line_of(fixture_project, "plans", "plan_id", "jia-2023") == JIA
+    assert line_of(fixture_project, "plans", "plan_id", "yi-2023") == YI
+    assert line_of(fixture_project, "targets", "target_id", "yi-2023-t005") == Y_NEW - 1
     lines = fixture_project.descriptor_path.read_text(encoding="utf-8").splitlines()
     assert lines[DESCRIPTOR_RESOURCES - 1].strip() == '"resources": ['
