@@ -163,6 +163,28 @@ class QuoteOccurrence(Check):
 
 
 @attrs.define(kw_only=True, repr=False)
+class SecondaryDocNumber(Check):
+    """A document number that only a secondary copy gives (doc_number_secondary) says where it was found, stands
+    where the source prints none, and is not in the source: a number the source prints is doc_number."""
+
+    type = "doc-number-secondary"
+    Errors = [ProvenanceError]
+    matchable_sources: dict[str, str]  # plan_id -> source text without whitespace
+
+    def validate_row(self, row) -> Iterable[errors.Error]:
+        if self.resource.name != "plans" or not row["doc_number_secondary"]:
+            return
+        if not row["doc_number_source"]:
+            yield _provenance(row, "doc_number_source", "say where doc_number_secondary was found")
+        if row["doc_number"]:
+            yield _provenance(row, "doc_number_secondary", "the source prints doc_number: no secondary number")
+        source = self.matchable_sources.get(row["plan_id"])
+        if source is not None and src.occurs_in(row["doc_number_secondary"], source):
+            note = f"“{row['doc_number_secondary']}” stands in the source: record it as doc_number"
+            yield _provenance(row, "doc_number_secondary", note)
+
+
+@attrs.define(kw_only=True, repr=False)
 class FiguresMatchQuote(Check):
     """A target's figures and hedge words are written in its quote, and its kind fits its figures."""
 

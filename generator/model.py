@@ -171,6 +171,9 @@ class Plan:
     issuer_en: str
     issue_date: datetime.date
     doc_number: str | None
+    doc_number_secondary: str | None  # a number that only a secondary copy gives, never the source (see its note)
+    doc_number_source: str | None
+    doc_number_source_en: str | None
     publication_note: str | None
     publication_note_en: str | None
     status: str

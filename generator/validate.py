@@ -161,6 +161,7 @@ def _project_checks(inputs: Inputs) -> list:
         ),
         checks.QuoteOccurrence(resource_names=list(QUOTED), matchable_sources=matchable),
         checks.FiguresMatchQuote(),
+        checks.SecondaryDocNumber(matchable_sources=matchable),
         checks.HedgeWordsRecorded(),
         checks.EnglishKeepsFigures(),
         checks.EnglishIsEnglish(),

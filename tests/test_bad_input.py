@@ -414,6 +414,26 @@ CASES = [
         [(Y002, "scope_as_printed", "scope-as-printed")],
         ("“机关单位” is not in the quote", "copy the words"),
     ),
+    # A document number from a secondary copy says where it was found.
+    Case(
+        "secondary-document-number-without-its-source",
+        set_cell("plans", JIA, "doc_number_secondary", "甲政发〔2023〕9号"),
+        f"{DATA}/plans.csv",
+        [(JIA, "doc_number_source", "provenance")],
+        ("say where doc_number_secondary was found",),
+    ),
+    # 示政发〔2022〕5号 stands in jia-2023's source (the number of the city plan it cites): no secondary number.
+    Case(
+        "secondary-document-number-in-the-source",
+        one_after_another(
+            set_cell("plans", JIA, "doc_number_secondary", "示政发〔2022〕5号"),
+            set_cell("plans", JIA, "doc_number_source", "转载件"),
+            set_cell("plans", JIA, "doc_number_source_en", "A secondary copy"),
+        ),
+        f"{DATA}/plans.csv",
+        [(JIA, "doc_number_secondary", "provenance")],
+        ("“示政发〔2022〕5号” stands in the source: record it as doc_number",),
+    ),
     # An official page is a web address (http or https), written whole: nothing else may become a link.
     Case(
         "official-page-without-its-scheme",
