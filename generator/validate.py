@@ -235,9 +235,9 @@ def _quotes_across_paragraphs(inputs: Inputs) -> list[Problem]:
 
 def _sentence_problems(inputs: Inputs) -> list[Problem]:
     """What a target's sentence decides (clauses.py): its year is the deadline before its quote's end in its own
-    sentence, or none (target-year); and every dated result that its quote states by its direction alone is the
-    quote of a qualitative row of its plan (dated-clause-without-row). Quotes that do not stand within one
-    paragraph are reported by the other checks."""
+    sentence, or none (target-year); and in the key tasks, every dated result that its quote states by its
+    direction alone is the quote of a qualitative row of its plan (dated-clause-without-row). Quotes that do not
+    stand within one paragraph are reported by the other checks."""
     sources = {
         _cell(row, "plan_id"): inputs.source_texts.get(_cell(row, "source_file") or "")
         for row in inputs.text_rows.get("plans", [])
@@ -266,7 +266,9 @@ def _sentence_problems(inputs: Inputs) -> list[Problem]:
             placed = clauses.Placed.of(place[0].text, place[1], place[2])
             if message := _year_problem(placed.deadline, row.get("target_year", "")):
                 problems.append(Problem(file, line, "target_year", "target-year", message, HINTS["target-year"]))
-            for clause in placed.dated_direction_clauses:
+            # In the key tasks (a row of a numbered measure) every dated result is recorded (rule 3); the main goals
+            # record only the outcomes rule 4 lists, so a quote there may pass over a clause that has no row.
+            for clause in placed.dated_direction_clauses if row.get("measure_id") else []:
                 if not any(clause in other for other in qualitative):
                     message = f"the quote carries “{clause}”, a dated result with no qualitative row of its own"
                     hint = HINTS["dated-clause-without-row"]
@@ -275,7 +277,10 @@ def _sentence_problems(inputs: Inputs) -> list[Problem]:
 
 
 def _year_problem(deadline: clauses.Deadline | None, target_year: str) -> str:
-    """What is wrong with a target's year, given the deadline of its sentence ("" when nothing is)."""
+    """What is wrong with a target's year, given the deadline of its sentence ("" when nothing is). A year that is
+    not written in ASCII digits is reported by the checks of the cell itself."""
+    if target_year and not (target_year.isascii() and target_year.isdigit()):
+        return ""
     if deadline is None and target_year:
         return (
             f"no deadline stands before the quote in its sentence (a later sentence's does not reach back): "
