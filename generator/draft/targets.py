@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .. import clauses as sentence_rules
 from .. import sources as src
-from ..checks import CONSTRUCTIONS
-from ..passages import Source, blocks
+from ..checks import CONSTRUCTIONS, HEDGE_WORDS
+from ..passages import Block, Quote, Source, blocks, locate
 
 SENTENCE_END = re.compile(r"(?<=[。；;！？])")
 CLAUSE_END = re.compile(r"(?<=[，,：:])")
@@ -51,9 +52,8 @@ COMMITTING = re.compile(
 )
 # A threshold that picks whom a measure concerns, not a target: 超过5000吨标准煤的数据中心, 大于2万平方米的建筑.
 THRESHOLD = re.compile(r"(超过|大于|高于|小于|低于|不足)$")
-HEDGES = ("力争", "左右", "预计", "基本", "争取", "约", "原则上")
 DECREASE = re.compile(r"下降|降低|减少|压减|削减")
-INCREASE = re.compile(r"新增|新建|增加|增长|累计|建成|培育|引进|提供")
+INCREASE = re.compile(r"新增|新建|增加|增长|建成|培育|引进|提供|提升|提高|扩大|增强")
 DEFERS = next(p for name, p, _, _ in CONSTRUCTIONS if name == "完成…下达")  # the target is the city's
 
 
@@ -74,16 +74,65 @@ def clauses(sentence: str) -> list[str]:
 
 
 def propose_targets(plan_id: str, source: Source) -> list[Proposal]:
-    proposals = []
-    for block in blocks(source):
+    proposals: list[Proposal] = []
+    document = blocks(source)
+    for block in document:
         if not block.section or block.kind == "heading":
             continue
         year = None
+        found: list[Proposal] = []
         for sentence in sentences(block.text):
-            proposals += sentence_targets(plan_id, block.section, sentence, year)
-            years = [year_of(found) for found in YEAR.finditer(sentence)]
-            year = years[-1] if years else year
+            found += sentence_targets(plan_id, block.section, sentence, year)
+            years = [year_of(match) for match in YEAR.finditer(sentence)]
+            year = None if sentence.rstrip().endswith(("。", "！", "？")) else years[-1] if years else year
+        found += _dated_results(plan_id, block, document, source, found + proposals)
+        for proposal in found:
+            _as_its_sentence_says(proposal.row, block, document, source)
+        proposals += found
     return proposals
+
+
+def _place(quote: str, block: Block, document: list[Block], source: Source) -> tuple[int | None, tuple | None]:
+    """The quote's occurrence (None when it stands once in the source) and its place in ``block``, as validation
+    counts and finds them (checks.QuoteOccurrence, passages.locate)."""
+    count = src.occurrences(quote, source.matchable)
+    for occurrence in [None] if count <= 1 else range(1, count + 1):
+        place = locate(document, Quote("", block.section, quote, occurrence))
+        if place and place[0] is block:
+            return occurrence, place
+    return None, None
+
+
+def _as_its_sentence_says(row: dict[str, str], block: Block, document: list[Block], source: Source) -> None:
+    """The row's occurrence, and its year from the deadline before its quote's end in its own sentence (clauses.py)."""
+    occurrence, place = _place(row["quote"], block, document, source)
+    row["quote_occurrence"] = str(occurrence) if occurrence else ""
+    if place:
+        deadline = sentence_rules.Placed.of(block.text, place[1], place[2]).deadline
+        row["target_year"] = str(deadline.year) if deadline else ""
+
+
+def _dated_results(
+    plan_id: str, block: Block, document: list[Block], source: Source, proposed: list[Proposal]
+) -> list[Proposal]:
+    """A qualitative row for each dated result that a proposed quote of a numbered measure carries by its direction
+    alone and no proposed qualitative row quotes (the methodology: every dated result has its own row)."""
+    if not re.search(r"\d", block.section):  # the main goals record only the outcomes rule 4 lists
+        return []
+    added: list[Proposal] = []
+    for proposal in [p for p in proposed if p.row["section"] == block.section]:
+        _, place = _place(proposal.row["quote"], block, document, source)
+        if not place:
+            continue
+        placed = sentence_rules.Placed.of(block.text, place[1], place[2])
+        quoted = [src.squeeze(p.row["quote"]) for p in proposed + added if p.row["kind"] == "qualitative"]
+        for clause in placed.dated_direction_clauses:
+            if not any(clause in quote for quote in quoted):
+                deadline = sentence_rules.deadlines(placed.before + placed.quote)
+                dated = _dated(plan_id, block.section, clause, deadline[-1].year if deadline else 0)
+                added.append(Proposal(dated.row, dated.subject, 0.4, f"dated result inside {proposal.reason}"))
+                quoted.append(clause)
+    return added
 
 
 def year_of(found: re.Match) -> int:
@@ -166,7 +215,7 @@ def _quantitative(plan_id: str, section: str, quote: str, clause: str, figure: r
         "value_min": low if ranged else "",
         "value_max": high if ranged else "",
         "unit": unit,
-        "direction": _direction(clause),
+        "direction": _constructed(quote) or _direction(clause),
     }
     reason = f"figure {figure.group().strip()}" + (f" after {year}年" if year else " (no year in the sentence)")
     subject = re.split(r"达到|达|不低于|不超过|超过|低于|控制在|提高到|提升至|降至", clause[: figure.start()])[0]
@@ -177,17 +226,21 @@ def _quantitative(plan_id: str, section: str, quote: str, clause: str, figure: r
 def _dated(plan_id: str, section: str, quote: str, year: int) -> Proposal:
     defers = bool(DEFERS.search(quote))
     row = _row(plan_id, section, quote, year, kind="defers-to-city" if defers else "qualitative")
-    row["direction"] = "increase" if "建成一批" in quote else _direction(quote)
+    row["direction"] = _direction(quote)
     reason = "完成…下达 after a year" if defers else f"dated commitment ({year}年) without a figure"
     return Proposal(row, quote, 0.6 if defers else 0.4, reason)
 
 
-def _hedged(quote: str, word: str) -> bool:
-    """约 hedges a figure (约30%), not 节约 or 约束."""
-    return bool(re.search(r"约\d", quote)) if word == "约" else word in quote
+def _constructed(quote: str) -> str:
+    """The direction a recognised construction of the quote decides (checks.CONSTRUCTIONS: 累计 is level, 新增 and
+    建成一批 increase), or ""."""
+    squeezed = src.squeeze(quote)
+    return next((v for _, p, f, v in CONSTRUCTIONS if f == "direction" and p.search(squeezed)), "")
 
 
 def _direction(text: str) -> str:
+    if constructed := _constructed(text):
+        return constructed
     if DECREASE.search(text):
         return "decrease"
     return "increase" if INCREASE.search(text) else "level"
@@ -212,10 +265,11 @@ def _row(plan_id: str, section: str, quote: str, year: int | None, kind: str) ->
         "target_year": str(year) if year else "",
         "baseline_year": (baseline.group(1) or baseline.group(2)) if baseline else "",
         "per_year": "true" if PER_YEAR.search(quote) else "false",
-        "hedge": "、".join(word for word in HEDGES if _hedged(quote, word)),
+        "hedge": "、".join(word for word, pattern in HEDGE_WORDS.items() if pattern.search(src.squeeze(quote))),
         "scope": "district",
         "scope_as_printed": "",
         "quote": quote,
+        "quote_occurrence": "",
         "statement_en": "",
         "translation": "",
     }
