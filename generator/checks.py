@@ -15,7 +15,7 @@ from decimal import Decimal
 import attrs
 from frictionless import Check, errors
 
-from . import characters, dates, figures_in_words, share
+from . import characters, clauses, dates, figures_in_words, share
 from . import sources as src
 from .i18n import CHINESE_CHARACTER
 
@@ -59,10 +59,22 @@ class TranslationMismatchError(ProjectError):
     description = "A row's translation field and its English text disagree: one is there without the other."
 
 
+class HedgeWordError(ProjectError):
+    type = "hedge-word"
+    title = "Hedge Word"
+    description = "The quote writes a hedge word that the row does not record."
+
+
 class ScopeError(ProjectError):
     type = "scope-as-printed"
     title = "Scope As Printed"
     description = "The words that name whom a target applies to are missing, superfluous or not in its quote."
+
+
+class QuoteOccurrenceError(ProjectError):
+    type = "quote-occurrence"
+    title = "Quote Occurrence"
+    description = "A quote stands in its source more than once without saying which place it means, or names no place."
 
 
 COMPARATOR_MEANING = {
@@ -137,6 +149,57 @@ class TextInSource(Check):
 
 
 @attrs.define(kw_only=True, repr=False)
+class QuoteOccurrence(Check):
+    """A quote that stands more than once in its source says which place it means (quote_occurrence, counted from 1
+    in the source's order), and no quote names a place beyond the last: the source page marks that place."""
+
+    type = "quote-occurrence"
+    Errors = [QuoteOccurrenceError]
+    resource_names: list[str]
+    matchable_sources: dict[str, str]  # plan_id -> source text without whitespace
+
+    def validate_row(self, row) -> Iterable[errors.Error]:
+        if self.resource.name not in self.resource_names or not row["quote"]:
+            return
+        source = self.matchable_sources.get(row["plan_id"])
+        count = src.occurrences(row["quote"], source) if source is not None else 0
+        if not count:  # not in the source: reported by text-in-source
+            return
+        chosen = row["quote_occurrence"]
+        if chosen is None and count > 1:
+            note = (
+                f"the quote stands {count} times in the source: say in quote_occurrence which is meant (1 to {count})"
+            )
+            yield QuoteOccurrenceError.from_row(row, note=note, field_name="quote_occurrence")
+        elif chosen is not None and chosen > count:
+            times = "once" if count == 1 else f"only {count} times"
+            note = f"quote_occurrence is {chosen}, but the quote stands {times} in the source"
+            yield QuoteOccurrenceError.from_row(row, note=note, field_name="quote_occurrence")
+
+
+@attrs.define(kw_only=True, repr=False)
+class SecondaryDocNumber(Check):
+    """A document number that only a secondary copy gives (doc_number_secondary) says where it was found, stands
+    where the source prints none, and is not in the source: a number the source prints is doc_number."""
+
+    type = "doc-number-secondary"
+    Errors = [ProvenanceError]
+    matchable_sources: dict[str, str]  # plan_id -> source text without whitespace
+
+    def validate_row(self, row) -> Iterable[errors.Error]:
+        if self.resource.name != "plans" or not row["doc_number_secondary"]:
+            return
+        if not row["doc_number_source"]:
+            yield _provenance(row, "doc_number_source", "say where doc_number_secondary was found")
+        if row["doc_number"]:
+            yield _provenance(row, "doc_number_secondary", "the source prints doc_number: no secondary number")
+        source = self.matchable_sources.get(row["plan_id"])
+        if source is not None and src.occurs_in(row["doc_number_secondary"], source):
+            note = f"“{row['doc_number_secondary']}” stands in the source: record it as doc_number"
+            yield _provenance(row, "doc_number_secondary", note)
+
+
+@attrs.define(kw_only=True, repr=False)
 class FiguresMatchQuote(Check):
     """A target's figures and hedge words are written in its quote, and its kind fits its figures."""
 
@@ -167,6 +230,40 @@ class FiguresMatchQuote(Check):
                 yield _provenance(row, "value", "a range has value_min and value_max and no value")
         elif not has["value"] or has["value_min"] or has["value_max"]:
             yield _provenance(row, "value", f"comparator {row['comparator']} needs value and no range")
+
+
+# The hedge words (docs/methodology.md, "限定词"), each as it stands in a quote when it hedges: 约 before a figure
+# or not inside 节约, 制约, 集约, 约束; 可 as the verb "can" (可为, 可以, 可供, 可使), not inside 可再生, 可复制.
+HEDGE_WORDS = {
+    "力争": re.compile(r"力争"),
+    "争取": re.compile(r"争取"),
+    "左右": re.compile(r"左右"),
+    "约": re.compile(r"(?<![节制集])约(?![束定])"),
+    "预计": re.compile(r"预计"),
+    "基本": re.compile(r"基本"),
+    "原则上": re.compile(r"原则上"),
+    "普遍": re.compile(r"普遍"),
+    "探索": re.compile(r"探索"),
+    "可": re.compile(r"可(?=[为以供使])"),
+}
+
+
+@attrs.define(kw_only=True, repr=False)
+class HedgeWordsRecorded(Check):
+    """Every hedge word that a target's quote writes is recorded in its hedge field (the list is closed: the
+    methodology says what each means)."""
+
+    type = "hedge-word"
+    Errors = [HedgeWordError]
+
+    def validate_row(self, row) -> Iterable[errors.Error]:
+        if self.resource.name != "targets" or not row["quote"]:
+            return
+        quote, recorded = src.squeeze(row["quote"]), (row["hedge"] or "").split("、")
+        for word, pattern in HEDGE_WORDS.items():
+            if word not in recorded and pattern.search(quote):
+                note = f"the quote writes the hedge word {word}, which hedge does not record"
+                yield HedgeWordError.from_row(row, note=note, field_name="hedge")
 
 
 @attrs.define(kw_only=True, repr=False)
@@ -388,16 +485,35 @@ class ComparatorWording(Check):
                 yield ComparatorWordingError.from_row(row, note=note, field_name="statement_en")
 
 
+# What may stand before a quote's subject: a deadline, 力争 or 确保, and the words for the whole district.
+LEAD = re.compile(r"(?:" + clauses.DEADLINE.pattern + r"|力争|确保|全区|区内)[，,]?")
+
+
+def subject_of(quote: str) -> str:
+    """The quote (without whitespace) from its subject on: what stands before it (到2025年，力争…) taken off."""
+    while (lead := LEAD.match(quote)) and lead.end():
+        quote = quote[lead.end() :]
+    return quote
+
+
 @attrs.define(kw_only=True, repr=False)
 class ScopeAsPrinted(Check):
-    """A target that applies to less than the whole district names whom in words that stand in its quote."""
+    """A target that applies to less than the whole district names whom in words that stand in its quote; and the
+    quotes of a plan whose subject is the same words have the same scope (the scope is read from the quote's own
+    words: a quote that names no one applies to the whole district, whatever its paragraph is about)."""
 
     type = "scope-as-printed"
     Errors = [ScopeError]
+    subjects: dict[str, dict[str, tuple[str, str]]]  # plan_id -> scope_as_printed -> (scope, the first target's id)
 
     def validate_row(self, row) -> Iterable[errors.Error]:
         if self.resource.name != "targets" or not row["scope"]:
             return
+        subject = subject_of(src.squeeze(row["quote"] or ""))
+        for words, (scope, first) in self.subjects.get(row["plan_id"], {}).items():
+            if subject.startswith(words) and row["scope"] != scope:
+                note = f"the quote's subject is “{words}”, which {first} codes as scope {scope}, not {row['scope']}"
+                yield ScopeError.from_row(row, note=note, field_name="scope")
         printed = row["scope_as_printed"]
         if row["scope"] == "district" and printed:
             yield ScopeError.from_row(
@@ -415,8 +531,16 @@ class ScopeAsPrinted(Check):
 # (name, pattern on the quote without whitespace, the field it decides, its value).
 CONSTRUCTIONS = [
     ("完成…下达", re.compile(r"完成[^，。；]*?下达"), "kind", "defers-to-city"),
+    ("按照…下达", re.compile(r"按照[^，。；]*?下达"), "kind", "defers-to-city"),
+    ("完成…责任权重", re.compile(r"完成[^，。；]*?责任权重"), "kind", "defers-to-city"),
     ("不低于/高于全市（全区）…水平", re.compile(r"(不低于|高于)(全市|全区)[^，。；]*?水平"), "kind", "qualitative"),
     ("建成一批", re.compile(r"建成一批"), "direction", "increase"),
+    ("累计", re.compile(r"累计"), "direction", "level"),
+    ("新增/培育/引进", re.compile(r"新增|培育|引进"), "direction", "increase"),
+]
+# The words a defers-to-city target must write: it commits to meet what a higher level sets, and these say so.
+DEFERS = [
+    pattern for _, pattern, field_name, value in CONSTRUCTIONS if (field_name, value) == ("kind", "defers-to-city")
 ]
 # What is masked before two quotes are compared: figures and years, then the names of places.
 FIGURE = re.compile(r"\d+(?:\.\d+)?")
@@ -442,6 +566,9 @@ class ConsistentCoding(Check):
         if self.resource.name != "targets" or not row["quote"]:
             return
         quote = src.squeeze(row["quote"])
+        if row["kind"] == "defers-to-city" and not any(pattern.search(quote) for pattern in DEFERS):
+            note = "a defers-to-city quote writes 完成…下达, 按照…下达 or 完成…责任权重 (methodology): this one none"
+            yield InconsistentCodingError.from_row(row, note=note, field_name="kind")
         for name, pattern, field_name, value in CONSTRUCTIONS:
             if pattern.search(quote) and row[field_name] != value:
                 note = f"a quote with {name} is coded {field_name} {value} (see the methodology), not {row[field_name]}"

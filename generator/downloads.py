@@ -93,7 +93,7 @@ def build_downloads(
     yield urls.package_file(name, "zip"), formats.to_zip(package, when)
     del package, table_files, alternates
     headers = {r: [f["name"] for f in s["fields"]] for r, s in schemas.items()}
-    yield from plan_slices(tables, inputs.text_rows, headers, {r: s["primaryKey"] for r, s in schemas.items()})
+    yield from plan_slices(tables, inputs.text_rows, headers, schemas)
 
 
 def published_descriptor(
@@ -142,23 +142,61 @@ def plan_slices(
     tables: dict[str, list[dict]],
     text_rows: dict[str, list[dict[str, str]]],
     headers: dict[str, list[str]],
-    primary_keys: dict[str, list[str]],
+    schemas: dict[str, dict],
 ) -> Iterator[tuple[str, bytes]]:
-    """Each plan's own rows of every resource (and the rows they refer to), as CSV (from the rows as the files
-    write them) and JSON (from the typed rows), one file at a time.
+    """Each plan's own rows of every resource, and every row they refer to by the descriptor's foreign keys (also
+    within a table: a district's parent), as CSV (from the rows as the files write them) and JSON (from the typed
+    rows), one file at a time.
 
     Every table is indexed once, so the cost grows with the rows, not with rows × plans.
     """
+    primary_keys = {name: schema["primaryKey"] for name, schema in schemas.items()}
     index = {
         name: {tuple(row[k] for k in primary_keys[name]): i for i, row in enumerate(rows)}
         for name, rows in tables.items()
     }
+    references = _references(tables, schemas)
     for plan_id, own in _rows_by_plan(tables).items():
         keep = _plan_keys(tables, own, plan_id)
+        _close_references(keep, tables, references, index)
         for name, rows in tables.items():
             positions = sorted(index[name][key] for key in keep[name] if key in index[name])
             yield urls.plan_slice(plan_id, name, "csv"), _csv(headers[name], [text_rows[name][i] for i in positions])
             yield urls.plan_slice(plan_id, name, "json"), formats.to_json([rows[i] for i in positions])
+
+
+def _references(tables: dict[str, list[dict]], schemas: dict[str, dict]) -> list[tuple[str, list[str], str, dict]]:
+    """Every foreign key of the descriptor as (resource, its fields, the resource referred to, referred values ->
+    the primary key of the row that has them); a v2 self-reference (no reference.resource) refers to its own."""
+    found = []
+    for name, schema in schemas.items():
+        for foreign_key in schema.get("foreignKeys", []):
+            target = formats.referenced(foreign_key, name)
+            theirs, primary_key = _names(foreign_key["reference"]["fields"]), schemas[target]["primaryKey"]
+            rows = {tuple(row[k] for k in theirs): tuple(row[k] for k in primary_key) for row in tables[target]}
+            found.append((name, _names(foreign_key["fields"]), target, rows))
+    return found
+
+
+def _close_references(
+    keep: dict[str, set[tuple]], tables: dict[str, list[dict]], references: list, index: dict
+) -> None:
+    """Add to ``keep`` every row that its rows refer to by a foreign key (a chapter's plan, a district's parent), and
+    theirs in turn, so that a slice holds every row it refers to."""
+    changed = True
+    while changed:
+        changed = False
+        for name, own, target, rows in references:
+            for key in [key for key in keep[name] if key in index[name]]:
+                referred = rows.get(tuple(tables[name][index[name][key]][k] for k in own))
+                if referred is not None and referred not in keep[target]:
+                    keep[target].add(referred)
+                    changed = True
+
+
+def _names(fields: str | list[str]) -> list[str]:
+    """A foreign key's fields: Table Schema allows one name as a string, or a list."""
+    return [fields] if isinstance(fields, str) else list(fields)
 
 
 def _csv(header: list[str], rows: list[dict[str, str]]) -> bytes:

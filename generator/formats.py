@@ -151,11 +151,17 @@ def _create_table(name: str, schema: dict) -> str:
     keys = ", ".join(f'"{k}"' for k in schema["primaryKey"])
     columns.append(f"PRIMARY KEY ({keys})")
     for fk in schema.get("foreignKeys", []):
-        target = fk["reference"]["resource"] or name
+        target = referenced(fk, name)
         own = ", ".join(f'"{k}"' for k in fk["fields"])
         theirs = ", ".join(f'"{k}"' for k in fk["reference"]["fields"])
         columns.append(f'FOREIGN KEY ({own}) REFERENCES "{target}" ({theirs})')
     return f'CREATE TABLE "{name}" (\n  ' + ",\n  ".join(columns) + "\n)"
+
+
+def referenced(foreign_key: dict, resource: str) -> str:
+    """The resource a foreign key refers to. Data Package v2 omits ``reference.resource`` for a reference within the
+    same resource (districts.parent_code -> districts.code); v1 wrote it as "", which is read the same way."""
+    return foreign_key["reference"].get("resource") or resource
 
 
 def _cell(sheet, value):

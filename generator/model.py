@@ -122,6 +122,7 @@ class Target:
     scope: str  # who it applies to: district, named-area, group, new-buildings or project
     scope_as_printed: str | None  # the quote's words that name them; None for the whole district
     quote: str
+    quote_occurrence: int | None  # which place of the source the quote means, when it stands in several
     statement_en: str
     translation: str
 
@@ -156,6 +157,7 @@ class Citation:
     document: Document
     section: str | None  # None: the issuing notice or the opening text, before the plan's numbered parts
     quote: str
+    quote_occurrence: int | None  # which place of the source the quote means, when it stands in several
 
 
 @dataclass
@@ -169,6 +171,9 @@ class Plan:
     issuer_en: str
     issue_date: datetime.date
     doc_number: str | None
+    doc_number_secondary: str | None  # a number that only a secondary copy gives, never the source (see its note)
+    doc_number_source: str | None
+    doc_number_source_en: str | None
     publication_note: str | None
     publication_note_en: str | None
     status: str

@@ -74,6 +74,7 @@ class Quote:
     target_id: str
     section: str
     text: str
+    occurrence: int | None = None  # which place of the source, counted in document order, when it stands in several
 
 
 def blocks(source: Source) -> list[Block]:
@@ -129,24 +130,49 @@ def document(source: Source, quotes: list[Quote]) -> tuple[list[Block], list[str
 def plan_document(plan, source: Source) -> list[Block]:
     """A plan's source with every one of its targets' and citations' quotes marked (validation found them all),
     each anchored by its id."""
-    quotes = [Quote(t.target_id, t.section, t.quote) for t in plan.targets]
-    quotes += [Quote(c.citation_id, c.section or "", c.quote) for c in plan.citations]
+    quotes = [Quote(t.target_id, t.section, t.quote, t.quote_occurrence) for t in plan.targets]
+    quotes += [Quote(c.citation_id, c.section or "", c.quote, c.quote_occurrence) for c in plan.citations]
     return document(source, quotes)[0]
 
 
 def mark(document: list[Block], quotes: list[Quote]) -> list[str]:
-    """Record where each quote stands, preferring its own section; return the ids of quotes not found."""
+    """Record where each quote stands; return the ids of quotes not found within one paragraph."""
     missing = []
     for quote in quotes:
-        candidates = [b for b in document if b.section == quote.section] + document
-        for block in candidates:
-            span = _find(block.text, quote.text)
-            if span:
-                block.marks.append((*span, quote.target_id))
-                break
+        found = locate(document, quote)
+        if found:
+            block, start, end = found
+            block.marks.append((start, end, quote.target_id))
         else:
             missing.append(quote.target_id)
     return missing
+
+
+def locate(document: list[Block], quote: Quote) -> tuple[Block, int, int] | None:
+    """The block a quote stands in and its span there, or None when it stands within no one paragraph.
+
+    A quote with an occurrence is the one that many places into the document, counted as validation counts them
+    (sources.occurrences: the whole text, whitespace aside, overlapping places too); a quote without one stands
+    once, and is looked for in its own section first."""
+    if quote.occurrence is None:
+        for block in [b for b in document if b.section == quote.section] + document:
+            if span := _find(block.text, quote.text):
+                return block, *span
+        return None
+    texts = [WHITESPACE.sub("", block.text) for block in document]
+    offsets = list(itertools.accumulate((len(t) for t in texts), initial=0))
+    needle = WHITESPACE.sub("", quote.text)
+    places = src.starts(needle, "".join(texts))
+    if not needle or quote.occurrence > len(places):
+        return None
+    at = places[quote.occurrence - 1]
+    index = next(i for i in range(len(texts)) if offsets[i] <= at < offsets[i + 1])
+    if at + len(needle) > offsets[index + 1]:
+        return None  # the place runs into the next paragraph
+    block = document[index]
+    positions = [i for i, c in enumerate(block.text) if not WHITESPACE.fullmatch(c)]
+    start = at - offsets[index]
+    return block, positions[start], positions[start + len(needle) - 1] + 1
 
 
 def segments(block: Block) -> list[Segment]:

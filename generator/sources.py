@@ -33,3 +33,17 @@ def occurs_in(passage: str, matchable_source: str) -> bool:
     """Whether ``passage`` stands verbatim in the source, whitespace aside."""
     needle = squeeze(passage)
     return bool(needle) and needle in matchable_source
+
+
+def starts(needle: str, haystack: str) -> list[int]:
+    """Every index where ``needle`` starts in ``haystack``, in order (occurrences may overlap)."""
+    found, at = [], haystack.find(needle) if needle else -1
+    while at >= 0:
+        found.append(at)
+        at = haystack.find(needle, at + 1)
+    return found
+
+
+def occurrences(passage: str, matchable_source: str) -> int:
+    """How many times ``passage`` stands in the source, whitespace aside: the places a quote_occurrence counts."""
+    return len(starts(squeeze(passage), matchable_source))

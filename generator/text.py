@@ -135,6 +135,9 @@ HEDGE_CLASSES = {
     "争取": "aim",
     "约": "approximately",
     "原则上": "in-principle",
+    "普遍": "generally",
+    "探索": "explore",
+    "可": "can",
 }
 
 

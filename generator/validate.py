@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from frictionless import Checklist, FrictionlessException
 from frictionless.settings import VERSION as frictionless_version
 
-from . import addresses, characters, checks, csvfiles, keys, passages, project_files, share
+from . import addresses, characters, checks, clauses, csvfiles, keys, passages, project_files, share
 from . import sources as src
 from .load import Inputs
 from .problems import Problem, order
@@ -88,6 +88,7 @@ def validate(inputs: Inputs) -> Validation:
         problems += [_problem(file, error) for error in task.errors if id(error) not in handled]
     problems += key_problems
     problems += _quotes_across_paragraphs(inputs)
+    problems += _sentence_problems(inputs)
     problems = sorted(set(problems + cell_problems), key=order)
     return Validation(problems, _summary(report, project_checks, problems, warnings), tables, warnings)
 
@@ -124,6 +125,14 @@ def _summary(report, project_checks: list, problems: list[Problem], warnings: li
                 "bidirectional controls in the tables and the source texts; warns of zero-width characters",
             },
             *({"check": c.type, "description": (type(c).__doc__ or "").strip()} for c in project_checks),
+            {
+                "check": "target-year",
+                "description": "a target's year is the deadline before its quote's end in its own sentence, or none",
+            },
+            {
+                "check": "dated-clause-without-row",
+                "description": "a dated result that a quote states by its direction alone has a qualitative row",
+            },
         ],
     }
 
@@ -156,12 +165,15 @@ def _project_checks(inputs: Inputs) -> list:
             )
             for name, key, fields in VERBATIM_FIELDS
         ),
+        checks.QuoteOccurrence(resource_names=list(QUOTED), matchable_sources=matchable),
         checks.FiguresMatchQuote(),
+        checks.SecondaryDocNumber(matchable_sources=matchable),
+        checks.HedgeWordsRecorded(),
         checks.EnglishKeepsFigures(),
         checks.EnglishIsEnglish(),
         checks.TranslationSaysHow(),
         checks.ComparatorWording(),
-        checks.ScopeAsPrinted(),
+        checks.ScopeAsPrinted(subjects=_scope_subjects(rows.get("targets", []))),
         checks.ConsistentCoding(place_names=[_cell(r, "name_zh") or "" for r in rows.get("districts", [])]),
         checks.SectionInOutline(resource_names=["chapters", "measures", "targets", "citations"], outlines=outlines),
         checks.TitleInQuote(document_titles=titles),
@@ -174,6 +186,17 @@ def _project_checks(inputs: Inputs) -> list:
             for name, field, target in SAME_PLAN
         ),
     ]
+
+
+def _scope_subjects(targets: list[dict[str, str]]) -> dict[str, dict[str, tuple[str, str]]]:
+    """plan_id -> the words that name whom a target applies to (scope_as_printed, of a scope other than the whole
+    district) -> (that scope, the first target that codes them so)."""
+    subjects: dict[str, dict[str, tuple[str, str]]] = {}
+    for row in targets:
+        words, scope = src.squeeze(row.get("scope_as_printed", "")), row.get("scope", "")
+        if words and scope and scope != "district":
+            subjects.setdefault(row.get("plan_id", ""), {}).setdefault(words, (scope, row.get("target_id", "")))
+    return subjects
 
 
 def _cell(row: dict[str, str], field: str) -> str | None:
@@ -200,8 +223,13 @@ def _quotes_across_paragraphs(inputs: Inputs) -> list[Problem]:
         quotes: dict[str, list[passages.Quote]] = {}  # plan_id -> its quotes, each named by its line
         for line, row in enumerate(inputs.text_rows.get(name, []), start=2):
             source, quote = sources.get(_cell(row, "plan_id")), _cell(row, "quote")
-            if source is not None and quote and src.occurs_in(quote, source.matchable):  # else not-in-source
-                quotes.setdefault(row["plan_id"], []).append(passages.Quote(str(line), row.get("section", ""), quote))
+            if source is None or not quote or not src.occurs_in(quote, source.matchable):  # else not-in-source
+                continue
+            occurrence = _occurrence(row, src.occurrences(quote, source.matchable))
+            if occurrence is not False:  # else reported by quote-occurrence or a type error
+                quotes.setdefault(row["plan_id"], []).append(
+                    passages.Quote(str(line), row.get("section", ""), quote, occurrence)
+                )
         file = next((f"datapackage/{r.get('path')}" for r in resources if r.get("name") == name), "")
         problems += [
             Problem(file, int(line), "quote", "quote-spans-paragraphs", message, HINTS["quote-spans-paragraphs"])
@@ -209,6 +237,81 @@ def _quotes_across_paragraphs(inputs: Inputs) -> list[Problem]:
             for line in passages.document(sources[plan_id], plan_quotes)[1]
         ]
     return problems
+
+
+def _sentence_problems(inputs: Inputs) -> list[Problem]:
+    """What a target's sentence decides (clauses.py): its year is the deadline before its quote's end in its own
+    sentence, or none (target-year); and in the key tasks, every dated result that its quote states by its
+    direction alone is the quote of a qualitative row of its plan (dated-clause-without-row). Quotes that do not
+    stand within one paragraph are reported by the other checks."""
+    sources = {
+        _cell(row, "plan_id"): inputs.source_texts.get(_cell(row, "source_file") or "")
+        for row in inputs.text_rows.get("plans", [])
+    }
+    file = _file_of(inputs, "targets")
+    by_plan: dict[str, list[tuple[int, dict[str, str]]]] = {}
+    for line, row in enumerate(inputs.text_rows.get("targets", []), start=2):
+        by_plan.setdefault(row.get("plan_id", ""), []).append((line, row))
+    problems = []
+    for plan_id, rows in by_plan.items():
+        source = sources.get(plan_id)
+        if source is None:
+            continue
+        document = passages.blocks(source)
+        qualitative = [src.squeeze(r["quote"]) for _, r in rows if r.get("kind") == "qualitative" and r.get("quote")]
+        for line, row in rows:
+            quote = _cell(row, "quote")
+            if not quote or not src.occurs_in(quote, source.matchable):
+                continue
+            occurrence = _occurrence(row, src.occurrences(quote, source.matchable))
+            place = occurrence is not False and passages.locate(
+                document, passages.Quote(str(line), row.get("section", ""), quote, occurrence)
+            )
+            if not place:
+                continue
+            placed = clauses.Placed.of(place[0].text, place[1], place[2])
+            if message := _year_problem(placed.deadline, row.get("target_year", "")):
+                problems.append(Problem(file, line, "target_year", "target-year", message, HINTS["target-year"]))
+            # In the key tasks (a row of a numbered measure) every dated result is recorded (rule 3); the main goals
+            # record only the outcomes rule 4 lists, so a quote there may pass over a clause that has no row.
+            for clause in placed.dated_direction_clauses if row.get("measure_id") else []:
+                if not any(clause in other for other in qualitative):
+                    message = f"the quote carries “{clause}”, a dated result with no qualitative row of its own"
+                    hint = HINTS["dated-clause-without-row"]
+                    problems.append(Problem(file, line, "quote", "dated-clause-without-row", message, hint))
+    return problems
+
+
+def _year_problem(deadline: clauses.Deadline | None, target_year: str) -> str:
+    """What is wrong with a target's year, given the deadline of its sentence ("" when nothing is). A year that is
+    not written in ASCII digits is reported by the checks of the cell itself."""
+    if target_year and not (target_year.isascii() and target_year.isdigit()):
+        return ""
+    if deadline is None and target_year:
+        return (
+            f"no deadline stands before the quote in its sentence (a later sentence's does not reach back): "
+            f"target_year stays empty, not {target_year}"
+        )
+    if deadline is not None and target_year != str(deadline.year):
+        given = f"target_year {deadline.year}"
+        return f"“{deadline.words}” before the quote in its sentence gives {given}, not {target_year or 'none'}"
+    return ""
+
+
+def _file_of(inputs: Inputs, resource: str) -> str:
+    return next(
+        (f"datapackage/{r.get('path')}" for r in inputs.descriptor.get("resources", []) if r.get("name") == resource),
+        "",
+    )
+
+
+def _occurrence(row: dict[str, str], count: int) -> int | None | bool:
+    """A quoted row's quote_occurrence as a number (None: not given, and the quote stands once), or False when it
+    is not a place of the quote (checks.QuoteOccurrence and the schema report it)."""
+    text = _cell(row, "quote_occurrence")
+    if text is None:
+        return None if count == 1 else False
+    return int(text) if text.isdigit() and 1 <= int(text) <= count else False
 
 
 # What a maintainer can do about each kind of frictionless error.
@@ -226,6 +329,10 @@ HINTS = {
     "blank-row": "delete the empty row",
     "not-in-source": "copy the text exactly from the source document (spaces and line breaks do not matter)",
     "quote-spans-paragraphs": "quote one paragraph of the source: split the row in two, or shorten its quote",
+    "hedge-word": "add the word to hedge, joined with 、 in the order the quote writes them (see the methodology)",
+    "target-year": "a deadline gives its year to what follows it up to the full stop: see the methodology's rules",
+    "dated-clause-without-row": "give the clause a qualitative row of its own (rule 3 of the methodology)",
+    "quote-occurrence": "count the places the quote stands in the source, in order, and give the one meant",
     "title-not-in-quote": "quote the words that name the document, or correct its document_id or its title",
     "scope-as-printed": "copy the words that name whom it applies to from the quote; none for a whole district",
     "inconsistent-coding": "code the same construction the same way: the rules are on the methodology page",

@@ -8,6 +8,7 @@ first if the fixture moves under them.
 from __future__ import annotations
 
 import codecs
+import hashlib
 import json
 import shutil
 from collections.abc import Callable
@@ -23,20 +24,24 @@ from generator.problems import InvalidPackage
 pytestmark = pytest.mark.slow
 DATA = "datapackage/data"
 DESCRIPTOR = "datapackage/datapackage.json"
+T002 = 3  # targets.csv: jia-2023-t002, 新能源装机容量达到12万千瓦 (eq 12 万千瓦, section 二), once in its source
 T004 = 5  # targets.csv: jia-2023-t004, 到2030年，可再生能源消费比重达到15%以上 (quantitative, ge 15 %)
 T005 = 6  # targets.csv: jia-2023-t005, 力争2028年前实现碳达峰 (qualitative, section 二)
 T006 = 7  # targets.csv: jia-2023-t006, 到2025年屋顶光伏覆盖率不低于30% (quantitative, ge 30 %, section 三（一）1)
 T007 = 8  # targets.csv: jia-2023-t007, the next row
 Y001 = 9  # targets.csv: yi-2023-t001, …完成市下达目标 (defers-to-city, as jia-2023-t001: …确保完成全市下达指标)
+Y004 = 12  # targets.csv: yi-2023-t004, 每年新增绿色建筑2万平方米 (per year, no year, no deadline in its sentence)
 Y002 = 10  # targets.csv: yi-2023-t002, 公共机构单位建筑面积能耗下降2.5%左右 (scope group, 公共机构)
 ROOFTOP = 8  # indicators.csv: rooftop-pv-coverage
-DESCRIPTOR_RESOURCES = 62  # datapackage.json: the line of "resources": [
+DESCRIPTOR_RESOURCES = 65  # datapackage.json: the line of "resources": [
 C001 = 2  # citations.csv: jia-2023-c001, 为落实《示例市碳达峰实施方案》…, citing shili-carbon-peaking-plan
 CITY_PLAN = 2  # documents.csv: shili-carbon-peaking-plan, 示政发〔2022〕5号, cited by jia-2023-c001 only
 JIA = 2  # plans.csv: jia-2023, whose official_url is empty
 JIA_SOURCE = "datapackage/sources/jia-2023.txt"
 AIMS = 11  # sources/jia-2023.txt: 以测试为目的编写本方案，…, which no row quotes
 ROOFTOP_LINE = 16  # sources/jia-2023.txt: …到 2025 年屋顶光伏覆盖, where jia-2023-t006's quote begins
+YI = 3  # plans.csv: yi-2023
+Y_NEW = 14  # targets.csv: the line after yi's last row (yi-2023-t005), where a case adds one
 
 
 def data_file(paths: Paths, name: str):
@@ -167,6 +172,41 @@ def leave_a_pending_draft_row(paths: Paths) -> None:
 def break_a_key_and_a_chapter(paths: Paths) -> None:
     edit_cell(paths, "plans", JIA, "plan_id", "Jia-2023")
     edit_cell(paths, "chapters", 2, "title_en", "")  # jia-2023-3.1, translated by a person
+
+
+def edit_the_source(plan_id: str, line: int, old: str, new: str, *cells: tuple) -> Callable[[Paths], None]:
+    """Write ``new`` for ``old`` in a plan's source (append it where ``old`` is empty), record the source's new hash
+    on its plan row (line ``line``), then set each cell (resource, line, field, value)."""
+
+    def breaks(paths: Paths) -> None:
+        source = paths.package_dir / "sources" / f"{plan_id}.txt"
+        text = source.read_text(encoding="utf-8")
+        assert old in text
+        data = (text.replace(old, new, 1) if old else text + new).encode("utf-8")
+        source.write_bytes(data)
+        edit_cell(paths, "plans", line, "source_sha256", hashlib.sha256(data).hexdigest())
+        for cell in cells:
+            edit_cell(paths, *cell)
+
+    return breaks
+
+
+def add_a_target(line: str) -> Callable[[Paths], None]:
+    """Append a row (its CSV text) to targets.csv, after the last."""
+
+    def breaks(paths: Paths) -> None:
+        path = data_file(paths, "targets")
+        path.write_text(path.read_text(encoding="utf-8") + line + "\n", encoding="utf-8")
+
+    return breaks
+
+
+def one_after_another(*steps: Callable[[Paths], None]) -> Callable[[Paths], None]:
+    def breaks(paths: Paths) -> None:
+        for step in steps:
+            step(paths)
+
+    return breaks
 
 
 def break_three_files(paths: Paths) -> None:
@@ -383,6 +423,51 @@ CASES = [
         [(T005, "quote", "quote-spans-paragraphs")],
         ("two of its paragraphs", "quote one paragraph"),
     ),
+    # The source now says 新能源装机容量达到12万千瓦 twice: the row must say which place its quote means.
+    Case(
+        "quote-twice-without-its-occurrence",
+        edit_the_source("jia-2023", JIA, "", "各部门确保新能源装机容量达到12万千瓦。\n"),
+        TARGETS,
+        [(T002, "quote_occurrence", "quote-occurrence")],
+        ("stands 2 times", "say in quote_occurrence which is meant (1 to 2)", "count the places"),
+    ),
+    Case(
+        "quote-occurrence-beyond-its-places",
+        set_cell("targets", T006, "quote_occurrence", "2"),
+        TARGETS,
+        [(T006, "quote_occurrence", "quote-occurrence")],
+        ("quote_occurrence is 2, but the quote stands once",),
+    ),
+    # 到 2025 年屋顶光伏覆盖率不低于30%: the year of 三（一）1's sentence, not 2030.
+    Case(
+        "target-year-not-its-sentences-deadline",
+        set_cell("targets", T006, "target_year", "2030"),
+        TARGETS,
+        [(T006, "target_year", "target-year")],
+        ("“到2025年” before the quote in its sentence gives target_year 2025, not 2030", "full stop"),
+    ),
+    # 每年新增绿色建筑2万平方米 stands in a sentence without a deadline: no year.
+    Case(
+        "target-year-without-a-deadline",
+        set_cell("targets", Y004, "target_year", "2025"),
+        TARGETS,
+        [(Y004, "target_year", "target-year")],
+        ("no deadline stands before the quote in its sentence", "stays empty, not 2025"),
+    ),
+    # 光伏发电规模持续扩大 is a result under 到2025年 that rides in t006's quote without a row of its own.
+    Case(
+        "dated-clause-without-its-row",
+        edit_the_source(
+            "jia-2023",
+            JIA,
+            "到 2025 年屋顶光伏覆盖",
+            "到 2025 年光伏发电规模持续扩大，屋顶光伏覆盖",
+            ("targets", T006, "quote", "到2025年光伏发电规模持续扩大，屋顶光伏覆盖率不低于30%"),
+        ),
+        TARGETS,
+        [(T006, "quote", "dated-clause-without-row")],
+        ("“到2025年光伏发电规模持续扩大”, a dated result with no qualitative row", "rule 3"),
+    ),
     # The citation now names a document whose title its quote does not write, and the city plan, cited by no
     # other row, is left uncited.
     Case(
@@ -418,6 +503,44 @@ CASES = [
         [(Y001, "kind", "inconsistent-coding")],
         ("完成…下达", "defers-to-city", "methodology"),
     ),
+    # yi-2023-t002's quote writes 左右 (…下降2.5%左右): a hedge the row must record.
+    Case(
+        "hedge-word-not-recorded",
+        set_cell("targets", Y002, "hedge", ""),
+        TARGETS,
+        [(Y002, "hedge", "hedge-word")],
+        ("the quote writes the hedge word 左右, which hedge does not record", "add the word to hedge"),
+    ),
+    # 到2027年，燃煤锅炉全部完成清洁能源替代 promises a result, not what the city assigns.
+    Case(
+        "defers-to-city-without-its-words",
+        set_cell("targets", T007, "kind", "defers-to-city"),
+        TARGETS,
+        [(T007, "kind", "inconsistent-coding")],
+        ("a defers-to-city quote writes 完成…下达, 按照…下达 or 完成…责任权重", "this one none"),
+    ),
+    # 每年新增绿色建筑2万平方米 counts what each year adds: increase, not level.
+    Case(
+        "count-added-coded-as-a-level",
+        set_cell("targets", Y004, "direction", "level"),
+        TARGETS,
+        [(Y004, "direction", "inconsistent-coding")],
+        ("a quote with 新增/培育/引进 is coded direction increase",),
+    ),
+    # A new commitment about 公共机构, the subject that yi-2023-t002 codes as a group, coded as the whole district's.
+    Case(
+        "same-subject-another-scope",
+        one_after_another(
+            edit_the_source("yi-2023", YI, "", "到2025年，公共机构全部完成节能改造。\n"),
+            add_a_target(
+                "yi-2023-t006,yi-2023,,,三（二）,public-institution-energy-intensity,qualitative,,,,,,level,2025,,false,,"
+                "district,,公共机构全部完成节能改造,,Public institutions all complete energy-saving retrofits.,reviewed"
+            ),
+        ),
+        TARGETS,
+        [(Y_NEW, "scope", "scope-as-printed")],
+        ("the quote's subject is “公共机构”, which yi-2023-t002 codes as scope group, not district",),
+    ),
     # 机关单位 is not in yi-2023-t002's quote, which names 公共机构.
     Case(
         "scope-not-in-the-quote",
@@ -425,6 +548,26 @@ CASES = [
         TARGETS,
         [(Y002, "scope_as_printed", "scope-as-printed")],
         ("“机关单位” is not in the quote", "copy the words"),
+    ),
+    # A document number from a secondary copy says where it was found.
+    Case(
+        "secondary-document-number-without-its-source",
+        set_cell("plans", JIA, "doc_number_secondary", "甲政发〔2023〕9号"),
+        f"{DATA}/plans.csv",
+        [(JIA, "doc_number_source", "provenance")],
+        ("say where doc_number_secondary was found",),
+    ),
+    # 示政发〔2022〕5号 stands in jia-2023's source (the number of the city plan it cites): no secondary number.
+    Case(
+        "secondary-document-number-in-the-source",
+        one_after_another(
+            set_cell("plans", JIA, "doc_number_secondary", "示政发〔2022〕5号"),
+            set_cell("plans", JIA, "doc_number_source", "转载件"),
+            set_cell("plans", JIA, "doc_number_source_en", "A secondary copy"),
+        ),
+        f"{DATA}/plans.csv",
+        [(JIA, "doc_number_secondary", "provenance")],
+        ("“示政发〔2022〕5号” stands in the source: record it as doc_number",),
     ),
     # An official page is a web address (http or https), written whole: nothing else may become a link.
     Case(
@@ -546,12 +689,14 @@ def test_bad_input_is_named_and_nothing_is_published(project, case):
 
 
 def test_the_rows_the_table_breaks_are_where_it_says(fixture_project):
+    assert line_of(fixture_project, "targets", "target_id", "jia-2023-t002") == T002
     assert line_of(fixture_project, "targets", "target_id", "jia-2023-t004") == T004
     assert line_of(fixture_project, "targets", "target_id", "jia-2023-t005") == T005
     assert line_of(fixture_project, "targets", "target_id", "jia-2023-t006") == T006
     assert line_of(fixture_project, "targets", "target_id", "jia-2023-t007") == T007
     assert line_of(fixture_project, "targets", "target_id", "yi-2023-t001") == Y001
     assert line_of(fixture_project, "targets", "target_id", "yi-2023-t002") == Y002
+    assert line_of(fixture_project, "targets", "target_id", "yi-2023-t004") == Y004
     assert line_of(fixture_project, "indicators", "indicator_id", "rooftop-pv-coverage") == ROOFTOP
     assert line_of(fixture_project, "citations", "citation_id", "jia-2023-c001") == C001
     assert line_of(fixture_project, "documents", "document_id", "shili-carbon-peaking-plan") == CITY_PLAN
@@ -559,5 +704,7 @@ def test_the_rows_the_table_breaks_are_where_it_says(fixture_project):
     source = (fixture_project.root / JIA_SOURCE).read_text(encoding="utf-8").split("\n")
     assert source[AIMS - 1].startswith("以测试为目的编写本方案")
     assert source[ROOFTOP_LINE - 1].endswith("到 2025 年屋顶光伏覆盖")
+    assert line_of(fixture_project, "plans", "plan_id", "yi-2023") == YI
+    assert line_of(fixture_project, "targets", "target_id", "yi-2023-t005") == Y_NEW - 1
     lines = fixture_project.descriptor_path.read_text(encoding="utf-8").splitlines()
     assert lines[DESCRIPTOR_RESOURCES - 1].strip() == '"resources": ['

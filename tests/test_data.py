@@ -166,6 +166,18 @@ def test_real_comparison_puts_the_pue_figures_side_by_side(built):
 
 
 @pytest.mark.slow
+def test_a_number_from_a_secondary_copy_is_shown_as_such(built):
+    # The plans of 河北区 and 西青区 print no document number; copies of them elsewhere give one.
+    for plan_id, number in (("hebei-2022", "河北政发〔2022〕11号"), ("xiqing-2023", "西青政发〔2023〕5号")):
+        line = next(li for li in html(built, f"plans/{plan_id}").select("li") if li.get_text().startswith("文号"))
+        assert line.get_text().startswith(f"文号：原文未载；转载件载为 {number}（"), plan_id
+        english = html(built, f"en/plans/{plan_id}")
+        line = next(li for li in english.select("li") if "Document number" in li.get_text())
+        assert f"a secondary copy gives {number}" in line.get_text(), plan_id
+        assert "could not be verified on a government website" in line.get_text(), plan_id
+
+
+@pytest.mark.slow
 def test_real_home_page_counts_and_every_jizhou_quote_anchored(built, real_model):
     assert f"**{len(real_model.targets)}**" in generated(built, "index.md")
     assert "downloads/latest/plans/hedong-2023/targets.csv" in generated(built, "plans/hedong-2023.md")
@@ -493,10 +505,10 @@ def test_every_real_plan_names_the_documents_it_rests_on(real_model):
     assert {level: len(docs) for level, docs in levels.items()} == {
         "national": 2,
         "city": 3,
-        "district": 7,
+        "district": 8,
         "standard-or-law": 8,
     }
-    assert len(real_model.citations) == 27
+    assert len(real_model.citations) == 28
     city_plan = next(r for r in levels["city"] if r.document.document_id == "tianjin-carbon-peaking-plan")
     assert city_plan.document.doc_number == "津政发〔2022〕18号"  # printed in the pilot programme's notice
     assert city_plan.plan_ids == list(REAL_PLANS)  # every plan of the package names it

@@ -1,10 +1,14 @@
 """The descriptor and the site describe every table and field (docs and data are tested like code)."""
 
+import importlib.resources
 import json
 import re
 
+import jsonschema
 import pytest
+from frictionless import Package
 
+from generator import urls
 from generator.paths import ROOT
 
 DESCRIPTOR = json.loads((ROOT / "datapackage" / "datapackage.json").read_text(encoding="utf-8"))
@@ -43,6 +47,55 @@ def test_every_plan_has_a_page_a_source_page_and_a_nav_entry(fixture_built, fixt
         assert (built.site_dir / "plans" / plan["plan_id"] / "index.html").is_file()
         assert (built.site_dir / "sources" / plan["plan_id"] / "index.html").is_file()
         assert f'href="plans/{plan["plan_id"]}/"' in home
+
+
+V2_PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
+
+
+def v2_json_schema() -> dict:
+    """The Data Package v2 JSON Schema, as dplib-py ships it: the same document as the standard's own repository
+    publishes at V2_PROFILE (public/profiles/2.0/datapackage.json there)."""
+    profile = importlib.resources.files("dplib") / "profiles" / "2.0" / "datapackage.json"
+    return json.loads(profile.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("root", [ROOT, ROOT / "tests" / "fixture"], ids=["real", "fixture"])
+def test_the_descriptor_is_a_v2_data_package_for_the_json_schema_and_for_frictionless(root):
+    path = root / "datapackage" / "datapackage.json"
+    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    assert descriptor["$schema"] == V2_PROFILE
+    jsonschema.Draft7Validator(v2_json_schema()).validate(descriptor)  # raises with the first error
+    report = Package(str(path)).validate()
+    assert report.valid, report.flatten(["type", "message"])
+    # What v2 changed from v1, as this package uses it.
+    assert all(c["roles"] and "role" not in c for c in descriptor["contributors"])
+    assert all(r["type"] == "table" for r in descriptor["resources"])
+    references = [fk["reference"] for r in descriptor["resources"] for fk in r["schema"].get("foreignKeys", [])]
+    assert all(reference.get("resource") != "" for reference in references)  # a self-reference omits it
+    assert any("resource" not in reference for reference in references)  # districts.parent_code
+
+
+def test_the_published_descriptor_is_a_v2_data_package_too(fixture_built):
+    # With each file's size and hash, and its other formats (alternates), as the site and the ZIP publish it.
+    published = fixture_built.docs_dir / urls.download("datapackage.json")
+    descriptor = json.loads(published.read_text(encoding="utf-8"))
+    assert descriptor["resources"][0]["hash"].startswith("sha256:")
+    jsonschema.Draft7Validator(v2_json_schema()).validate(descriptor)
+
+
+@pytest.mark.parametrize(
+    ("change", "words"),
+    [
+        (lambda d: d["resources"][0].update(type="tabular"), "'tabular' is not one of ['table']"),
+        (lambda d: d["contributors"][0].update(roles="creator"), "'creator' is not of type 'array'"),
+        (lambda d: d["resources"][0]["schema"]["foreignKeys"][0]["reference"].update(fields=[]), "is not valid under"),
+    ],
+)
+def test_the_json_schema_refuses_what_v2_does_not_allow(change, words):
+    descriptor = json.loads((ROOT / "datapackage" / "datapackage.json").read_text(encoding="utf-8"))
+    change(descriptor)
+    messages = [error.message for error in jsonschema.Draft7Validator(v2_json_schema()).iter_errors(descriptor)]
+    assert any(words in message for message in messages), messages
 
 
 def test_every_readme_command_is_a_nox_session():

@@ -1,4 +1,4 @@
-from generator import passages
+from generator import passages, sources
 
 TEXT = """河东区碳达峰实施方案
 
@@ -71,3 +71,64 @@ def test_every_real_quote_is_found_within_one_paragraph(real_inputs, real_model)
     for plan in real_model.plans:
         document = passages.plan_document(plan, real_inputs.source_texts[plan.source_file])
         assert sum(len(block.marks) for block in document) == len(plan.targets) + len(plan.citations)
+
+
+# 确保完成全市下达指标 closes the paragraph of 一 and the paragraph of 二: two places.
+TWICE = passages.Source.of(
+    "一、指导思想\n\n到2025年，确保完成全市下达指标。\n\n二、主要目标\n\n到2030年，确保完成全市下达指标。\n"
+)
+
+
+def marked(document, quote_id):
+    return [(block.section, block.text[s:e]) for block in document for s, e, t in block.marks if t == quote_id]
+
+
+def test_a_quote_that_stands_twice_is_marked_at_the_place_its_occurrence_names():
+    quotes = [
+        passages.Quote("first", "二", "确保完成全市下达指标", 1),
+        passages.Quote("second", "一", "确保完成全市下达指标", 2),
+    ]
+    document, missing = passages.document(TWICE, quotes)
+    assert missing == []
+    # the occurrence decides, not the section the row names
+    assert marked(document, "first") == [("一", "确保完成全市下达指标")]
+    assert marked(document, "second") == [("二", "确保完成全市下达指标")]
+
+
+def test_an_occurrence_beyond_the_last_place_is_not_found():
+    _, missing = passages.document(TWICE, [passages.Quote("third", "二", "确保完成全市下达指标", 3)])
+    assert missing == ["third"]
+
+
+def test_the_occurrences_are_counted_as_validation_counts_them():
+    # passages and the quote-occurrence check number the same places: the source's, whitespace aside.
+    assert sources.occurrences("确保 完成全市下达指标", TWICE.matchable) == 2
+    for n in (1, 2):
+        document, _ = passages.document(TWICE, [passages.Quote("q", "", "确保完成全市下达指标", n)])
+        assert marked(document, "q")[0][0] == ["一", "二"][n - 1]
+
+
+def test_a_place_that_runs_into_the_next_paragraph_is_not_found():
+    # 指标。 ends 一's paragraph and 二、主要目标 begins the next: the second place of 指标。二 does not exist, and
+    # the first runs across the two.
+    _, missing = passages.document(TWICE, [passages.Quote("q", "", "指标。二、主要目标", 1)])
+    assert missing == ["q"]
+
+
+def test_the_real_quotes_that_stand_twice_are_marked_where_their_rows_say(real_inputs, real_model):
+    # datapackage/sources/xiqing-2023.txt: the same words close the 2025 paragraph (lines 121–125) and the 2030 one
+    # (lines 142–144); hebei-2022.txt and jizhou-2023.txt: 如期实现2030年前碳达峰目标 first in 一（一）, then in 二.
+    expected = {  # target -> (section, words of its paragraph, words not in it)
+        "xiqing-2023-t004": ("一（三）", "“十四五”期间", "“十五五”期间"),
+        "xiqing-2023-t013": ("一（三）", "“十五五”期间", "“十四五”期间"),
+        "hebei-2022-t009": ("二", "到2030年", "指导思想"),
+        "jizhou-2023-t012": ("二", "到2030年", "指导思想"),
+    }
+    found = {}
+    for plan in real_model.plans:
+        for block in passages.plan_document(plan, real_inputs.source_texts[plan.source_file]):
+            found |= {target: block for _, _, target in block.marks if target in expected}
+    assert set(found) == set(expected)
+    for target, (section, inside, outside) in expected.items():
+        assert found[target].section == section and inside in found[target].text, target
+        assert outside not in found[target].text, target

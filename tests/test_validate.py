@@ -279,3 +279,20 @@ def test_more_problems_than_are_listed_are_all_counted_and_the_list_says_where_i
     [note] = [line for line in printed if line.startswith(f"{TARGETS}:-:-:")]
     assert f"{len(found):,} problems" in note and f"the other {len(found) - LISTED:,}" in note
     assert printed[-1].startswith(f"{len(found)} problem(s)")
+
+
+@pytest.mark.parametrize(
+    ("quote", "words"),
+    [
+        ("项目落地后可为京津冀地区提供300P算力支持", ["可"]),  # 可为: can
+        ("到2025年，城镇建筑可再生能源替代率达到8%", []),  # 可再生 is no hedge
+        ("一系列可操作、可复制、可推广的创新举措和改革经验初步形成", []),
+        ("增加调峰能力约200万千瓦", ["约"]),
+        ("力争80%以上的处级及以上机关达到节约型机关创建要求", ["力争"]),  # 节约 is no hedge
+        ("到2025年，数据中心电能利用效率普遍不超过1.5", ["普遍"]),
+        ("探索打造至少1个绿色低碳示范改造小区", ["探索"]),
+        ("重点领域低碳发展模式基本形成", ["基本"]),
+    ],
+)
+def test_the_hedge_words_a_quote_writes(quote, words):
+    assert [w for w, pattern in checks.HEDGE_WORDS.items() if pattern.search(quote)] == words

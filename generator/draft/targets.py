@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from .. import sources as src
+from ..checks import HEDGE_WORDS  # the qualifiers validation reads, read the same way here
 from ..passages import Source
 from . import commitments, comparators, dates, figures, reading, scope
 
@@ -39,7 +40,6 @@ RESPECTIVELY = re.compile(r"分别")
 # What is measured is named before these words: 新型储能装机容量 | 达到3000万千瓦以上.
 SUBJECT_END = re.compile(r"达到|达|不低于|不超过|超过|突破|低于|控制在|提高到|提升至|降至|保持在")
 BRACKETED = re.compile(r"^\s*[（(〔][^（(〔]*[）)〕]\s*$")
-HEDGE = re.compile(r"力争|左右|预计|基本|争取|约(?=为|占|\d)|原则上")
 DECREASE = re.compile(r"下降|降低|减少|压减|削减")
 INCREASE = re.compile(r"新增|增加(?!值)|增长(?!得到)|提升|提高|扩大|培育|引进")  # of a result without a figure
 # The direction of a figure, from the verb that bears on it: 下降14% and 增长15% change by it, 下降至290 and
@@ -88,9 +88,24 @@ def propose_targets(plan_id: str, source: Source, pilot: bool = False) -> list[P
         if not (lines and role == GOALS and before is not None and before.section == paragraph.section):
             years = ()
         for sentence in sentences(paragraph.text):
-            proposals += sentence_targets(plan_id, paragraph.section, sentence, years, role, source.matchable)
+            found = sentence_targets(plan_id, paragraph.section, sentence, years, role, source.matchable)
+            for proposal in found:
+                _set_occurrence(proposal.row, paragraph.text, source.matchable)
+            proposals += found
             years = sentence_years(sentence, years)
     return proposals
+
+
+def _set_occurrence(row: dict[str, str], paragraph: str, matchable: str) -> None:
+    """A quote that stands more than once in the source says which place it means (quote_occurrence): the one in
+    the paragraph it was drafted from."""
+    quote = src.squeeze(row["quote"])
+    places = src.starts(quote, matchable)
+    if len(places) < 2:
+        return
+    here = matchable.find(src.squeeze(paragraph))
+    at = here + src.squeeze(paragraph).find(quote) if here >= 0 else -1
+    row["quote_occurrence"] = str(places.index(at) + 1) if at in places else "1"
 
 
 def section_roles(paragraphs: list[reading.Paragraph]) -> dict[str, str]:
@@ -232,8 +247,9 @@ def _dated(
 
 def hedges(quote: str) -> str:
     """The hedge words of the quote, in the order printed, each once (约 hedges a figure: 约30%, 约为15%)."""
-    found = []
-    for word in (m.group() for m in HEDGE.finditer(quote)):
+    places = sorted((m.start(), word) for word, pattern in HEDGE_WORDS.items() for m in pattern.finditer(quote))
+    found: list[str] = []
+    for _, word in places:
         if word not in found:
             found.append(word)
     return "、".join(found)
