@@ -94,8 +94,10 @@ def original(lang: str, text: str) -> str:
     return str(Markup('<span lang="zh">{}</span>').format(Markup(text)))
 
 
-def date(lang: str, value: datetime.date) -> str:
-    """2023年5月15日, or 15 May 2023."""
+def date(lang: str, value: datetime.date | None) -> str:
+    """2023年5月15日, or 15 May 2023; a dash for a date not known (a draft's plan before its date is found)."""
+    if value is None:
+        return "—"
     if lang == DEFAULT:
         return f"{value.year}年{value.month}月{value.day}日"
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}"

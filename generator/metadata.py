@@ -69,7 +69,7 @@ def dataset_json_ld(descriptor: dict, model: Model, here: str, list_sources: boo
             "alternateName": plan.title_en,
             "inLanguage": "zh-CN",
             "author": {"@type": "GovernmentOrganization", "name": plan.issuer, "alternateName": plan.issuer_en},
-            "datePublished": plan.issue_date.isoformat(),
+            **({"datePublished": plan.issue_date.isoformat()} if plan.issue_date else {}),
             **({"identifier": plan.doc_number} if plan.doc_number else {}),
             "url": urls.site_url(here, urls.download(plan.source_file)),
         }

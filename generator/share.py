@@ -73,7 +73,7 @@ def plan_card(plan: Plan, label: Label, lang: str) -> Card:
         path=i18n.page_path(urls.share_image(plan.plan_id), lang),
         kicker=label("天津市各区碳达峰实施方案数据"),
         title=i18n.localised(lang, plan, "title"),
-        subtitle=label("%(district)s · %(date)s印发") % where,
+        subtitle=label("%(district)s · %(date)s印发") % where if plan.issue_date else where["district"],
         figures=figures,
     )
 

@@ -369,3 +369,21 @@ def test_the_command_prints_its_account_of_the_draft(fixture_project, tmp_path, 
     lines = (printed.out + printed.err).splitlines()
     assert any(line.startswith("Drafted 1 plans") and "1 targets" in line for line in lines), lines
     assert "Not found: no outline: chapters and measures not drafted, targets have an empty section." in lines
+
+
+def test_a_preview_of_a_corpus_plan_builds_without_its_notice(fixture_project):
+    """A plan received without its notice has no issuer or date: the preview still shows its page and passages."""
+    document = Path(__file__).parent.parent / "benchmarks" / "drafter-corpus" / "jiangsu.txt"
+    root = ["--root", str(fixture_project.root), "draft"]
+    cli.main([*root, str(document), "--district-code", "990102", "--plan-id", "jiangsu-2022"])
+    assert cli.main([*root, "--preview", "jiangsu-2022"]) == 0
+    preview = fixture_project.drafts_dir / "jiangsu-2022" / "preview"
+    page = (preview / "plans" / "jiangsu-2022" / "index.html").read_text(encoding="utf-8")
+    source = (preview / "sources" / "jiangsu-2022" / "index.html").read_text(encoding="utf-8")
+    shown = re.findall(
+        r"<tr><td>[\d.]+</td><td><a href='[^']+#(jiangsu-2022-t\d+)'>", (preview / "review.html").read_text()
+    )
+    assert len(shown) > 20  # most of the plan's targets are previewed (a few need action areas the fixture lacks)
+    for target in shown:
+        assert f'id="{target}"' in page and re.search(rf'data-targets="[^"]*\b{target}\b', source)
+    assert not fixture_project.site_dir.exists()

@@ -10,7 +10,9 @@ passage. A row that validation refuses is left out of the preview and listed the
 
 from __future__ import annotations
 
+import copy
 import html
+import json
 import shutil
 import tempfile
 from pathlib import Path
@@ -43,6 +45,10 @@ def preview(paths: Paths, plan_id: str) -> Path:
                 refused = _refused_rows(error.problems, descriptor, paths, shown)
                 if not refused:
                     raise
+                if any(name == "plans" for name, _, _ in refused):  # no page without its plan row
+                    note = f"The preview needs a valid plan row: correct datapackage/drafts/{plan_id}/plans.csv."
+                    problems = _plan_row_problems(error.problems, draft, paths, descriptor)
+                    raise InvalidPackage(problems, note=note) from None
                 for name, row, problem in refused:
                     shown[name] = [r for r in shown[name] if r is not row]
                     set_aside.append((row, problem))
@@ -75,7 +81,16 @@ def _copy_inputs(paths: Paths, destination: Path) -> Paths:
 
 
 def _write_package(project: Paths, descriptor: dict, paths: Paths, draft, shown: dict) -> None:
-    """The published tables with the shown rows after them, and the draft's source beside the others."""
+    """The published tables with the shown rows after them, and the draft's source beside the others. A field the
+    plan row leaves empty (a plan received without its notice has no issuer or date) is not required here: the
+    preview shows the page as it stands, and the draft's own check names what is missing."""
+    empty = {name for plan in shown.get("plans", []) for name, value in plan.items() if not value}
+    previewed = copy.deepcopy(descriptor)
+    for field in next(r for r in previewed["resources"] if r["name"] == "plans")["schema"]["fields"]:
+        if field["name"] in empty:
+            field.get("constraints", {}).pop("required", None)
+    text = json.dumps(previewed, ensure_ascii=False, indent=2) + "\n"
+    project_files.write_inside(project.package_dir, "datapackage.json", text.encode("utf-8"), "descriptor")
     for name, rows in shown.items():
         path = package.resource_path(descriptor, name)
         text = package.csv_text(
@@ -99,6 +114,18 @@ def _refused_rows(problems: list[Problem], descriptor: dict, paths: Paths, shown
     return refused
 
 
+def _plan_row_problems(problems: list[Problem], draft, paths: Paths, descriptor: dict) -> list[Problem]:
+    """The problems of the draft's plan row, named by the draft's file and line."""
+    plans_file = f"datapackage/{package.resource_path(descriptor, 'plans')}"
+    published = len(package.published_rows(paths, descriptor, "plans"))
+    file = f"datapackage/drafts/{draft.plan_id}/plans.csv"
+    return [
+        Problem(file, p.row - published, p.field, p.type, p.message, p.hint)
+        for p in problems
+        if p.file == plans_file and p.row and p.row - published >= 2
+    ]
+
+
 def review_page(plan_id: str, targets: list[dict[str, str]], set_aside: list[tuple[dict[str, str], Problem]]) -> str:
     """A plain page for the reviewer: every proposed target, least confident first, linked to its row on the plan's
     page and to its passage on the source page; then the rows left out of the preview and why."""
@@ -111,13 +138,24 @@ def review_page(plan_id: str, targets: list[dict[str, str]], set_aside: list[tup
         f"</td><td>{_e(row.get('reason', ''))}</td><td>{_e(row.get('review', ''))}</td></tr>"
         for row in rows
     )
-    left_out = "".join(f"<li>{_e(row.get('quote') or str(row))}: {_e(str(problem))}</li>" for row, problem in set_aside)
+    left_out = "".join(f"<li>{_e(_label(row))}: {_e(str(problem))}</li>" for row, problem in set_aside)
     return (
         f"<!doctype html><html lang='zh'><meta charset='utf-8'><title>Review {_e(plan_id)}</title>"
         f"<h1>{_e(plan_id)}: proposed targets, least confident first</h1>"
         f"<p><a href='{plan_page}'>plan page</a> · <a href='{source_page}'>source page</a></p>"
         "<table><tr><th>confidence</th><th>row</th><th>quote (its passage)</th><th>why proposed</th><th>review</th>"
         f"</tr>{cells}</table>" + (f"<h2>Left out of the preview</h2><ul>{left_out}</ul>" if left_out else "")
+    )
+
+
+def _label(row: dict[str, str]) -> str:
+    """What names a row for the reviewer: its quote, title or name, else its first cell."""
+    return (
+        row.get("quote")
+        or row.get("title")
+        or row.get("name_zh")
+        or row.get("name_as_printed")
+        or next(iter(row.values()), "")
     )
 
 
