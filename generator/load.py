@@ -20,7 +20,7 @@ from frictionless import FrictionlessException, Package
 from . import addresses, history, project_files
 from .i18n import LANGUAGES
 from .passages import Source
-from .paths import DRAFTS, Paths
+from .paths import Paths
 from .problems import InvalidPackage, Problem
 
 
@@ -52,8 +52,8 @@ class Inputs:
 def load(paths: Paths) -> Inputs:
     """Read everything; raise InvalidPackage when the descriptor itself cannot be read. Drafts (drafts/) are no
     part of the package: a build neither reads nor lists them."""
-    project_files.refuse_irregular(paths)
-    package_files = _tree(paths.package_dir, skip=(DRAFTS,))
+    listed = project_files.listing(paths)
+    package_files = _read(paths.package_dir, listed[paths.package_dir])
     descriptor_file = _shown(paths.descriptor_path, paths)
     descriptor = _descriptor(package_files.get(_inside(paths.descriptor_path, paths)), descriptor_file)
     try:
@@ -72,10 +72,10 @@ def load(paths: Paths) -> Inputs:
         text_rows=_text_rows(descriptor, data),
         source_files=sources,
         source_texts={path: Source.decode(content) for path, content in sources.items()},
-        releases=tuple(history.load_releases(_releases(paths))),
+        releases=tuple(history.load_releases(_releases(paths, listed[paths.releases_dir]))),
         changelog_notes=_text(paths.changelog_notes),
         citation=_text(paths.citation),
-        files=_manifest_files(paths, package_files),
+        files=_manifest_files(paths, package_files, listed),
         settings=site_settings(paths.mkdocs_config.read_bytes() if paths.mkdocs_config.exists() else b""),
         configured_addresses={
             _shown(config, paths): addresses.configured(_configuration(config.read_bytes()))
@@ -87,7 +87,7 @@ def load(paths: Paths) -> Inputs:
 
 def package_inputs(package_dir: Path, descriptor_file: str) -> Inputs:
     """A data package alone (no releases, changelog or site), as validation reads it: how a draft is checked."""
-    files = _tree(package_dir)
+    files = _read(package_dir, project_files.regular_files(package_dir))
     descriptor = _descriptor(files.get("datapackage.json"), descriptor_file)
     data, sources = _folder(files, "data"), _folder(files, "sources")
     return Inputs(
@@ -152,15 +152,14 @@ def _descriptor(content: bytes | None, descriptor_file: str) -> dict:
     return descriptor
 
 
-def _tree(folder: Path, skip: tuple[str, ...] = ()) -> dict[str, bytes]:
-    """Every regular file under a folder, by its path inside it, in name order (``skip``: folders directly in it
-    to leave out)."""
-    return {name: (folder / name).read_bytes() for name in project_files.regular_files(folder, skip)}
+def _read(folder: Path, names: list[str]) -> dict[str, bytes]:
+    """The files ``names`` (paths inside ``folder``), read, by name in the order given."""
+    return {name: (folder / name).read_bytes() for name in names}
 
 
-def _releases(paths: Paths) -> dict[str, bytes]:
+def _releases(paths: Paths, names: list[str]) -> dict[str, bytes]:
     """Each release's ZIP by version (releases/<version>.zip)."""
-    names = [name for name in project_files.regular_files(paths.releases_dir) if re.fullmatch(r"[^/]+\.zip", name)]
+    names = [name for name in names if re.fullmatch(r"[^/]+\.zip", name)]
     return {name.removesuffix(".zip"): (paths.releases_dir / name).read_bytes() for name in names}
 
 
@@ -207,12 +206,12 @@ def _inside(path: Path, paths: Paths) -> str:
     return path.relative_to(paths.package_dir).as_posix()
 
 
-def _manifest_files(paths: Paths, package_files: dict[str, bytes]) -> dict[str, bytes]:
+def _manifest_files(paths: Paths, package_files: dict[str, bytes], listed: dict[Path, list[str]]) -> dict[str, bytes]:
     """Every file a build reads, by path from the project root: the package, the generator, the site's own files."""
     package = _shown(paths.package_dir, paths)
     files = {f"{package}/{path}": content for path, content in package_files.items()}
-    others = [paths.code_dir / name for name in project_files.regular_files(paths.code_dir)]
-    docs = (paths.docs_dir / name for name in project_files.regular_files(paths.docs_dir))
+    others = [paths.code_dir / name for name in listed[paths.code_dir]]
+    docs = (paths.docs_dir / name for name in listed[paths.docs_dir])
     others += [paths.mkdocs_config, *(p for p in docs if not _generated(paths, p))]
     files |= {_shown(p, paths): p.read_bytes() for p in others}
     return dict(sorted(files.items()))

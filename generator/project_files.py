@@ -19,17 +19,20 @@ NOT_REGULAR_HINT = "the project holds only regular files: put the file itself in
 SKIPPED = ("__pycache__",)
 
 
-def refuse_irregular(paths: Paths) -> None:
-    """Raise InvalidPackage naming every entry of what a build reads (Paths.read_folders, Paths.read_files) that
-    is not a regular file or a folder; called before the build reads a single file."""
-    problems = [p for folder, skip in paths.read_folders.items() for p in walk(folder, paths.shown(folder), skip)[1]]
+def listing(paths: Paths) -> dict[Path, list[str]]:
+    """The regular files of every folder a build reads (Paths.read_folders), by path inside it, from one walk of
+    each; raises InvalidPackage naming every entry of them, or of Paths.read_files, that is not a regular file or a
+    folder, before the build reads a single file."""
+    walked = {folder: walk(folder, paths.shown(folder), skip) for folder, skip in paths.read_folders.items()}
+    problems = [p for _, found in walked.values() for p in found]
     problems += [_not_regular(paths.shown(f), kind) for f in paths.read_files if (kind := _kind(f)) not in _FINE]
     if problems:
         raise InvalidPackage(problems)
+    return {folder: files for folder, (files, _) in walked.items()}
 
 
 def regular_files(folder: Path, skip: tuple[str, ...] = ()) -> list[str]:
-    """The regular files under ``folder``, by path inside it, sorted (what else is there, refuse_irregular names)."""
+    """The regular files under ``folder``, by path inside it, sorted (what else is there, ``listing`` names)."""
     return walk(folder, folder.name, skip)[0]
 
 

@@ -75,19 +75,13 @@ def _check_package(paths, descriptor, draft, accepted, published, tables, new_so
     inputs = load.load(paths)
     problems = package.validate_package(descriptor, inputs.text_rows | tables, inputs.source_files | new_sources)
     if problems:
-        files = {f"datapackage/{package.resource_path(descriptor, name)}": name for name in accepted}
-        raise InvalidPackage([_as_drafted(p, draft, accepted, published, files) for p in problems])
+        raise InvalidPackage([_as_drafted(p, descriptor, draft, accepted, published) for p in problems])
 
 
-def _as_drafted(problem: Problem, draft, accepted, published, files: dict[str, str]) -> Problem:
+def _as_drafted(problem: Problem, descriptor: dict, draft, accepted, published) -> Problem:
     """A problem of an accepted row named by the draft's file and line; any other stays as it is."""
-    name = files.get(problem.file)
-    index = (problem.row or 0) - 2 - len(published.get(name, []))
-    if name is None or index < 0:
-        return problem
-    line = draft.tables[name].index(accepted[name][index]) + 2
-    file = f"datapackage/drafts/{draft.plan_id}/{name}.csv"
-    return Problem(file, line, problem.field, problem.type, problem.message, problem.hint, problem.severity)
+    found = package.appended_row(problem, descriptor, published, accepted)
+    return package.named_in_draft(problem, draft, *found) if found else problem
 
 
 def _check_references(plan_id: str, tables: dict, accepted: dict) -> None:

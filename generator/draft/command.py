@@ -5,7 +5,6 @@ Each returns the text to print, or raises a GeneratorError (InvalidPackage with 
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from ..paths import Paths
@@ -30,13 +29,10 @@ def draft(
         return f"Accepted into datapackage/data/: {counts or 'nothing (no row is accepted)'}."
     if document is None:
         raise GeneratorError("name the document to draft, or --accept PLAN_ID, or --preview PLAN_ID")
-    descriptor = json.loads(paths.descriptor_path.read_text(encoding="utf-8"))
+    descriptor = package.load_descriptor(paths)
     if plan_id:
         package.check_plan_id(descriptor, plan_id, "--plan-id")
-    reference = {
-        name: package.read_csv(paths.package_dir / package.resource_path(descriptor, name))
-        for name in package.REFERENCE
-    }
+    reference = {name: package.published_rows(paths, descriptor, name) for name in package.REFERENCE}
     original = received.read_document(document)
     result = propose.propose(original.text, reference, district_code, plan_id)
     if not result.plan_id:

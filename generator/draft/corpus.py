@@ -37,14 +37,19 @@ class CorpusScore:
 
     @property
     def recall(self) -> float:
-        return self.matched / self.gold if self.gold else 1.0
+        return share(self.matched, self.gold)
 
     @property
     def precision(self) -> float:
-        return self.matched / self.drafted if self.drafted else 1.0
+        return share(self.matched, self.drafted)
 
     def accuracy(self, field: str) -> float:
-        return self.right[field] / self.matched if self.matched else 1.0
+        return share(self.right[field], self.matched)
+
+
+def share(part: int, whole: int) -> float:
+    """part / whole, and 1.0 when there is nothing to count (no row missed, none wrong)."""
+    return part / whole if whole else 1.0
 
 
 def documents(corpus_dir: Path) -> list[str]:

@@ -49,15 +49,15 @@ class Score:
 
     @property
     def recall(self) -> float:
-        return self.recalled / self.curated_quantitative if self.curated_quantitative else 1.0
+        return corpus.share(self.recalled, self.curated_quantitative)
 
     @property
     def precision(self) -> float:
-        return self.quantitative_kept / self.drafted_quantitative if self.drafted_quantitative else 1.0
+        return corpus.share(self.quantitative_kept, self.drafted_quantitative)
 
     @property
     def precision_all(self) -> float:
-        return self.kept / self.drafted if self.drafted else 1.0
+        return corpus.share(self.kept, self.drafted)
 
 
 @dataclass(frozen=True)

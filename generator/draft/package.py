@@ -39,6 +39,23 @@ def published_rows(paths: Paths, descriptor: dict, name: str) -> list[dict[str, 
     return read_csv(paths.package_dir / resource_path(descriptor, name))
 
 
+def appended_row(problem: Problem, descriptor: dict, published: dict, rows: dict) -> tuple[str, dict] | None:
+    """(table, row) when ``problem`` names one of ``rows[table]``, which a checked package holds after the
+    ``published`` rows of its table (validate_package); None for a problem of a published row or of no row."""
+    name = next((r["name"] for r in descriptor["resources"] if f"datapackage/{r['path']}" == problem.file), None)
+    if name not in rows or not problem.row:
+        return None
+    index = problem.row - 2 - len(published.get(name, []))
+    return (name, rows[name][index]) if 0 <= index < len(rows[name]) else None
+
+
+def named_in_draft(problem: Problem, draft: propose.Draft, name: str, row: dict) -> Problem:
+    """The problem of a draft's row, named by the draft's file and the row's line there."""
+    line = draft.tables[name].index(row) + 2
+    file = f"datapackage/drafts/{draft.plan_id}/{name}.csv"
+    return Problem(file, line, problem.field, problem.type, problem.message, problem.hint, problem.severity)
+
+
 def columns(descriptor: dict, name: str) -> list[str]:
     resource = next(r for r in descriptor["resources"] if r["name"] == name)
     return [f["name"] for f in resource["schema"]["fields"]]

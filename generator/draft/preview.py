@@ -33,25 +33,27 @@ def preview(paths: Paths, plan_id: str) -> Path:
     descriptor = package.load_descriptor(paths)
     draft = package.read_draft(paths, descriptor, plan_id)
     shown = {name: [row for row in rows if row.get("review") != REJECTED] for name, rows in draft.tables.items()}
+    published = {name: package.published_rows(paths, descriptor, name) for name in shown}  # read once
     set_aside: list[tuple[dict[str, str], Problem]] = []
     with tempfile.TemporaryDirectory() as folder:
         project = _copy_inputs(paths, Path(folder))
         for _ in range(ROUNDS):
-            _write_package(project, descriptor, paths, draft, shown)
+            _write_package(project, descriptor, published, draft, shown)
             try:
                 build.build(project, clean=True)
                 break
             except InvalidPackage as error:
-                refused = _refused_rows(error.problems, descriptor, paths, shown)
+                refused = _refused_rows(error.problems, descriptor, published, shown)
                 if not refused:
                     raise
                 if any(name == "plans" for name, _, _ in refused):  # no page without its plan row
                     note = f"The preview needs a valid plan row: correct datapackage/drafts/{plan_id}/plans.csv."
-                    problems = _plan_row_problems(error.problems, draft, paths, descriptor)
+                    problems = [package.named_in_draft(p, draft, n, row) for n, row, p in refused if n == "plans"]
                     raise InvalidPackage(problems, note=note) from None
-                for name, row, problem in refused:
-                    shown[name] = [r for r in shown[name] if r is not row]
-                    set_aside.append((row, problem))
+                for name, row, problem in refused:  # a row with several problems is set aside with its first
+                    if any(row is kept for kept in shown[name]):
+                        shown[name] = [r for r in shown[name] if r is not row]
+                        set_aside.append((row, problem))
         else:
             raise InvalidPackage([problem for _, problem in set_aside])
         target = project_files.inside(paths.drafts_dir, f"{plan_id}/{PREVIEW}", "plan id")
@@ -65,7 +67,7 @@ def _copy_inputs(paths: Paths, destination: Path) -> Paths:
     """What a build reads, copied (the package without its drafts, the hand-written pages, the site's
     configuration, CHANGELOG.md and CITATION.cff); no releases, so the preview's data are no release."""
     project = Paths(destination)
-    for name in project_files.regular_files(paths.package_dir, skip=("drafts",)):
+    for name in project_files.regular_files(paths.package_dir, skip=paths.read_folders[paths.package_dir]):
         project_files.write_inside(project.package_dir, name, (paths.package_dir / name).read_bytes(), "package")
     generated = paths.generated_in_docs
     for name in project_files.regular_files(paths.docs_dir):
@@ -80,7 +82,7 @@ def _copy_inputs(paths: Paths, destination: Path) -> Paths:
     return project
 
 
-def _write_package(project: Paths, descriptor: dict, paths: Paths, draft, shown: dict) -> None:
+def _write_package(project: Paths, descriptor: dict, published: dict, draft, shown: dict) -> None:
     """The published tables with the shown rows after them, and the draft's source beside the others. A field the
     plan row leaves empty (a plan received without its notice has no issuer or date) is not required here: the
     preview shows the page as it stands, and the draft's own check names what is missing."""
@@ -93,37 +95,16 @@ def _write_package(project: Paths, descriptor: dict, paths: Paths, draft, shown:
     project_files.write_inside(project.package_dir, "datapackage.json", text.encode("utf-8"), "descriptor")
     for name, rows in shown.items():
         path = package.resource_path(descriptor, name)
-        text = package.csv_text(
-            package.columns(descriptor, name), package.published_rows(paths, descriptor, name) + rows
-        )
+        text = package.csv_text(package.columns(descriptor, name), published[name] + rows)
         project_files.write_inside(project.package_dir, path, text.encode("utf-8"), "resource path")
     for plan in shown.get("plans", []):
         project_files.write_inside(project.package_dir, plan["source_file"], draft.source, "source_file")
 
 
-def _refused_rows(problems: list[Problem], descriptor: dict, paths: Paths, shown: dict) -> list:
-    """(table, draft row, problem) for each problem that names one of the shown rows (after the published ones)."""
-    refused = []
-    for problem in problems:
-        name = next((r["name"] for r in descriptor["resources"] if f"datapackage/{r['path']}" == problem.file), None)
-        if name not in shown or not problem.row:
-            continue
-        index = problem.row - 2 - len(package.published_rows(paths, descriptor, name))
-        if 0 <= index < len(shown[name]) and all(row is not shown[name][index] for _, row, _ in refused):
-            refused.append((name, shown[name][index], problem))
-    return refused
-
-
-def _plan_row_problems(problems: list[Problem], draft, paths: Paths, descriptor: dict) -> list[Problem]:
-    """The problems of the draft's plan row, named by the draft's file and line."""
-    plans_file = f"datapackage/{package.resource_path(descriptor, 'plans')}"
-    published = len(package.published_rows(paths, descriptor, "plans"))
-    file = f"datapackage/drafts/{draft.plan_id}/plans.csv"
-    return [
-        Problem(file, p.row - published, p.field, p.type, p.message, p.hint)
-        for p in problems
-        if p.file == plans_file and p.row and p.row - published >= 2
-    ]
+def _refused_rows(problems: list[Problem], descriptor: dict, published: dict, shown: dict) -> list:
+    """(table, draft row, problem) for every problem that names one of the shown rows (after the published ones)."""
+    found = ((package.appended_row(problem, descriptor, published, shown), problem) for problem in problems)
+    return [(name, row, problem) for (name, row), problem in ((f, p) for f, p in found if f)]
 
 
 def review_page(plan_id: str, targets: list[dict[str, str]], set_aside: list[tuple[dict[str, str], Problem]]) -> str:
