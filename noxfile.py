@@ -75,10 +75,11 @@ def browser(session: nox.Session) -> None:
 
 @nox.session
 def lint(session: nox.Session) -> None:
-    """Check style and common mistakes with ruff."""
+    """Check style and common mistakes with ruff, and types with mypy (pyproject.toml's [tool.mypy])."""
     install(session, "lint")
     session.run("ruff", "check", "generator", "tests", "benchmarks", "noxfile.py")
     session.run("ruff", "format", "--check", "generator", "tests", "benchmarks", "noxfile.py")
+    session.run("mypy")
 
 
 @nox.session
@@ -131,9 +132,7 @@ def serve(session: nox.Session) -> None:
     """Build, then preview the Chinese edition at http://127.0.0.1:8000 with live reload of hand-written pages
     (`nox -s serve -- en`: the English edition)."""
     install(session, "build")
-    session.run("python", "-m", "generator", "build")
-    config = "mkdocs.en.yml" if session.posargs[:1] == ["en"] else "mkdocs.yml"
-    session.run("python", "-m", "mkdocs", "serve", "--config-file", config, "--dev-addr", "127.0.0.1:8000")
+    session.run("python", "-m", "generator", "serve", *session.posargs[:1])
 
 
 @nox.session

@@ -31,6 +31,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from functools import partial
 from importlib import metadata
 from pathlib import Path
 
@@ -38,7 +39,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
-from generator.paths import copy_site_configuration  # noqa: E402
+from generator.base.paths import copy_site_configuration  # noqa: E402
 
 
 def _project(folder: Path, size: str) -> None:
@@ -59,15 +60,15 @@ def run_one(size: str, languages: tuple[str, ...], baseline: bool = True, check:
 
     A clean full build on all cores (timed by stage), then an incremental rebuild after one row of targets.csv
     changed, and (``check``) a clean build of the same edited data, whose site must equal the rebuilt one."""
-    from generator import build
-    from generator.paths import Paths
+    from generator import pipeline
+    from generator.base.paths import Paths
 
     folder = Path(tempfile.mkdtemp(prefix=f"bench-{size}-"))
     _project(folder, size)
     paths = Paths(folder)
     stages: dict[str, float] = {}
     memory: dict[str, int] = {}
-    total_s = _timed(lambda: build.build(paths, stage=_stage_timer(stages, memory), languages=languages, clean=True))
+    total_s = _timed(lambda: pipeline.build(paths, stage=_stage_timer(stages, memory), languages=languages, clean=True))
     rows = sum(1 for p in (paths.package_dir / "data").glob("*.csv") for _ in p.open(encoding="utf-8")) - 11
     markdown = _markdown_pages(paths)
     pages = len(markdown)
@@ -120,39 +121,43 @@ def _site_tools_alone(paths, languages: tuple[str, ...]) -> float:
     its pages (side by side on every core, as the build runs them) and put together, with nothing generated."""
     from concurrent.futures import ThreadPoolExecutor
 
-    from generator import build, parts, publish
-    from generator.site import assemble
+    from generator import pipeline, publish
+    from generator.build import parts
+    from generator.engine import mkdocs
+    from generator.site.assemble import assemble
 
-    inputs, validation = build.check(paths)
+    inputs, validation = pipeline.check(paths)
     site = assemble(inputs, validation.tables)
-    every, when, jobs = parts.split(site.model), build.build_time(site.descriptor), os.cpu_count() or 1
+    every, when, jobs = parts.split(site.model), pipeline.build_time(site.descriptor), os.cpu_count() or 1
     start = time.perf_counter()
     if len(every) == 1:
-        publish.build_part(paths, every[0], every, when, languages=languages, jobs=jobs)
+        mkdocs.build_part(paths, every[0].name, True, [], when, languages=languages, jobs=jobs)
     else:
+        searched = [part.name for part in every if not part.hub]
         with ThreadPoolExecutor(max_workers=jobs) as pool:
-            list(pool.map(lambda part: publish.build_part(paths, part, every, when, languages=languages), every))
+            build = partial(mkdocs.build_part, paths, searched=searched, when=when, languages=languages)
+            list(pool.map(lambda part: build(part.name, part.hub), every))
     publish.publish_site(paths, every, when)
     return round(time.perf_counter() - start, 2)
 
 
 def run_one_core(size: str, languages: tuple[str, ...]) -> dict:
     """A clean full build pinned to one CPU (its child processes inherit the pinning) with one worker."""
-    from generator import build
-    from generator.paths import Paths
+    from generator import pipeline
+    from generator.base.paths import Paths
 
     os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
     folder = Path(tempfile.mkdtemp(prefix=f"bench-one-core-{size}-"))
     _project(folder, size)
     stages: dict[str, float] = {}
     paths = Paths(folder)
-    seconds = _timed(lambda: build.build(paths, stage=_stage_timer(stages), languages=languages, clean=True, jobs=1))
+    seconds = _timed(lambda: pipeline.build(paths, stage=_stage_timer(stages), languages=languages, clean=True, jobs=1))
     shutil.rmtree(folder)
     return {"size": size, "one_core_s": seconds, "one_core_stages_s": stages}
 
 
 def _stage_timer(stages: dict[str, float], memory: dict[str, int] | None = None):
-    """A ``stage`` for build.build that adds each step's seconds to ``stages`` under the names the build gives, and
+    """A ``stage`` for pipeline.build that adds each step's seconds to ``stages`` under the names the build gives, and
     notes in ``memory`` this process's peak memory (MB) when each step ends: where the generator's memory goes."""
 
     @contextlib.contextmanager
@@ -182,16 +187,16 @@ def _markdown_pages(paths) -> list[Path]:
 def _rebuild_one_row(paths, languages: tuple[str, ...], check: bool) -> dict:
     """Change one target's English statement and rebuild incrementally; with ``check``, compare the rebuilt site
     with a clean build of the same data, file by file."""
-    from generator import build
+    from generator import pipeline
 
     target = edit_one_row(paths.package_dir / "data" / "targets.csv")
     stages: dict[str, float] = {}
-    seconds = _timed(lambda: build.build(paths, stage=_stage_timer(stages), languages=languages))
+    seconds = _timed(lambda: pipeline.build(paths, stage=_stage_timer(stages), languages=languages))
     state = json.loads(paths.build_state.read_text(encoding="utf-8"))
     result = {"rebuild_row": target, "rebuild_s": seconds, "rebuild_stages_s": stages, "rebuilt": state.get("rebuilt")}
     if check:
         incremental = _site_hashes(paths.site_dir)
-        result["check_clean_s"] = _timed(lambda: build.build(paths, languages=languages, clean=True))
+        result["check_clean_s"] = _timed(lambda: pipeline.build(paths, languages=languages, clean=True))
         clean = _site_hashes(paths.site_dir)
         differing = sorted(str(p) for p in incremental.keys() | clean.keys() if incremental.get(p) != clean.get(p))
         result["incremental_equals_clean"] = not differing
@@ -279,13 +284,13 @@ def _plan_page_bytes(files: dict[Path, int]) -> dict[str, float | None]:
 def profile_one(size: str) -> None:
     """Where the generator's own time goes, in a run of its own (the profiler slows what it watches):
     the stages before MkDocs, which with Pagefind run in processes of their own and are timed above."""
-    from generator import build
-    from generator.paths import Paths
+    from generator import pipeline
+    from generator.base.paths import Paths
 
     folder = Path(tempfile.mkdtemp(prefix=f"profile-{size}-"))
     _project(folder, size)
     profiler = cProfile.Profile()
-    profiler.runcall(build.build, Paths(folder), run_mkdocs=False)
+    profiler.runcall(pipeline.build, Paths(folder), run_mkdocs=False)
     shutil.rmtree(folder)
     out = io.StringIO()
     pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(30)
@@ -354,8 +359,9 @@ def _baseline(paths, pages: int, average: int) -> tuple[float, float]:
     the real data is), its two MkDocs builds side by side, then put together and indexed by Pagefind, as the real
     build does."""
     from generator import publish
-    from generator.parts import WHOLE, Part
-    from generator.paths import Paths
+    from generator.base.paths import Paths
+    from generator.build.parts import WHOLE, Part
+    from generator.engine import mkdocs
 
     text = (paths.package_dir / "sources").glob("*.txt").__next__().read_text(encoding="utf-8")
     body = "\n\n".join(line for line in text.splitlines() if line.strip())[:average]
@@ -378,7 +384,7 @@ def _baseline(paths, pages: int, average: int) -> tuple[float, float]:
         (docs / f"SUMMARY{suffix}.md").write_text("\n".join(summary) + "\n", encoding="utf-8")
     baseline, whole, when = Paths(folder), (Part(WHOLE, True, frozenset()),), datetime.datetime(2024, 1, 1)
     start = time.perf_counter()
-    publish.build_part(baseline, whole[0], whole, when, jobs=os.cpu_count() or 1)  # one part, as the real data
+    mkdocs.build_part(baseline, WHOLE, True, [], when, jobs=os.cpu_count() or 1)  # one part, as the real data
     publish.publish_site(baseline, whole, when)
     elapsed = time.perf_counter() - start
     shutil.rmtree(folder)

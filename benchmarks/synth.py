@@ -17,7 +17,7 @@ import json
 import shutil
 from pathlib import Path
 
-from generator.paths import ROOT, copy_site_configuration
+from generator.base.paths import ROOT, copy_site_configuration
 
 REAL = ["hedong-2023", "hebei-2022", "xiqing-2023", "jizhou-2023"]
 NAMES = {"hedong-2023": "河东区", "hebei-2022": "河北区", "xiqing-2023": "西青区", "jizhou-2023": "蓟州区"}

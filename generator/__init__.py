@@ -1,5 +1,5 @@
 """Turns the curated data package into the static site: load → validate → assemble → render → downloads → publish
-(build.py calls the stages in order; cli.py is the command line)."""
+(pipeline.py calls the stages in order; cli.py is the command line)."""
 
 import os
 

@@ -1,6 +1,6 @@
 """Command line: ``python -m generator validate | build | release | draft | draft-eval``.
 
-Parses the arguments, calls the build (build.py) or the release (release.py), and prints.
+Parses the arguments, calls the pipeline (pipeline.py) or the release (release.py), and prints.
 Only this module prints and chooses the exit code.
 """
 
@@ -10,8 +10,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from .paths import Paths
-from .problems import GeneratorError, InvalidPackage, listed
+from generator.base.paths import Paths
+from generator.base.problems import GeneratorError, InvalidPackage, listed
 
 # The stages import frictionless, pandas, Jinja2 and vl-convert; they are imported when a command
 # runs, so that `python -m generator --help` answers at once.
@@ -27,7 +27,7 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("validate", help="check the data package and print every problem")
     build_parser = commands.add_parser("build", help="validate, generate the pages and downloads, and build site/")
     build_parser.add_argument(
-        "--no-mkdocs", action="store_true", help="stop after writing the generated files under docs/"
+        "--no-mkdocs", action="store_true", help="stop after writing the generated files under .build/parts/"
     )
     build_parser.add_argument(
         "--clean", action="store_true", help="generate and build every part of the site, changed or not"
@@ -62,34 +62,40 @@ def main(argv: list[str] | None = None) -> int:
         help="build the draft's pages as they would be published, into datapackage/drafts/PLAN_ID/preview/",
     )
     commands.add_parser("draft-eval", help="draft the curated documents as if new and write the evaluation table")
+    serve_parser = commands.add_parser("serve", help="build, then preview the site at http://127.0.0.1:8000")
+    serve_parser.add_argument("lang", nargs="?", default="zh", help="the edition: zh (default) or en")
     args = parser.parse_args(argv)
     paths = Paths(args.root.resolve())
     try:
         if args.command == "validate":
-            from .build import check
+            from generator.pipeline import check
 
             _, validation = check(paths)
             _print_warnings(validation.warnings)
             print("The data package is valid.")
         elif args.command == "parts":
-            from .build import part_names
+            from generator.pipeline import part_names
 
             print("\n".join(part_names(paths)))
         elif args.command == "draft":
-            from .draft import command
+            from generator.draft import command
 
             print(command.draft(paths, args.document, args.district_code, args.plan_id, args.accept, args.preview))
         elif args.command == "draft-eval":
-            from .draft import command
+            from generator.draft import command
 
             print(command.draft_eval(paths))
+        elif args.command == "serve":
+            from generator.pipeline import serve
+
+            serve(paths, args.lang)
         elif args.command == "release":
-            from .release import release
+            from generator.release import release
 
             version = release(paths, args.remote, args.branch)
             print(f"Released {version}: commit releases/{version}.zip and CHANGELOG.md.")
         else:
-            from .build import build
+            from generator.pipeline import build
 
             _print_warnings(
                 build(paths, run_mkdocs=not args.no_mkdocs, clean=args.clean, jobs=args.jobs, only=args.part)

@@ -7,19 +7,22 @@ released again, and the release's date (the descriptor's ``created``) stands in 
 
 from __future__ import annotations
 
-from . import build, history, publish, urls
-from .paths import Paths
-from .problems import GeneratorError
+from generator import pipeline, publish
+from generator.base import urls
+from generator.base.paths import Paths
+from generator.base.problems import GeneratorError
+from generator.package import releases
+from generator.site import history
 
 
 def release(paths: Paths, remote: str | None, branch: str) -> str:
     """Check the version was raised and its changes written, keep its ZIP in releases/, build, and publish."""
-    inputs, _ = build.check(paths)
+    inputs, _ = pipeline.check(paths)
     version, date = inputs.descriptor["version"], inputs.descriptor["created"][:10]
     latest = inputs.releases[-1].version if inputs.releases else None
     if version in {r.version for r in inputs.releases}:
         raise GeneratorError(f"raise the version in datapackage/datapackage.json: {version} is released already")
-    if latest and history.version_key(latest) >= history.version_key(version):
+    if latest and releases.version_key(latest) >= releases.version_key(version):
         raise GeneratorError(f"raise the version in datapackage/datapackage.json: {latest} is released")
     heading = f"'## {version} - {date}'"
     if not history.parse_notes(inputs.changelog_notes).get(version):
@@ -30,11 +33,12 @@ def release(paths: Paths, remote: str | None, branch: str) -> str:
         raise GeneratorError(f'set version: "{version}" in CITATION.cff')
     if f'date-released: "{date}"' not in inputs.citation:
         raise GeneratorError(f'set date-released: "{date}" in CITATION.cff (the descriptor\'s created)')
-    build.build(paths, run_mkdocs=False, releasing=True)
-    archive = paths.docs_dir / urls.download(urls.package_file(inputs.descriptor["name"], "zip"))
+    pipeline.build(paths, run_mkdocs=False, releasing=True)
+    hub = pipeline.part_names(paths)[0]  # the part that holds the downloads
+    archive = paths.part_docs(hub) / urls.download(urls.package_file(inputs.descriptor["name"], "zip"))
     paths.releases_dir.mkdir(exist_ok=True)
     (paths.releases_dir / f"{version}.zip").write_bytes(archive.read_bytes())
-    build.build(paths)
+    pipeline.build(paths)
     if remote:
         publish.push_site(paths, remote, branch, f"Release {version}")
     return version

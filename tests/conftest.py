@@ -11,20 +11,22 @@ import csv
 import functools
 import hashlib
 import http.server
+import json
 import shutil
 import threading
 from pathlib import Path
 
 import pytest
 
-from generator import load, model, validate
-from generator.paths import ROOT, Paths, copy_site_configuration
+from generator.base.paths import ROOT, Paths, copy_site_configuration
+from generator.build import share
+from generator.package import load, relations, validate
+from generator.site import model
 
 
 def hand_written_docs() -> list[Path]:
-    """The Markdown pages under docs/ that people write (about.md, about.en.md, ...), not the generator."""
-    generated = {path.name for path in Paths().generated_in_docs}
-    return sorted(path for path in (ROOT / "docs").glob("*.md") if path.name not in generated)
+    """The Markdown pages under docs/ (about.md, about.en.md, ...): people write them, the generator never does."""
+    return sorted((ROOT / "docs").glob("*.md"))
 
 
 @pytest.fixture(scope="session")
@@ -39,7 +41,7 @@ def real_inputs(real_paths) -> load.Inputs:
 
 @pytest.fixture(scope="session")
 def real_validation(real_inputs) -> validate.Validation:
-    return validate.validate(real_inputs)
+    return validate.validate(real_inputs, share.DRAWING)
 
 
 @pytest.fixture(scope="session")
@@ -48,11 +50,14 @@ def real_tables(real_validation) -> dict[str, list[dict]]:
 
 
 @pytest.fixture(scope="session")
-def real_model(real_tables) -> model.Model:
-    return model.build_model(real_tables)
+def real_model(real_tables, real_inputs) -> model.Model:
+    return model.build_model(real_tables, real_inputs.relations)
 
 
 FIXTURE = Path(__file__).parent / "fixture"
+# Which rows each plan of the fixture package owns (its descriptor's foreign keys), for the models built from its
+# tables.
+FIXTURE_RELATIONS = relations.derive(json.loads((FIXTURE / "datapackage" / "datapackage.json").read_bytes()))
 
 
 def copy_project(destination: Path, source: Path = ROOT) -> Paths:
@@ -94,17 +99,17 @@ def fixture_tables(tmp_path_factory) -> dict[str, list[dict]]:
 
 @pytest.fixture(scope="session")
 def fixture_model(fixture_tables) -> model.Model:
-    return model.build_model(fixture_tables)
+    return model.build_model(fixture_tables, FIXTURE_RELATIONS)
 
 
 @pytest.fixture(scope="session")
 def fixture_built(tmp_path_factory) -> Paths:
     """One full build (MkDocs and Pagefind included) of the fixture project, shared by the tests that only need
     a built site."""
-    from generator import build
+    from generator import pipeline
 
     paths = copy_fixture_project(tmp_path_factory.mktemp("fixture-built"))
-    build.build(paths)
+    pipeline.build(paths)
     return paths
 
 
@@ -141,10 +146,10 @@ def line_of(paths: Paths, resource: str, key_field: str, key: str) -> int:
 @pytest.fixture(scope="session")
 def built(tmp_path_factory) -> Paths:
     """One full build of a copy of the project, shared by the tests that read the built site."""
-    from generator import build
+    from generator import pipeline
 
     paths = copy_project(tmp_path_factory.mktemp("built"))
-    build.build(paths)
+    pipeline.build(paths)
     return paths
 
 
@@ -160,7 +165,7 @@ def with_targets(tables, *targets):
     """The fixture's tables with more target rows, each a copy of an existing one with some fields changed."""
     by_id = {t["target_id"]: t for t in tables["targets"]}
     extra = [{**by_id[copy_of], **changes} for copy_of, changes in targets]
-    return model.build_model({**tables, "targets": tables["targets"] + extra})
+    return model.build_model({**tables, "targets": tables["targets"] + extra}, FIXTURE_RELATIONS)
 
 
 # The browser tests' shared parts (tests/test_browser*.py): the built site served on a free local port, and

@@ -1,10 +1,10 @@
-"""Which addresses may become links: web addresses only (generator/addresses.py)."""
+"""Which addresses may become links: web addresses only (generator/package/addresses.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from generator import addresses
+from generator.package import addresses
 
 
 @pytest.mark.parametrize(

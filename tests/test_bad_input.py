@@ -17,9 +17,10 @@ from dataclasses import dataclass
 import pytest
 from conftest import cell_of, edit_cell, line_of, tree_digest
 
-from generator import build, sources
-from generator.paths import Paths
-from generator.problems import InvalidPackage
+from generator import pipeline
+from generator.base import sources
+from generator.base.paths import Paths
+from generator.base.problems import InvalidPackage
 
 pytestmark = pytest.mark.slow
 DATA = "datapackage/data"
@@ -612,7 +613,7 @@ CASES = [
         set_cell("plans", JIA, "title_en", "Jia District Carbon Peaking Implementation Plan 🌏"),
         f"{DATA}/plans.csv",
         [(JIA, "title_en", "missing-glyph")],
-        ("U+1F30F", "generator/fonts/"),
+        ("U+1F30F", "generator/build/fonts/"),
     ),
     # An address that becomes a link must be a web address: a javascript: one would be a link on every target.
     Case(
@@ -678,7 +679,7 @@ def test_bad_input_is_named_and_nothing_is_published(project, case):
     before = tree_digest(project.site_dir)
     case.breaks(project)
     with pytest.raises(InvalidPackage) as raised:
-        build.build(project)
+        pipeline.build(project)
     assert tree_digest(project.site_dir) == before
     problems = raised.value.problems
     assert [(p.file, p.row, p.field, p.type) for p in problems] == case.problems()

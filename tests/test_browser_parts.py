@@ -1,4 +1,4 @@
-"""A site built in parts (generator/parts.py), in headless Chromium: its search merges the hub's index with each
+"""A site built in parts (generator/build/parts.py), in headless Chromium: its search merges the hub's index with each
 region's and finds a region's pages from the hub's search page in both editions, and its pages fit a phone."""
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from urllib.parse import quote
 
 import pytest
 
-from generator import build
-from generator.paths import Paths
+from generator import pipeline
+from generator.base.paths import Paths
 
 pytestmark = pytest.mark.browser
 pytest.importorskip("playwright.sync_api")
@@ -29,7 +29,7 @@ PHONE = {"width": 390, "height": 844}
 def parts_server(tmp_path_factory):
     """Three synthetic plans in one province and Tianjin's pilot in another: the hub and two regions."""
     paths = Paths(synth.project(tmp_path_factory.mktemp("parts-site") / "project", 3))
-    build.build(paths)
+    pipeline.build(paths)
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(paths.site_dir))
     handler.log_message = lambda *args: None
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)

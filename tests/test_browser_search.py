@@ -14,7 +14,7 @@ from urllib.parse import quote
 
 import pytest
 
-from generator import urls
+from generator.base import urls
 
 pytestmark = pytest.mark.browser
 pytest.importorskip("playwright.sync_api")

@@ -11,7 +11,7 @@ import gzip
 import pytest
 from test_browser import BOTH_EDITIONS
 
-from generator.paths import ROOT
+from generator.base.paths import ROOT
 
 pytestmark = pytest.mark.browser
 playwright = pytest.importorskip("playwright.sync_api")

@@ -20,9 +20,10 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import copy_fixture_project, edit_cell, line_of, tree_digest
 
-from generator import build, charts
-from generator.paths import ROOT
-from generator.problems import GeneratorError
+from generator import pipeline
+from generator.base.paths import ROOT
+from generator.base.problems import GeneratorError
+from generator.build import drawing
 
 pytestmark = pytest.mark.slow
 
@@ -87,7 +88,7 @@ def test_every_download_link_on_the_data_page_exists(fixture_built):
 
 def test_a_broken_row_fails_the_build_and_leaves_the_old_site(fixture_project):
     paths = fixture_project
-    build.build(paths)
+    pipeline.build(paths)
     before = tree_digest(paths.site_dir)
     edit_cell(paths, "targets", line_of(paths, "targets", "target_id", "jia-2023-t006"), "value", "三十")
     edit_cell(paths, "targets", line_of(paths, "targets", "target_id", "yi-2023-t001"), "plan_id", "nowhere")
@@ -104,11 +105,11 @@ def test_a_broken_row_fails_the_build_and_leaves_the_old_site(fixture_project):
 
 def test_a_failing_mkdocs_build_leaves_the_old_site(fixture_project):
     paths = fixture_project
-    build.build(paths)
+    pipeline.build(paths)
     before = tree_digest(paths.site_dir)
     (paths.docs_dir / "about.md").write_text("[broken](missing-page.md)\n", encoding="utf-8")
     with pytest.raises(GeneratorError):
-        build.build(paths)
+        pipeline.build(paths)
     assert tree_digest(paths.site_dir) == before
 
 
@@ -215,7 +216,7 @@ def test_site_offers_the_latest_downloads_with_report_and_manifest(fixture_built
 
 def test_two_builds_of_the_same_input_are_byte_identical(fixture_built, tmp_path):
     again = copy_fixture_project(tmp_path)
-    build.build(again)
+    pipeline.build(again)
     assert tree_digest(again.site_dir) == tree_digest(fixture_built.site_dir)
 
 
@@ -227,7 +228,7 @@ def test_with_site_url_set_the_sitemaps_and_language_menus_use_it(fixture_projec
     one under en/, and the language menu leads to the same page's full URL in each."""
     config = fixture_project.mkdocs_config
     config.write_text(f"site_url: {SITE_URL}\n" + config.read_text(encoding="utf-8"), encoding="utf-8")
-    build.build(fixture_project)
+    pipeline.build(fixture_project)
     site = fixture_project.site_dir
 
     def locations(sitemap: Path) -> list[str]:
@@ -260,7 +261,7 @@ def test_the_site_is_the_same_whatever_the_machines_fonts_time_zone_locale_and_c
     """
     fonts = tmp_path / "fonts"
     fonts.mkdir()
-    for font in (*Path("/usr/share/fonts").rglob("*.ttf"), *Path(charts.FONT_DIR).glob("*.ttf")):
+    for font in (*Path("/usr/share/fonts").rglob("*.ttf"), *Path(drawing.FONT_DIR).glob("*.ttf")):
         shutil.copy(font, fonts / f"Arial-{font.name}")  # whatever the machine has, under another name too
     config = tmp_path / "fonts.conf"
     config.write_text(f"<fontconfig><dir>{fonts}</dir><dir>/usr/share/fonts</dir></fontconfig>\n", encoding="utf-8")
@@ -347,3 +348,21 @@ def test_the_404_page_speaks_both_languages_and_leads_home_and_to_the_search(fix
         assert article.h1.select_one("[lang=en]").get_text() == "Page not found"
         assert {a["hreflang"]: a["href"] for a in article.select("a[hreflang]")} == {"zh": "/", "en": "/en/"}
         assert article.select_one("form.site-search")["action"] == "/search/"
+
+
+def test_a_build_writes_nothing_under_docs_which_holds_only_hand_written_pages(fixture_built, hand_written):
+    """Generated pages go to .build/parts/<part>/docs and are served beside docs/ (engine/editions.py): the
+    folder people write in stays as the checkout has it, and git needs no rule to ignore generated files there."""
+    written = sorted(p.relative_to(fixture_built.docs_dir).as_posix() for p in fixture_built.docs_dir.rglob("*"))
+    assert written == hand_written
+    assert (fixture_built.site_dir / "about" / "index.html").is_file()  # served all the same
+    assert (fixture_built.site_dir / "plans" / "jia-2023" / "index.html").is_file()
+    ignored = (ROOT / ".gitignore").read_text(encoding="utf-8")
+    assert "/docs/" not in ignored
+
+
+@pytest.fixture(scope="module")
+def hand_written(tmp_path_factory) -> list[str]:
+    """What docs/ holds in a fresh copy of the fixture project, before any build."""
+    paths = copy_fixture_project(tmp_path_factory.mktemp("unbuilt"))
+    return sorted(p.relative_to(paths.docs_dir).as_posix() for p in paths.docs_dir.rglob("*"))

@@ -12,8 +12,8 @@ import pytest
 from conftest import cell_of, edit_cell, line_of
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from generator import characters
-from generator.paths import ROOT
+from generator.base.paths import ROOT
+from generator.package import characters
 
 BIDI = [*map(chr, range(0x202A, 0x202F)), *map(chr, range(0x2066, 0x206A)), "\u200e", "\u200f", "\u061c"]
 ZERO_WIDTH = ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"]

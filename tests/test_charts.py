@@ -9,7 +9,9 @@ import pytest
 import vl_convert
 from conftest import with_targets
 
-from generator import charts, formats, views
+from generator.build import drawing
+from generator.pages import charts
+from generator.site import views
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -21,7 +23,7 @@ def row(fixture_model):
 
 def test_indicator_chart_is_an_accessible_svg_with_its_numbers(fixture_model, row):
     chart = charts.indicator_chart(fixture_model, row)
-    root = ET.fromstring(chart.svg())
+    root = ET.fromstring(drawing.svg(chart))
     assert root.get("role") == "img"
     assert root.find(f"{SVG}title").text == chart.title == "可再生能源消费比重：各区的承诺"
     assert "2 个区" in root.find(f"{SVG}desc").text
@@ -33,13 +35,13 @@ def texts(svg: str) -> list[str]:
 
 
 def test_chart_text_stays_text_for_the_readers_fonts(fixture_model, row):
-    shown = texts(charts.indicator_chart(fixture_model, row).svg())
+    shown = texts(drawing.svg(charts.indicator_chart(fixture_model, row)))
     assert {"甲区，2030年：≥ 15%", "乙区，2030年：≥ 18%（力争）", "目标水平（%）"} <= set(shown)
 
 
 def test_an_indicator_chart_has_a_value_axis_from_zero(fixture_model, row):
     """The figures 15 and 18 (%) on an axis whose ticks start at 0 and pass the larger figure."""
-    svg = charts.indicator_chart(fixture_model, row).svg()
+    svg = drawing.svg(charts.indicator_chart(fixture_model, row))
     ticks = [float(t) for t in texts(svg) if t.replace(".", "", 1).isdigit()]
     assert min(ticks) == 0 and max(ticks) >= 18
 
@@ -96,7 +98,7 @@ def test_an_indicator_without_figures_gets_no_chart(fixture_tables):
 def test_the_timeline_spaces_years_by_time(fixture_model):
     """Its axis labels every year, each the same distance from the next: 2022 to 2025 three times 2025 to 2026."""
     view = views.region_view(fixture_model, fixture_model.regions[0])
-    svg = charts.timeline_chart(view.model, view.timeline_counts).svg()
+    svg = drawing.svg(charts.timeline_chart(view.model, view.timeline_counts))
     labels = ET.fromstring(svg).findall(f".//{SVG}g[@class='mark-text role-axis-label']/{SVG}text")
     at = {int(t.text): float(t.get("transform").removeprefix("translate(").split(",")[0]) for t in labels}
     years = sorted(at)
@@ -106,7 +108,7 @@ def test_the_timeline_spaces_years_by_time(fixture_model):
 
 
 def test_chart_text_and_axes_take_the_pages_colour(fixture_model, row):
-    root = ET.fromstring(charts.indicator_chart(fixture_model, row).svg())
+    root = ET.fromstring(drawing.svg(charts.indicator_chart(fixture_model, row)))
     assert {t.get("fill") for t in root.iter(f"{SVG}text")} == {"currentColor"}
 
 
@@ -115,13 +117,13 @@ def test_a_chart_is_drawn_with_the_named_vega_lite_version_not_vl_converts_defau
     one of the versions it carries, is the version the specification names, and is part of a drawing's cache key."""
     chart = charts.indicator_chart(fixture_model, row)
     asked = []
-    monkeypatch.setattr(charts.vl_convert, "vegalite_to_svg", lambda spec, **options: asked.append(options) or "")
-    chart.drawn()
+    monkeypatch.setattr(drawing.vl_convert, "vegalite_to_svg", lambda spec, **options: asked.append(options) or "")
+    drawing.drawn(chart)
     assert asked == [{"vl_version": charts.VEGA_LITE}]
     monkeypatch.undo()
     assert charts.VEGA_LITE in vl_convert.get_vegalite_versions()
     assert chart.spec["$schema"] == f"https://vega.github.io/schema/vega-lite/v{charts.VEGA_LITE.split('.')[0]}.json"
-    assert charts.VEGA_LITE in charts.DRAWN_BY
+    assert charts.VEGA_LITE in drawing.DRAWN_BY
 
 
 def test_indicator_table_is_one_row_per_distinct_commitment(fixture_model, row):
@@ -132,7 +134,7 @@ def test_indicator_table_is_one_row_per_distinct_commitment(fixture_model, row):
 
 
 def test_chart_csv_opens_as_utf8_in_a_spreadsheet_and_keeps_formulas_as_text():
-    data = formats.table_csv((("名", "式"), (("甲", "=1+1"), ("乙", "-2"), ("丙", "x,y"))))
+    data = charts.table_csv((("名", "式"), (("甲", "=1+1"), ("乙", "-2"), ("丙", "x,y"))))
     assert data.startswith(codecs.BOM_UTF8)
     assert data[3:].decode("utf-8") == "名,式\n甲,'=1+1\n乙,'-2\n丙,\"x,y\"\n"
 
@@ -169,27 +171,26 @@ def bundled_font_or_liberation_has(char: str) -> bool:
 
 def test_the_bundled_fonts_cover_every_character_of_the_real_charts(real_inputs, real_tables):
     """A character no bundled font has would be measured as nothing; extend the subset (generator/fonts/README.md)."""
-    from generator import i18n, render
-    from generator.site import assemble
+    from generator.base import i18n
+    from generator.pages import catalogue
+    from generator.site.assemble import assemble
 
     site = assemble(real_inputs, real_tables)
     missing = set()
     for lang in i18n.LANGUAGES:
-        label = render.environment(site.model, lang).globals["label"]
-        for kind in render.CHARTS:
-            for item in kind.made_for(site):
-                text = json.dumps(kind.draw(item, label, lang).spec, ensure_ascii=False)
-                missing |= {char for char in text if not bundled_font_or_liberation_has(char)}
+        for drawn in catalogue.catalogue(site, (lang,)).charts:
+            text = json.dumps(drawn.chart.spec, ensure_ascii=False)
+            missing |= {char for char in text if not bundled_font_or_liberation_has(char)}
     assert missing == set()
 
 
 def test_the_bundled_font_travels_with_its_licence():
-    assert [p.name for p in charts.FONT_DIR.glob("*.ttf")] == ["DroidSansFallback-GB2312.ttf"]
-    assert (charts.FONT_DIR / "LICENSE-Apache-2.0.txt").is_file()
+    assert [p.name for p in drawing.FONT_DIR.glob("*.ttf")] == ["DroidSansFallback-GB2312.ttf"]
+    assert (drawing.FONT_DIR / "LICENSE-Apache-2.0.txt").is_file()
 
 
 def test_the_svg_names_the_css_font_stack(fixture_model, row):
     """Once, on the <svg>, which every text inherits."""
-    root = ET.fromstring(charts.indicator_chart(fixture_model, row).svg())
+    root = ET.fromstring(drawing.svg(charts.indicator_chart(fixture_model, row)))
     assert root.get("font-family") == charts.FONT
     assert [t.get("font-family") for t in root.iter(f"{SVG}text") if t.get("font-family")] == []

@@ -4,7 +4,7 @@ import json
 
 import yaml
 
-from generator.paths import ROOT
+from generator.base.paths import ROOT
 
 
 def test_citation_cff_names_the_packages_version_and_licence():

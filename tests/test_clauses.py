@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator import clauses
+from generator.package import clauses
 
 
 @pytest.mark.parametrize(

@@ -23,8 +23,13 @@ from test_build import html, search_fragments
 from test_english import chinese_leftovers, soup
 from test_links import broken_links
 
-from generator import build, charts, formats, views
-from generator.paths import ROOT
+from generator import pipeline
+from generator.base.paths import ROOT
+from generator.build import drawing
+from generator.build.parts import WHOLE
+from generator.downloads import formats
+from generator.pages import charts
+from generator.site import views
 
 REAL_PLANS = ("hedong-2023", "hebei-2022", "xiqing-2023", "jizhou-2023", "tianjin-pilot-2023")
 
@@ -104,15 +109,15 @@ def test_jizhou_forest_quote_stands_beside_its_english(built):
 
 def generated(built, page: str) -> str:
     """A generated Markdown page of the real build, as written under docs/."""
-    return (built.docs_dir / page).read_text(encoding="utf-8")
+    return (built.part_docs(WHOLE) / page).read_text(encoding="utf-8")
 
 
 @pytest.mark.slow
 def test_every_real_plan_has_its_pages_and_nav_entry(built, real_model):
     summary = generated(built, "SUMMARY.md")
     for plan in real_model.plans:
-        assert (built.docs_dir / "plans" / f"{plan.plan_id}.md").is_file()
-        assert (built.docs_dir / "sources" / f"{plan.plan_id}.md").is_file()
+        assert (built.part_docs(WHOLE) / "plans" / f"{plan.plan_id}.md").is_file()
+        assert (built.part_docs(WHOLE) / "sources" / f"{plan.plan_id}.md").is_file()
         assert f"plans/{plan.plan_id}.md" in summary
 
 
@@ -120,12 +125,16 @@ def test_every_real_plan_has_its_pages_and_nav_entry(built, real_model):
 def test_each_real_shared_indicator_has_a_page_and_a_chart(built, real_model):
     shared = views.shared(views.by_indicator(real_model))
     for row in shared:
-        assert (built.docs_dir / f"compare/120000/indicators/{row.indicator.indicator_id}.md").is_file()
+        assert (built.part_docs(WHOLE) / f"compare/120000/indicators/{row.indicator.indicator_id}.md").is_file()
         # A chart where some plan writes a figure, which its value axis shows: not for carbon-intensity (all defer).
         with_figure = any(t.kind == "quantitative" for targets in row.by_plan.values() for t in targets)
-        assert (built.docs_dir / f"charts/120000/indicator-{row.indicator.indicator_id}.svg").is_file() == with_figure
-    assert not (built.docs_dir / "charts/120000/indicator-carbon-intensity.svg").exists()
-    chinese = [p for p in (built.docs_dir / "compare/120000/indicators").glob("*.md") if not p.name.endswith(".en.md")]
+        assert (
+            built.part_docs(WHOLE) / f"charts/120000/indicator-{row.indicator.indicator_id}.svg"
+        ).is_file() == with_figure
+    assert not (built.part_docs(WHOLE) / "charts/120000/indicator-carbon-intensity.svg").exists()
+    chinese = [
+        p for p in (built.part_docs(WHOLE) / "compare/120000/indicators").glob("*.md") if not p.name.endswith(".en.md")
+    ]
     assert len(chinese) == len(shared)
     assert "31.02%" in generated(built, "compare/120000/indicators/forest-coverage.md")
 
@@ -189,7 +198,7 @@ def test_real_home_page_counts_and_every_jizhou_quote_anchored(built, real_model
 
 @pytest.mark.slow
 def test_real_downloads_keep_the_jizhou_forest_figure_typed(built):
-    latest = built.docs_dir / "downloads" / "latest"
+    latest = built.part_docs(WHOLE) / "downloads" / "latest"
     targets = json.loads((latest / "data" / "targets.json").read_text(encoding="utf-8"))
     forest = next(t for t in targets if t["target_id"] == "jizhou-2023-t008")
     assert forest["value"] == 31.02 and forest["target_year"] == 2025
@@ -374,7 +383,7 @@ def test_every_internal_link_of_the_real_site_resolves(built):
 
 def test_the_real_package_is_valid(real_paths):
     # Formerly in test_validate.py, which now breaks copies of the fixture.
-    build.check(real_paths)  # raises InvalidPackage with every problem found
+    pipeline.check(real_paths)  # raises InvalidPackage with every problem found
 
 
 def test_frictionless_alone_reports_the_real_package_valid(real_paths):
@@ -397,7 +406,7 @@ SVG = "{http://www.w3.org/2000/svg}"
 def test_real_indicator_chart_is_an_accessible_svg_with_its_numbers(real_model):
     row = next(r for r in views.by_indicator(real_model) if r.indicator.indicator_id == "forest-coverage")
     chart = charts.indicator_chart(real_model, row)
-    root = ET.fromstring(chart.svg())
+    root = ET.fromstring(drawing.svg(chart))
     assert root.get("role") == "img"
     assert root.find(f"{SVG}title").text == chart.title
     assert str(row.plan_count) in root.find(f"{SVG}desc").text
@@ -405,7 +414,7 @@ def test_real_indicator_chart_is_an_accessible_svg_with_its_numbers(real_model):
 
 def test_real_chart_text_stays_text_for_the_readers_fonts(real_model):
     row = next(r for r in views.by_indicator(real_model) if r.indicator.indicator_id == "new-large-data-centre-pue")
-    svg = charts.indicator_chart(real_model, row).svg()
+    svg = drawing.svg(charts.indicator_chart(real_model, row))
     texts = [" ".join(t.itertext()) for t in ET.fromstring(svg).iter(f"{SVG}text")]
     assert "西青区，未定年份：≤ 1.25" in texts and "目标水平（无单位），适用于新建建筑或设施" in texts
 
@@ -604,7 +613,7 @@ def test_real_figures_read_as_people_write_them(built):
 
 
 def test_every_real_hedge_word_has_a_badge_class(real_tables):
-    from generator import text
+    from generator.pages import text
 
     words = {word for row in real_tables["targets"] for word in text.hedge_words(row["hedge"])}
     assert words and words <= set(text.HEDGE_CLASSES)

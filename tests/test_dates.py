@@ -1,4 +1,4 @@
-"""Dates as Chinese documents print them (generator/dates.py): in figures and in numerals, read and written."""
+"""Dates as Chinese documents print them (generator/package/dates.py): in figures and in numerals, read and written."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 
-from generator import dates
+from generator.package import dates
 
 EVERY_DAY_OF_2024 = [datetime.date(2024, 1, 1) + datetime.timedelta(days=n) for n in range(366)]
 

@@ -18,14 +18,16 @@ import pytest
 from conftest import FIXTURE, copy_fixture_project
 from frictionless import Package
 
-from generator import build, formats
+from generator import pipeline
+from generator.build.parts import WHOLE
+from generator.downloads import formats
 
 NAME = "tianjin-district-carbon-peaking-plans"
 
 
 def latest_downloads(paths) -> dict[str, bytes]:
     """Every file of a build's downloads/latest/, by path inside it."""
-    folder = paths.docs_dir / "downloads" / "latest"
+    folder = paths.part_docs(WHOLE) / "downloads" / "latest"
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
@@ -160,7 +162,7 @@ def test_published_descriptor_carries_each_files_bytes_and_hash(files, data_file
 
 def test_the_same_input_gives_the_same_bytes(files, tmp_path):
     again = copy_fixture_project(tmp_path)
-    build.build(again, run_mkdocs=False)
+    pipeline.build(again, run_mkdocs=False)
     assert latest_downloads(again) == files
 
 

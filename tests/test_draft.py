@@ -13,10 +13,13 @@ from types import SimpleNamespace
 import pytest
 from conftest import FIXTURE, tree_digest
 
-from generator import build, cli, i18n, load, text
+from generator import cli, pipeline
+from generator.base import i18n
+from generator.base.paths import Paths
+from generator.base.problems import InvalidPackage
 from generator.draft import accept, head, package, propose, targets
-from generator.paths import Paths
-from generator.problems import InvalidPackage
+from generator.package import load
+from generator.pages import text
 
 DOCUMENT = FIXTURE / "bing-2024.txt"
 PLAN = "bing-2024"
@@ -112,7 +115,7 @@ def test_accepted_rows_are_published_with_fresh_ids_and_the_site_builds(drafted)
     assert "review" not in published[0]
     left = rows(drafted.drafts_dir / PLAN / "targets.csv")
     assert {t["review"] for t in left} == {"rejected"}
-    build.build(drafted)
+    pipeline.build(drafted)
     page = (drafted.site_dir / "plans" / PLAN / "index.html").read_text(encoding="utf-8")
     assert "丙区碳达峰实施方案" in page and "屋顶光伏覆盖率不低于25%" in page
     english = (drafted.site_dir / "en" / "plans" / PLAN / "index.html").read_text(encoding="utf-8")

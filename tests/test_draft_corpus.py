@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from generator.base.paths import Paths
 from generator.draft import corpus, package
-from generator.paths import Paths
 
 COLUMNS = ("line", "quote", "kind", "value", "value_min", "value_max", "unit", "comparator", "target_year", "hedge")
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from generator.base.paths import Paths
 from generator.draft import corpus, evaluate
-from generator.paths import Paths
 
 
 @pytest.fixture(scope="module")

@@ -9,8 +9,8 @@ import pytest
 from conftest import FIXTURE
 
 from generator import cli
+from generator.base.paths import ROOT
 from generator.draft import head
-from generator.paths import ROOT
 
 CORPUS = ROOT / "benchmarks" / "drafter-corpus"
 FIELDS = ("title", "issuer", "issue_date", "doc_number", "publication_note")

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.base.source_text import Source
 from generator.draft import reading, structure
-from generator.passages import Source
 
 ROOT = Path(__file__).parent.parent
 CORPUS = ROOT / "benchmarks" / "drafter-corpus"

@@ -22,14 +22,14 @@ from fpdf import FPDF
 from PIL import Image, ImageFont
 
 from generator import cli
+from generator.base.paths import ROOT, Paths
+from generator.base.problems import GeneratorError
 from generator.draft import received
 from generator.draft.formats import ideographs, text_of_lines, word
-from generator.paths import ROOT, Paths
-from generator.problems import GeneratorError
 
 DOCUMENT = FIXTURE / "bing-2024.txt"
 PLAN = "bing-2024"
-CHINESE_FONT = ROOT / "generator" / "fonts" / "DroidSansFallback-GB2312.ttf"
+CHINESE_FONT = ROOT / "generator" / "build" / "fonts" / "DroidSansFallback-GB2312.ttf"
 PAGE_NUMBER = "- 3 -"
 NOTICE_TITLE = "丙区人民政府关于印发丙区碳达峰实施方案的通知"
 # What a government page has around its article, none of which belongs to the plan.

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.base.source_text import Source
 from generator.draft import commitments, dates, figures, scope, targets
-from generator.passages import Source
 
 FIELDS = ("kind", "value", "value_min", "value_max", "unit", "comparator", "target_year", "hedge", "quote")
 

@@ -1,4 +1,4 @@
-"""The MkDocs hook that splits the two editions (generator/editions.py); the built result is tested in test_english."""
+"""The MkDocs hook that splits the two editions (generator/engine/editions.py); the built site: test_english."""
 
 from __future__ import annotations
 
@@ -6,8 +6,9 @@ import ast
 import re
 from types import SimpleNamespace
 
-from generator import editions, i18n, urls
-from generator.paths import ROOT
+from generator.base import i18n, urls
+from generator.base.paths import ROOT
+from generator.engine import editions
 
 
 def test_an_english_file_is_served_at_its_chinese_name():

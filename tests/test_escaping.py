@@ -7,7 +7,8 @@ from bs4 import BeautifulSoup
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator import outline, text
+from generator.base import outline
+from generator.pages import text
 
 # Printable text of any script, plus line breaks; no control characters or lone surrogates.
 TEXT = st.text(st.characters(blacklist_categories=("Cc", "Cs"), blacklist_characters="\x00") | st.just("\n"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator import figures_in_words
+from generator.package import figures_in_words
 
 
 @pytest.mark.parametrize(

@@ -7,8 +7,8 @@ import json
 
 from conftest import FIXTURE
 
-from generator import build
-from generator.paths import ROOT
+from generator import pipeline
+from generator.base.paths import ROOT
 
 
 def descriptor(root):
@@ -21,7 +21,7 @@ def test_the_fixture_has_the_real_packages_resources():
 
 
 def test_the_fixture_passes_every_check(fixture_project):
-    build.check(fixture_project)  # raises InvalidPackage with every problem found
+    pipeline.check(fixture_project)  # raises InvalidPackage with every problem found
 
 
 def test_the_fixture_is_what_its_readme_says(fixture_tables):

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURE, copy_fixture_project
 
-from generator import build
+from generator import pipeline
+from generator.build.parts import WHOLE
 
 EXPECTED = FIXTURE / "expected"
 PAGES = sorted(path.relative_to(EXPECTED).as_posix() for path in EXPECTED.rglob("*.md"))
@@ -22,8 +23,8 @@ PAGES = sorted(path.relative_to(EXPECTED).as_posix() for path in EXPECTED.rglob(
 def generated(tmp_path_factory):
     """The fixture project's pages under docs/, without the MkDocs build (the pages are what is compared)."""
     paths = copy_fixture_project(tmp_path_factory.mktemp("fixture-pages"))
-    build.build(paths, run_mkdocs=False)
-    return paths.docs_dir
+    pipeline.build(paths, run_mkdocs=False)
+    return paths.part_docs(WHOLE)
 
 
 def test_there_are_expected_pages():

@@ -14,8 +14,11 @@ import openpyxl
 import pytest
 from conftest import copy_fixture_project, edit_cell, line_of
 
-from generator import build, formats, sources
-from generator.paths import ROOT
+from generator import pipeline
+from generator.base import sources
+from generator.base.paths import ROOT
+from generator.build.parts import WHOLE
+from generator.downloads import formats
 
 NAME = "tianjin-district-carbon-peaking-plans"
 QUOTE = "新能源装机容量达到12万千瓦"
@@ -50,7 +53,7 @@ def plant(paths) -> list[tuple[str, int, str]]:
 def planted(tmp_path_factory):
     paths = copy_fixture_project(tmp_path_factory.mktemp("formulas"))
     where = plant(paths)
-    warnings = build.build(paths, run_mkdocs=False)
+    warnings = pipeline.build(paths, run_mkdocs=False)
     return paths, where, warnings
 
 
@@ -58,12 +61,12 @@ def test_validation_warns_of_each_formula_like_text_and_the_build_goes_on(plante
     paths, where, warnings = planted
     assert {(w.file, w.row, w.field) for w in warnings} == set(where)
     assert {w.type for w in warnings} == {"formula-like"} and all(w.is_warning for w in warnings)
-    assert (paths.docs_dir / "downloads" / "latest" / f"{NAME}.xlsx").is_file()
+    assert (paths.part_docs(WHOLE) / "downloads" / "latest" / f"{NAME}.xlsx").is_file()
 
 
 def test_the_workbook_holds_every_formula_like_text_as_text(planted):
     paths, _, _ = planted
-    book = openpyxl.load_workbook(paths.docs_dir / "downloads" / "latest" / f"{NAME}.xlsx")
+    book = openpyxl.load_workbook(paths.part_docs(WHOLE) / "downloads" / "latest" / f"{NAME}.xlsx")
     cells = [cell for sheet in book.worksheets for row in sheet.iter_rows() for cell in row]
     assert [c.coordinate for c in cells if c.data_type == "f"] == []
     texts = {c.value for c in cells if c.data_type == "s"}
@@ -86,7 +89,7 @@ def test_the_validation_report_counts_the_warnings(planted):
     import json
 
     paths, where, _ = planted
-    report = json.loads((paths.docs_dir / "downloads" / "latest" / "validation-report.json").read_text("utf-8"))
+    report = json.loads((paths.part_docs(WHOLE) / "downloads" / "latest" / "validation-report.json").read_text("utf-8"))
     assert report["valid"] and report["warnings"] == len(where) == len(report["warning_list"])
 
 

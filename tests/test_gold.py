@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import sources as src
+from generator.base import sources as src
 
 BENCHMARKS = Path(__file__).parent.parent / "benchmarks"
 DOCUMENTS = sorted((BENCHMARKS / "drafter-corpus").glob("*.txt"))

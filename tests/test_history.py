@@ -3,7 +3,9 @@ import json
 
 import pytest
 
-from generator import formats, history
+from generator.downloads import formats
+from generator.package import releases
+from generator.site import history
 
 KEYS = {"targets": ["target_id"], "plans": ["plan_id"]}
 
@@ -23,7 +25,7 @@ def release(version, targets, plans=({"plan_id": "p1", "title": "方案"},)):
         "data/targets.csv": csv_bytes(targets),
         "data/plans.csv": csv_bytes(list(plans)),
     }
-    return history.Release(version, formats.to_zip(files, datetime.datetime(2026, 1, 1)))
+    return releases.Release(version, formats.to_zip(files, datetime.datetime(2026, 1, 1)))
 
 
 T1 = {"target_id": "t1", "value": "31.02"}
@@ -74,11 +76,11 @@ def test_parse_notes_splits_changelog_by_version():
 
 @pytest.mark.parametrize(("a", "b"), [("0.2.0", "0.10.0"), ("0.9.9", "1.0.0"), ("1.2.0", "1.2.1")])
 def test_versions_compare_as_numbers(a, b):
-    assert history.version_key(a) < history.version_key(b)
+    assert releases.version_key(a) < releases.version_key(b)
 
 
 def test_release_files_are_the_zip_and_its_data():
-    files = history.release_files(release("0.1.0", [T1]), "pkg")
+    files = releases.release_files(release("0.1.0", [T1]), "pkg")
     assert set(files) == {"pkg.zip", "datapackage.json", "data/targets.csv", "data/plans.csv"}
 
 
@@ -108,7 +110,7 @@ def released(descriptor, files):
     published = json.loads(json.dumps(descriptor))
     published["resources"][0] |= {"bytes": 1, "hash": "sha256:0", "alternates": [{"path": "data/targets.json"}]}
     zipped = {"datapackage.json": json.dumps(published).encode(), "README.md": b"r", "data/targets.json": b"[]"}
-    return history.Release(descriptor["version"], formats.to_zip(zipped | files, datetime.datetime(2026, 1, 1)))
+    return releases.Release(descriptor["version"], formats.to_zip(zipped | files, datetime.datetime(2026, 1, 1)))
 
 
 def test_a_version_names_the_package_only_while_it_is_that_release_byte_for_byte():

@@ -11,8 +11,9 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import copy_fixture_project
 
-from generator import build, share
-from generator.i18n import CHINESE_CHARACTER
+from generator import pipeline
+from generator.base.i18n import CHINESE_CHARACTER
+from generator.build import share
 
 pytestmark = pytest.mark.slow
 
@@ -95,7 +96,7 @@ def poison(paths) -> dict[str, str]:
 def site(tmp_path_factory):
     paths = copy_fixture_project(tmp_path_factory.mktemp("hostile"))
     placed = poison(paths)
-    build.build(paths)
+    pipeline.build(paths)
     pages = {p: BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser") for p in paths.site_dir.rglob("*.html")}
     return paths, placed, pages
 

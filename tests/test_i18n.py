@@ -10,9 +10,11 @@ import pytest
 from babel.messages.extract import extract_python
 from jinja2.ext import babel_extract
 
-from generator import charts, i18n, text
+from generator.base import i18n
+from generator.pages import charts, text
 
-TEMPLATES = Path(i18n.__file__).parent / "templates"
+GENERATOR = Path(i18n.__file__).parent.parent
+TEMPLATES = GENERATOR / "pages" / "templates"
 CHINESE = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
 
 
@@ -31,7 +33,7 @@ def python_labels(real_tables) -> set[str]:
     """Labels that Python code passes through the catalog: every label("…") call (charts, text), the label
     dictionaries of text.py, and the units and hedge words that the data brings."""
     labels = set()
-    for path in sorted(TEMPLATES.parent.glob("*.py")):
+    for path in sorted(p for p in GENERATOR.rglob("*.py") if "draft" not in p.relative_to(GENERATOR).parts):
         with path.open("rb") as handle:
             found = extract_python(handle, ["label"], [], {})
             labels |= {message for _line, _function, message, _comments in found if isinstance(message, str)}

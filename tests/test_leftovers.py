@@ -13,9 +13,9 @@ import time
 import pytest
 from conftest import copy_fixture_project
 
-from generator import publish
-from generator.paths import ROOT, Paths
-from generator.problems import GeneratorError
+from generator.base.paths import ROOT, Paths
+from generator.base.problems import GeneratorError
+from generator.build import lock
 
 pytestmark = pytest.mark.slow
 GIT = ["git", "-c", "user.name=test", "-c", "user.email=test@example.invalid", "-c", "commit.gpgsign=false"]
@@ -77,7 +77,7 @@ def test_a_build_killed_during_the_swap_gets_its_site_back(tmp_path):
     (paths.old_site_dir / "index.html").write_text("the previous site", encoding="utf-8")
     (paths.staging_site_dir / "en").mkdir(parents=True)
     paths.staging_edition_dir("en").mkdir()
-    publish.clear_leftovers(paths)
+    lock.clear_leftovers(paths)
     assert (paths.site_dir / "index.html").read_text(encoding="utf-8") == "the previous site"
     assert [p for p in paths.transient if p.exists()] == []
 
@@ -98,9 +98,9 @@ def test_a_second_build_in_the_same_checkout_stops_and_names_the_first(tmp_path)
 def test_the_lock_is_held_for_one_build_at_a_time_and_released_after(tmp_path):
     paths = Paths(tmp_path)
     held = rf"another build is running in this checkout \(pid {os.getpid()}\)"
-    with publish.exclusive(paths), pytest.raises(GeneratorError, match=held), publish.exclusive(paths):
+    with lock.exclusive(paths), pytest.raises(GeneratorError, match=held), lock.exclusive(paths):
         pass
-    with publish.exclusive(paths):  # released: the next build goes ahead
+    with lock.exclusive(paths):  # released: the next build goes ahead
         pass
 
 

@@ -1,9 +1,10 @@
 """The model: the fixture's tables as linked objects (tests/fixture/); the real model is checked in test_data."""
 
-from conftest import with_targets
+from conftest import FIXTURE_RELATIONS, with_targets
 
-from generator import views
-from generator.model import build_model
+from generator.pages import text
+from generator.site import views
+from generator.site.model import SCOPES, build_model
 
 
 def plan(model, plan_id):
@@ -80,7 +81,7 @@ def test_comparison_leaves_out_indicators_nobody_commits_to(fixture_tables):
     tables["indicators"] = tables["indicators"] + [
         {**tables["indicators"][0], "indicator_id": "unused", "name_zh": "未使用"}
     ]
-    ids = [r.indicator.indicator_id for r in views.by_indicator(build_model(tables))]
+    ids = [r.indicator.indicator_id for r in views.by_indicator(build_model(tables, FIXTURE_RELATIONS))]
     assert "unused" not in ids
     assert len(ids) == 11
 
@@ -138,3 +139,10 @@ def test_a_target_answers_to_its_measures_bodies_and_to_none_outside_a_measure(f
     targets = {t.target_id: t for t in fixture_model.targets}
     assert [r.name_as_printed for r in targets["jia-2023-t006"].responsible] == ["区发展改革委", "区住房建设委"]
     assert targets["jia-2023-t001"].measure is None and targets["jia-2023-t001"].responsible == []
+
+
+def test_the_scopes_are_the_descriptors_enum_in_its_order_and_each_has_a_label(real_inputs):
+    resource = next(r for r in real_inputs.descriptor["resources"] if r["name"] == "targets")
+    field = next(f for f in resource["schema"]["fields"] if f["name"] == "scope")
+    assert list(SCOPES) == field["constraints"]["enum"]
+    assert list(text.SCOPE_LABELS) == list(SCOPES)

@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from generator import outline
+from generator.base import outline
 
 TEXT = """一、总体要求
 （一）指导思想

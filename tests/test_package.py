@@ -8,8 +8,9 @@ import jsonschema
 import pytest
 from frictionless import Package
 
-from generator import urls
-from generator.paths import ROOT
+from generator.base import urls
+from generator.base.paths import ROOT
+from generator.build.parts import WHOLE
 
 DESCRIPTOR = json.loads((ROOT / "datapackage" / "datapackage.json").read_text(encoding="utf-8"))
 
@@ -77,7 +78,7 @@ def test_the_descriptor_is_a_v2_data_package_for_the_json_schema_and_for_frictio
 
 def test_the_published_descriptor_is_a_v2_data_package_too(fixture_built):
     # With each file's size and hash, and its other formats (alternates), as the site and the ZIP publish it.
-    published = fixture_built.docs_dir / urls.download("datapackage.json")
+    published = fixture_built.part_docs(WHOLE) / urls.download("datapackage.json")
     descriptor = json.loads(published.read_text(encoding="utf-8"))
     assert descriptor["resources"][0]["hash"].startswith("sha256:")
     jsonschema.Draft7Validator(v2_json_schema()).validate(descriptor)

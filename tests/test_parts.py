@@ -1,4 +1,4 @@
-"""The site in parts (generator/parts.py): which pages each part holds, what its digest depends on, and the
+"""The site in parts (generator/build/parts.py): which pages each part holds, what its digest depends on, and the
 incremental build, which rebuilds only the parts a change touches and publishes the same bytes as a clean build."""
 
 import csv
@@ -13,9 +13,12 @@ from urllib.parse import unquote
 
 import pytest
 
-from generator import build, load, parts, publish, validate
-from generator.paths import Paths
-from generator.site import assemble
+from generator import pipeline, publish
+from generator.base.paths import Paths
+from generator.build import parts
+from generator.build.digests import part_digests
+from generator.package import load, validate
+from generator.site.assemble import assemble
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -76,7 +79,7 @@ def test_a_digest_changes_with_its_own_rows_only(tmp_path):
     def digests():
         inputs = load.load(paths)
         site = assemble(inputs, validate.validate(inputs).tables)
-        return build.part_digests(paths, inputs, site, parts.split(site.model), ("zh", "en"))
+        return part_digests(paths, inputs, site, parts.split(site.model), ("zh", "en"))
 
     before = digests()
     edit_statement(paths, "d0000-2023-t004")
@@ -87,19 +90,19 @@ def test_a_digest_changes_with_its_own_rows_only(tmp_path):
 @pytest.mark.slow
 def test_a_changed_row_rebuilds_its_part_and_the_hub_only_and_equals_a_clean_build(tmp_path):
     paths = Paths(synth.project(tmp_path / "project", PLANS))
-    build.build(paths)
+    pipeline.build(paths)
     assert rebuilt(paths) == [parts.HUB, "120000", "210000"]
-    build.build(paths)
+    pipeline.build(paths)
     assert rebuilt(paths) == []  # nothing changed: nothing is built again
 
     edit_statement(paths, "d0000-2023-t004")
-    build.build(paths)
+    pipeline.build(paths)
     assert rebuilt(paths) == [parts.HUB, "210000"]
     incremental = site_digest(paths.site_dir)
     page = (paths.site_dir / "en" / "plans" / "d0000-2023" / "index.html").read_text(encoding="utf-8")
     assert "decrease. &#40;edited&#41;" in page  # as the page escapes it
 
-    build.build(paths, clean=True)
+    pipeline.build(paths, clean=True)
     assert rebuilt(paths) == [parts.HUB, "120000", "210000"]
     assert site_digest(paths.site_dir) == incremental
 
@@ -107,7 +110,7 @@ def test_a_changed_row_rebuilds_its_part_and_the_hub_only_and_equals_a_clean_bui
 @pytest.mark.slow
 def test_a_build_stopped_before_publishing_is_published_by_the_next(tmp_path, monkeypatch):
     paths = Paths(synth.project(tmp_path / "project", PLANS))
-    build.build(paths)
+    pipeline.build(paths)
     edit_statement(paths, "d0000-2023-t004")
 
     def stopped(*args, **kwargs):
@@ -115,9 +118,9 @@ def test_a_build_stopped_before_publishing_is_published_by_the_next(tmp_path, mo
 
     monkeypatch.setattr(publish, "publish_site", stopped)
     with pytest.raises(KeyboardInterrupt):
-        build.build(paths)
+        pipeline.build(paths)
     monkeypatch.undo()
-    build.build(paths)
+    pipeline.build(paths)
     assert rebuilt(paths) == []  # the stopped build had built the parts
     page = (paths.site_dir / "en" / "plans" / "d0000-2023" / "index.html").read_text(encoding="utf-8")
     assert "decrease. &#40;edited&#41;" in page
@@ -126,7 +129,7 @@ def test_a_build_stopped_before_publishing_is_published_by_the_next(tmp_path, mo
 @pytest.fixture(scope="module")
 def built_in_parts(tmp_path_factory) -> Paths:
     paths = Paths(synth.project(tmp_path_factory.mktemp("built-in-parts") / "project", PLANS))
-    build.build(paths)
+    pipeline.build(paths)
     return paths
 
 
@@ -148,15 +151,15 @@ def test_every_link_of_a_site_built_in_parts_leads_to_a_file(built_in_parts):
 def test_parts_built_on_different_machines_make_the_same_site(built_in_parts, tmp_path):
     """Each part built by a job of its own (`build --part NAME`) in a checkout of its own, their folders gathered
     into another, whose `build` publishes them: the same bytes as one machine's build."""
-    names = build.part_names(built_in_parts)
+    names = pipeline.part_names(built_in_parts)
     gathered = tmp_path / "gathered"
     for name in names:
         job = Paths(synth.project(tmp_path / name, PLANS))
-        build.build(job, only=name)
+        pipeline.build(job, only=name)
         assert rebuilt(job) == [name] and not job.site_dir.exists()
         shutil.copytree(job.part_dir(name), gathered / ".build" / "parts" / name)
     synth.project(gathered, PLANS)
-    build.build(Paths(gathered))
+    pipeline.build(Paths(gathered))
     assert rebuilt(Paths(gathered)) == []
     assert site_digest(gathered / "site") == site_digest(built_in_parts.site_dir)
 

@@ -1,4 +1,6 @@
-from generator import passages, sources
+from generator.base import sources
+from generator.base.source_text import Source
+from generator.package import passages
 
 TEXT = """河东区碳达峰实施方案
 
@@ -18,7 +20,7 @@ TEXT = """河东区碳达峰实施方案
 
 指标，森林覆盖率达到 31.02%。
 """
-SOURCE = passages.Source.of(TEXT)
+SOURCE = Source.of(TEXT)
 
 
 def test_lines_broken_by_the_pdf_are_joined_into_paragraphs():
@@ -74,7 +76,7 @@ def test_every_real_quote_is_found_within_one_paragraph(real_inputs, real_model)
 
 
 # 确保完成全市下达指标 closes the paragraph of 一 and the paragraph of 二: two places.
-TWICE = passages.Source.of(
+TWICE = Source.of(
     "一、指导思想\n\n到2025年，确保完成全市下达指标。\n\n二、主要目标\n\n到2030年，确保完成全市下达指标。\n"
 )
 

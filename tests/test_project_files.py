@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 from conftest import tree_digest
 
-from generator import build, project_files
-from generator.paths import Paths
-from generator.problems import GeneratorError, InvalidPackage
+from generator import pipeline
+from generator.base.paths import Paths
+from generator.base.problems import GeneratorError, InvalidPackage
+from generator.package import project_files
 
 SECRET = b"TOKEN=do-not-publish-3f9a1c"
 
@@ -40,7 +41,7 @@ def published_anywhere(paths: Paths, data: bytes) -> list[str]:
 
 def refused(paths: Paths) -> list[tuple]:
     with pytest.raises(InvalidPackage) as raised:
-        build.build(paths)
+        pipeline.build(paths)
     return [(p.file, p.row, p.field, p.type) for p in raised.value.problems]
 
 
@@ -92,7 +93,7 @@ def test_a_source_no_plan_refers_to_and_a_stray_file_are_not_published(project):
 def test_drafts_are_no_part_of_what_a_build_reads(project, outside):
     (project.drafts_dir / "x").mkdir(parents=True)
     os.symlink(outside, project.drafts_dir / "x" / "source.txt")
-    build.build(project)
+    pipeline.build(project)
     assert published_anywhere(project, SECRET) == []
 
 

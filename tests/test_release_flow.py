@@ -15,8 +15,8 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import copy_fixture_project, edit_cell, line_of
 
-from generator import build, release
-from generator.problems import GeneratorError
+from generator import pipeline, release
+from generator.base.problems import GeneratorError
 
 pytestmark = pytest.mark.slow
 NAME = "tianjin-district-carbon-peaking-plans"
@@ -51,7 +51,7 @@ def test_changing_one_target_value_produces_a_changelog_entry_naming_that_row(tm
     release.release(paths, None, "gh-pages")  # 0.2.0 kept in releases/, nothing published
     # 到2025年，创建绿色社区3-5个: a slip that puts 5 in both ends of the range
     edit_cell(paths, "targets", line_of(paths, "targets", "target_id", "yi-2023-t005"), "value_min", "5")
-    build.build(paths)
+    pipeline.build(paths)
     page = BeautifulSoup(
         (paths.site_dir / "data" / "changelog" / "index.html").read_text(encoding="utf-8"), "html.parser"
     )
@@ -115,7 +115,7 @@ def labels(paths) -> dict[str, str]:
 
 def test_the_latest_downloads_never_claim_a_release_they_differ_from(tmp_path):
     paths = project_with_history(tmp_path)
-    build.build(paths)
+    pipeline.build(paths)
     before = labels(paths)  # 0.2.0 is not released yet: no version names these bytes
     assert before["descriptor"] == before["json-ld"] == before["workbook"] == "0.2.0-unreleased"
     release.release(paths, None, "gh-pages")
@@ -127,7 +127,7 @@ def test_the_latest_downloads_never_claim_a_release_they_differ_from(tmp_path):
         assert json.loads(archive.read("datapackage.json"))["version"] == "0.2.0"
 
     edit_cell(paths, "targets", line_of(paths, "targets", "target_id", "yi-2023-t005"), "value_min", "5")
-    build.build(paths)
+    pipeline.build(paths)
     changed = labels(paths)
     assert {changed[k] for k in ("descriptor", "zip", "manifest", "json-ld", "workbook")} == {"0.2.0+unreleased"}
     assert "unreleased changes since 0.2.0: not a release" in changed["readme"]
@@ -138,5 +138,5 @@ def test_the_latest_downloads_never_claim_a_release_they_differ_from(tmp_path):
         release.release(paths, None, "gh-pages")
 
     edit_cell(paths, "targets", line_of(paths, "targets", "target_id", "yi-2023-t005"), "value_min", "3")
-    build.build(paths)  # the data are 0.2.0's bytes again: so are the labels
+    pipeline.build(paths)  # the data are 0.2.0's bytes again: so are the labels
     assert labels(paths) == released

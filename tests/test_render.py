@@ -1,6 +1,6 @@
 """The generated Markdown pages, before MkDocs: what each page says, from the fixture package (tests/fixture/).
 
-Pages are read from docs/ after ``build.build(paths, run_mkdocs=False)``; what the real pages say about the
+Pages are read from docs/ after ``pipeline.build(paths, run_mkdocs=False)``; what the real pages say about the
 real plans is tested in test_data.py.
 """
 
@@ -14,8 +14,13 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import FIXTURE, copy_fixture_project, edit_cell, line_of
 
-from generator import build, charts, i18n, load, render, urls
-from generator.site import assemble
+from generator import pipeline
+from generator.base import i18n, urls
+from generator.build import parts
+from generator.build.parts import WHOLE
+from generator.package import load
+from generator.pages import catalogue, charts, render
+from generator.site.assemble import assemble
 
 PLANS = ("jia-2023", "yi-2023", "shili-pilot-2023")
 
@@ -23,20 +28,18 @@ PLANS = ("jia-2023", "yi-2023", "shili-pilot-2023")
 def render_fixture(destination) -> dict[str, str]:
     """Every generated page and chart of the fixture project, by path under docs/."""
     paths = copy_fixture_project(destination)
-    build.build(paths, run_mkdocs=False)
-    generated = [
-        path for folder in paths.generated_in_docs for path in ([folder] if folder.is_file() else folder.rglob("*"))
-    ]
+    pipeline.build(paths, run_mkdocs=False)
+    generated = paths.part_docs(parts.WHOLE)
     return {
-        path.relative_to(paths.docs_dir).as_posix(): path.read_text(encoding="utf-8")
-        for path in generated
+        path.relative_to(generated).as_posix(): path.read_text(encoding="utf-8")
+        for path in generated.rglob("*")
         if path.suffix in (".md", ".svg")
     }
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    inputs, validation = build.check(copy_fixture_project(tmp_path_factory.mktemp("site")))
+    inputs, validation = pipeline.check(copy_fixture_project(tmp_path_factory.mktemp("site")))
     return assemble(inputs, validation.tables)
 
 
@@ -137,22 +140,30 @@ def test_comparison_page_puts_plans_side_by_side(pages):
     assert "乙区（≥ 18%）严于甲区（≥ 15%）" in page
 
 
-def test_pages_are_yielded_one_at_a_time(site):
-    """The charts first (the pages hold them), each as SVG and CSV; then the first page, before any other is
-    rendered."""
-    pages = render.render_pages(site, ("zh",))
-    first = next(path for path, _ in pages if not path.startswith("charts/"))
-    assert first == urls.HOME
+def test_the_catalogue_names_each_pages_owner_and_renders_without_knowing_the_parts(site):
+    """A plan's pages and a region's comparisons are its region's; the national pages no region's. A page renders
+    from the site, itself and how it links alone: here, as if every other page were elsewhere."""
+    listed = catalogue.catalogue(site, ("zh",))
+    owners = {page.address: page.owner for page in listed.pages}
+    assert owners["plans/jia-2023.md"] == owners["sources/jia-2023.md"] == "990000"
+    assert owners["compare/990000/targets.md"] == "990000"
+    assert owners[urls.HOME] is owners[urls.DATA_INDEX] is owners[urls.DOCUMENTS] is None
+    assert {drawn.owner for drawn in listed.charts} == {"990000"}
+    home = next(page for page in listed.pages if page.address == urls.HOME)
+    env = render.environment(site.model, "zh", site.settings)
+    text = render.render_page(env, site, home, {}, render.links(lambda target: True))
+    assert "](plans/jia-2023/)" in text  # the plan's page as served: another part's build would not hold it
+    assert "](plans/jia-2023.md)" in render.render_page(env, site, home, {}, render.links())
 
 
 def test_the_page_table_makes_one_page_per_object_in_each_language(site, pages):
     expected = {
         i18n.page_path(kind.address(item), lang)
         for lang in i18n.LANGUAGES
-        for kind in render.PAGES
+        for kind in catalogue.PAGES
         for item in kind.made_for(site)
     }
-    # and the navigation, which each part of the site has (parts.py): the fixture is one part
+    # and the navigation, which each folder of pages has (build/workers.py): the fixture is one part
     expected |= {i18n.page_path(urls.NAVIGATION, lang) for lang in i18n.LANGUAGES}
     assert {path for path in pages if path.endswith(".md")} == expected
 
@@ -237,8 +248,8 @@ def test_with_a_tracker_each_target_links_a_prefilled_report(tmp_path):
     config = paths.mkdocs_config.read_text(encoding="utf-8")
     assert 'report_error_url: ""' in config  # the one place the setting lives, empty by default
     paths.mkdocs_config.write_text(config.replace('report_error_url: ""', f'report_error_url: "{TRACKER}"'), "utf-8")
-    build.build(paths, run_mkdocs=False)
-    page = BeautifulSoup((paths.docs_dir / "plans" / "jia-2023.md").read_text(encoding="utf-8"), "html.parser")
+    pipeline.build(paths, run_mkdocs=False)
+    page = BeautifulSoup((paths.part_docs(WHOLE) / "plans" / "jia-2023.md").read_text(encoding="utf-8"), "html.parser")
     links = page.select("a.report-error")
     assert len(links) == len(page.select("tr[id]")) == 7  # every target of 甲区's plan
     row = page.find("tr", id="jia-2023-t006")
@@ -248,7 +259,9 @@ def test_with_a_tracker_each_target_links_a_prefilled_report(tmp_path):
     quote = "到2025年屋顶光伏覆盖率不低于30%"
     body = urllib.parse.quote(f"{quote}\n\nplans/jia-2023/#jia-2023-t006", safe="")
     assert link["href"] == f"https://tracker.example/issues/new?title=jia-2023-t006&body={body}"
-    english = BeautifulSoup((paths.docs_dir / "plans" / "jia-2023.en.md").read_text(encoding="utf-8"), "html.parser")
+    english = BeautifulSoup(
+        (paths.part_docs(WHOLE) / "plans" / "jia-2023.en.md").read_text(encoding="utf-8"), "html.parser"
+    )
     link = english.find("tr", id="jia-2023-t006").select_one("a.report-error")
     assert link.get_text() == "Report an error" and "en%2Fplans%2Fjia-2023%2F%23jia-2023-t006" in link["href"]
 
@@ -321,13 +334,13 @@ def test_a_plan_page_links_its_official_page_only_where_a_maintainer_recorded_on
     paths = copy_fixture_project(tmp_path)
     address = "https://www.example.gov.cn/zwgk/jia_(2023).html"
     edit_cell(paths, "plans", line_of(paths, "plans", "plan_id", "jia-2023"), "official_url", address)
-    build.build(paths, run_mkdocs=False)
+    pipeline.build(paths, run_mkdocs=False)
     for lang, label in (("zh", "政府网站原文"), ("en", "Official page")):
-        jia = (paths.docs_dir / i18n.page_path("plans/jia-2023.md", lang)).read_text(encoding="utf-8")
+        jia = (paths.part_docs(WHOLE) / i18n.page_path("plans/jia-2023.md", lang)).read_text(encoding="utf-8")
         item = next(line for line in jia.splitlines() if label in line)
         link = BeautifulSoup(item, "html.parser").a
         assert (link["href"], link.get_text()) == (address, address)
-        yi = (paths.docs_dir / i18n.page_path("plans/yi-2023.md", lang)).read_text(encoding="utf-8")
+        yi = (paths.part_docs(WHOLE) / i18n.page_path("plans/yi-2023.md", lang)).read_text(encoding="utf-8")
         assert label not in yi
 
 
@@ -341,7 +354,7 @@ def test_a_source_page_says_what_its_text_was_received_as(tmp_path):
     edit_cell(paths, "plans", jia, "received_sha256", received_pdf)
     edit_cell(paths, "plans", yi, "received_format", "txt")
     edit_cell(paths, "plans", yi, "received_sha256", fixture_rows("plans")[1]["source_sha256"])
-    build.build(paths, run_mkdocs=False)
+    pipeline.build(paths, run_mkdocs=False)
     expected = {
         ("jia-2023", "zh"): "由收到的PDF 文件提取为文本",
         ("jia-2023", "en"): "extracted as text from the PDF received",
@@ -351,7 +364,7 @@ def test_a_source_page_says_what_its_text_was_received_as(tmp_path):
         ("shili-pilot-2023", "en"): "extracted as text from the PDF published by the government",
     }
     for (plan, lang), words in expected.items():
-        page = (paths.docs_dir / i18n.page_path(f"sources/{plan}.md", lang)).read_text(encoding="utf-8")
+        page = (paths.part_docs(WHOLE) / i18n.page_path(f"sources/{plan}.md", lang)).read_text(encoding="utf-8")
         note = page.split("!!! note", 1)[1].split("\n\n", 1)[0]
         assert words in note and (received_pdf in note) == (plan == "jia-2023"), (plan, lang, note)
         assert "<p" not in note  # the source's first paragraph is not in the note's box

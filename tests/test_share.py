@@ -1,4 +1,4 @@
-"""Link previews: the share images (generator/share.py) and the Open Graph and Twitter card tags of every page
+"""Link previews: the share images (generator/build/share.py) and the Open Graph and Twitter card tags of every page
 (overrides/main.html), without site_url and with it."""
 
 from __future__ import annotations
@@ -18,8 +18,10 @@ from bs4 import BeautifulSoup
 from PIL import Image
 from test_build import SITE_URL, html
 
-from generator import build, i18n, share, urls
-from generator.paths import ROOT
+from generator import pipeline
+from generator.base import i18n, urls
+from generator.base.paths import ROOT
+from generator.build import share
 
 pytestmark = pytest.mark.slow
 EVERY_PAGE_HAS = ("og:type", "og:title", "og:description", "og:locale", "og:site_name")
@@ -74,11 +76,14 @@ def test_the_same_card_gives_the_same_bytes_in_another_process_locale_and_time_z
     fontconfig with other fonts draw the same bytes."""
     script = (
         "import sys, hashlib\n"
-        "from generator import share, model, load, validate\n"
-        "from generator.paths import Paths\n"
+        "from generator.build import share\n"
+        "from generator.site import model\n"
+        "from generator.package import load, validate\n"
+        "from generator.base.paths import Paths\n"
         "from pathlib import Path\n"
-        "tables = validate.validate(load.load(Paths(Path(sys.argv[1])))).tables\n"
-        "for path, data in share.share_images(model.build_model(tables)):\n"
+        "inputs = load.load(Paths(Path(sys.argv[1])))\n"
+        "tables = validate.validate(inputs).tables\n"
+        "for path, data in share.share_images(model.build_model(tables, inputs.relations)):\n"
         "    print(path, hashlib.sha256(data).hexdigest())\n"
     )
     env = {**os.environ, "TZ": "America/Los_Angeles", "LC_ALL": "C", "LANG": "C", "FONTCONFIG_FILE": "/dev/null"}
@@ -145,7 +150,7 @@ def test_a_plan_page_previews_its_title_and_description(fixture_built):
 def test_with_site_url_a_preview_has_the_pages_address_and_its_share_image(fixture_project):
     config = fixture_project.mkdocs_config
     config.write_text(f"site_url: {SITE_URL}\n" + config.read_text(encoding="utf-8"), encoding="utf-8")
-    build.build(fixture_project)
+    pipeline.build(fixture_project)
     site = fixture_project.site_dir
     for page, image in (
         ("plans/jia-2023", "charts/share/jia-2023.png"),

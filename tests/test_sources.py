@@ -1,4 +1,4 @@
-from generator import sources
+from generator.base import sources
 
 
 def test_squeeze_drops_line_breaks_and_stray_spaces():

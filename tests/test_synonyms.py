@@ -1,5 +1,5 @@
-"""The search's synonyms (generator/search_synonyms.csv, generator/synonyms.py): read, checked and written for the
-search page."""
+"""The search's synonyms (generator/pages/search_synonyms.csv, generator/pages/synonyms.py): read, checked and
+written for the search page."""
 
 from __future__ import annotations
 
@@ -9,8 +9,10 @@ import re
 
 import pytest
 
-from generator import synonyms, urls
-from generator.problems import GeneratorError
+from generator.base import urls
+from generator.base.problems import GeneratorError
+from generator.build.parts import WHOLE
+from generator.pages import synonyms
 
 
 def test_each_group_has_terms_in_both_languages():
@@ -35,7 +37,7 @@ def test_each_group_leads_to_words_of_the_site(built):
 
 
 def test_the_build_writes_them_as_json_for_the_search_page(built):
-    written = json.loads((built.docs_dir / urls.SEARCH_SYNONYMS).read_text(encoding="utf-8"))
+    written = json.loads((built.part_docs(WHOLE) / urls.SEARCH_SYNONYMS).read_text(encoding="utf-8"))
     assert written == synonyms.read_groups()
     assert {"zh": ["光伏", "太阳能"], "en": ["photovoltaic", "PV", "solar"]} in written
 

@@ -3,7 +3,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from generator import text
+from generator.pages import text
 
 
 def target(**fields):
@@ -54,7 +54,7 @@ def glance_target(**fields):
 
 @pytest.fixture(scope="module")
 def english():
-    from generator import i18n
+    from generator.base import i18n
 
     return i18n.translations("en").gettext
 

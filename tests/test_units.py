@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from generator import units
+from generator.base import units
 
 WAN, YI = Decimal(10) ** 4, Decimal(10) ** 8
 MEGA, GIGA = Decimal(10) ** 6, Decimal(10) ** 9

@@ -12,8 +12,9 @@ import pytest
 from conftest import edit_cell, line_of
 from frictionless import Package
 
-from generator import build, checks, cli, load, validate
-from generator.problems import LISTED, InvalidPackage
+from generator import cli, pipeline
+from generator.base.problems import LISTED, InvalidPackage
+from generator.package import checks, load, validate
 
 TARGETS = "datapackage/data/targets.csv"
 
@@ -24,9 +25,9 @@ def project(fixture_project):
 
 
 def problems_of(paths):
-    """Every problem ``build.check`` finds, or none."""
+    """Every problem ``pipeline.check`` finds, or none."""
     try:
-        build.check(paths)
+        pipeline.check(paths)
     except InvalidPackage as raised:
         return raised.problems
     return []

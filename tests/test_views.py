@@ -1,10 +1,13 @@
 """The comparison views, checked against what the fixture's plans say (tests/fixture/)."""
 
 import pytest
-from conftest import FIXTURE, with_targets
+from conftest import FIXTURE, FIXTURE_RELATIONS, with_targets
 
-from generator import passages, sources, views
-from generator.model import build_model
+from generator.base import sources
+from generator.base.source_text import Source
+from generator.package import passages
+from generator.site import views
+from generator.site.model import build_model
 
 
 @pytest.fixture(scope="module")
@@ -130,7 +133,7 @@ def plan(model, plan_id):
 def document(plan):
     """The plan's source text with its quotes marked, as the site assembles it."""
     text = (FIXTURE / "datapackage" / plan.source_file).read_text(encoding="utf-8")
-    return passages.plan_document(plan, passages.Source.of(text))
+    return passages.plan_document(plan, Source.of(text))
 
 
 def test_a_plans_targets_by_area_put_figures_first(fixture_model):
@@ -286,7 +289,7 @@ def test_a_plan_added_for_a_district_moves_it_to_the_covered(fixture_tables):
     """Coverage is derived from the plans table, not stored: a plan row for 丙区 is all it takes."""
     jia = next(p for p in fixture_tables["plans"] if p["plan_id"] == "jia-2023")
     plans = fixture_tables["plans"] + [{**jia, "plan_id": "bing-2024", "district_code": "990103"}]
-    [view] = views.regions(build_model({**fixture_tables, "plans": plans}))
+    [view] = views.regions(build_model({**fixture_tables, "plans": plans}, FIXTURE_RELATIONS))
     assert view.collection.missing == []
     assert [p.plan_id for p in view.collection.districts[2].plans] == ["bing-2024"]
 

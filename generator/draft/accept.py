@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 
-from .. import load, project_files
-from ..paths import Paths
-from ..problems import InvalidPackage, Problem
-from . import package, propose
+from generator.base.paths import Paths
+from generator.base.problems import InvalidPackage, Problem
+from generator.draft import package, propose
+from generator.package import load, project_files
 
 ACCEPTED = "accepted"
 # Row IDs the published tables number in sequence per plan: (table, id column, suffix letter).

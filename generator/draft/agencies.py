@@ -62,7 +62,8 @@ def propose_agencies(
     """(measure_agencies rows, new agencies rows). ``paragraphs`` holds each section's paragraphs;
     ``known`` is the agencies table, matched on name_zh as printed."""
     by_name = {row["name_zh"]: row["agency_id"] for row in known}
-    links, new = [], {}
+    links: list[dict[str, str]] = []
+    new: dict[str, dict[str, str]] = {}
     for measure in measures:
         found = _last_bracket(paragraphs.get(measure["section"], []))
         for position, (name, role) in enumerate(found or [], start=1):

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..paths import Paths
-from ..problems import GeneratorError, InvalidPackage
-from . import accept, evaluate, package, preview, propose, received
+from generator.base.paths import Paths
+from generator.base.problems import GeneratorError, InvalidPackage
+from generator.draft import accept, evaluate, package, preview, propose, received
 
 
 def draft(

@@ -14,8 +14,8 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import sources as src
-from . import package, propose
+from generator.base import sources as src
+from generator.draft import package, propose
 
 # Kept aside while the drafter was developed on the others: nobody looked at them or at the drafter's output on
 # them, so their figures say how the drafter does on a plan it has never seen.

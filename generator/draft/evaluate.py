@@ -12,9 +12,9 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from .. import sources as src
-from ..paths import Paths
-from . import corpus, package, propose
+from generator.base import sources as src
+from generator.base.paths import Paths
+from generator.draft import corpus, package, propose
 
 COMMAND = "nox -s draft-eval"
 AIM_RECALL, AIM_PRECISION = 0.9, 0.7

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .. import figures_in_words as words
+from generator.package import figures_in_words as words
 
 # Units as printed, longest first within each group: a magnitude (万, 亿, 万亿) and a base, then perhaps a time or
 # other base it is counted per (吨/日, 万吨/年, 克/千瓦时): the unit is kept whole.

@@ -14,8 +14,8 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from .. import dates
-from .. import sources as src
+from generator.base import sources as src
+from generator.package import dates
 
 # 《河北区碳达峰实施方案》 in 现将《…》印发, or the notice's own title 关于印发…的通知.
 TITLE_IN_NOTICE = re.compile(r"现将《([^》]+)》")

@@ -15,10 +15,12 @@ import re
 import tempfile
 from pathlib import Path
 
-from .. import load, project_files, validate
-from ..paths import Paths
-from ..problems import GeneratorError, Problem
-from . import propose
+from generator.base.paths import Paths
+from generator.base.problems import GeneratorError, Problem
+from generator.build import share
+from generator.draft import propose
+from generator.package import load, project_files, validate
+
 from .received import ORIGINAL, Received
 
 # Published tables a draft's rows are checked against; the draft's own rows of them come after the published ones.
@@ -43,7 +45,7 @@ def appended_row(problem: Problem, descriptor: dict, published: dict, rows: dict
     """(table, row) when ``problem`` names one of ``rows[table]``, which a checked package holds after the
     ``published`` rows of its table (validate_package); None for a problem of a published row or of no row."""
     name = next((r["name"] for r in descriptor["resources"] if f"datapackage/{r['path']}" == problem.file), None)
-    if name not in rows or not problem.row:
+    if name is None or name not in rows or not problem.row:
         return None
     index = problem.row - 2 - len(published.get(name, []))
     return (name, rows[name][index]) if 0 <= index < len(rows[name]) else None
@@ -158,7 +160,7 @@ def validate_package(
             text = csv_text(columns(descriptor, resource["name"]), tables.get(resource["name"], []))
             project_files.write_inside(package_dir, resource["path"], text.encode("utf-8"), "resource path")
         inputs = load.package_inputs(package_dir, "datapackage/datapackage.json")
-        return validate.validate(inputs).problems
+        return validate.validate(inputs, share.DRAWING).problems
 
 
 def _in_draft(problem: Problem, plan_id: str, names: dict[str, str], offsets: dict[str, int]) -> Problem:

@@ -17,10 +17,12 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from .. import build, project_files, urls
-from ..paths import Paths, copy_site_configuration
-from ..problems import InvalidPackage, Problem
-from . import package
+from generator import pipeline
+from generator.base import urls
+from generator.base.paths import Paths, copy_site_configuration
+from generator.base.problems import InvalidPackage, Problem
+from generator.draft import package
+from generator.package import project_files
 
 PREVIEW = "preview"  # in the draft's folder
 REVIEW_PAGE = "review.html"
@@ -40,7 +42,7 @@ def preview(paths: Paths, plan_id: str) -> Path:
         for _ in range(ROUNDS):
             _write_package(project, descriptor, published, draft, shown)
             try:
-                build.build(project, clean=True)
+                pipeline.build(project, clean=True)
                 break
             except InvalidPackage as error:
                 refused = _refused_rows(error.problems, descriptor, published, shown)
@@ -69,11 +71,8 @@ def _copy_inputs(paths: Paths, destination: Path) -> Paths:
     project = Paths(destination)
     for name in project_files.regular_files(paths.package_dir, skip=paths.read_folders[paths.package_dir]):
         project_files.write_inside(project.package_dir, name, (paths.package_dir / name).read_bytes(), "package")
-    generated = paths.generated_in_docs
     for name in project_files.regular_files(paths.docs_dir):
-        path = paths.docs_dir / name
-        if not any(path == g or g in path.parents for g in generated):
-            project_files.write_inside(project.docs_dir, name, path.read_bytes(), "docs")
+        project_files.write_inside(project.docs_dir, name, (paths.docs_dir / name).read_bytes(), "docs")
     copy_site_configuration(paths.root, destination)
     for path in (paths.changelog_notes, paths.citation):
         if path.is_file():

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .. import sources as src
-from ..passages import Source
-from . import agencies, head, indicators, structure, targets
+from generator.base import sources as src
+from generator.base.source_text import Source
+from generator.draft import agencies, head, indicators, structure, targets
 
 PENDING = "pending"
 # The tables of a draft, in the order they are written and accepted (a row's references come first).

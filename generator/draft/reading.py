@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..passages import MARKUP_CHARS, STRAY_SPACE, Source, blocks
-from ..sources import PAGE_NUMBER_LINE
+from generator.base.source_text import Source
+from generator.base.sources import PAGE_NUMBER_LINE
+from generator.package.passages import MARKUP_CHARS, STRAY_SPACE, blocks
 
 # Fewer full stops than this per line of text: the lines are the sentences (a PDF text has one every few lines).
 FULL_STOPS_PER_LINE = 0.05

@@ -12,8 +12,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import sources as src
-from ..problems import GeneratorError
+from generator.base import sources as src
+from generator.base.problems import GeneratorError
+
 from .formats import Extracted, pdf, plain_text, web_page, word
 
 # A file's suffix -> the format it is read as, which plans.received_format records.

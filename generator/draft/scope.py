@@ -35,7 +35,8 @@ COUNTED_OVER = re.compile(r"^(?:比例|数量|个数|占比|比重)")  # 示范�
 
 def scope(clause: str) -> tuple[str, str]:
     """(scope, scope_as_printed) of a target whose clause this is."""
-    body_at = OPENING.match(clause).end()
+    opening = OPENING.match(clause)
+    body_at = opening.end() if opening else 0
     body = clause[body_at:]
     new = NEW.match(body)
     if new and not NEW_TOTAL.match(body[new.end() :]):

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .. import outline
-from ..passages import Source
-from . import reading
+from generator.base import outline
+from generator.base.source_text import Source
+from generator.draft import reading
 
 BODY = "/body"  # key of the title of a section's first paragraph (a box's, a part's without chapters)
 NUMBER_MARK = re.compile(

@@ -14,10 +14,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .. import sources as src
-from ..checks import HEDGE_WORDS  # the qualifiers validation reads, read the same way here
-from ..passages import Source
-from . import commitments, comparators, dates, figures, reading, scope
+from generator.base import sources as src
+from generator.base.source_text import Source
+from generator.draft import commitments, comparators, dates, figures, reading, scope
+from generator.package.checks import HEDGE_WORDS
 
 SENTENCE_END = re.compile(r"(?<=[。；;！？])")
 CLAUSE_END = re.compile(r"(?<=[，,：:])")
@@ -113,7 +113,7 @@ def section_roles(paragraphs: list[reading.Paragraph]) -> dict[str, str]:
     titles = {p.section: p.text for p in paragraphs if p.starts}
     roles = {}
     for section in {p.section for p in paragraphs}:
-        chapter, part = re.match(r"[^（]*(?:（[^）]*）)?", section).group(), re.split("（", section)[0]
+        chapter, part = re.match(r"[^（]*(?:（[^）]*）)?", section).group(), re.split("（", section)[0]  # type: ignore[union-attr]  # the pattern matches any text
         for ref in (chapter, part):
             role = next((r for r, words in ROLE_WORDS if words.search(titles.get(ref, ""))), None)
             if role:

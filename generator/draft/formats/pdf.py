@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import io
 
-from ...problems import GeneratorError
-from . import Extracted, ideographs, text_of_lines
+from generator.base.problems import GeneratorError
+from generator.draft.formats import Extracted, ideographs, text_of_lines
 
 
 def read(data: bytes, shown: str) -> Extracted:

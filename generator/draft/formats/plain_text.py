@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import codecs
 
-from ...problems import GeneratorError
+from generator.base.problems import GeneratorError
 
 # Bytes no text file holds: a NUL, or the other C0 controls but tab, line feed, form feed and carriage return.
 BINARY = {*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20)}

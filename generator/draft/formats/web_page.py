@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import re
 
-from ... import sources as src
-from ...problems import GeneratorError
-from . import Extracted, text_of_lines
+from generator.base import sources as src
+from generator.base.problems import GeneratorError
+from generator.draft.formats import Extracted, text_of_lines
 
 # trafilatura's XML elements that stand on lines of their own; a line break (lb) ends a line too.
 BLOCKS = {"head", "p", "list", "item", "table", "row", "cell", "quote", "code"}

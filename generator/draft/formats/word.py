@@ -10,8 +10,8 @@ from __future__ import annotations
 import io
 import zipfile
 
-from ...problems import GeneratorError
-from . import Extracted, text_of_lines
+from generator.base.problems import GeneratorError
+from generator.draft.formats import Extracted, text_of_lines
 
 
 def read(data: bytes, shown: str) -> Extracted:
@@ -26,7 +26,7 @@ def read(data: bytes, shown: str) -> Extracted:
         ) from None
     paragraphs = list(_paragraphs(document))
     numbered = [p.text.strip() for p in paragraphs if p.text.strip() and _numbered_by_word(p)]
-    notes = ()
+    notes: tuple[str, ...] = ()
     if numbered:
         notes = (
             f"{shown}: Word numbers {len(numbered)} paragraph(s) itself (the first: “{numbered[0][:30]}”); their "

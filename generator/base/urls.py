@@ -1,0 +1,244 @@
+"""Every address on the site, in one place: where each page, chart and download is written under docs/,
+and how a page links to another.
+
+Addresses are paths under docs/ as the generator writes them (``plans/x.md``); downloads are paths inside
+a download folder (``data/targets.csv``) placed by ``download`` or ``release_download``. A link is written
+from the page being rendered: ``relative`` for a Markdown link, which MkDocs rewrites to the served URL,
+and ``site_url`` for raw HTML and JSON, which MkDocs leaves as written. The site is served with
+directory URLs: ``plans/x.md`` at ``plans/x/``, ``plans/index.md`` at ``plans/``.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from functools import cache
+from urllib.parse import quote
+
+from generator.base import i18n, outline
+
+# The generator's own top-level folders under docs/; everything else there is written by people.
+PLANS, SOURCES, COMPARE, CHARTS, DATA, DOWNLOADS_ROOT = "plans", "sources", "compare", "charts", "data", "downloads"
+FOLDERS = (PLANS, SOURCES, COMPARE, CHARTS, DATA, DOWNLOADS_ROOT)
+HOME = "index.md"
+NAVIGATION = "SUMMARY.md"  # read by the literate-nav plugin
+INDEX = "index.md"  # a folder's own page, served at the folder's URL
+
+PLANS_INDEX = f"{PLANS}/{INDEX}"
+COMPARE_INDEX = f"{COMPARE}/{INDEX}"
+DATA_INDEX = f"{DATA}/{INDEX}"
+DICTIONARY = f"{DATA}/dictionary.md"
+CHANGELOG = f"{DATA}/changelog.md"
+# The documents the plans cite, from the national to the district level, with every citation's quote.
+DOCUMENTS = f"{COMPARE}/documents.md"
+# Written by people (docs/*.md), linked from the generated pages.
+SEARCH, METHODOLOGY, ABOUT = "search.md", "methodology.md", "about.md"
+
+# The newest build's downloads under latest/, each release's under its version (downloads/0.2.0/).
+DOWNLOADS = f"{DOWNLOADS_ROOT}/latest"
+# A region's comparison pages, compare/<code>/<name>.md; its indicators' pages are under indicators/.
+REGION_PAGES = ("index", "targets", "own-or-city", "timeline", "coverage", "agencies", "pilot")
+
+
+# The search's synonyms (synonyms.py) as JSON, beside the search page's script that reads it (docs/assets/search.js).
+SEARCH_SYNONYMS = "assets/search-synonyms.json"
+
+
+# Each table is offered in these formats (the CSV as the package holds it; JSON and Parquet built from it).
+TABLE_FORMATS = ("csv", "json", "parquet")
+MEDIA_TYPES = {
+    "csv": "text/csv",
+    "json": "application/json",
+    "parquet": "application/vnd.apache.parquet",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "sqlite": "application/vnd.sqlite3",
+    "zip": "application/zip",
+}
+
+
+def edition_root(lang: str) -> str:
+    """Where an edition is served: the Chinese at the site's root, the English under en/."""
+    return "" if lang == i18n.DEFAULT else f"{lang}/"
+
+
+# Pages
+
+
+def plan_page(plan_id: str) -> str:
+    return f"{PLANS}/{plan_id}.md"
+
+
+def source_page(plan_id: str) -> str:
+    """The plan's source text, each quote and section anchored (passages.py, outline.anchor)."""
+    return f"{SOURCES}/{plan_id}.md"
+
+
+def target_row(plan_id: str, target_id: str) -> str:
+    """A target's row on its plan's page (its permalink): the row's id is the target's."""
+    return f"{plan_page(plan_id)}#{target_id}"
+
+
+def passage(plan_id: str, target_id: str) -> str:
+    """A target's quote in the source text."""
+    return f"{source_page(plan_id)}#{target_id}"
+
+
+def section(plan_id: str, ref: str) -> str:
+    """A section of the source text by the plan's own numbering (三（一）2)."""
+    return f"{source_page(plan_id)}#{outline.anchor(ref)}"
+
+
+def cited_document(document_id: str) -> str:
+    """A cited document's entry on the page of documents."""
+    return f"{DOCUMENTS}#{document_id}"
+
+
+def region_plans(code: str) -> str:
+    """A province-level division's heading in the list of plans."""
+    return f"{PLANS_INDEX}#r{code}"
+
+
+def region_folder(code: str) -> str:
+    return f"{COMPARE}/{code}"
+
+
+def region_page(code: str, name: str = "index") -> str:
+    """One of a region's comparison pages (REGION_PAGES)."""
+    if name not in REGION_PAGES:
+        raise ValueError(f"no comparison page {name!r}")
+    return f"{region_folder(code)}/{name}.md"
+
+
+def indicator_page(code: str, indicator_id: str) -> str:
+    return f"{region_folder(code)}/indicators/{indicator_id}.md"
+
+
+def agency_page(code: str, agency_id: str) -> str:
+    """An agency's measures and targets across the region's plans, beside the region's table of agencies."""
+    return f"{region_folder(code)}/agencies/{agency_id}.md"
+
+
+# Charts (SVG, beside the pages that show them) and share images (PNG, for link previews: og:image)
+
+# The picture a link to any page without one of its own shows (mkdocs.yml's extra.share_image names it too).
+SITE_SHARE_IMAGE = f"{CHARTS}/share/site.png"
+
+
+def share_image(plan_id: str) -> str:
+    """The picture a link to the plan's page shows."""
+    return f"{CHARTS}/share/{plan_id}.png"
+
+
+def indicator_chart(code: str, indicator_id: str) -> str:
+    return f"{CHARTS}/{code}/indicator-{indicator_id}.svg"
+
+
+def timeline_chart(code: str) -> str:
+    return f"{CHARTS}/{code}/timeline.svg"
+
+
+# Each chart's data, as CSV beside its SVG
+
+
+def indicator_chart_data(code: str, indicator_id: str) -> str:
+    return f"{CHARTS}/{code}/indicator-{indicator_id}.csv"
+
+
+def timeline_chart_data(code: str) -> str:
+    return f"{CHARTS}/{code}/timeline.csv"
+
+
+# Downloads: paths inside a download folder (the same as inside the ZIP), then placed in a folder
+
+
+def package_file(name: str, extension: str) -> str:
+    """The whole package in one format: <name>.zip, .xlsx, .sqlite."""
+    return f"{name}.{extension}"
+
+
+def data_file(resource: str, extension: str) -> str:
+    """A resource's table: data/<resource>.csv or .json."""
+    return f"{DATA}/{resource}.{extension}"
+
+
+def plan_slice(plan_id: str, resource: str, extension: str) -> str:
+    """A plan's own rows of a resource: plans/<plan_id>/<resource>.csv or .json."""
+    return f"{PLANS}/{plan_id}/{resource}.{extension}"
+
+
+def download(path: str) -> str:
+    """A file of the newest build's downloads (``path`` as in the package: data/x.csv, sources/x.txt)."""
+    return f"{DOWNLOADS}/{path}"
+
+
+def release_folder(version: str) -> str:
+    return f"{DOWNLOADS_ROOT}/{version}"
+
+
+def release_download(version: str, path: str = "") -> str:
+    """A file of a release's downloads; with no path, the folder (with its closing slash)."""
+    return f"{release_folder(version)}/{path}"
+
+
+# Links
+
+
+def relative(here: str, target: str) -> str:
+    """``target`` as a Markdown link from page ``here``: its path from here's folder (``#anchor`` kept).
+
+    MkDocs rewrites such links to the URL the target is served at, and checks them.
+    """
+    path, hash_, anchor = target.partition("#")
+    return _between(_folder(here), path) + hash_ + anchor
+
+
+def site_url(here: str, target: str) -> str:
+    """A link from page ``here`` to ``target`` as the built site needs it, where ``plans/x.md`` is served at
+    ``plans/x/``: for raw HTML and JSON, whose links MkDocs does not rewrite (nor check: tests/test_links.py does)."""
+    path, hash_, anchor = target.partition("#")
+    served, folder = served_at(path), served_at(here)
+    url = _between(folder.removesuffix("/"), served.removesuffix("/"))
+    return (url + "/" if served.endswith("/") else url) + hash_ + anchor
+
+
+@cache  # a few thousand distinct pages, linked hundreds of thousands of times at national scale
+def served_at(path: str) -> str:
+    """The URL a file under docs/ is served at, from the site's root: index.md at its folder (``./`` at the root),
+    x.md at x/, any other file as it is."""
+    if not path.endswith(".md"):
+        return path
+    folder, name = posixpath.split(path.removesuffix(".md"))
+    if name != "index":
+        folder = posixpath.join(folder, name)
+    return f"{folder}/" if folder else "./"
+
+
+def _folder(page: str) -> str:
+    return posixpath.dirname(page)
+
+
+@cache
+def _between(start: str, path: str) -> str:
+    """``path`` relative to folder ``start`` (both from the site's root, no ``..``; "" or "." is the root)."""
+    here = [part for part in start.split("/") if part not in ("", ".")]
+    there = [part for part in path.split("/") if part not in ("", ".")]
+    common = 0
+    for a, b in zip(here, there, strict=False):
+        if a != b:
+            break
+        common += 1
+    return "/".join([".."] * (len(here) - common) + there[common:]) or "."
+
+
+def page_address(site_url: str, lang: str, here: str, anchor: str = "") -> str:
+    """Where a page (and an anchor in it) is read: its full URL when the site's address (mkdocs.yml site_url) is
+    set, else its path from the site's root (en/plans/x/#a)."""
+    path = edition_root(lang) + served_at(here).removeprefix("./") + (f"#{anchor}" if anchor else "")
+    return (site_url.rstrip("/") + "/" + path) if site_url else path
+
+
+def report_error(template: str, title: str, body: str) -> str:
+    """An issue tracker's address for a new report (mkdocs.yml extra.report_error_url, with {title} and {body}),
+    filled in, each URL-encoded; "" when no tracker is set."""
+    if not template:
+        return ""
+    return template.replace("{title}", quote(title, safe="")).replace("{body}", quote(body, safe=""))

@@ -1,0 +1,116 @@
+"""Making the parts of the site: each part's pages, charts, share images and downloads generated and written under
+its folder of pages, then built by the engine; on all cores, a region's part in a process of its own.
+
+The one place that starts worker processes for parts (drawing.py and share.py draw on all cores within a part).
+"""
+
+from __future__ import annotations
+
+import datetime
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+
+from generator.base import i18n, urls
+from generator.base.paths import Paths
+from generator.base.timing import Stage, no_timing
+from generator.build import drawing, parts, share, state
+from generator.build.parts import Part
+from generator.build.writer import Writer
+from generator.downloads import files
+from generator.engine import mkdocs
+from generator.pages import render, synonyms
+from generator.pages.catalogue import Catalogue
+from generator.site.assemble import Site
+
+
+@dataclass(frozen=True)
+class Job:
+    """What every part is made from; forked worker processes inherit it instead of receiving a copy."""
+
+    paths: Paths
+    site: Site
+    languages: tuple[str, ...]
+    when: datetime.datetime
+    catalogue: Catalogue  # every page and chart, listed once
+
+
+# What a forked worker makes parts of (make): the job, every part, the digests to record, the processes at work.
+_work: tuple | None = None
+
+
+def make(job: Job, todo: list[Part], every, digests: dict[str, str] | None, jobs: int, stage: Stage) -> None:
+    """Generate each part of ``todo`` and, given the ``digests`` to record, build it (MkDocs, search index).
+
+    A single part (or one job): in this process, its charts, share images and editions on all cores. Several:
+    the regions in ``jobs`` forked processes, which share this one's memory of the site instead of copying it, each
+    part generated and built in one go, while this one makes the hub (its downloads use pyarrow's threads, which a
+    fork would not take along). A forked process draws its charts in fresh processes. Each part's editions are
+    built side by side, so that the last part to be built still uses every core."""
+    global _work
+    regions = [part for part in todo if not part.hub]
+    if jobs == 1 or not regions or len(todo) == 1:
+        for part in todo:
+            make_part(job, part, every, digests, parallel=jobs > 1, jobs=jobs, stage=stage)
+        return
+    _work = (job, every, digests, jobs)
+    try:
+        with stage("parts, side by side"):
+            context = multiprocessing.get_context("fork")
+            with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+                made = pool.map(_make_in_worker, regions)  # the workers start now, before the hub's work
+                for part in todo:
+                    if part.hub:
+                        make_part(job, part, every, digests, parallel=False, jobs=jobs)
+                list(made)  # a worker's error is raised here
+    finally:
+        _work = None
+
+
+def _make_in_worker(part: Part) -> None:
+    drawing.draw_elsewhere()
+    assert _work is not None  # set by make before the workers start
+    job, every, digests, jobs = _work
+    make_part(job, part, every, digests, parallel=False, jobs=jobs)
+
+
+def make_part(job: Job, part: Part, every, digests: dict[str, str] | None, parallel: bool, jobs: int = 1,
+              stage: Stage = no_timing) -> None:  # fmt: skip
+    """Generate a part and, given the ``digests`` to record, build it and record its digest."""
+    with stage("generate"):
+        generate_part(job, part, parallel)
+    if digests is not None:
+        searched = [other.name for other in every if not other.hub]
+        mkdocs.build_part(job.paths, part.name, part.hub, searched, job.when, stage, job.languages, jobs)
+        state.write_part_state(job.paths, part, {"digest": digests[part.name]})
+
+
+def generate_part(job: Job, part: Part, parallel: bool) -> None:
+    """Write a part's charts, pages and share images (the hub: also the downloads and the search's synonyms) under
+    its folder of pages, each as soon as it is made."""
+    paths, site = job.paths, job.site
+    writer = Writer(paths.part_docs(part.name))
+    owners = job.catalogue.owners()
+    link = render.links(lambda target: not part.holds_owner(owners.get(target.partition("#")[0])))
+    mine = [drawn for drawn in job.catalogue.charts if part.holds_owner(drawn.owner)]
+    # The charts first, drawn together (on all cores when ``parallel``), since the pages hold them.
+    svgs = drawing.draw_all([drawn.localised for drawn in mine], paths.chart_cache, parallel)
+    figures: dict[str, dict[str, render.Figure]] = {lang: {} for lang in job.languages}
+    for drawn in mine:
+        svg = svgs[drawn.localised.path]
+        writer.write(drawn.localised.path, svg)
+        writer.write(drawn.localised.data_path, drawn.localised.csv())
+        figures[drawn.lang][drawn.chart.path] = render.Figure(drawn.chart, svg)
+    envs = {lang: render.environment(site.model, lang, site.settings) for lang in job.languages}
+    listed = [region for region in site.model.regions if part.holds(region.code)]
+    for lang, env in envs.items():
+        writer.write(i18n.page_path(urls.NAVIGATION, lang), render.navigation(env, site, listed, part.hub, link))
+    for page in job.catalogue.pages:
+        if part.holds_owner(page.owner):
+            writer.write(page.path, render.render_page(envs[page.lang], site, page, figures[page.lang], link))
+    plans = parts.plans_of(site.model, part)
+    writer.write_all(share.share_images(site.model, job.languages, plans, whole_site=part.hub, parallel=parallel))
+    if part.hub:
+        readme = render.package_readme(site)
+        writer.write_all(files.site_files(site, readme, job.when))
+        writer.write(urls.SEARCH_SYNONYMS, synonyms.synonyms_json(synonyms.read_groups()))

@@ -1,0 +1,159 @@
+"""Downloads stage: the package in every format researchers reach for, yielded as (path, bytes) as each is made.
+
+The CSV files are published byte for byte as the package holds them. The
+published descriptor adds each file's size and SHA-256, so a reader can
+check what they downloaded; JSON, Parquet, Excel, SQLite and the ZIP are built from
+the typed rows validation kept, each plan's CSV slices from the text rows load parsed.
+
+Each resource's JSON and Parquet files are listed in the published descriptor under the resource's custom
+property ``ALTERNATES`` (Frictionless has no standard place for other formats of a resource): each with its path
+(beside the CSV, relative to the descriptor), format, media type, size and SHA-256. The ZIP holds them too, so
+that every path the descriptor names is found beside it, on the site and in the ZIP.
+"""
+
+from __future__ import annotations
+
+import copy
+import csv
+import datetime
+import io
+import json
+from collections.abc import Iterator
+
+from generator.base import urls
+from generator.base.sources import sha256
+from generator.downloads import formats, manifest
+from generator.package import relations, releases
+from generator.site import history
+from generator.site.assemble import Package, Site
+
+# The published descriptor's custom property listing each resource's files in other formats than CSV (one of the
+# properties that only the published descriptor has: history.PUBLISHED_ONLY).
+ALTERNATES = history.PUBLISHED_ONLY[-1]
+
+
+def site_files(site: Site, readme: str, when: datetime.datetime) -> Iterator[tuple[str, bytes]]:
+    """Everything the site offers for download, by path under docs/, each as soon as it is made: this build's files
+    under latest/ (the package in every format, the validation report, the build manifest), and each release's
+    files. Only each file's size and hash are kept, for the manifest, so the downloads never stand in memory at once."""
+    if site.package is None:
+        raise ValueError("a site assembled without its package has no downloads")
+    described = {}
+    for path, data in build_downloads(site.package, site.descriptor, readme, when):
+        described[path] = manifest.describe(data)
+        yield urls.download(path), data
+    report = _json_bytes(site.package.report)
+    described["validation-report.json"] = manifest.describe(report)
+    yield urls.download("validation-report.json"), report
+    built = manifest.build_manifest(site.descriptor["version"], manifest.tool_versions(), site.package.files, described)
+    yield urls.download("build-manifest.json"), _json_bytes(built)
+    for release in site.releases:
+        versioned = releases.release_files(release, site.descriptor["name"])
+        yield from ((urls.release_download(release.version, path), data) for path, data in versioned.items())
+
+
+def _json_bytes(data: dict) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def build_downloads(
+    checked: Package, descriptor: dict, readme: str, when: datetime.datetime
+) -> Iterator[tuple[str, bytes]]:
+    """Every download, from the ``checked`` package's files, text rows and typed rows, each as soon as it is made;
+    ``descriptor`` is the package's as published (its version says whether the data are a release: Site.version),
+    ``readme`` goes into the ZIP."""
+    data_files, tables = checked.data_files, checked.tables
+    schemas = {r["name"]: r["schema"] for r in checked.descriptor["resources"]}
+    alternates = {
+        resource: {"json": formats.to_json(rows), "parquet": formats.to_parquet(schemas[resource], rows)}
+        for resource, rows in tables.items()
+    }
+    descriptor = published_descriptor(descriptor, data_files, alternates)
+    descriptor_bytes = (json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    name = descriptor["name"]
+    table_files = {urls.data_file(resource, "csv"): data_files[resource] for resource in tables}
+    for resource, by_format in alternates.items():
+        table_files |= {urls.data_file(resource, fmt): data for fmt, data in by_format.items()}
+    yield "datapackage.json", descriptor_bytes
+    yield from checked.source_files.items()
+    yield from table_files.items()
+    yield (
+        urls.package_file(name, "xlsx"),
+        formats.to_xlsx(
+            readme_sheet(descriptor),
+            {r: ([f["name"] for f in s["fields"]], tables[r]) for r, s in schemas.items()},
+            when,
+        ),
+    )
+    yield urls.package_file(name, "sqlite"), formats.to_sqlite(schemas, tables)
+    package = {"datapackage.json": descriptor_bytes, "README.md": readme.encode("utf-8"), **checked.source_files}
+    package |= table_files
+    yield urls.package_file(name, "zip"), formats.to_zip(package, when)
+    del package, table_files, alternates
+    headers = {r: [f["name"] for f in s["fields"]] for r, s in schemas.items()}
+    yield from plan_slices(tables, checked.text_rows, headers, checked.relations)
+
+
+def published_descriptor(
+    descriptor: dict, data_files: dict[str, bytes], alternates: dict[str, dict[str, bytes]] | None = None
+) -> dict:
+    """The repository's descriptor with each resource's size and SHA-256 filled in, and its files in other
+    formats (``alternates``: resource -> format -> bytes) listed under ``ALTERNATES`` with theirs."""
+    published = copy.deepcopy(descriptor)
+    for resource in published["resources"]:
+        data = data_files[resource["name"]]
+        resource["bytes"] = len(data)
+        resource["hash"] = f"sha256:{sha256(data)}"
+        if alternates and resource["name"] in alternates:
+            resource[ALTERNATES] = [
+                {
+                    "path": urls.data_file(resource["name"], fmt),
+                    "format": fmt,
+                    "mediatype": urls.MEDIA_TYPES[fmt],
+                    "bytes": len(content),
+                    "hash": f"sha256:{sha256(content)}",
+                }
+                for fmt, content in alternates[resource["name"]].items()
+            ]
+    return published
+
+
+def readme_sheet(descriptor: dict) -> list[list[str]]:
+    """The README sheet of the workbook: what the package is, then every sheet and field."""
+    lines = [
+        ["数据集 / Dataset", descriptor["title"]],
+        ["版本 / Version", descriptor["version"]],
+        ["说明 / Description", descriptor["description"]],
+        ["许可 / Licence", "; ".join(lic.get("title", lic.get("name", "")) for lic in descriptor["licenses"])],
+        [],
+        ["工作表 / Sheet", "说明 / Description"],
+    ]
+    for resource in descriptor["resources"]:
+        lines.append([resource["name"], f"{resource['title']}: {resource['description']}"])
+    for resource in descriptor["resources"]:
+        lines += [[], [resource["name"], resource["title"]]]
+        lines += [[f["name"], f"{f['title']}: {f['description']}"] for f in resource["schema"]["fields"]]
+    return lines
+
+
+def plan_slices(
+    tables: dict[str, list[dict]],
+    text_rows: dict[str, list[dict[str, str]]],
+    headers: dict[str, list[str]],
+    ownership: relations.Relations,
+) -> Iterator[tuple[str, bytes]]:
+    """Each plan's slice of every resource (relations.slices: its own rows, and every row they refer to by the
+    descriptor's foreign keys, also within a table: a district's parent), as CSV (from the rows as the files write
+    them) and JSON (from the typed rows), one file at a time."""
+    for plan_id, kept in relations.slices(ownership, tables):
+        for name, rows in tables.items():
+            yield urls.plan_slice(plan_id, name, "csv"), _csv(headers[name], [text_rows[name][i] for i in kept[name]])
+            yield urls.plan_slice(plan_id, name, "json"), formats.to_json([rows[i] for i in kept[name]])
+
+
+def _csv(header: list[str], rows: list[dict[str, str]]) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows([row[name] for name in header] for row in rows)
+    return out.getvalue().encode("utf-8")

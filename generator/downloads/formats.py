@@ -1,0 +1,191 @@
+"""Writers for the download formats: JSON records, a chart's data as CSV, Parquet tables, an Excel workbook, a
+SQLite database, a ZIP.
+
+Pure functions from rows and schemas to bytes. Every writer is deterministic:
+the same input gives the same bytes (no clock, fixed ordering), so two builds
+of one commit publish identical files.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import json
+import re
+import sqlite3
+import tempfile
+import zipfile
+from decimal import Decimal
+from pathlib import Path
+
+import openpyxl
+import pyarrow as pa
+import pyarrow.parquet as pq
+from openpyxl.cell import WriteOnlyCell
+
+MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(<)")
+SQL_TYPES = {"string": "TEXT", "integer": "INTEGER", "number": "REAL", "boolean": "INTEGER", "date": "TEXT"}
+# Table Schema types as Arrow (Parquet) types. A number is a float64, as in the JSON, Excel and SQLite files: every
+# reader takes it as a plain number, and the figures of the data (31.02, 1.25) read back as the CSV writes them. A
+# decimal type would need a precision and scale fixed per column, and pandas would read it as Python objects.
+ARROW_TYPES = {
+    "string": pa.string(),
+    "integer": pa.int64(),
+    "number": pa.float64(),
+    "boolean": pa.bool_(),
+    "date": pa.date32(),
+}
+
+
+def to_json(rows: list[dict]) -> bytes:
+    """Records with the schema's types: numbers as numbers, dates as ISO strings, empty as null."""
+    return (json.dumps(rows, ensure_ascii=False, indent=1, default=json_value) + "\n").encode("utf-8")
+
+
+def json_value(value):
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, datetime.date | datetime.datetime):
+        return value.isoformat()
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+
+def to_parquet(schema: dict, rows: list[dict]) -> bytes:
+    """One resource as a Parquet file, each column of its Table Schema type, nullable unless the field is required.
+
+    Deterministic: the file holds no time, only the schema and pyarrow's name and version (``created_by``).
+    """
+    fields = [
+        pa.field(f["name"], ARROW_TYPES[f["type"]], nullable=not f.get("constraints", {}).get("required", False))
+        for f in schema["fields"]
+    ]
+    columns = {f.name: [_arrow_value(row[f.name]) for row in rows] for f in fields}
+    table = pa.table(columns, schema=pa.schema(fields))
+    buffer = io.BytesIO()
+    pq.write_table(table, buffer, compression="snappy")
+    return buffer.getvalue()
+
+
+def to_xlsx(readme: list[list[str]], sheets: dict[str, tuple[list[str], list[dict]]], when: datetime.datetime) -> bytes:
+    """A workbook with a README sheet first, then one sheet per resource (header row, typed cells).
+
+    Written in openpyxl's write-only mode, which streams rows instead of keeping a cell object for each.
+    Every text is written as a text cell (``_cell``), never as a formula, whatever it begins with.
+    """
+    book = openpyxl.Workbook(write_only=True)
+    about = book.create_sheet("README")
+    about.column_dimensions["A"].width = 24
+    about.column_dimensions["B"].width = 100
+    for line in readme:
+        about.append([_cell(about, value) for value in line])
+    for name, (fields, rows) in sheets.items():
+        sheet = book.create_sheet(name)
+        sheet.freeze_panes = "A2"
+        sheet.append([_cell(sheet, field) for field in fields])
+        for row in rows:
+            sheet.append([_cell(sheet, row[f]) for f in fields])
+    book.properties.created = when
+    buffer = io.BytesIO()
+    book.save(buffer)  # stamps the clock as the "modified" time and on every entry; restamp both
+    files = _unzip(buffer.getvalue())
+    stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    files["docProps/core.xml"] = MODIFIED.sub(rb"\g<1>" + stamp + rb"\g<2>", files["docProps/core.xml"])
+    return _zip(files, when)
+
+
+def to_sqlite(schemas: dict[str, dict], tables: dict[str, list[dict]]) -> bytes:
+    """A database with a table per resource, its primary key and foreign keys."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "data.sqlite"
+        connection = sqlite3.connect(path)
+        with connection:
+            for name, schema in schemas.items():
+                connection.execute(_create_table(name, schema))
+                fields = [f["name"] for f in schema["fields"]]
+                marks = ", ".join("?" for _ in fields)
+                connection.executemany(
+                    f'INSERT INTO "{name}" VALUES ({marks})',
+                    [[_sql_value(row[f]) for f in fields] for row in tables[name]],
+                )
+        connection.execute("VACUUM")
+        connection.close()
+        return path.read_bytes()
+
+
+def to_zip(files: dict[str, bytes], when: datetime.datetime) -> bytes:
+    """A ZIP of the given files, in name order, all stamped with the same time."""
+    return _zip({name: files[name] for name in sorted(files)}, when)
+
+
+def _zip(files: dict[str, bytes], when: datetime.datetime) -> bytes:
+    """The files in the order given, every entry stamped ``when``."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in files.items():
+            archive.writestr(_entry(name, when), content)
+    return buffer.getvalue()
+
+
+def _unzip(data: bytes) -> dict[str, bytes]:
+    """Entries in archive order (an XLSX wants [Content_Types].xml first)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return {info.filename: archive.read(info) for info in archive.infolist()}
+
+
+def _entry(name: str, when: datetime.datetime) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, date_time=when.timetuple()[:6])
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o644 << 16
+    return info
+
+
+def _create_table(name: str, schema: dict) -> str:
+    columns = []
+    for field in schema["fields"]:
+        required = field.get("constraints", {}).get("required")
+        columns.append(f'"{field["name"]}" {SQL_TYPES[field["type"]]}{" NOT NULL" if required else ""}')
+    keys = ", ".join(f'"{k}"' for k in schema["primaryKey"])
+    columns.append(f"PRIMARY KEY ({keys})")
+    for fk in schema.get("foreignKeys", []):
+        target = referenced(fk, name)
+        own = ", ".join(f'"{k}"' for k in fk["fields"])
+        theirs = ", ".join(f'"{k}"' for k in fk["reference"]["fields"])
+        columns.append(f'FOREIGN KEY ({own}) REFERENCES "{target}" ({theirs})')
+    return f'CREATE TABLE "{name}" (\n  ' + ",\n  ".join(columns) + "\n)"
+
+
+def referenced(foreign_key: dict, resource: str) -> str:
+    """The resource a foreign key refers to. Data Package v2 omits ``reference.resource`` for a reference within the
+    same resource (districts.parent_code -> districts.code); v1 wrote it as "", which is read the same way."""
+    return foreign_key["reference"].get("resource") or resource
+
+
+def _cell(sheet, value):
+    """A cell's value; text as a cell typed text.
+
+    openpyxl would store a text that begins with "=" as a formula, and one like "#N/A" as an error: a spreadsheet
+    would then compute what a person wrote, or run it. Typed "s", the cell holds the text as written.
+    """
+    if isinstance(value, Decimal):
+        return json_value(value)
+    if isinstance(value, str):
+        cell = WriteOnlyCell(sheet, value)
+        cell.data_type = "s"
+        return cell
+    return value
+
+
+def _arrow_value(value):
+    if isinstance(value, Decimal):
+        return float(value)
+    return value
+
+
+def _sql_value(value):
+    if isinstance(value, Decimal):
+        return json_value(value)
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return int(value)
+    return value
