@@ -150,6 +150,23 @@ def test_jizhou_page_shows_its_forest_coverage_target_and_quote(built):
 
 
 @pytest.mark.slow
+def test_hedongs_two_rows_on_its_2025_energy_goal_stand_together_and_say_how_they_relate(built):
+    # 河东区 writes 确保实现“十四五”期间能耗强度降低14.5%的目标 (t021) and, for the same 2025 goal,
+    # 确保完成全市下达指标 (t001).
+    relations = (("zh", "原文未说明两者是否为同一要求"), ("en", "does not say whether the two are the same"))
+    for lang, relation in relations:
+        page = soup(built.site_dir / ("en/" if lang == "en" else "") / "plans" / "hedong-2023" / "index.html")
+        rows = page.select("tr[id]")
+        ids = [tr["id"] for tr in rows]
+        assert ids[ids.index("hedong-2023-t021") + 1] == "hedong-2023-t001"
+        figure, deferral = rows[ids.index("hedong-2023-t021")], rows[ids.index("hedong-2023-t001")]
+        assert [a["href"] for a in figure.select(".same-goal a")] == ["#hedong-2023-t001"]
+        assert [a["href"] for a in deferral.select(".same-goal a")] == ["#hedong-2023-t021"]
+        assert "14.5%" in deferral.select_one(".same-goal").get_text()
+        assert relation in figure.select_one(".same-goal").get_text()
+
+
+@pytest.mark.slow
 def test_the_real_pilot_programme_page_and_comparison(built):
     assert "津发改双碳〔2023〕400号" in generated(built, "plans/tianjin-pilot-2023.md")
     page = generated(built, "compare/120000/pilot.md")

@@ -165,6 +165,28 @@ def test_a_target_added_later_takes_its_place_in_the_reading_order(fixture_table
     assert position["jia-2023-t002"] < position["jia-2023-t901"] < position["jia-2023-t007"]
 
 
+def jia_with_a_second_energy_goal(fixture_tables, **changes):
+    """甲区's target rows with one more on energy intensity: a copy of t002 (新能源装机容量达到12万千瓦, a figure for
+    2025 in section 二, so that it has a place in the text), beside t001, its deferral to the city for 2025."""
+    extra = {"target_id": "jia-2023-t902", "indicator_id": "energy-intensity", **changes}
+    jia = plan(with_targets(fixture_tables, ("jia-2023-t002", extra)), "jia-2023")
+    return views.plan_targets(jia, document(jia))
+
+
+def test_a_figure_and_a_deferral_on_one_goal_stand_together_and_name_each_other(fixture_tables):
+    rows = jia_with_a_second_energy_goal(fixture_tables)
+    ids = [row.target.target_id for row in rows]
+    assert ids[ids.index("jia-2023-t902") + 1] == "jia-2023-t001"
+    related = {row.target.target_id: [t.target_id for t in row.related] for row in rows if row.related}
+    assert related == {"jia-2023-t902": ["jia-2023-t001"], "jia-2023-t001": ["jia-2023-t902"]}
+
+
+@pytest.mark.parametrize("other", [{"target_year": 2030}, {"scope": "new-buildings"}, {"kind": "defers-to-city"}])
+def test_commitments_on_another_year_or_scope_or_of_one_kind_are_not_one_goal(fixture_tables, other):
+    rows = jia_with_a_second_energy_goal(fixture_tables, **other)
+    assert [row.target.target_id for row in rows if row.related] == []
+
+
 def test_a_plans_target_rows_carry_what_they_are_filtered_and_sorted_by(fixture_model):
     jia = plan(fixture_model, "jia-2023")
     rows = {row.target.target_id: row for row in views.plan_targets(jia, document(jia))}

@@ -85,6 +85,7 @@ class TargetRow:
     target: Target
     filters: dict[str, str]  # filter name -> code
     position: int
+    related: tuple[Target, ...] = ()  # the plan's other commitments on the same goal (same_goal), in table order
 
 
 @dataclass(frozen=True)
@@ -150,11 +151,45 @@ def reading_order(plan: Plan, document: list[Block]) -> list[Target]:
 
 def plan_targets(plan: Plan, document: list[Block]) -> list[TargetRow]:
     """A plan's targets, one row each, by action area (in the areas' order); within an area, figures first, then
-    dated results, then the city's tasks, each in reading order."""
+    dated results, then the city's tasks, each in reading order; the commitments on one goal (same_goal) together,
+    where the first of them stands."""
     in_order = reading_order(plan, document)
     position = {t.target_id: n for n, t in enumerate(in_order, start=1)}
     by_area = sorted(in_order, key=lambda t: (t.indicator.area.sort_order, STANCES.index(t.kind)))
-    return [TargetRow(t, filter_attributes([t], TARGET_FILTERS), position[t.target_id]) for t in by_area]
+    related = same_goal(by_area)
+    return [
+        TargetRow(t, filter_attributes([t], TARGET_FILTERS), position[t.target_id], related.get(t.target_id, ()))
+        for t in together(by_area, related)
+    ]
+
+
+def goal(target: Target) -> tuple[str, int | None, str]:
+    """What a commitment is about: its indicator, its year and whom it applies to."""
+    return (target.indicator.indicator_id, target.target_year, target.scope)
+
+
+def same_goal(targets: list[Target]) -> dict[str, tuple[Target, ...]]:
+    """For each target that shares its goal (indicator, year, scope) with another of ``targets`` where one of them
+    only defers to the city's assigned task and another states the plan's own figure or aim, the others, in the
+    order of ``targets``: a reader who meets one should see that the plan says both."""
+    groups: dict[tuple, list[Target]] = defaultdict(list)
+    for t in targets:
+        groups[goal(t)].append(t)
+    related: dict[str, tuple[Target, ...]] = {}
+    for group in groups.values():
+        kinds = {t.kind for t in group}
+        if "defers-to-city" in kinds and len(kinds) > 1:
+            related |= {t.target_id: tuple(o for o in group if o is not t) for t in group}
+    return related
+
+
+def together(targets: list[Target], related: dict[str, tuple[Target, ...]]) -> list[Target]:
+    """``targets`` in their order, except that the targets related to one follow it at once."""
+    placed: dict[str, Target] = {}
+    for t in targets:
+        for each in (t, *related.get(t.target_id, ())):
+            placed.setdefault(each.target_id, each)
+    return list(placed.values())
 
 
 def plan_filters(plan: Plan) -> list[Filter]:
