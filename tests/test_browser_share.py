@@ -237,10 +237,24 @@ def test_a_hostile_parameter_changes_nothing_and_runs_nothing(context, server, p
     assert page.errors == []  # no alert, no error
 
 
-def test_the_download_buttons_fit_a_thumb(context, server):
+def luminance(rgb: str) -> float:
+    """The relative luminance (WCAG) of a computed colour, "rgb(r, g, b)"."""
+    channels = [int(c) / 255 for c in rgb[rgb.index("(") + 1 : rgb.index(")")].split(",")[:3]]
+    r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_download_buttons_fit_a_thumb_and_read_in_either_scheme(browser, server, scheme):
+    context = browser.new_context(viewport=PHONE, color_scheme=scheme)
     for path in (f"plans/{PLAN}/", f"en/{COMPARE}"):
         page = open_page(context, server + path)
         for button in page.locator(".table-download button").all():
             box = button.bounding_box()
             assert box["width"] >= 44 and box["height"] >= 44, (path, box)
+            ink = button.evaluate("b => getComputedStyle(b).color")
+            paper = page.evaluate("getComputedStyle(document.body).backgroundColor")
+            light, dark = sorted((luminance(ink), luminance(paper)), reverse=True)
+            assert (light + 0.05) / (dark + 0.05) >= 4.5, (path, scheme, ink, paper)
         assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    context.close()
