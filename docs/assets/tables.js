@@ -12,6 +12,9 @@
 // in every attribute ("+" joins a commitment's several hedge words). A row stays when one of its commitments has
 // every chosen value. The count of rows shown is announced (aria-live).
 //
+// share.js, loaded after this file, writes the menus' choices and the sort into the page's address and restores them
+// from it, and offers the rows shown for download.
+//
 // Material's instant navigation is not enabled (mkdocs.yml): each page loads this script afresh.
 (function () {
   "use strict";

@@ -27,7 +27,9 @@ def part_digests(paths: Paths, inputs: load.Inputs, site: Site, every, languages
     # The generator that runs, wherever the project is (a copy of a project holds only its site configuration).
     code = [p for p in (CODE / "generator").rglob("*") if p.is_file() and "__pycache__" not in p.parts]
     own += [(f"(running) {p.relative_to(CODE).as_posix()}", p.read_bytes()) for p in code]
-    tools = manifest.tool_versions() | {"languages": ",".join(languages)}
+    # Every targets table names the data's version in its rows' download (share.js): a release, or the first change
+    # after one, builds every part again.
+    tools = manifest.tool_versions() | {"languages": ",".join(languages), "data_version": site.version.published}
     common = common_digest(own, tools)
     national = [(p.name, p.read_bytes()) for p in sorted(paths.releases_dir.glob("*.zip"))]
     national += [("CHANGELOG.md", inputs.changelog_notes.encode()), ("CITATION.cff", inputs.citation.encode())]
