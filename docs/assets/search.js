@@ -9,9 +9,11 @@
 //   alternative.
 // - Order: the pages Pagefind finds for the group's first term (the site's own word), then for its other terms,
 //   then for the terms' single Chinese characters (pages Pagefind's own cutting missed); within each, Pagefind's
-//   score, with titles weighing more than by default (RANKING, measured on tests/search_queries.csv) and the source
-//   texts less (generator/templates/source.md.j2). Among the pages listed at once, those whose title is a term or
-//   begins with one come first.
+//   score (titles weighing more than by default: RANKING, measured on tests/search_queries.csv) times the weight
+//   of the page's kind, which every page carries as the filter "weight" (generator/pages/catalogue.py): a plan
+//   before an indicator or a responsible body, those before the comparisons, and the lists, the changelog and the
+//   original texts, which name every district and year many times, last. Among the pages listed at once, those
+//   whose title is a term come first, then those whose title begins with one, then those whose title holds one.
 // - Pages are checked a few at a time, so a search downloads only the pages it lists (and a few more).
 // Pagefind picks the index of the page's language from <html lang>. Every label comes from the page.
 (function () {
@@ -50,6 +52,27 @@
     }).then(function () {
       return module;
     });
+  });
+  // Each page's weight in the search (the filter "weight"): its id -> the weight; a page without one weighs 1.
+  var weights = pagefind.then(function (module) {
+    return module.filters().then(function (filters) {
+      var values = Object.keys((filters && filters.weight) || {});
+      return Promise.all(values.map(function (value) {
+        return module.search(null, { filters: { weight: value } }).then(function (found) {
+          return { weight: parseFloat(value) || 1, results: found.results };
+        });
+      }));
+    }).then(function (groups) {
+      var byId = {};
+      groups.forEach(function (group) {
+        group.results.forEach(function (result) {
+          byId[result.id] = group.weight;
+        });
+      });
+      return byId;
+    });
+  }).catch(function () {
+    return {}; // an index without weights: Pagefind's order
   });
   var synonyms = fetch(SYNONYMS_URL)
     .then(function (response) {
@@ -227,13 +250,14 @@
     return item;
   }
 
-  // How a page's title stands to the terms: 0 if it is one of them, 1 if it begins with one, else 2.
+  // How a page's title stands to the terms: 0 if it is one of them, 1 if it begins with one, 2 if it holds one
+  // (every word of it), else 3.
   function titleRank(title, terms) {
     var name = normalised(title);
-    var rank = 2;
+    var rank = 3;
     terms.forEach(function (term) {
       var key = normalised(term);
-      rank = Math.min(rank, name === key ? 0 : name.indexOf(key) === 0 ? 1 : 2);
+      rank = Math.min(rank, name === key ? 0 : name.indexOf(key) === 0 ? 1 : holds(title, term) ? 2 : 3);
     });
     return rank;
   }
@@ -290,7 +314,7 @@
   // Pagefind wants every word of a query on a page, as the browser cuts the query, and its index cuts Chinese its
   // own way (河东区 as 河东 and 区, where the browser makes 河 and 东区), so it can miss a page that holds the term
   // whole; this last tier finds it. A character alone matches many pages: their text is checked anyway.
-  function candidates(engine, terms) {
+  function candidates(engine, weights, terms) {
     var parts = characters(terms).filter(function (character) {
       return terms.indexOf(character) < 0;
     });
@@ -308,33 +332,39 @@
           }
         });
       }
+      function weighted(result) {
+        return { id: result.id, score: result.score * (weights[result.id] || 1), result: result };
+      }
       function byScore(a, b) {
         return b.score - a.score || (a.id < b.id ? -1 : 1);
       }
+      function unwrapped(entry) {
+        return entry.result;
+      }
       found.slice(0, terms.length).forEach(function (search) {
-        add(search.results.slice().sort(byScore));
+        add(search.results.map(weighted).sort(byScore).map(unwrapped));
       });
       var summed = {};
       found.slice(terms.length).forEach(function (search) {
         search.results.forEach(function (result) {
           summed[result.id] = summed[result.id] || { id: result.id, score: 0, result: result };
-          summed[result.id].score += result.score;
+          summed[result.id].score += weighted(result).score;
         });
       });
       add(
         Object.keys(summed)
           .map(function (id) { return summed[id]; })
           .sort(byScore)
-          .map(function (entry) { return entry.result; })
+          .map(unwrapped)
       );
       return ordered;
     });
   }
 
   function search(query, id) {
-    return Promise.all([pagefind, synonyms]).then(function (ready) {
+    return Promise.all([pagefind, synonyms, weights]).then(function (ready) {
       var terms = expand(query, ready[1]);
-      return candidates(ready[0], terms).then(function (found) {
+      return candidates(ready[0], ready[2], terms).then(function (found) {
         if (id !== current) {
           return;
         }
