@@ -15,6 +15,9 @@
 //   original texts, which name every district and year many times, last. Among the pages listed at once, those
 //   whose title is a term come first, then those whose title begins with one, then those whose title holds one.
 // - Pages are checked a few at a time, so a search downloads only the pages it lists (and a few more).
+// - A year written against Chinese (蓟州区2030) is a word of its own, as in "Jizhou 2030".
+// - Where the English edition finds nothing, the page offers the same search on the Chinese edition, which holds
+//   the original texts (hydrogen: 氢能, 制氢 are only there).
 // Pagefind picks the index of the page's language from <html lang>. Every label comes from the page.
 (function () {
   "use strict";
@@ -92,7 +95,14 @@
     return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   }
 
-  // The terms to search for: the query, or, if it is a term of a synonym group, the group's terms in this edition's
+  // A year next to Chinese characters, apart from them: 蓟州区2030 as 蓟州区 2030.
+  function yearsApart(query) {
+    return query
+      .replace(/(\p{Script=Han})((?:19|20)\d\d)(?!\d)/gu, "$1 $2")
+      .replace(/(?<!\d)((?:19|20)\d\d)(\p{Script=Han})/gu, "$1 $2");
+  }
+
+  // The terms to search for: the query (its years apart), or, if it is a term of a synonym group, the group's terms in this edition's
   // language, its first term (the site's own word) first, and the query itself if it is not among them (solar on
   // the Chinese edition: 光伏, 太阳能, solar).
   function expand(query, groups) {
@@ -108,7 +118,7 @@
         return own.some(same) ? own.slice() : own.concat([query]);
       }
     }
-    return [query];
+    return [yearsApart(query)];
   }
 
   // The Chinese characters of the terms, each once (光伏: 光, 伏).
@@ -251,19 +261,24 @@
   }
 
   // How a page's title stands to the terms: 0 if it is one of them, 1 if it begins with one, 2 if it holds one
-  // (every word of it), else 3.
+  // (every word of it), 3 if it holds a word of one that is not a year (Hebei of "Hebei 2030"), else 4.
   function titleRank(title, terms) {
     var name = normalised(title);
-    var rank = 3;
+    var rank = 4;
     terms.forEach(function (term) {
       var key = normalised(term);
-      rank = Math.min(rank, name === key ? 0 : name.indexOf(key) === 0 ? 1 : holds(title, term) ? 2 : 3);
+      var some = wordsOf(term).some(function (word) {
+        return word.length > 1 && !/^\d+$/.test(word) && holds(title, word);
+      });
+      rank = Math.min(rank, name === key ? 0 : name.indexOf(key) === 0 ? 1 : holds(title, term) ? 2 : some ? 3 : 4);
     });
     return rank;
   }
 
   // Check the candidates in order, a few at a time, until `wanted` more pages hold a term or none is left; list
   // them, those named by a term first (the indicator 碳达峰 before the plans that speak of it), else in order.
+  // Among pages whose titles hold a term alike, the heavier kind comes first: the plan 河东区碳达峰实施方案 before
+  // its original text, 河东区碳达峰实施方案（原文）, which names the district many more times.
   function listMore(run, wanted) {
     var pages = [];
     function step() {
@@ -280,10 +295,12 @@
           return candidate.data();
         })
       ).then(function (loaded) {
-        loaded.forEach(function (data) {
+        loaded.forEach(function (data, i) {
           var title = (data.meta && data.meta.title) || "";
           if (holdsAny(title + " " + data.content, run.terms)) {
-            pages.push({ data: data, rank: titleRank(title, run.terms), order: pages.length });
+            var rank = titleRank(title, run.terms);
+            var weight = rank < 4 ? run.weights[batch[i].id] || 1 : 0;
+            pages.push({ data: data, rank: rank, weight: weight, order: pages.length });
           }
         });
         return step();
@@ -294,7 +311,7 @@
         return;
       }
       pages.sort(function (a, b) {
-        return a.rank - b.rank || a.order - b.order;
+        return a.rank - b.rank || b.weight - a.weight || a.order - b.order;
       });
       pages.forEach(function (page) {
         list.appendChild(resultItem(page.data, run.terms, run.pattern));
@@ -303,8 +320,25 @@
       var complete = run.next >= run.candidates.length;
       status.textContent = count(run.listed, complete);
       more.hidden = complete;
+      if (complete && run.listed === 0) {
+        offerChinese(run.query);
+      }
     }
     return step();
+  }
+
+  // Nothing found on the English edition: the same search on the Chinese one, whose original texts may hold it
+  // (labels.elsewhere is empty on the Chinese edition).
+  function offerChinese(query) {
+    if (!labels.elsewhere) {
+      return;
+    }
+    var link = document.createElement("a");
+    link.href = labels.chinese + "?q=" + encodeURIComponent(query);
+    link.textContent = labels.elsewhereLink.replace("#", "\u201c" + query + "\u201d");
+    note.textContent = labels.elsewhere + " ";
+    note.appendChild(link);
+    note.hidden = false;
   }
 
   var active = null; // the search whose results are listed
@@ -369,11 +403,14 @@
           return;
         }
         var others = terms.filter(function (term) {
-          return normalised(term) !== normalised(query);
+          return normalised(term) !== normalised(yearsApart(query));
         });
         note.textContent = others.length ? labels.also + " " + others.join(" · ") : "";
         note.hidden = !others.length;
-        active = { id: id, terms: terms, pattern: markPattern(terms), candidates: found, next: 0, listed: 0 };
+        active = {
+          id: id, query: query, terms: terms, pattern: markPattern(terms), candidates: found, next: 0, listed: 0,
+          weights: ready[2],
+        };
         return listMore(active, SHOWN_AT_ONCE);
       });
     });
