@@ -57,26 +57,34 @@
     });
   });
   // Each page's weight in the search (the filter "weight"): its id -> the weight; a page without one weighs 1.
-  var weights = pagefind.then(function (module) {
-    return module.filters().then(function (filters) {
-      var values = Object.keys((filters && filters.weight) || {});
-      return Promise.all(values.map(function (value) {
-        return module.search(null, { filters: { weight: value } }).then(function (found) {
-          return { weight: parseFloat(value) || 1, results: found.results };
+  // Read at the first query, not as the page opens, so that a first visit stays light.
+  var weights = null;
+  function pageWeights() {
+    weights = weights || readWeights();
+    return weights;
+  }
+  function readWeights() {
+    return pagefind.then(function (module) {
+      return module.filters().then(function (filters) {
+        var values = Object.keys((filters && filters.weight) || {});
+        return Promise.all(values.map(function (value) {
+          return module.search(null, { filters: { weight: value } }).then(function (found) {
+            return { weight: parseFloat(value) || 1, results: found.results };
+          });
+        }));
+      }).then(function (groups) {
+        var byId = {};
+        groups.forEach(function (group) {
+          group.results.forEach(function (result) {
+            byId[result.id] = group.weight;
+          });
         });
-      }));
-    }).then(function (groups) {
-      var byId = {};
-      groups.forEach(function (group) {
-        group.results.forEach(function (result) {
-          byId[result.id] = group.weight;
-        });
+        return byId;
       });
-      return byId;
+    }).catch(function () {
+      return {}; // an index without weights: Pagefind's order
     });
-  }).catch(function () {
-    return {}; // an index without weights: Pagefind's order
-  });
+  }
   var synonyms = fetch(SYNONYMS_URL)
     .then(function (response) {
       return response.ok ? response.json() : [];
@@ -396,7 +404,7 @@
   }
 
   function search(query, id) {
-    return Promise.all([pagefind, synonyms, weights]).then(function (ready) {
+    return Promise.all([pagefind, synonyms, pageWeights()]).then(function (ready) {
       var terms = expand(query, ready[1]);
       return candidates(ready[0], ready[2], terms).then(function (found) {
         if (id !== current) {
