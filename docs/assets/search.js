@@ -115,8 +115,11 @@
   // the Chinese edition: 光伏, 太阳能, solar).
   function expand(query, groups) {
     var key = normalised(query);
+    // A plural finds the group of its singular (EVs: EV, chargers: charger).
+    var singulars = [key.replace(/(?<=[a-z]{2})s$/, ""), key.replace(/(?<=[a-z]{2})es$/, "")];
     function same(term) {
-      return normalised(term) === key;
+      var name = normalised(term);
+      return name === key || singulars.indexOf(name) >= 0;
     }
     for (var i = 0; i < groups.length; i++) {
       var group = groups[i];
