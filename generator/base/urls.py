@@ -160,6 +160,16 @@ def data_file(resource: str, extension: str) -> str:
     return f"{DATA}/{resource}.{extension}"
 
 
+# The targets with their district's, plan's and indicator's names joined in, in both languages: a table derived from
+# the package for spreadsheet users (no resource of the descriptor), beside the whole package's files.
+NAMED_TARGETS = "targets-with-names"
+
+
+def named_targets(extension: str) -> str:
+    """The derived table of targets with names: targets-with-names.csv (its sheet in the workbook has its name)."""
+    return f"{NAMED_TARGETS}.{extension}"
+
+
 def plan_slice(plan_id: str, resource: str, extension: str) -> str:
     """A plan's own rows of a resource: plans/<plan_id>/<resource>.csv or .json."""
     return f"{PLANS}/{plan_id}/{resource}.{extension}"
