@@ -146,7 +146,11 @@ PAGES = (
         lambda site: urls.DATA_INDEX,
         "data.md.j2",
         _once,
-        lambda site, _, figures: {"released": site.released, "list_sources": True},
+        lambda site, _, figures: {
+            "released": site.released,
+            "list_sources": True,
+            "release_dates": {e.version: e.date for e in site.changelog if e.released},
+        },
     ),
     PageType(lambda site: urls.DICTIONARY, "dictionary.md.j2", _once),
     PageType(

@@ -7,6 +7,7 @@ data fields through ``tr``, links through ``url``.
 from __future__ import annotations
 
 import dataclasses
+import datetime
 from collections.abc import Callable, Mapping
 from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar, cast
@@ -55,6 +56,8 @@ def environment(model: Model, lang: str = i18n.DEFAULT, settings: SiteSettings =
         hedge_words=text.hedge_words,
         hedge_class=text.HEDGE_CLASSES.__getitem__,
         date=partial(i18n.date, lang),
+        file_size=partial(text.file_size, label=label),
+        as_date=datetime.date.fromisoformat,
         tr=partial(i18n.localised, lang, pending=label("译文待补")),
         original=partial(i18n.original, lang),
         mark_chinese=partial(i18n.mark_chinese, lang),
@@ -92,7 +95,7 @@ TEMPLATE_ADDRESSES = (
     "HOME", "PLANS_INDEX", "COMPARE_INDEX", "DATA_INDEX", "DICTIONARY", "CHANGELOG", "SEARCH", "METHODOLOGY", "ABOUT",
     "DOCUMENTS", "DOWNLOADS", "plan_page", "target_row", "source_page", "passage", "section", "cited_document",
     "region_plans", "region_page", "indicator_page", "agency_page", "share_image",
-    "download", "release_folder", "release_download", "package_file", "data_file", "plan_slice",
+    "download", "release_folder", "release_download", "package_file", "data_file", "plan_slice", "named_targets",
 )  # fmt: skip
 
 
@@ -152,11 +155,20 @@ def _dataset_json_ld(context: Mapping[str, Any], list_sources: bool) -> str:
     return text.script_json(dataset)
 
 
-def render_page(env: Environment, site: Site, page: Page, figures: dict[str, Figure], link: Link) -> str:
+def render_page(
+    env: Environment,
+    site: Site,
+    page: Page,
+    figures: dict[str, Figure],
+    link: Link,
+    sizes: Mapping[str, int] | None = None,
+) -> str:
     """A page of the catalogue (catalogue.Page) as Markdown: its template given the model, the descriptor, its own
     address (``here``), ``link`` for its links (``url()``) and what its kind of page adds; ``figures`` are the
-    drawn charts by address."""
+    drawn charts by address; ``sizes``, each download's size in bytes by its address (the hub's pages are rendered
+    after its downloads are made), for the data page."""
     context = {"model": site.model, "package": site.descriptor, "here": page.address, "link": link}
+    context["sizes"] = sizes or {}
     context["data_version"] = site.version
     return str(env.get_template(page.kind.template).render(context | page.kind.context(site, page.item, figures)))
 

@@ -179,6 +179,18 @@ def citation(descriptor: dict[str, Any]) -> str:
     return f"{author}. {descriptor['title']}. Version {descriptor['version']}, {descriptor['created'][:10]}."
 
 
+def file_size(size: int, label: Callable[[str], str] = str) -> str:
+    """A file's size for a reader: 812 字节, 12.3 KB, 4.5 MB (a thousand bytes to the kilobyte, as the descriptor's
+    byte counts read; ``label`` translates the words)."""
+    if size < 1000:
+        return label("%(count)s 字节") % {"count": size}
+    for unit, scale in (("KB", 10**3), ("MB", 10**6), ("GB", 10**9)):
+        if size < scale * 1000 or unit == "GB":
+            shown = f"{size / scale:.1f}" if size < scale * 100 else f"{size / scale:.0f}"
+            return f"{shown} {unit}"
+    raise AssertionError("unreachable")
+
+
 def script_json(data: object) -> str:
     """JSON that is safe inside an HTML <script> element: no "<" can close it or open a comment."""
     text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
