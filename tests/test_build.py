@@ -223,8 +223,12 @@ def test_home_and_data_pages_describe_the_dataset_for_search_engines(fixture_bui
 
 
 def test_every_page_states_the_licences_in_its_footer(fixture_built):
-    footer = html(fixture_built, "compare/990000/timeline").select_one("footer").get_text()
-    assert "CC BY 4.0" in footer and "MIT" in footer
+    for page in ("compare/990000/timeline", "en/compare/990000/timeline"):
+        footer = html(fixture_built, page).select_one("footer")
+        assert "CC BY 4.0" in footer.get_text() and "MIT" in footer.get_text()
+        licence = footer.find("a", string="CC BY 4.0")
+        assert licence is not None and licence["href"] == "https://creativecommons.org/licenses/by/4.0/", page
+        assert licence["rel"] == ["license"]
 
 
 def test_site_offers_the_latest_downloads_with_report_and_manifest(fixture_built):

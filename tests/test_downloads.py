@@ -323,3 +323,14 @@ def test_a_spreadsheet_csv_keeps_a_formula_as_text():
     rows = [{"a": "=1+1", "b": Decimal("2.50"), "c": None, "d": "-3 吨", "e": datetime.date(2025, 1, 2), "f": True}]
     data = formats.to_spreadsheet_csv(list("abcdef"), rows)
     assert data.decode("utf-8-sig").splitlines() == ["a,b,c,d,e,f", "'=1+1,2.5,,'-3 吨,2025-01-02,true"]
+
+
+def test_the_citation_files_name_the_version_and_its_address(files):
+    from test_citation import parse_bibtex
+
+    version = json.loads(files["datapackage.json"])["version"]  # as published: the fixture project has no release
+    assert version.endswith("-unreleased")
+    kind, _, fields = parse_bibtex(files["citation.bib"].decode("utf-8"))
+    assert kind == "misc" and fields["version"] == version and fields["url"] == "downloads/latest/"
+    ris = files["citation.ris"].decode("utf-8").split("\r\n")
+    assert ris[0] == "TY  - DATA" and ris[-2] == "ER  - " and f"ET  - {version}" in ris

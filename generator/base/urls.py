@@ -52,6 +52,8 @@ MEDIA_TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "sqlite": "application/vnd.sqlite3",
     "zip": "application/zip",
+    "bib": "application/x-bibtex",
+    "ris": "application/x-research-info-systems",
 }
 
 
@@ -168,6 +170,15 @@ NAMED_TARGETS = "targets-with-names"
 def named_targets(extension: str) -> str:
     """The derived table of targets with names: targets-with-names.csv (its sheet in the workbook has its name)."""
     return f"{NAMED_TARGETS}.{extension}"
+
+
+# The citation of the version to cite (site/citation.py) in BibTeX and RIS, beside the whole package's files.
+CITATION = "citation"
+
+
+def citation_file(extension: str) -> str:
+    """citation.bib, citation.ris."""
+    return f"{CITATION}.{extension}"
 
 
 def plan_slice(plan_id: str, resource: str, extension: str) -> str:

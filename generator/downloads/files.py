@@ -24,7 +24,7 @@ from generator.base import urls
 from generator.base.sources import sha256
 from generator.downloads import formats, manifest
 from generator.package import relations, releases
-from generator.site import history
+from generator.site import citation, history
 from generator.site.assemble import Package, Site
 
 # The published descriptor's custom property listing each resource's files in other formats than CSV (one of the
@@ -40,6 +40,12 @@ def site_files(site: Site, readme: str, when: datetime.datetime) -> Iterator[tup
         raise ValueError("a site assembled without its package has no downloads")
     described = {}
     for path, data in build_downloads(site.package, site.descriptor, readme, when):
+        described[path] = manifest.describe(data)
+        yield urls.download(path), data
+    for path, data in (
+        (urls.citation_file("bib"), citation.bibtex(site.cited).encode("utf-8")),
+        (urls.citation_file("ris"), citation.ris(site.cited).encode("utf-8")),
+    ):
         described[path] = manifest.describe(data)
         yield urls.download(path), data
     report = _json_bytes(site.package.report)

@@ -19,7 +19,7 @@ from generator.package import passages
 from generator.package.load import SiteSettings
 from generator.pages import metadata, text
 from generator.pages.charts import Chart
-from generator.site import views
+from generator.site import citation, views
 from generator.site.assemble import Site
 from generator.site.model import Model, Region, Target
 
@@ -78,6 +78,8 @@ def environment(model: Model, lang: str = i18n.DEFAULT, settings: SiteSettings =
         lang=lang,
         label=label,  # gettext outside templates (charts); templates use _()
         citation=text.citation,
+        bibtex=citation.bibtex,
+        ris=citation.ris,
         slices=list(PER_PLAN.items()),
         stances=views.STANCES,
         listed_plans=LISTED_PLANS,
@@ -96,6 +98,7 @@ TEMPLATE_ADDRESSES = (
     "DOCUMENTS", "DOWNLOADS", "plan_page", "target_row", "source_page", "passage", "section", "cited_document",
     "region_plans", "region_page", "indicator_page", "agency_page", "share_image",
     "download", "release_folder", "release_download", "package_file", "data_file", "plan_slice", "named_targets",
+    "citation_file",
 )  # fmt: skip
 
 
@@ -169,6 +172,7 @@ def render_page(
     after its downloads are made), for the data page."""
     context = {"model": site.model, "package": site.descriptor, "here": page.address, "link": link}
     context["sizes"] = sizes or {}
+    context["cited"] = site.cited
     context["data_version"] = site.version
     return str(env.get_template(page.kind.template).render(context | page.kind.context(site, page.item, figures)))
 
