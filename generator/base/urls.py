@@ -39,6 +39,11 @@ DOWNLOADS = f"{DOWNLOADS_ROOT}/latest"
 REGION_PAGES = ("index", "targets", "own-or-city", "timeline", "coverage", "agencies", "pilot")
 
 
+# The Atom feed of the releases and their row-level changes, one per edition, at the edition's root (changelog.xml,
+# en/changelog.xml): beside the edition's sitemap.xml, which the theme fetches from the folder of any
+# <link rel="alternate"> in a page's head.
+FEED = "changelog.xml"
+
 # The search's synonyms (synonyms.py) as JSON, beside the search page's script that reads it (docs/assets/search.js).
 SEARCH_SYNONYMS = "assets/search-synonyms.json"
 
@@ -255,6 +260,18 @@ def page_address(site_url: str, lang: str, here: str, anchor: str = "") -> str:
     set, else its path from the site's root (en/plans/x/#a)."""
     path = edition_root(lang) + served_at(here).removeprefix("./") + (f"#{anchor}" if anchor else "")
     return (site_url.rstrip("/") + "/" + path) if site_url else path
+
+
+def feed_link(site_url: str, lang: str, target: str) -> str:
+    """A link in an edition's feed (FEED, at the edition's root) to a page or a download: the full URL when the
+    site's address is set, else the path from the feed's folder (the downloads are published once, at the site's
+    root: en/changelog.xml reaches them by ../)."""
+    shared = target.startswith(DOWNLOADS_ROOT + "/")
+    path = target if shared else edition_root(lang) + served_at(target).removeprefix("./")
+    if site_url:
+        return site_url.rstrip("/") + "/" + path
+    relative = _between(edition_root(lang), path)
+    return "./" if relative == "." else relative + ("/" if path.endswith("/") and relative != ".." else "")
 
 
 def report_error(template: str, title: str, body: str) -> str:

@@ -163,6 +163,13 @@ PAGES = (
             "listed_rows": history.LISTED_ROWS,
         },
     ),
+    # The Atom feed of the releases (a file beside the edition's pages, not a page: MkDocs copies it as it is).
+    PageType(
+        lambda site: urls.FEED,
+        "feed.xml.j2",
+        _once,
+        lambda site, _, figures: {"entries": list(site.changelog), "listed_rows": history.LISTED_ROWS},
+    ),
     PageType(
         lambda site: urls.DOCUMENTS,
         "documents.md.j2",

@@ -58,6 +58,7 @@ def environment(model: Model, lang: str = i18n.DEFAULT, settings: SiteSettings =
         date=partial(i18n.date, lang),
         file_size=partial(text.file_size, label=label),
         as_date=datetime.date.fromisoformat,
+        xml=text.xml_text,
         tr=partial(i18n.localised, lang, pending=label("译文待补")),
         original=partial(i18n.original, lang),
         mark_chinese=partial(i18n.mark_chinese, lang),
@@ -86,6 +87,7 @@ def environment(model: Model, lang: str = i18n.DEFAULT, settings: SiteSettings =
         url=_url,
         settings=settings,
         report_error=_report_error,
+        feed_url=_feed_url,
         dataset_json_ld=_dataset_json_ld,
         # The addresses that templates link to, through url(): url(plan_page(plan.plan_id)).
         **{name: getattr(urls, name) for name in TEMPLATE_ADDRESSES},
@@ -96,7 +98,7 @@ def environment(model: Model, lang: str = i18n.DEFAULT, settings: SiteSettings =
 TEMPLATE_ADDRESSES = (
     "HOME", "PLANS_INDEX", "COMPARE_INDEX", "DATA_INDEX", "DICTIONARY", "CHANGELOG", "SEARCH", "METHODOLOGY", "ABOUT",
     "DOCUMENTS", "DOWNLOADS", "plan_page", "target_row", "source_page", "passage", "section", "cited_document",
-    "region_plans", "region_page", "indicator_page", "agency_page", "share_image",
+    "FEED", "region_plans", "region_page", "indicator_page", "agency_page", "share_image",
     "download", "release_folder", "release_download", "package_file", "data_file", "plan_slice", "named_targets",
     "citation_file",
 )  # fmt: skip
@@ -146,6 +148,12 @@ def _report_error(context: Mapping[str, Any], target: Target) -> str:
     settings = context["settings"]
     row = urls.page_address(settings.site_url, context["lang"], urls.plan_page(target.plan_id), target.target_id)
     return urls.report_error(settings.report_error_url, target.target_id, f"{target.quote}\n\n{row}")
+
+
+@_with_context
+def _feed_url(context: Mapping[str, Any], target: str) -> str:
+    """``feed_url(target)`` in the feed's template: a link from the edition's feed to ``target`` (urls.feed_link)."""
+    return urls.feed_link(context["settings"].site_url, context["lang"], target)
 
 
 @_with_context

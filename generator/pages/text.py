@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import xml.sax.saxutils
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
@@ -189,6 +190,11 @@ def file_size(size: int, label: Callable[[str], str] = str) -> str:
             shown = f"{size / scale:.1f}" if size < scale * 100 else f"{size / scale:.0f}"
             return f"{shown} {unit}"
     raise AssertionError("unreachable")
+
+
+def xml_text(value: object) -> str:
+    """Text for an XML element or attribute (the Atom feed): &, <, > and both quotes escaped."""
+    return xml.sax.saxutils.escape(str(value), {'"': "&quot;", "'": "&apos;"})
 
 
 def script_json(data: object) -> str:
