@@ -366,10 +366,17 @@ def test_every_page_has_a_content_security_policy_that_names_each_of_its_inline_
 
 
 def test_no_page_points_material_at_a_sitemap_that_does_not_exist(fixture_built):
-    """Material fetches sitemap.xml below every <link rel="alternate"> in <head>, taking it for an edition's root."""
+    """Material fetches sitemap.xml below every <link rel="alternate"> in <head>, taking it for an edition's root:
+    the only such links are to the edition's Atom feed, on its home and changelog pages, beside its sitemap.xml."""
+    linked = []
     for path in fixture_built.site_dir.rglob("*.html"):
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-        assert soup.find_all("link", rel="alternate") == [], path
+        for link in soup.find_all("link", rel="alternate"):
+            assert link.get("type") == "application/atom+xml", path
+            feed = (path.parent / link["href"]).resolve()
+            assert feed.is_file() and (feed.parent / "sitemap.xml").is_file(), path
+            linked.append(path.relative_to(fixture_built.site_dir).as_posix())
+    assert sorted(linked) == ["data/changelog/index.html", "en/data/changelog/index.html", "en/index.html", "index.html"]
 
 
 def test_the_404_page_speaks_both_languages_and_leads_home_and_to_the_search(fixture_built):

@@ -168,7 +168,10 @@ PAGES = (
         lambda site: urls.FEED,
         "feed.xml.j2",
         _once,
-        lambda site, _, figures: {"entries": list(site.changelog), "listed_rows": history.LISTED_ROWS},
+        lambda site, _, figures: {
+            "entries": [entry for entry in site.changelog if entry.released],
+            "listed_rows": history.LISTED_ROWS,
+        },
     ),
     PageType(
         lambda site: urls.DOCUMENTS,
