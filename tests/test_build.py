@@ -21,6 +21,7 @@ from bs4 import BeautifulSoup
 from conftest import copy_fixture_project, edit_cell, line_of, tree_digest
 
 from generator import pipeline
+from generator.base import i18n
 from generator.base.paths import ROOT
 from generator.base.problems import GeneratorError
 from generator.build import drawing
@@ -81,9 +82,36 @@ def test_every_download_link_on_the_data_page_exists(fixture_built):
     page = html(built, "data")
     links = [a["href"] for a in page.select("article a[href]") if a["href"].endswith((".csv", ".json", ".txt"))]
     # 13 tables × (CSV, JSON) + 3 plans × 4 slices × (CSV, JSON) + 3 source texts + descriptor, report, manifest
-    assert len(links) == 26 + 24 + 3 + 3
+    # + the targets with names
+    assert len(links) == 26 + 24 + 3 + 3 + 1
     for href in links:
         assert ((built.site_dir / "data" / href).resolve()).is_file(), href
+
+
+SIZE = re.compile(r"^\((\d+(?:\.\d)?) (字节|bytes|KB|MB)\)")
+SCALE = {"字节": 1, "bytes": 1, "KB": 1000, "MB": 1000**2}
+
+
+@pytest.mark.parametrize(("page", "words"), [("data", "字节"), ("en/data", "bytes")])
+def test_the_data_page_gives_each_files_size_and_the_datas_date(fixture_built, page, words):
+    soup = html(fixture_built, page)
+    sized = 0
+    for link in soup.select("article a[href*='downloads/']"):
+        after = link.next_sibling
+        match = SIZE.match(after.strip()) if isinstance(after, str) else None
+        if not match:
+            continue
+        sized += 1
+        actual = (fixture_built.site_dir / page / link["href"]).resolve().stat().st_size
+        shown = float(match[1]) * SCALE[match[2]]
+        assert abs(shown - actual) <= max(0.051 * SCALE[match[2]], actual * 0.005), (link["href"], match[0], actual)
+        assert match[2] in (words, "KB", "MB")
+    # every link to a table, package file, slice and source text of the whole-package and tables sections is sized
+    assert sized >= 26 + 6 + 3
+    created = json.loads((fixture_built.site_dir / "downloads/latest/datapackage.json").read_text())["created"][:10]
+    year, month, day = (int(part) for part in created.split("-"))
+    text = soup.select_one("article").get_text()
+    assert (f"{year}年{month}月{day}日" if page == "data" else f"{day} {i18n.MONTHS[month - 1]} {year}") in text
 
 
 def test_a_broken_row_fails_the_build_and_leaves_the_old_site(fixture_project):
@@ -195,8 +223,12 @@ def test_home_and_data_pages_describe_the_dataset_for_search_engines(fixture_bui
 
 
 def test_every_page_states_the_licences_in_its_footer(fixture_built):
-    footer = html(fixture_built, "compare/990000/timeline").select_one("footer").get_text()
-    assert "CC BY 4.0" in footer and "MIT" in footer
+    for page in ("compare/990000/timeline", "en/compare/990000/timeline"):
+        footer = html(fixture_built, page).select_one("footer")
+        assert "CC BY 4.0" in footer.get_text() and "MIT" in footer.get_text()
+        licence = footer.find("a", string="CC BY 4.0")
+        assert licence is not None and licence["href"] == "https://creativecommons.org/licenses/by/4.0/", page
+        assert licence["rel"] == ["license"]
 
 
 def test_site_offers_the_latest_downloads_with_report_and_manifest(fixture_built):
@@ -334,10 +366,17 @@ def test_every_page_has_a_content_security_policy_that_names_each_of_its_inline_
 
 
 def test_no_page_points_material_at_a_sitemap_that_does_not_exist(fixture_built):
-    """Material fetches sitemap.xml below every <link rel="alternate"> in <head>, taking it for an edition's root."""
+    """Material fetches sitemap.xml below every <link rel="alternate"> in <head>, taking it for an edition's root:
+    the only such links are to the edition's Atom feed, on its home and changelog pages, beside its sitemap.xml."""
+    linked = []
     for path in fixture_built.site_dir.rglob("*.html"):
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-        assert soup.find_all("link", rel="alternate") == [], path
+        for link in soup.find_all("link", rel="alternate"):
+            assert link.get("type") == "application/atom+xml", path
+            feed = (path.parent / link["href"]).resolve()
+            assert feed.is_file() and (feed.parent / "sitemap.xml").is_file(), path
+            linked.append(path.relative_to(fixture_built.site_dir).as_posix())
+    assert sorted(linked) == ["data/changelog/index.html", "en/data/changelog/index.html", "en/index.html", "index.html"]
 
 
 def test_the_404_page_speaks_both_languages_and_leads_home_and_to_the_search(fixture_built):

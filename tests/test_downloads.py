@@ -9,6 +9,7 @@ import io
 import json
 import sqlite3
 import zipfile
+from decimal import Decimal
 
 import openpyxl
 import pandas as pd
@@ -278,3 +279,58 @@ def test_the_descriptor_lists_each_tables_json_and_parquet_with_size_and_hash(fi
         assert archive.read("data/targets.parquet") == files["data/targets.parquet"]
     report = Package(str(tmp_path / "datapackage.json")).validate()
     assert report.valid, report.flatten(["type", "note"])
+
+
+def named_csv(files) -> pd.DataFrame:
+    return pd.read_csv(io.BytesIO(files["targets-with-names.csv"]), dtype=str, keep_default_na=False, encoding="utf-8-sig")
+
+
+def test_targets_with_names_join_each_targets_district_plan_and_indicator(files, data_files):
+    assert files["targets-with-names.csv"].startswith(b"\xef\xbb\xbf")  # Excel and WPS read it as UTF-8
+    named = named_csv(files)
+    targets = package_frame(data_files, "targets")
+    plans = package_frame(data_files, "plans").set_index("plan_id")
+    districts = package_frame(data_files, "districts").set_index("code")
+    indicators = package_frame(data_files, "indicators").set_index("indicator_id")
+    assert list(named["target_id"]) == list(targets["target_id"])
+    assert set(targets.columns) <= set(named.columns)
+    for (_, row), (_, target) in zip(named.iterrows(), targets.iterrows(), strict=True):
+        plan = plans.loc[target["plan_id"]]
+        district = districts.loc[plan["district_code"]]
+        indicator = indicators.loc[target["indicator_id"]]
+        assert (row["district_code"], row["district_name_zh"], row["district_name_en"]) == (
+            plan["district_code"], district["name_zh"], district["name_en"]
+        )  # fmt: skip
+        assert (row["plan_title"], row["plan_title_en"]) == (plan["title"], plan["title_en"])
+        assert (row["indicator_name_zh"], row["indicator_name_en"]) == (indicator["name_zh"], indicator["name_en"])
+        for column in targets.columns:
+            assert same(row[column], target[column]) or row[column] == "'" + target[column], (column, row[column])
+    row = named.set_index("target_id").loc["yi-2023-t002"]
+    assert float(row["value"]) == 2.5
+
+
+def test_the_workbook_has_the_targets_with_names_as_the_csv_has_them(files):
+    book = pd.read_excel(io.BytesIO(files[f"{NAME}.xlsx"]), sheet_name=None, dtype=str, keep_default_na=False)
+    sheet, named = book["targets-with-names"], named_csv(files)
+    assert list(sheet.columns) == list(named.columns)
+    for column in ("target_id", "district_name_zh", "plan_title_en", "indicator_name_zh", "quote"):
+        assert list(sheet[column]) == [text.removeprefix("'") for text in named[column]]
+    readme = book["README"].to_string()
+    assert "targets-with-names" in readme and "indicator_name_en" in readme
+
+
+def test_a_spreadsheet_csv_keeps_a_formula_as_text():
+    rows = [{"a": "=1+1", "b": Decimal("2.50"), "c": None, "d": "-3 吨", "e": datetime.date(2025, 1, 2), "f": True}]
+    data = formats.to_spreadsheet_csv(list("abcdef"), rows)
+    assert data.decode("utf-8-sig").splitlines() == ["a,b,c,d,e,f", "'=1+1,2.5,,'-3 吨,2025-01-02,true"]
+
+
+def test_the_citation_files_name_the_version_and_its_address(files):
+    from test_citation import parse_bibtex
+
+    version = json.loads(files["datapackage.json"])["version"]  # as published: the fixture project has no release
+    assert version.endswith("-unreleased")
+    kind, _, fields = parse_bibtex(files["citation.bib"].decode("utf-8"))
+    assert kind == "misc" and fields["version"] == version and fields["url"] == "downloads/latest/"
+    ris = files["citation.ris"].decode("utf-8").split("\r\n")
+    assert ris[0] == "TY  - DATA" and ris[-2] == "ER  - " and f"ET  - {version}" in ris

@@ -33,7 +33,7 @@ def render_fixture(destination) -> dict[str, str]:
     return {
         path.relative_to(generated).as_posix(): path.read_text(encoding="utf-8")
         for path in generated.rglob("*")
-        if path.suffix in (".md", ".svg")
+        if path.suffix in (".md", ".svg", ".xml")
     }
 
 
@@ -165,7 +165,7 @@ def test_the_page_table_makes_one_page_per_object_in_each_language(site, pages):
     }
     # and the navigation, which each folder of pages has (build/workers.py): the fixture is one part
     expected |= {i18n.page_path(urls.NAVIGATION, lang) for lang in i18n.LANGUAGES}
-    assert {path for path in pages if path.endswith(".md")} == expected
+    assert {path for path in pages if path.endswith((".md", ".xml"))} == expected  # .xml: the feeds
 
 
 def test_home_page_counts_come_from_the_data(pages):

@@ -39,6 +39,11 @@ DOWNLOADS = f"{DOWNLOADS_ROOT}/latest"
 REGION_PAGES = ("index", "targets", "own-or-city", "timeline", "coverage", "agencies", "pilot")
 
 
+# The Atom feed of the releases and their row-level changes, one per edition, at the edition's root (changelog.xml,
+# en/changelog.xml): beside the edition's sitemap.xml, which the theme fetches from the folder of any
+# <link rel="alternate"> in a page's head.
+FEED = "changelog.xml"
+
 # The search's synonyms (synonyms.py) as JSON, beside the search page's script that reads it (docs/assets/search.js).
 SEARCH_SYNONYMS = "assets/search-synonyms.json"
 
@@ -52,6 +57,8 @@ MEDIA_TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "sqlite": "application/vnd.sqlite3",
     "zip": "application/zip",
+    "bib": "application/x-bibtex",
+    "ris": "application/x-research-info-systems",
 }
 
 
@@ -160,6 +167,25 @@ def data_file(resource: str, extension: str) -> str:
     return f"{DATA}/{resource}.{extension}"
 
 
+# The targets with their district's, plan's and indicator's names joined in, in both languages: a table derived from
+# the package for spreadsheet users (no resource of the descriptor), beside the whole package's files.
+NAMED_TARGETS = "targets-with-names"
+
+
+def named_targets(extension: str) -> str:
+    """The derived table of targets with names: targets-with-names.csv (its sheet in the workbook has its name)."""
+    return f"{NAMED_TARGETS}.{extension}"
+
+
+# The citation of the version to cite (site/citation.py) in BibTeX and RIS, beside the whole package's files.
+CITATION = "citation"
+
+
+def citation_file(extension: str) -> str:
+    """citation.bib, citation.ris."""
+    return f"{CITATION}.{extension}"
+
+
 def plan_slice(plan_id: str, resource: str, extension: str) -> str:
     """A plan's own rows of a resource: plans/<plan_id>/<resource>.csv or .json."""
     return f"{PLANS}/{plan_id}/{resource}.{extension}"
@@ -234,6 +260,18 @@ def page_address(site_url: str, lang: str, here: str, anchor: str = "") -> str:
     set, else its path from the site's root (en/plans/x/#a)."""
     path = edition_root(lang) + served_at(here).removeprefix("./") + (f"#{anchor}" if anchor else "")
     return (site_url.rstrip("/") + "/" + path) if site_url else path
+
+
+def feed_link(site_url: str, lang: str, target: str) -> str:
+    """A link in an edition's feed (FEED, at the edition's root) to a page or a download: the full URL when the
+    site's address is set, else the path from the feed's folder (the downloads are published once, at the site's
+    root: en/changelog.xml reaches them by ../)."""
+    shared = target.startswith(DOWNLOADS_ROOT + "/")
+    path = target if shared else edition_root(lang) + served_at(target).removeprefix("./")
+    if site_url:
+        return site_url.rstrip("/") + "/" + path
+    relative = _between(edition_root(lang), path)
+    return "./" if relative == "." else relative + ("/" if path.endswith("/") and relative != ".." else "")
 
 
 def report_error(template: str, title: str, body: str) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import multiprocessing
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
@@ -101,16 +102,25 @@ def generate_part(job: Job, part: Part, parallel: bool) -> None:
         writer.write(drawn.localised.path, svg)
         writer.write(drawn.localised.data_path, drawn.localised.csv())
         figures[drawn.lang][drawn.chart.path] = render.Figure(drawn.chart, svg)
+    # The hub's downloads before its pages: the data page gives each file's size (render.render_page's ``sizes``).
+    sizes: dict[str, int] = {}
+    if part.hub:
+        readme = render.package_readme(site)
+        writer.write_all(_sized(files.site_files(site, readme, job.when), sizes))
+        writer.write(urls.SEARCH_SYNONYMS, synonyms.synonyms_json(synonyms.read_groups()))
     envs = {lang: render.environment(site.model, lang, site.settings) for lang in job.languages}
     listed = [region for region in site.model.regions if part.holds(region.code)]
     for lang, env in envs.items():
         writer.write(i18n.page_path(urls.NAVIGATION, lang), render.navigation(env, site, listed, part.hub, link))
     for page in job.catalogue.pages:
         if part.holds_owner(page.owner):
-            writer.write(page.path, render.render_page(envs[page.lang], site, page, figures[page.lang], link))
+            writer.write(page.path, render.render_page(envs[page.lang], site, page, figures[page.lang], link, sizes))
     plans = parts.plans_of(site.model, part)
     writer.write_all(share.share_images(site.model, job.languages, plans, whole_site=part.hub, parallel=parallel))
-    if part.hub:
-        readme = render.package_readme(site)
-        writer.write_all(files.site_files(site, readme, job.when))
-        writer.write(urls.SEARCH_SYNONYMS, synonyms.synonyms_json(synonyms.read_groups()))
+
+
+def _sized(made: Iterable[tuple[str, bytes]], sizes: dict[str, int]) -> Iterator[tuple[str, bytes]]:
+    """The files as they are made, each one's size kept in ``sizes`` by its address."""
+    for path, data in made:
+        sizes[path] = len(data)
+        yield path, data

@@ -24,7 +24,7 @@ from generator.base import urls
 from generator.base.sources import sha256
 from generator.downloads import formats, manifest
 from generator.package import relations, releases
-from generator.site import history
+from generator.site import citation, history
 from generator.site.assemble import Package, Site
 
 # The published descriptor's custom property listing each resource's files in other formats than CSV (one of the
@@ -40,6 +40,12 @@ def site_files(site: Site, readme: str, when: datetime.datetime) -> Iterator[tup
         raise ValueError("a site assembled without its package has no downloads")
     described = {}
     for path, data in build_downloads(site.package, site.descriptor, readme, when):
+        described[path] = manifest.describe(data)
+        yield urls.download(path), data
+    for path, data in (
+        (urls.citation_file("bib"), citation.bibtex(site.cited).encode("utf-8")),
+        (urls.citation_file("ris"), citation.ris(site.cited).encode("utf-8")),
+    ):
         described[path] = manifest.describe(data)
         yield urls.download(path), data
     report = _json_bytes(site.package.report)
@@ -77,14 +83,12 @@ def build_downloads(
     yield "datapackage.json", descriptor_bytes
     yield from checked.source_files.items()
     yield from table_files.items()
-    yield (
-        urls.package_file(name, "xlsx"),
-        formats.to_xlsx(
-            readme_sheet(descriptor),
-            {r: ([f["name"] for f in s["fields"]], tables[r]) for r, s in schemas.items()},
-            when,
-        ),
-    )
+    named_header, named_rows = named_targets(tables, schemas)
+    yield urls.named_targets("csv"), formats.to_spreadsheet_csv(named_header, named_rows)
+    sheets = {r: ([f["name"] for f in s["fields"]], tables[r]) for r, s in schemas.items()}
+    sheets[NAMED_SHEET] = (named_header, named_rows)
+    yield urls.package_file(name, "xlsx"), formats.to_xlsx(readme_sheet(descriptor), sheets, when)
+    del named_rows, sheets
     yield urls.package_file(name, "sqlite"), formats.to_sqlite(schemas, tables)
     package = {"datapackage.json": descriptor_bytes, "README.md": readme.encode("utf-8"), **checked.source_files}
     package |= table_files
@@ -118,6 +122,48 @@ def published_descriptor(
     return published
 
 
+# The workbook's sheet of the derived table (urls.named_targets): an Excel sheet's name has at most 31 characters.
+NAMED_SHEET = urls.NAMED_TARGETS
+# The derived table's joined columns, after target_id: (column, table, its field), each table's row found through
+# the targets' plan_id (plans.plan_id), the plan's district_code (districts.code) and indicator_id.
+NAMED_COLUMNS = (
+    ("district_code", "plans", "district_code"),
+    ("district_name_zh", "districts", "name_zh"),
+    ("district_name_en", "districts", "name_en"),
+    ("plan_id", "plans", "plan_id"),
+    ("plan_title", "plans", "title"),
+    ("plan_title_en", "plans", "title_en"),
+    ("indicator_id", "indicators", "indicator_id"),
+    ("indicator_name_zh", "indicators", "name_zh"),
+    ("indicator_name_en", "indicators", "name_en"),
+)
+NAMED_DESCRIPTION = (
+    "目标表，并入所属区、方案与指标的中英文名称，免去在电子表格中连接各表 / The targets with the names of their "
+    "district, plan and indicator in Chinese and English joined in, so that a spreadsheet needs no join "
+    "(derived from targets, plans, districts and indicators; not a table of the data package)"
+)
+
+
+def named_targets(tables: dict[str, list[dict]], schemas: dict[str, dict]) -> tuple[list[str], list[dict]]:
+    """The targets with their district's, plan's and indicator's names (NAMED_COLUMNS) after target_id, then the
+    target's own other columns as the package holds them, in the targets' order."""
+    plans = {row["plan_id"]: row for row in tables["plans"]}
+    districts = {row["code"]: row for row in tables["districts"]}
+    indicators = {row["indicator_id"]: row for row in tables["indicators"]}
+    joined_names = [column for column, _, _ in NAMED_COLUMNS]
+    own = [f["name"] for f in schemas["targets"]["fields"] if f["name"] not in ("target_id", *joined_names)]
+    rows = []
+    for target in tables["targets"]:
+        plan = plans[target["plan_id"]]
+        found = {"plans": plan, "districts": districts[plan["district_code"]]}
+        found["indicators"] = indicators[target["indicator_id"]]
+        row = {"target_id": target["target_id"]}
+        row |= {column: found[table][name] for column, table, name in NAMED_COLUMNS}
+        row |= {name: target[name] for name in own}
+        rows.append(row)
+    return ["target_id", *joined_names, *own], rows
+
+
 def readme_sheet(descriptor: dict) -> list[list[str]]:
     """The README sheet of the workbook: what the package is, then every sheet and field."""
     lines = [
@@ -130,9 +176,15 @@ def readme_sheet(descriptor: dict) -> list[list[str]]:
     ]
     for resource in descriptor["resources"]:
         lines.append([resource["name"], f"{resource['title']}: {resource['description']}"])
+    lines.append([NAMED_SHEET, NAMED_DESCRIPTION])
     for resource in descriptor["resources"]:
         lines += [[], [resource["name"], resource["title"]]]
         lines += [[f["name"], f"{f['title']}: {f['description']}"] for f in resource["schema"]["fields"]]
+    fields = {(r["name"], f["name"]): f for r in descriptor["resources"] for f in r["schema"]["fields"]}
+    lines += [[], [NAMED_SHEET, NAMED_DESCRIPTION], ["target_id", "= targets.target_id"]]
+    for column, table, name in NAMED_COLUMNS:
+        lines.append([column, f"= {table}.{name} ({fields[table, name]['title']})"])
+    lines.append(["…", "其余各列同 targets / the other columns as in targets"])
     return lines
 
 

@@ -8,6 +8,8 @@ of one commit publish identical files.
 
 from __future__ import annotations
 
+import codecs
+import csv
 import datetime
 import io
 import json
@@ -22,6 +24,8 @@ import openpyxl
 import pyarrow as pa
 import pyarrow.parquet as pq
 from openpyxl.cell import WriteOnlyCell
+
+from generator.package.csvfiles import looks_like_formula
 
 MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(<)")
 SQL_TYPES = {"string": "TEXT", "integer": "INTEGER", "number": "REAL", "boolean": "INTEGER", "date": "TEXT"}
@@ -48,6 +52,31 @@ def json_value(value):
     if isinstance(value, datetime.date | datetime.datetime):
         return value.isoformat()
     raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+
+def to_spreadsheet_csv(header: list[str], rows: list[dict]) -> bytes:
+    """Typed rows as a CSV for spreadsheets (a derived table, not a package file): UTF-8 with a byte-order mark, so
+    that Excel and WPS read the Chinese on a double click, and every text a spreadsheet would take for a formula
+    (csvfiles.looks_like_formula: =, +, -, @, a tab or CR first) begun with an apostrophe, which the spreadsheet
+    shows as text and does not compute. Numbers as the JSON writes them, dates ISO, booleans true/false, empty as
+    empty."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows([_spreadsheet_text(row[name]) for name in header] for row in rows)
+    return codecs.BOM_UTF8 + out.getvalue().encode("utf-8")
+
+
+def _spreadsheet_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Decimal | datetime.date):
+        return str(json_value(value))
+    if isinstance(value, str):
+        return "'" + value if looks_like_formula(value) else value
+    return str(value)
 
 
 def to_parquet(schema: dict, rows: list[dict]) -> bytes:

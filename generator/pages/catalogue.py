@@ -162,7 +162,11 @@ PAGES = (
         lambda site: urls.DATA_INDEX,
         "data.md.j2",
         _once,
-        lambda site, _, figures: {"released": site.released, "list_sources": True},
+        lambda site, _, figures: {
+            "released": site.released,
+            "list_sources": True,
+            "release_dates": {e.version: e.date for e in site.changelog if e.released},
+        },
         search_weight=SEARCH_LIST,
     ),
     PageType(lambda site: urls.DICTIONARY, "dictionary.md.j2", _once),
@@ -176,6 +180,16 @@ PAGES = (
             "listed_rows": history.LISTED_ROWS,
         },
         search_weight=SEARCH_LIST,
+    ),
+    # The Atom feed of the releases (a file beside the edition's pages, not a page: MkDocs copies it as it is).
+    PageType(
+        lambda site: urls.FEED,
+        "feed.xml.j2",
+        _once,
+        lambda site, _, figures: {
+            "entries": [entry for entry in site.changelog if entry.released],
+            "listed_rows": history.LISTED_ROWS,
+        },
     ),
     PageType(
         lambda site: urls.DOCUMENTS,

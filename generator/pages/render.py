@@ -7,6 +7,7 @@ data fields through ``tr``, links through ``url``.
 from __future__ import annotations
 
 import dataclasses
+import datetime
 from collections.abc import Callable, Mapping
 from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar, cast
@@ -18,7 +19,7 @@ from generator.package import passages
 from generator.package.load import SiteSettings
 from generator.pages import metadata, text
 from generator.pages.charts import Chart
-from generator.site import views
+from generator.site import citation, views
 from generator.site.assemble import Site
 from generator.site.model import Model, Region, Target
 
@@ -55,6 +56,9 @@ def environment(model: Model, lang: str = i18n.DEFAULT, settings: SiteSettings =
         hedge_words=text.hedge_words,
         hedge_class=text.HEDGE_CLASSES.__getitem__,
         date=partial(i18n.date, lang),
+        file_size=partial(text.file_size, label=label),
+        as_date=datetime.date.fromisoformat,
+        xml=text.xml_text,
         tr=partial(i18n.localised, lang, pending=label("译文待补")),
         original=partial(i18n.original, lang),
         mark_chinese=partial(i18n.mark_chinese, lang),
@@ -75,12 +79,15 @@ def environment(model: Model, lang: str = i18n.DEFAULT, settings: SiteSettings =
         lang=lang,
         label=label,  # gettext outside templates (charts); templates use _()
         citation=text.citation,
+        bibtex=citation.bibtex,
+        ris=citation.ris,
         slices=list(PER_PLAN.items()),
         stances=views.STANCES,
         listed_plans=LISTED_PLANS,
         url=_url,
         settings=settings,
         report_error=_report_error,
+        feed_url=_feed_url,
         dataset_json_ld=_dataset_json_ld,
         # The addresses that templates link to, through url(): url(plan_page(plan.plan_id)).
         **{name: getattr(urls, name) for name in TEMPLATE_ADDRESSES},
@@ -91,8 +98,9 @@ def environment(model: Model, lang: str = i18n.DEFAULT, settings: SiteSettings =
 TEMPLATE_ADDRESSES = (
     "HOME", "PLANS_INDEX", "COMPARE_INDEX", "DATA_INDEX", "DICTIONARY", "CHANGELOG", "SEARCH", "METHODOLOGY", "ABOUT",
     "DOCUMENTS", "DOWNLOADS", "plan_page", "target_row", "source_page", "passage", "section", "cited_document",
-    "region_plans", "region_page", "indicator_page", "agency_page", "share_image",
-    "download", "release_folder", "release_download", "package_file", "data_file", "plan_slice",
+    "FEED", "region_plans", "region_page", "indicator_page", "agency_page", "share_image",
+    "download", "release_folder", "release_download", "package_file", "data_file", "plan_slice", "named_targets",
+    "citation_file",
 )  # fmt: skip
 
 
@@ -143,6 +151,12 @@ def _report_error(context: Mapping[str, Any], target: Target) -> str:
 
 
 @_with_context
+def _feed_url(context: Mapping[str, Any], target: str) -> str:
+    """``feed_url(target)`` in the feed's template: a link from the edition's feed to ``target`` (urls.feed_link)."""
+    return urls.feed_link(context["settings"].site_url, context["lang"], target)
+
+
+@_with_context
 def _dataset_json_ld(context: Mapping[str, Any], list_sources: bool) -> str:
     """``dataset_json_ld(list_sources)`` in a template: the schema.org Dataset as JSON for a <script> element, its
     links from the page being rendered. The downloads are published once, at the site's root, so an English page's
@@ -152,11 +166,21 @@ def _dataset_json_ld(context: Mapping[str, Any], list_sources: bool) -> str:
     return text.script_json(dataset)
 
 
-def render_page(env: Environment, site: Site, page: Page, figures: dict[str, Figure], link: Link) -> str:
+def render_page(
+    env: Environment,
+    site: Site,
+    page: Page,
+    figures: dict[str, Figure],
+    link: Link,
+    sizes: Mapping[str, int] | None = None,
+) -> str:
     """A page of the catalogue (catalogue.Page) as Markdown: its template given the model, the descriptor, its own
     address (``here``), ``link`` for its links (``url()``) and what its kind of page adds; ``figures`` are the
-    drawn charts by address."""
+    drawn charts by address; ``sizes``, each download's size in bytes by its address (the hub's pages are rendered
+    after its downloads are made), for the data page."""
     context = {"model": site.model, "package": site.descriptor, "here": page.address, "link": link}
+    context["sizes"] = sizes or {}
+    context["cited"] = site.cited
     context["data_version"] = site.version
     rendered = str(env.get_template(page.kind.template).render(context | page.kind.context(site, page.item, figures)))
     return _with_search_weight(rendered, page.kind.search_weight)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import xml.sax.saxutils
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
@@ -177,6 +178,23 @@ def citation(descriptor: dict[str, Any]) -> str:
     """How to cite the dataset, with its version."""
     author = descriptor["contributors"][0]["title"]
     return f"{author}. {descriptor['title']}. Version {descriptor['version']}, {descriptor['created'][:10]}."
+
+
+def file_size(size: int, label: Callable[[str], str] = str) -> str:
+    """A file's size for a reader: 812 字节, 12.3 KB, 4.5 MB (a thousand bytes to the kilobyte, as the descriptor's
+    byte counts read; ``label`` translates the words)."""
+    if size < 1000:
+        return label("%(count)s 字节") % {"count": size}
+    for unit, scale in (("KB", 10**3), ("MB", 10**6), ("GB", 10**9)):
+        if size < scale * 1000 or unit == "GB":
+            shown = f"{size / scale:.1f}" if size < scale * 100 else f"{size / scale:.0f}"
+            return f"{shown} {unit}"
+    raise AssertionError("unreachable")
+
+
+def xml_text(value: object) -> str:
+    """Text for an XML element or attribute (the Atom feed): &, <, > and both quotes escaped."""
+    return xml.sax.saxutils.escape(str(value), {'"': "&quot;", "'": "&apos;"})
 
 
 def script_json(data: object) -> str:

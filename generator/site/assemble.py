@@ -11,7 +11,7 @@ from functools import cached_property
 
 from generator.package import passages, relations, releases
 from generator.package.load import Inputs, SiteSettings
-from generator.site import history, views
+from generator.site import citation, history, views
 from generator.site import model as model_stage
 
 
@@ -54,6 +54,11 @@ class Site:
     def plan_regions(self) -> dict[str, str]:
         """plan_id -> the code of its region, which says which part of the site its pages are (build/parts.py)."""
         return {plan.plan_id: region.code for region in self.model.regions for plan in region.plans}
+
+    @cached_property
+    def cited(self) -> citation.Cited:
+        """The version a citation names, with its permanent address (citation.py)."""
+        return citation.cited(self.descriptor, self.version, self.changelog, self.settings.site_url)
 
     @property
     def released(self) -> list[str]:
