@@ -198,10 +198,13 @@ def test_the_home_page_says_which_districts_plans_are_in_the_data(pages):
     assert "示例市共有 3 个区，本数据集收录了其中 2 个区的碳达峰实施方案：甲区、乙区。" in home
     assert "其余 1 个区的方案尚未收集：丙区。" in home
     tiles = BeautifulSoup(home.split('<ul class="district-tiles">', 1)[1].split("</ul>", 1)[0], "html.parser")
-    assert [(a.get_text(), a["href"]) for a in tiles.find_all("a")] == [
+    # Each whole tile is a link: to the district's one plan, or to its page when it has none.
+    assert [(a.select_one(".district-tile__name").get_text(), a["href"]) for a in tiles.find_all("a")] == [
         ("甲区", "plans/jia-2023/"),
         ("乙区", "plans/yi-2023/"),
+        ("丙区", "districts/990103/"),
     ]
+    assert all(li.a and li.a.select_one(".district-tile__status") for li in tiles.find_all("li"))
     assert [li.get_text(" ") for li in tiles.find_all("li")] == [
         "甲区 已收录：印发施行",
         "乙区 已收录：印发施行",

@@ -81,6 +81,7 @@ def environment(model: Model, lang: str = i18n.DEFAULT, settings: SiteSettings =
         url=_url,
         settings=settings,
         report_error=_report_error,
+        report_missing=_report_missing,
         dataset_json_ld=_dataset_json_ld,
         # The addresses that templates link to, through url(): url(plan_page(plan.plan_id)).
         **{name: getattr(urls, name) for name in TEMPLATE_ADDRESSES},
@@ -91,7 +92,7 @@ def environment(model: Model, lang: str = i18n.DEFAULT, settings: SiteSettings =
 TEMPLATE_ADDRESSES = (
     "HOME", "PLANS_INDEX", "COMPARE_INDEX", "DATA_INDEX", "DICTIONARY", "CHANGELOG", "SEARCH", "METHODOLOGY", "ABOUT",
     "DOCUMENTS", "DOWNLOADS", "plan_page", "target_row", "source_page", "passage", "section", "cited_document",
-    "region_plans", "region_page", "indicator_page", "agency_page", "share_image",
+    "region_plans", "region_page", "district_page", "REPORTING", "indicator_page", "agency_page", "share_image",
     "download", "release_folder", "release_download", "package_file", "data_file", "plan_slice",
 )  # fmt: skip
 
@@ -140,6 +141,15 @@ def _report_error(context: Mapping[str, Any], target: Target) -> str:
     settings = context["settings"]
     row = urls.page_address(settings.site_url, context["lang"], urls.plan_page(target.plan_id), target.target_id)
     return urls.report_error(settings.report_error_url, target.target_id, f"{target.quote}\n\n{row}")
+
+
+@_with_context
+def _report_missing(context: Mapping[str, Any], title: str, body: str) -> str:
+    """``report_missing(title, body)`` in a template: a new issue at the tracker of mkdocs.yml with the page's own
+    address below the body (a district's page: its plan, not collected yet); "" when none is set."""
+    settings = context["settings"]
+    here = urls.page_address(settings.site_url, context["lang"], context["here"])
+    return urls.report_error(settings.report_error_url, title, f"{body}\n\n{here}")
 
 
 @_with_context
