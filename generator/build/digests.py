@@ -28,6 +28,7 @@ def part_digests(paths: Paths, inputs: load.Inputs, site: Site, every, languages
     code = [p for p in (CODE / "generator").rglob("*") if p.is_file() and "__pycache__" not in p.parts]
     own += [(f"(running) {p.relative_to(CODE).as_posix()}", p.read_bytes()) for p in code]
     tools = manifest.tool_versions() | {"languages": ",".join(languages)}
+    tools["report_error_url"] = inputs.settings.report_error_url  # the configured one, or the release's default
     common = common_digest(own, tools)
     national = [(p.name, p.read_bytes()) for p in sorted(paths.releases_dir.glob("*.zip"))]
     national += [("CHANGELOG.md", inputs.changelog_notes.encode()), ("CITATION.cff", inputs.citation.encode())]
