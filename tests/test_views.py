@@ -363,9 +363,13 @@ def test_a_district_without_a_plan_quotes_what_the_programme_asks_of_every_distr
     programme = plan(real_model, "tianjin-pilot-2023")
     text = (real_paths.package_dir / programme.source_file).read_text(encoding="utf-8")
     asks = views.city_asks(programme, passages.plan_document(programme, Source.of(text)))
-    assert [(a.measure.section, a.measure.title) for a in asks] == [("四（一）", "确定试点名单"), ("四（二）", "编制实施方案")]
+    assert [(a.measure.section, a.measure.title) for a in asks] == [
+        ("四（一）", "确定试点名单"),
+        ("四（二）", "编制实施方案"),
+    ]
     assert asks[0].sentences == [
-        "各区发展改革委根据本区碳达峰碳中和工作实际、绿色低碳发展现状，提出试点区（园区）申报意向，并于2024年1月15日前报市发展改革委。"
+        "各区发展改革委根据本区碳达峰碳中和工作实际、绿色低碳发展现状，"
+        "提出试点区（园区）申报意向，并于2024年1月15日前报市发展改革委。"
     ]
     readable = sources.matchable(text)
     for sentence in (s for a in asks for s in a.sentences):
