@@ -10,6 +10,7 @@ the same digest as at the last build is neither generated nor built again (build
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import os
 
@@ -48,6 +49,7 @@ def build(
     jobs: int | None = None,
     only: str | None = None,
     releasing: bool = False,
+    report_error_url: str = "",
 ) -> list[Problem]:
     """The whole pipeline: check, assemble, generate the parts' pages and downloads, build them, publish site/.
 
@@ -58,10 +60,15 @@ def build(
     false, every part's pages are generated and nothing is built. Returns the warnings validation found (the build
     went on despite them). One build at a time runs in a checkout (build/lock.py): a second one started
     meanwhile stops with a GeneratorError. ``releasing``: this build makes the release of the descriptor's version
-    (release.py), so its pages and files name that version as released."""
+    (release.py), so its pages and files name that version as released. ``report_error_url``: where "report an
+    error" leads when mkdocs.yml sets no extra.report_error_url (release.py: the issue form of the repository the
+    site is published to)."""
     jobs = jobs or os.cpu_count() or 1
     with lock.exclusive(paths):
         inputs, validation = check(paths, stage)
+        if report_error_url and not inputs.settings.report_error_url:
+            settings = dataclasses.replace(inputs.settings, report_error_url=report_error_url)
+            inputs = dataclasses.replace(inputs, settings=settings)
         with stage("assemble"):
             site = assemble(inputs, validation.tables, releasing, validation.report)
         when = build_time(site.descriptor)

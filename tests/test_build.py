@@ -386,7 +386,12 @@ def test_the_404_page_speaks_both_languages_and_leads_home_and_to_the_search(fix
         assert article.h1.select_one("[lang=zh]").get_text() == "找不到这个页面"
         assert article.h1.select_one("[lang=en]").get_text() == "Page not found"
         assert {a["hreflang"]: a["href"] for a in article.select("a[hreflang]")} == {"zh": "/", "en": "/en/"}
-        assert article.select_one("form.site-search")["action"] == "/search/"
+        # Each edition's search: the English 404 page's menu and search lead to English pages (engine/editions.py).
+        search = "/search/" if path == "404.html" else "/en/search/"
+        assert article.select_one("form.site-search")["action"] == search
+        soup = BeautifulSoup((fixture_built.site_dir / path).read_text(encoding="utf-8"), "html.parser")
+        menu = [a["href"] for a in soup.select("nav.md-nav--primary a.md-nav__link[href]")]
+        assert menu and all(href.startswith("/en/") == (path != "404.html") for href in menu), menu
 
 
 def test_a_build_writes_nothing_under_docs_which_holds_only_hand_written_pages(fixture_built, hand_written):

@@ -670,7 +670,8 @@ def test_the_home_page_shows_all_sixteen_districts_as_tiles_linked_to_their_plan
         if code in plans:
             assert tile.a["href"] == f"plans/{plans[code]}/" and status == covered_words
         else:
-            assert tile.a is None and status == missing_words
+            assert tile.a["href"] == f"districts/{code}/" and status == missing_words
+        assert tile.a.select_one(".district-tile__status")  # the whole tile is the link
     legend = [li.get_text() for li in page.select("ul.district-legend > li")]
     assert legend == [covered_words, missing_words]
 

@@ -9,6 +9,7 @@ from types import SimpleNamespace
 from generator.base import i18n, urls
 from generator.base.paths import ROOT
 from generator.engine import editions
+from generator.engine import mkdocs as mkdocs_engine
 
 
 def test_an_english_file_is_served_at_its_chinese_name():
@@ -64,3 +65,24 @@ def test_the_english_edition_takes_its_site_url_under_en():
     assert configured("en", None).site_url is None and configured("en", None).extra["site_root_url"] is None
     english_lang = next(lang for lang in i18n.LANGUAGES if lang != i18n.DEFAULT)
     assert urls.edition_root(english_lang) == editions.ENGLISH_ROOT
+
+
+def test_the_methodology_links_the_tracker_or_says_where_to_write_instead():
+    """Of its two paragraphs on reporting, a page keeps the one that applies: never a link to nowhere."""
+    for name in ("methodology.md", "methodology.en.md"):
+        markdown = (ROOT / "docs" / name).read_text(encoding="utf-8")
+        assert all(mark in markdown for mark in editions.REPORT_MARKS)
+        tracker = "https://github.com/o/r/issues/new?title={title}&body={body}"
+        config = SimpleNamespace(extra={editions.REPORT_ERROR_URL: tracker})
+        linked = editions.on_page_markdown(markdown, None, config, None)
+        assert "](https://github.com/o/r/issues/new?title=&body=)" in linked
+        assert "REPORT_ERROR_URL" not in linked and "<!-- report" not in linked
+        alone = editions.on_page_markdown(markdown, None, SimpleNamespace(extra={}), None)
+        assert "github.com" not in alone and "REPORT_ERROR_URL" not in alone and "<!-- report" not in alone
+        assert "extra.report_error_url" in alone  # it says why there is no address, and whom to tell
+    other = "# A page\n\nno marks\n"
+    assert editions.on_page_markdown(other, None, SimpleNamespace(extra={}), None) == other
+
+
+def test_the_hook_mirrors_the_engines_setting_of_the_tracker():
+    assert editions.REPORT_ERROR_URL == mkdocs_engine.REPORT_ERROR_URL

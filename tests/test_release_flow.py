@@ -140,3 +140,35 @@ def test_the_latest_downloads_never_claim_a_release_they_differ_from(tmp_path):
     edit_cell(paths, "targets", line_of(paths, "targets", "target_id", "yi-2023-t005"), "value_min", "3")
     pipeline.build(paths)  # the data are 0.2.0's bytes again: so are the labels
     assert labels(paths) == released
+
+
+def test_a_release_to_a_github_repository_leads_report_an_error_to_its_issue_form(tmp_path, monkeypatch):
+    """No extra.report_error_url in mkdocs.yml: the repository the release publishes to takes the reports, from every
+    target, from the methodology and from a district page that asks for its plan (issue 28, point 9)."""
+    paths = project_with_history(tmp_path)
+    pushed = []
+    monkeypatch.setattr(release.publish, "push_site", lambda paths, remote, branch, message: pushed.append(remote))
+    release.release(paths, "git@github.com:owner/carbon.git", "gh-pages")
+    assert pushed == ["git@github.com:owner/carbon.git"]
+    form = "https://github.com/owner/carbon/issues/new?title="
+    for edition in ("", "en/"):
+        plan = BeautifulSoup((paths.site_dir / edition / "plans/jia-2023/index.html").read_text("utf-8"), "html.parser")
+        reports = [a["href"] for a in plan.select("a.report-error")]
+        assert len(reports) == 7 and all(href.startswith(form + "jia-2023-t") for href in reports)
+        method = BeautifulSoup((paths.site_dir / edition / "methodology/index.html").read_text("utf-8"), "html.parser")
+        section = method.find(id="report").find_next("p")
+        assert section.a["href"] == form + "&body="
+        district = (paths.site_dir / edition / "districts/990103/index.html").read_text("utf-8")
+        assert form in district
+
+
+def test_without_a_tracker_the_methodology_says_where_to_write(tmp_path):
+    paths = project_with_history(tmp_path)
+    pipeline.build(paths)
+    for edition in ("", "en/"):
+        method = BeautifulSoup((paths.site_dir / edition / "methodology/index.html").read_text("utf-8"), "html.parser")
+        section = method.find(id="report").find_next("p")
+        assert section.a is None and "extra.report_error_url" in section.get_text()
+        page = (paths.site_dir / edition / "districts/990103/index.html").read_text("utf-8")
+        district = BeautifulSoup(page, "html.parser")
+        assert any(a["href"].endswith("methodology/#report") for a in district.article.find_all("a", href=True))

@@ -198,10 +198,13 @@ def test_the_home_page_says_which_districts_plans_are_in_the_data(pages):
     assert "示例市共有 3 个区，本数据集收录了其中 2 个区的碳达峰实施方案：甲区、乙区。" in home
     assert "其余 1 个区的方案尚未收集：丙区。" in home
     tiles = BeautifulSoup(home.split('<ul class="district-tiles">', 1)[1].split("</ul>", 1)[0], "html.parser")
-    assert [(a.get_text(), a["href"]) for a in tiles.find_all("a")] == [
+    # Each whole tile is a link: to the district's one plan, or to its page when it has none.
+    assert [(a.select_one(".district-tile__name").get_text(), a["href"]) for a in tiles.find_all("a")] == [
         ("甲区", "plans/jia-2023/"),
         ("乙区", "plans/yi-2023/"),
+        ("丙区", "districts/990103/"),
     ]
+    assert all(li.a and li.a.select_one(".district-tile__status") for li in tiles.find_all("li"))
     assert [li.get_text(" ") for li in tiles.find_all("li")] == [
         "甲区 已收录：印发施行",
         "乙区 已收录：印发施行",
@@ -368,3 +371,22 @@ def test_a_source_page_says_what_its_text_was_received_as(tmp_path):
         note = page.split("!!! note", 1)[1].split("\n\n", 1)[0]
         assert words in note and (received_pdf in note) == (plan == "jia-2023"), (plan, lang, note)
         assert "<p" not in note  # the source's first paragraph is not in the note's box
+
+
+def test_every_district_has_a_page_that_lists_its_plans_or_asks_for_the_missing_one(pages):
+    jia = BeautifulSoup(pages["districts/990101.md"], "html.parser")
+    assert "本数据集收录了甲区的 1 份方案" in pages["districts/990101.md"]
+    assert "../plans/jia-2023.md" in pages["districts/990101.md"] and not jia.select("p.district-missing")
+    bing = pages["districts/990103.md"]
+    assert "丙区的碳达峰实施方案尚未收集" in bing
+    assert "方案原文中没有点名各区发展改革委的要求。" in bing  # the fixture's programme asks nothing of them
+    assert "示发改〔2023〕1号" in bing and "../compare/990000/pilot.md" in bing
+    assert "(../methodology.md#report)" in bing  # no tracker: the methodology says where to write
+    english = pages["districts/990103.en.md"]
+    assert "# Bing District" in english and "not collected yet" in english and "提供" not in english
+
+
+def test_the_page_of_comparisons_of_one_region_lists_its_pages_and_their_questions(pages):
+    page = pages["compare/index.md"]
+    assert "[按指标对比](990000/targets.md)" in page and "谁的要求更严？" in page
+    assert "| 示例市（990000） |" not in page  # no table of one row

@@ -12,6 +12,7 @@ from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
 from generator.base import urls
+from generator.package import addresses
 
 GENERATOR = Path(urls.__file__).parent.parent
 TEMPLATES = sorted((GENERATOR / "pages" / "templates").glob("*.j2"))
@@ -189,3 +190,29 @@ def test_a_report_is_prefilled_url_encoded_and_absent_without_a_tracker():
         "https://tracker.example/new?title=a-t001&body=%E8%BE%BE%E5%88%B0%205%25%26x%3D1"
     )
     assert urls.report_error("", "a-t001", "quote") == ""
+
+
+@pytest.mark.parametrize(
+    ("remote", "form"),
+    [
+        ("https://github.com/owner/repo.git", "https://github.com/owner/repo/issues/new?title={title}&body={body}"),
+        ("git@github.com:owner/repo.git", "https://github.com/owner/repo/issues/new?title={title}&body={body}"),
+        ("ssh://git@github.com/owner/repo", "https://github.com/owner/repo/issues/new?title={title}&body={body}"),
+        ("https://codeberg.org/owner/repo", "https://codeberg.org/owner/repo/issues/new?title={title}&body={body}"),
+        (
+            "git@gitlab.com:group/sub/repo.git",
+            "https://gitlab.com/group/sub/repo/-/issues/new?issue[title]={title}&issue[description]={body}",
+        ),
+        ("https://example.org/owner/repo.git", ""),  # a host whose issue form is not known
+        ("https://github.com/owner", ""),  # no repository
+        ("https://github.com/owner/repo/extra", ""),
+        ("git@github.com:owner/../repo.git", ""),
+        ("/srv/git/site.git", ""),  # a local repository
+        ("origin", ""),
+    ],
+)
+def test_a_git_remote_on_a_known_host_gives_its_issue_form(remote, form):
+    assert urls.issue_form(remote) == form
+    if form:  # a configured address as the build checks it
+        assert form.startswith("https://")
+        assert addresses.is_web_address(urls.report_error(form, "x-t001", "quote"))

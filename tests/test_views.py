@@ -377,3 +377,30 @@ def test_the_pilot_comparison_counts_the_contents_answered_and_the_answers(fixtu
     # The fixture's programme has two contents; the district measures answer one of them (not 三（一）), twice.
     assert len(view.pilot_answers) == 2
     assert (view.pilot_contents_answered, view.pilot_measures) == (1, 2)
+
+
+def test_a_district_without_a_plan_quotes_what_the_programme_asks_of_every_district(real_model, real_paths):
+    """The city programme's sentences that name every district's commission, verbatim and by measure; its notice's
+    line of address (各区发展改革委：) is not one of its measures, nor is a sentence naming pilot districts only."""
+    programme = plan(real_model, "tianjin-pilot-2023")
+    text = (real_paths.package_dir / programme.source_file).read_text(encoding="utf-8")
+    asks = views.city_asks(programme, passages.plan_document(programme, Source.of(text)))
+    assert [(a.measure.section, a.measure.title) for a in asks] == [
+        ("四（一）", "确定试点名单"),
+        ("四（二）", "编制实施方案"),
+    ]
+    assert asks[0].sentences == [
+        "各区发展改革委根据本区碳达峰碳中和工作实际、绿色低碳发展现状，"
+        "提出试点区（园区）申报意向，并于2024年1月15日前报市发展改革委。"
+    ]
+    readable = sources.matchable(text)
+    for sentence in (s for a in asks for s in a.sentences):
+        assert views.EVERY_DISTRICT in sentence and sources.squeeze(sentence) in readable
+
+
+def test_a_programme_that_asks_nothing_of_every_district_gives_no_quotes(fixture_model):
+    """The fixture's programme names the district commissions only as whom its notice is addressed to."""
+    programme = plan(fixture_model, "shili-pilot-2023")
+    assert "各区发展改革委：" in (FIXTURE / "datapackage" / programme.source_file).read_text(encoding="utf-8")
+    assert views.city_asks(programme, document(programme)) == []
+    assert views.city_asks(None, []) == []

@@ -11,6 +11,7 @@ directory URLs: ``plans/x.md`` at ``plans/x/``, ``plans/index.md`` at ``plans/``
 from __future__ import annotations
 
 import posixpath
+import re
 from functools import cache
 from urllib.parse import quote
 
@@ -18,7 +19,8 @@ from generator.base import i18n, outline
 
 # The generator's own top-level folders under docs/; everything else there is written by people.
 PLANS, SOURCES, COMPARE, CHARTS, DATA, DOWNLOADS_ROOT = "plans", "sources", "compare", "charts", "data", "downloads"
-FOLDERS = (PLANS, SOURCES, COMPARE, CHARTS, DATA, DOWNLOADS_ROOT)
+DISTRICTS = "districts"
+FOLDERS = (PLANS, SOURCES, COMPARE, CHARTS, DATA, DOWNLOADS_ROOT, DISTRICTS)
 HOME = "index.md"
 NAVIGATION = "SUMMARY.md"  # read by the literate-nav plugin
 INDEX = "index.md"  # a folder's own page, served at the folder's URL
@@ -32,6 +34,8 @@ CHANGELOG = f"{DATA}/changelog.md"
 DOCUMENTS = f"{COMPARE}/documents.md"
 # Written by people (docs/*.md), linked from the generated pages.
 SEARCH, METHODOLOGY, ABOUT = "search.md", "methodology.md", "about.md"
+# The methodology's section on reporting an error or sending a plan (its heading's id, in both editions).
+REPORTING = f"{METHODOLOGY}#report"
 
 # The newest build's downloads under latest/, each release's under its version (downloads/0.2.0/).
 DOWNLOADS = f"{DOWNLOADS_ROOT}/latest"
@@ -72,6 +76,11 @@ def edition_root(lang: str) -> str:
 
 def plan_page(plan_id: str) -> str:
     return f"{PLANS}/{plan_id}.md"
+
+
+def district_page(code: str) -> str:
+    """A district's page: its plans in the package, or that none is collected yet and how to send one."""
+    return f"{DISTRICTS}/{code}.md"
 
 
 def source_page(plan_id: str) -> str:
@@ -280,3 +289,30 @@ def report_error(template: str, title: str, body: str) -> str:
     if not template:
         return ""
     return template.replace("{title}", quote(title, safe="")).replace("{body}", quote(body, safe=""))
+
+
+# A git host's form for a new issue, by the host a repository is pushed to, with {title} and {body} where they go:
+# what "report an error" leads to by default when a release publishes the site to that repository (release.py).
+ISSUE_FORMS = {
+    "github.com": "https://github.com/{repository}/issues/new?title={{title}}&body={{body}}",
+    "codeberg.org": "https://codeberg.org/{repository}/issues/new?title={{title}}&body={{body}}",
+    "gitlab.com": "https://gitlab.com/{repository}/-/issues/new?issue[title]={{title}}&issue[description]={{body}}",
+}
+_REMOTE = re.compile(
+    r"^(?:(?:https|ssh|git)://(?:[^@/]+@)?(?P<host>[^/:]+)(?::\d+)?/|(?:[^@/]+@)?(?P<scp>[^/:]+):)"
+    r"(?P<repository>[A-Za-z0-9][A-Za-z0-9._-]*(?:/[A-Za-z0-9][A-Za-z0-9._-]*)+)/?$"
+)
+
+
+def issue_form(remote: str) -> str:
+    """The issue form (as extra.report_error_url takes it) of the repository a git remote URL names, on a host of
+    ISSUE_FORMS (https://github.com/o/r.git, git@github.com:o/r.git, ssh://git@github.com/o/r); "" for any other
+    host, a local path or anything that is not such a URL."""
+    found = _REMOTE.match(remote.strip())
+    if not found:
+        return ""
+    host = (found["host"] or found["scp"]).lower()
+    form, repository = ISSUE_FORMS.get(host), found["repository"].removesuffix(".git")
+    if host != "gitlab.com" and repository.count("/") != 1:  # owner/name; only GitLab has groups within groups
+        return ""
+    return form.format(repository=repository) if form else ""

@@ -30,6 +30,7 @@ def part_digests(paths: Paths, inputs: load.Inputs, site: Site, every, languages
     # Every targets table names the data's version in its rows' download (share.js): a release, or the first change
     # after one, builds every part again.
     tools = manifest.tool_versions() | {"languages": ",".join(languages), "data_version": site.version.published}
+    tools["report_error_url"] = inputs.settings.report_error_url  # the configured one, or the release's default
     common = common_digest(own, tools)
     national = [(p.name, p.read_bytes()) for p in sorted(paths.releases_dir.glob("*.zip"))]
     national += [("CHANGELOG.md", inputs.changelog_notes.encode()), ("CITATION.cff", inputs.citation.encode())]

@@ -82,7 +82,10 @@ def make_part(job: Job, part: Part, every, digests: dict[str, str] | None, paral
         generate_part(job, part, parallel)
     if digests is not None:
         searched = [other.name for other in every if not other.hub]
-        mkdocs.build_part(job.paths, part.name, part.hub, searched, job.when, stage, job.languages, jobs)
+        mkdocs.build_part(
+            job.paths, part.name, part.hub, searched, job.when, stage, job.languages, jobs,
+            job.site.settings.report_error_url,
+        )  # fmt: skip
         state.write_part_state(job.paths, part, {"digest": digests[part.name]})
 
 

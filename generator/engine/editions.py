@@ -50,6 +50,40 @@ def on_config(config):
     return config
 
 
+def on_template_context(context, template_name, config):
+    """The English edition's 404 page leads to English pages: MkDocs writes an error page's links from the site's
+    address, and without one (site_url unset) from the server's root, which is the Chinese edition's. With
+    ``site_url`` set, this edition's own (on_config) already ends in en/."""
+    if template_name == "404.html" and config.theme["language"] != DEFAULT and not config.site_url:
+        context["base_url"] = "/" + ENGLISH_ROOT.rstrip("/")
+    return context
+
+
+# The methodology's section on reporting (docs/methodology.md, .en.md) holds two paragraphs between these marks,
+# one for a site with a tracker (its link to REPORT_ERROR_URL), one without: a page keeps the one that applies.
+REPORT_MARKS = ("<!-- report: with a tracker", "<!-- report: without a tracker -->", "<!-- report: end -->")
+REPORT_ERROR_URL = "report_error_url"  # mirror of generator/engine/mkdocs.py's: extra's setting of the tracker
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    """Where a page says how to report an error, it links the tracker when there is one (mkdocs.yml
+    extra.report_error_url, or the release's default: the issue form of the repository the site is published to)
+    and otherwise says where to write instead; never a link to nowhere."""
+    start, otherwise, end = REPORT_MARKS
+    if start not in markdown:
+        return markdown
+    head, rest = markdown.split(start, 1)
+    with_tracker, rest = rest.split(otherwise, 1)
+    without, tail = rest.split(end, 1)
+    tracker = str(config.extra.get(REPORT_ERROR_URL) or "")
+    if tracker:
+        form = tracker.replace("{title}", "").replace("{body}", "")
+        kept = with_tracker.split("-->", 1)[1].replace("REPORT_ERROR_URL", form)
+    else:
+        kept = without
+    return head + kept.strip("\n") + tail
+
+
 def english_name(src_uri: str) -> str | None:
     """``plans/x.en.md`` -> ``plans/x.md``; None for a file that is not an English counterpart."""
     stem, extension = posixpath.splitext(src_uri)

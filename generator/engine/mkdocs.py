@@ -26,6 +26,8 @@ from generator.engine import commands, pagefind
 SEARCH_PARTS = "search_parts"
 # Where the editions hook finds a part's generated pages, beside the hand-written ones of docs/ (editions.py).
 GENERATED_DOCS = "generated_docs"
+# Where "report an error" leads (mkdocs.yml extra.report_error_url, or the release's default).
+REPORT_ERROR_URL = "report_error_url"
 
 
 def build_part(
@@ -37,6 +39,7 @@ def build_part(
     stage: Stage = no_timing,
     languages=LANGUAGES,
     jobs: int = 1,
+    report_error_url: str = "",
 ) -> None:
     """``mkdocs build --strict`` of each edition of the part ``name`` (``jobs`` at a time), then its search index;
     the result replaces the part's previous one (Paths.part_site) only once all succeeded.
@@ -48,7 +51,7 @@ def build_part(
     commands_, outputs = {}, {}
     for lang in languages:
         config = configuration_file(paths, name, lang)
-        config.write_text(configuration(paths, name, hub, lang, searched), "utf-8")
+        config.write_text(configuration(paths, name, hub, lang, searched, report_error_url), "utf-8")
         outputs[lang] = folder / f"building-{lang}"
         shutil.rmtree(outputs[lang], ignore_errors=True)
         commands_[f"mkdocs build ({name}, {lang})"] = [
@@ -74,7 +77,9 @@ def configuration_file(paths: Paths, name: str, lang: str) -> Path:
     return paths.part_dir(name) / f"mkdocs.{lang}.yml"
 
 
-def configuration(paths: Paths, name: str, hub: bool, lang: str, searched: list[str]) -> str:
+def configuration(
+    paths: Paths, name: str, hub: bool, lang: str, searched: list[str], report_error_url: str = ""
+) -> str:
     """A part's MkDocs configuration: the edition's own (mkdocs.yml or mkdocs.en.yml), with the part's folder of
     pages, and the paths it names made absolute, since it is read from the part's folder. JSON, which is YAML.
 
@@ -97,6 +102,8 @@ def configuration(paths: Paths, name: str, hub: bool, lang: str, searched: list[
     extra: dict = {SEARCH_PARTS: searched} if hub and searched else {}
     if hub:
         extra[GENERATED_DOCS] = str(paths.part_docs(name))
+        if report_error_url:  # the release's default tracker (pipeline.build), for the methodology (editions.py)
+            extra[REPORT_ERROR_URL] = report_error_url
     if extra:
         config["extra"] = extra
     return json.dumps(config, ensure_ascii=False, indent=1) + "\n"

@@ -81,6 +81,11 @@ def _agencies(site: Site) -> list[tuple[views.RegionView, views.AgencyPage]]:
     return [(view, page) for view in site.regions for page in view.agency_pages]
 
 
+def _districts(site: Site) -> list[tuple[views.RegionView, views.DistrictPlans]]:
+    """Every district of every region, with a plan in the package or not: each has a page."""
+    return [(view, d) for view in site.regions for d in view.collection.districts]
+
+
 def _charted_regions(site: Site) -> list[views.RegionView]:
     """Beyond charts.MOST_ROWS plans, a chart with a row per plan is unreadable: the region's tables stay alone."""
     return [view for view in site.regions if len(view.model.plans) <= charts.MOST_ROWS]
@@ -218,6 +223,17 @@ PAGES = (
         },
         _plan_region,
         search_weight=SEARCH_PLAN,
+    ),
+    PageType(
+        lambda pair: urls.district_page(pair[1].district.code),
+        "district.md.j2",
+        _districts,
+        lambda site, pair, figures: _region(
+            pair[0],
+            d=pair[1],
+            asks=views.city_asks(pair[0].pilot, site.documents[pair[0].pilot.plan_id]) if pair[0].pilot else [],
+        ),
+        _pair_region,
     ),
     PageType(
         lambda plan: urls.source_page(plan.plan_id),

@@ -88,6 +88,7 @@ def environment(model: Model, lang: str = i18n.DEFAULT, settings: SiteSettings =
         settings=settings,
         report_error=_report_error,
         feed_url=_feed_url,
+        report_missing=_report_missing,
         dataset_json_ld=_dataset_json_ld,
         # The addresses that templates link to, through url(): url(plan_page(plan.plan_id)).
         **{name: getattr(urls, name) for name in TEMPLATE_ADDRESSES},
@@ -98,9 +99,9 @@ def environment(model: Model, lang: str = i18n.DEFAULT, settings: SiteSettings =
 TEMPLATE_ADDRESSES = (
     "HOME", "PLANS_INDEX", "COMPARE_INDEX", "DATA_INDEX", "DICTIONARY", "CHANGELOG", "SEARCH", "METHODOLOGY", "ABOUT",
     "DOCUMENTS", "DOWNLOADS", "plan_page", "target_row", "source_page", "passage", "section", "cited_document",
-    "FEED", "region_plans", "region_page", "indicator_page", "agency_page", "share_image",
-    "download", "release_folder", "release_download", "package_file", "data_file", "plan_slice", "named_targets",
-    "citation_file",
+    "FEED", "region_plans", "region_page", "district_page", "REPORTING", "indicator_page", "agency_page",
+    "share_image", "download", "release_folder", "release_download", "package_file", "data_file", "plan_slice",
+    "named_targets", "citation_file",
 )  # fmt: skip
 
 
@@ -154,6 +155,15 @@ def _report_error(context: Mapping[str, Any], target: Target) -> str:
 def _feed_url(context: Mapping[str, Any], target: str) -> str:
     """``feed_url(target)`` in the feed's template: a link from the edition's feed to ``target`` (urls.feed_link)."""
     return urls.feed_link(context["settings"].site_url, context["lang"], target)
+
+
+@_with_context
+def _report_missing(context: Mapping[str, Any], title: str, body: str) -> str:
+    """``report_missing(title, body)`` in a template: a new issue at the tracker of mkdocs.yml with the page's own
+    address below the body (a district's page: its plan, not collected yet); "" when none is set."""
+    settings = context["settings"]
+    here = urls.page_address(settings.site_url, context["lang"], context["here"])
+    return urls.report_error(settings.report_error_url, title, f"{body}\n\n{here}")
 
 
 @_with_context

@@ -3,11 +3,14 @@ functions of the model."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+from generator.package.passages import Block
 from generator.site.model import (
     District,
+    Measure,
     Plan,
     Region,
 )
@@ -92,3 +95,33 @@ def tile_grid(code: str, c: Collection) -> TileGrid:
     shown = {tile.state for tile in tiles}
     columns = max((column for _, column in layout.values()), default=None) if layout else None
     return TileGrid(tiles, columns, [state for state in TILE_STATES if state in shown])
+
+
+# Whom the city's pilot programme addresses (its notice's first line) and names in what it asks: every district's
+# development and reform commission. A district page without a plan quotes each sentence of the programme that does.
+EVERY_DISTRICT = "各区发展改革委"
+_SENTENCE = re.compile(r"[^。；]+[。；]?")
+
+
+@dataclass(frozen=True)
+class CityAsk:
+    """A measure of the city's programme and its sentences, verbatim, that ask something of every district."""
+
+    measure: Measure
+    sentences: list[str]
+
+
+def city_asks(programme: Plan | None, blocks: list[Block]) -> list[CityAsk]:
+    """The sentences of the programme's measures (its own text, as the source page shows it) that name every
+    district's development and reform commission, by measure in the text's order; none without a programme."""
+    if programme is None:
+        return []
+    measures = {m.section: m for m in programme.measures}
+    found: dict[str, list[str]] = {}
+    for block in blocks:
+        if block.kind != "paragraph" or block.section not in measures:
+            continue
+        for sentence in _SENTENCE.findall(block.text):
+            if EVERY_DISTRICT in sentence:
+                found.setdefault(block.section, []).append(sentence.strip())
+    return [CityAsk(measures[section], sentences) for section, sentences in found.items()]
