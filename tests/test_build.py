@@ -376,7 +376,12 @@ def test_no_page_points_material_at_a_sitemap_that_does_not_exist(fixture_built)
             feed = (path.parent / link["href"]).resolve()
             assert feed.is_file() and (feed.parent / "sitemap.xml").is_file(), path
             linked.append(path.relative_to(fixture_built.site_dir).as_posix())
-    assert sorted(linked) == ["data/changelog/index.html", "en/data/changelog/index.html", "en/index.html", "index.html"]
+    assert sorted(linked) == [
+        "data/changelog/index.html",
+        "en/data/changelog/index.html",
+        "en/index.html",
+        "index.html",
+    ]
 
 
 def test_the_404_page_speaks_both_languages_and_leads_home_and_to_the_search(fixture_built):

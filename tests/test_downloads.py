@@ -282,7 +282,9 @@ def test_the_descriptor_lists_each_tables_json_and_parquet_with_size_and_hash(fi
 
 
 def named_csv(files) -> pd.DataFrame:
-    return pd.read_csv(io.BytesIO(files["targets-with-names.csv"]), dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    return pd.read_csv(
+        io.BytesIO(files["targets-with-names.csv"]), dtype=str, keep_default_na=False, encoding="utf-8-sig"
+    )
 
 
 def test_targets_with_names_join_each_targets_district_plan_and_indicator(files, data_files):

@@ -48,9 +48,7 @@ class Cited:
         return re.sub(r"[^A-Za-z0-9.-]", "-", f"{self.name}-{self.version}")
 
 
-def cited(
-    descriptor: dict, version: history.DataVersion, changelog: tuple[history.Entry, ...], site_url: str
-) -> Cited:
+def cited(descriptor: dict, version: history.DataVersion, changelog: tuple[history.Entry, ...], site_url: str) -> Cited:
     """The version to cite: the data's own when they are a release, else the newest release, else the working
     data (not released: downloads/latest/, dated by the descriptor's created)."""
     dates = {entry.version: entry.date for entry in changelog if entry.released}
