@@ -8,7 +8,6 @@
   "use strict";
 
   var tables = [];
-  var pending = false;
 
   // The bottom of the theme's top bar: the line under which the header is held.
   function topLine() {
@@ -16,8 +15,8 @@
     return bar ? Math.max(0, bar.getBoundingClientRect().bottom) : 0;
   }
 
+  // Run on every scroll event (at most one a frame): a few tables, one measure and one transform each.
   function place() {
-    pending = false;
     var line = topLine();
     tables.forEach(function (table) {
       var head = table.tHead;
@@ -28,24 +27,17 @@
     });
   }
 
-  function schedule() {
-    if (!pending) {
-      pending = true;
-      window.requestAnimationFrame(place);
-    }
-  }
-
   function start() {
     // Tables with a header, longer than the screen: on a shorter one the header never leaves the view.
     tables = Array.prototype.slice.call(document.querySelectorAll(".md-typeset table")).filter(function (table) {
       return table.tHead && table.tBodies.length && table.offsetHeight > window.innerHeight;
     });
     if (!tables.length) return;
-    window.addEventListener("scroll", schedule, { passive: true });
-    window.addEventListener("resize", schedule);
+    window.addEventListener("scroll", place, { passive: true });
+    window.addEventListener("resize", place);
     // Filters hide rows and sorting reorders them: the table's height changes.
-    document.addEventListener("change", schedule);
-    document.addEventListener("click", schedule);
+    document.addEventListener("change", place);
+    document.addEventListener("click", place);
     place();
   }
 
