@@ -215,3 +215,27 @@ def test_the_english_pinned_column_leaves_most_of_a_phone_to_the_others(browser,
         context.close()
     assert len(widths) > 20
     assert max(widths) <= 0.27 * PHONE["width"], max(widths)
+
+
+LAPTOP = {"width": 1366, "height": 900}
+
+
+@pytest.mark.parametrize("edition", ["", "en/"])
+def test_a_comparison_table_takes_a_laptops_width_with_links_on_its_row_labels(browser, server, edition):
+    """On a laptop the comparison of targets is wider than the text above it (it takes the room of the table of
+    contents), the page does not scroll sideways, and its cells hold no link: each row's label does."""
+    context, page = open_page(browser, server, edition + "compare/120000/targets/", viewport=LAPTOP)
+    try:
+        text = page.locator("article p").first.bounding_box()["width"]
+        table = page.locator("table[data-wide]").first.bounding_box()["width"]
+        page_width = page.evaluate("document.documentElement.scrollWidth")
+        rows = page.locator("table[data-wide] tbody tr").evaluate_all(
+            "rows => rows.map(row => [...row.cells].map(cell => cell.querySelectorAll('a[href]').length))"
+        )
+    finally:
+        context.close()
+    assert table > text + 150, (table, text)
+    assert page_width <= LAPTOP["width"]
+    assert len(rows) > 50
+    assert all(links[0] == 1 for links in rows)  # every row's label leads on
+    assert [links for links in rows if any(links[1:])] == []  # and no other cell holds a link
