@@ -53,11 +53,29 @@ def test_kind_and_hedge_are_told_by_colour_shape_and_words(fixture_model, row):
     assert (
         plain["shape"] != strive["shape"] and plain["colour"] == strive["colour"] == charts.KIND_COLOURS["quantitative"]
     )
-    assert [(k["text"], k["shape"]) for k in key if k["shape"] in (plain["shape"], strive["shape"])] == [
-        ("无限定词", plain["shape"]),
-        ("力争", strive["shape"]),
+    # The key: the two symbols drawn, each in its colour and shape, named by kind and qualifier; nothing else.
+    assert [(k["text"], k["colour"], k["shape"]) for k in key] == [
+        ("定量（无限定词）", plain["colour"], plain["shape"]),
+        ("定量（力争）", strive["colour"], strive["shape"]),
     ]
-    assert ("定量", charts.KIND_COLOURS["quantitative"]) in [(k["text"], k["colour"]) for k in key]
+
+
+def test_the_key_shows_only_symbols_the_chart_draws(real_model):
+    """On every indicator chart of the real data, each symbol (colour, shape) of the key is one a row is drawn with."""
+    rows = [r for r in views.by_indicator(real_model) if charts.charted(r)]
+    assert len(rows) > 10
+    for row in rows:
+        panels = charts.indicator_chart(real_model, row).spec["vconcat"]
+        drawn = {(item["colour"], item["shape"]) for panel in panels[:-1] for item in panel["data"]["values"]}
+        key = [(item["colour"], item["shape"]) for item in panels[-1]["data"]["values"]]
+        assert set(key) == drawn and len(key) == len(drawn), row.indicator.indicator_id
+
+
+def test_no_mark_sits_on_the_value_axis_end_and_ticks_do_not_collide(fixture_model, row):
+    """The axis passes the largest figure (18) by a tick at least; its labels are few and apart."""
+    svg = drawing.svg(charts.indicator_chart(fixture_model, row))
+    ticks = [float(t) for t in texts(svg) if t.replace(".", "", 1).isdigit()]
+    assert max(ticks) > 18 and len(ticks) <= charts.TICKS + 2
 
 
 def test_figures_that_measure_different_things_get_axes_of_their_own(fixture_tables):

@@ -56,6 +56,7 @@ WIDTH = 320
 FONT_SIZE = 12
 LINE = 15  # a line of text
 TRACK = 20  # the strip a row's marks sit on
+TICKS = 5  # at most about this many ticks on a value axis: at 12 px, "1,800" and "2,000" stay apart
 GAP = 8  # between rows
 MARK_X, TEXT_X, MARK_SIZE = 6, 16, 70  # a row's mark, then its text
 # A line of text is at most TEXT_EM wide: WIDTH less the mark before it, with room for fonts wider than estimated.
@@ -175,23 +176,22 @@ def _commitment_item(plan: Plan, target: Target, label: Label, lang: str) -> Ite
 
 
 def _key_items(targets: list[Target], label: Label) -> list[Item]:
-    """The key: each kind of commitment the chart shows, by colour, then each qualifier, by shape."""
-    kinds = [kind for kind in KIND_COLOURS if any(t.kind == kind for t in targets)]
-    hedges = list(dict.fromkeys(t.hedge or "" for t in targets))
-    return [
-        *(
-            {"text": wrap(label(text.KIND_LABELS[kind])), "colour": KIND_COLOURS[kind], "shape": "square"}
-            for kind in kinds
-        ),
-        *(
-            {
-                "text": wrap(_hedge_label(hedge, label) or label("无限定词")),
-                "colour": KEY_COLOUR,
-                "shape": _hedge_shape(hedge),
-            }
-            for hedge in hedges
-        ),
-    ]
+    """The key: each symbol the chart draws, a colour (the kind of commitment) with a shape (the qualifier), once, in
+    the order the rows first show it, and nothing it does not draw. When every mark has one shape, the key names the
+    kinds alone."""
+    symbols = list(dict.fromkeys((t.kind, t.hedge or "") for t in targets))
+    one_shape = len({_hedge_shape(hedge) for _, hedge in symbols}) == 1
+    items, seen = [], set()
+    for kind, hedge in symbols:
+        symbol = (KIND_COLOURS[kind], _hedge_shape(hedge))
+        if symbol in seen:  # qualifiers that share a shape (OTHER_HEDGES): one entry
+            continue
+        seen.add(symbol)
+        words = label(text.KIND_LABELS[kind])
+        if not one_shape:
+            words += label("（%(hedge)s）") % {"hedge": _hedge_label(hedge, label) or label("无限定词")}
+        items.append({"text": wrap(words), "colour": symbol[0], "shape": symbol[1]})
+    return items
 
 
 def _hedge_label(hedge: str | None, label: Label) -> str:
@@ -237,7 +237,11 @@ def _panel(items: list[Item], label: Label, axis: list[str] | None = None, headi
         },
     ]
     if axis is not None:
-        value: Spec = {"type": "quantitative", "scale": {"zero": True, "nice": True}}
+        # The axis reaches a little past the largest figure, so that no mark sits on its end; a few ticks, none
+        # written over another.
+        highest = max((item["hi"] for item in items if item.get("hi") is not None), default=0.0)
+        scale: Spec = {"zero": True, "nice": True} | ({"domainMax": highest * 1.08} if highest > 0 else {})
+        value: Spec = {"type": "quantitative", "scale": scale}
         on_track = {"filter": "isValid(datum.track_y)"}
         layers += [
             {
@@ -259,7 +263,17 @@ def _panel(items: list[Item], label: Label, axis: list[str] | None = None, headi
                     "transform": [on_track],
                     "mark": {"type": "point", "filled": True, "size": MARK_SIZE, "opacity": 1},
                     "encoding": _encoding(
-                        {"field": end, **value, "axis": {"title": axis, "titleAnchor": "start"}},
+                        {
+                            "field": end,
+                            **value,
+                            "axis": {
+                                "title": axis,
+                                "titleAnchor": "start",
+                                "tickCount": TICKS,
+                                "labelOverlap": "greedy",
+                                "labelFlush": True,
+                            },
+                        },
                         {"field": "track_y", **pixel},
                         mark,
                     ),
