@@ -18,16 +18,16 @@ MEGA, GIGA = Decimal(10) ** 6, Decimal(10) ** 9
     [
         ("1", "万千瓦", "10 MW"),  # 1 × 10⁴ kW = 10⁷ W = 10 MW
         ("40", "万千瓦", "400 MW"),  # 4 × 10⁵ kW
-        ("200", "万千瓦", "2 GW"),  # 2 × 10⁶ kW = 2 × 10⁹ W
+        ("200", "万千瓦", "2,000 MW"),  # 2 × 10⁶ kW = 2 × 10⁹ W: still in MW, the unit of every 万千瓦 figure
         ("12", "万千瓦", "120 MW"),
         ("28.62", "亿立方米", "2.862 billion m³"),  # 2.862 × 10⁹ m³
-        ("0.5", "亿立方米", "50 million m³"),
-        ("54.8", "万吨标准煤", "548,000 tce"),  # 5.48 × 10⁵ t
+        ("0.5", "亿立方米", "0.05 billion m³"),  # 5 × 10⁷ m³
+        ("54.8", "万吨标准煤", "0.548 million tce"),  # 5.48 × 10⁵ t
         ("150", "万吨标准煤", "1.5 million tce"),
-        ("43", "亿元", "4.3 billion yuan"),
+        ("43", "亿元", "4.3 billion yuan"),  # 4.3 × 10⁹ yuan
         ("360", "亿元", "36 billion yuan"),
         ("37", "亿度", "3.7 billion kWh"),  # 度 is a kilowatt-hour
-        ("2", "万平方米", "20,000 m²"),
+        ("2", "万平方米", "0.02 million m²"),  # 2 × 10⁴ m²
         ("100", "万平方米", "1 million m²"),
     ],
 )
@@ -39,12 +39,13 @@ def test_english_units_as_people_write_them(value, unit, shown):
     ("value", "unit", "base", "per_english_unit"),
     [
         ("40", "万千瓦", WAN * 1000, MEGA),  # in watts
-        ("200", "万千瓦", WAN * 1000, GIGA),
+        ("200", "万千瓦", WAN * 1000, MEGA),
         ("28.62", "亿立方米", YI, GIGA),  # in cubic metres
-        ("0.5", "亿立方米", YI, MEGA),
-        ("54.8", "万吨标准煤", WAN, Decimal(1)),  # in tonnes
+        ("0.5", "亿立方米", YI, GIGA),
+        ("54.8", "万吨标准煤", WAN, MEGA),  # in tonnes
         ("37", "亿度", YI, GIGA),  # in kWh
         ("43", "亿元", YI, GIGA),  # in yuan
+        ("100", "万平方米", WAN, MEGA),  # in square metres
     ],
 )
 def test_a_converted_figure_is_the_same_quantity(value, unit, base, per_english_unit):
@@ -60,7 +61,15 @@ def test_no_float_noise_in_a_converted_figure():
     assert str(shown) == "3"  # not 3.0 nor 2.9999999999999996
 
 
-def test_a_range_is_shown_in_one_unit_chosen_by_its_lower_end():
+@pytest.mark.parametrize("unit", ["万千瓦", "亿立方米", "万平方米", "亿元", "亿度", "万吨标准煤"])
+def test_one_english_unit_per_printed_unit_whatever_the_figure(unit):
+    """A table's unit column and a chart's axis name one unit for all figures of a printed unit (issue 28): the
+    figures beside them are all in it, small or large."""
+    shown = {units.english(unit, Decimal(v)).split(" ", 1)[1] for v in ("0.3", "1", "40", "200", "12345")}
+    assert shown == {units.name(unit)}
+
+
+def test_a_range_is_shown_in_one_unit():
     assert units.english("万千瓦", Decimal("50"), Decimal("150")) == "500–1,500 MW"
 
 

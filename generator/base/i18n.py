@@ -95,6 +95,14 @@ def original(lang: str, text: str) -> str:
     return str(Markup('<span lang="zh">{}</span>').format(Markup(text)))
 
 
+def english(lang: str, text: str) -> str:
+    """English text on a Chinese page (a title's translation beside it, a stored value of an English field), marked
+    as English for browsers and screen readers; unchanged on English pages. ``text`` is already escaped."""
+    if lang != DEFAULT or not text:
+        return text
+    return str(Markup('<span lang="en">{}</span>').format(Markup(text)))
+
+
 def date(lang: str, value: datetime.date | None) -> str:
     """2023年5月15日, or 15 May 2023; a dash for a date not known (a draft's plan before its date is found)."""
     if value is None:

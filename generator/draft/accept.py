@@ -114,4 +114,5 @@ def _fresh_ids(plan_id: str, accepted: dict, published: dict) -> dict[str, str]:
 def _published_row(row: dict[str, str], renamed: dict[str, str]) -> dict[str, str]:
     """The row as the published table holds it: fresh ids, English and ``translation`` empty."""
     result = {key: renamed.get(value, value) if key.endswith("_id") else value for key, value in row.items()}
-    return result | {key: "" for key in result if key.endswith("_en") or key in ("translation", "definition")}
+    translated = ("translation", "definition", "definition_zh")
+    return result | {key: "" for key in result if key.endswith("_en") or key in translated}

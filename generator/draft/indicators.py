@@ -64,5 +64,6 @@ def _indicator(indicator_id: str, name: str, proposal: Proposal, areas: dict[str
         "unit": proposal.row["unit"] if proposal.row["kind"] == "quantitative" else "",
         "area_id": area,
         "definition": "",
+        "definition_zh": "",
         "translation": "",
     }

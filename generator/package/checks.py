@@ -22,6 +22,7 @@ import attrs
 from frictionless import Check, Row, errors
 
 from generator.base import sources as src
+from generator.base import units
 from generator.base.i18n import CHINESE_CHARACTER
 from generator.package import characters, clauses, dates, figures_in_words
 
@@ -274,7 +275,8 @@ class HedgeWordsRecorded(Check):
 
 @attrs.define(kw_only=True, repr=False)
 class EnglishKeepsFigures(Check):
-    """A target's English statement writes every number its Chinese quote writes (2025, 31.02%, 1.25)."""
+    """A target's English statement writes every number its Chinese quote writes (2025, 31.02%, 1.25); a figure of
+    a unit that English writes otherwise (units.py) as it stands in that unit: 40万千瓦 as 400 (MW)."""
 
     type = "english-keeps-figures"
     Errors = [ProvenanceError]
@@ -282,9 +284,18 @@ class EnglishKeepsFigures(Check):
     def validate_row(self, row: Row) -> Iterable[errors.Error]:
         if self.resource.name != "targets" or not row["statement_en"]:
             return
-        missing = _numbers(src.squeeze(row["quote"] or "")) - _numbers(row["statement_en"])
+        quote, english = src.squeeze(row["quote"] or ""), _numbers(row["statement_en"])
+        printed = [(Decimal(m["number"].replace(",", "")), m["unit"]) for m in UNIT_FIGURE.finditer(quote)]
+        converted = {number: units.value(unit, number) for number, unit in printed}
+        missing = {n for n in _numbers(quote) - english if n not in converted or converted[n] not in english}
         for number in sorted(missing):
             yield _provenance(row, "statement_en", f"{_number_text(number)} is in the quote but not in the English")
+
+
+# A figure followed by a unit that English writes in another unit (units.ENGLISH_UNITS): 40万千瓦, 28.62亿立方米.
+UNIT_FIGURE = re.compile(
+    r"(?P<number>\d[\d,]*(?:\.\d+)?)(?P<unit>" + "|".join(sorted(units.ENGLISH_UNITS, key=len, reverse=True)) + ")"
+)
 
 
 @attrs.define(kw_only=True, repr=False)
@@ -302,6 +313,11 @@ class EnglishIsEnglish(Check):
 
 # The Chinese a row's English field translates, where its name does not say it (X_en translates X or X_zh).
 TRANSLATES = {"statement_en": "quote", "definition": "name_zh"}
+
+
+def english_field(name: str) -> bool:
+    """Whether a field holds English: X_en, or one that TRANSLATES names (statement_en, definition)."""
+    return name.endswith("_en") or name in TRANSLATES
 
 
 def english_fields(field_names: list[str]) -> Iterable[tuple[str, str]]:

@@ -31,7 +31,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from generator.base import i18n, urls
+from generator.base import i18n, units, urls
 from generator.package.csvfiles import looks_like_formula
 from generator.pages import text
 from generator.site.model import Model, Plan, Target
@@ -105,7 +105,7 @@ def indicator_chart(model: Model, row: IndicatorRow, label: Label = str, lang: s
     for plan, target in targets:
         groups.setdefault(_scale_key(target), []).append(_commitment_item(plan, target, label, lang))
     panels = [
-        _panel(items, label, axis=_axis_title(target_of_key, label))
+        _panel(items, label, axis=_axis_title(target_of_key, label, lang))
         for key, items in groups.items()
         if key is not None
         for target_of_key in [next(t for _, t in targets if _scale_key(t) == key)]
@@ -139,9 +139,9 @@ def _scale_key(target: Target) -> ScaleKey | None:
     return (target.unit, target.direction, target.baseline_year, target.per_year, target.scope)
 
 
-def _axis_title(target: Target, label: Label) -> list[str]:
+def _axis_title(target: Target, label: Label, lang: str = i18n.DEFAULT) -> list[str]:
     """The value axis of a group of figures, in words: direction, unit, baseline year, each year, scope."""
-    unit = label(target.unit).strip() if target.unit else label("无单位")
+    unit = text.unit_name(target.unit, label, lang) or label("无单位")
     words = label("%(direction)s（%(unit)s）") % {"direction": label(DIRECTION_LABELS[target.direction]), "unit": unit}
     if target.baseline_year:
         words += label("，较%(year)s年") % {"year": target.baseline_year}
@@ -155,7 +155,7 @@ def _axis_title(target: Target, label: Label) -> list[str]:
 def _commitment_item(plan: Plan, target: Target, label: Label, lang: str) -> Item:
     """One commitment as a row of the chart: its words, its marks' colour and shape, its figure (lo–hi)."""
     hedge = _hedge_label(target.hedge, label)
-    shown = text.figure(target, label) if target.kind == "quantitative" else label(text.KIND_LABELS[target.kind])
+    shown = text.figure(target, label, lang) if target.kind == "quantitative" else label(text.KIND_LABELS[target.kind])
     if hedge:
         shown += label("（%(hedge)s）") % {"hedge": hedge}
     year = label("%(year)s年") % {"year": target.target_year} if target.target_year else label(NO_YEAR)
@@ -166,6 +166,8 @@ def _commitment_item(plan: Plan, target: Target, label: Label, lang: str) -> Ite
     }
     low = target.value_min if target.comparator == "range" else target.value
     high = target.value_max if target.comparator == "range" else target.value
+    if lang != i18n.DEFAULT and target.unit and units.convertible(target.unit):  # on the axis of the English unit
+        low, high = (units.value(target.unit, v) if v is not None else None for v in (low, high))
     return {
         "text": wrap(words),
         "colour": KIND_COLOURS[target.kind],
@@ -383,7 +385,7 @@ def indicator_table(model: Model, row: IndicatorRow, label: Label = str, lang: s
     rows = []
     for plan in model.district_plans:
         for t in row.by_plan[plan.plan_id]:
-            shown = text.figure(t, label) if t.kind == "quantitative" else label(text.KIND_LABELS[t.kind])
+            shown = text.figure(t, label, lang) if t.kind == "quantitative" else label(text.KIND_LABELS[t.kind])
             hedge = _hedge_label(t.hedge, label)
             rows.append(
                 (

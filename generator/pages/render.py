@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 
 from generator.base import i18n, urls
-from generator.package import passages
+from generator.package import checks, passages
 from generator.package.load import SiteSettings
 from generator.pages import metadata, text
 from generator.pages.charts import Chart
@@ -51,7 +51,8 @@ def environment(model: Model, lang: str = i18n.DEFAULT, settings: SiteSettings =
     env.filters.update(
         cell=text.cell,
         yaml_string=text.yaml_string,
-        figure=partial(text.figure, unit_label=label),
+        figure=partial(text.figure, unit_label=label, lang=lang),
+        unit_name=partial(text.unit_name, unit_label=label, lang=lang),
         phrase=partial(text.direction_phrase, label=label, lang=lang),
         hedge_words=text.hedge_words,
         hedge_class=text.HEDGE_CLASSES.__getitem__,
@@ -61,6 +62,9 @@ def environment(model: Model, lang: str = i18n.DEFAULT, settings: SiteSettings =
         xml=text.xml_text,
         tr=partial(i18n.localised, lang, pending=label("译文待补")),
         original=partial(i18n.original, lang),
+        english=partial(i18n.english, lang),
+        # A stored value in the changelog, marked as English on Chinese pages when its field is English.
+        in_field=lambda value, field: i18n.english(lang, value) if checks.english_field(field) else value,
         mark_chinese=partial(i18n.mark_chinese, lang),
         descriptor_text=partial(i18n.descriptor_text, lang),
         kind_label=lambda kind: label(text.KIND_LABELS[kind]),

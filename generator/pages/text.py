@@ -93,15 +93,24 @@ def number(value: Decimal | int | None) -> str:
     return format(value, "f") if isinstance(value, Decimal) else str(value)
 
 
-def figure(target: Target, unit_label: Callable[[str], str] = str) -> str:
-    """A target's figure with comparator and unit: "≥ 46%", "3–5家", "≤ 1.3"; ``unit_label`` translates the unit."""
+def figure(target: Target, unit_label: Callable[[str], str] = str, lang: str = "zh") -> str:
+    """A target's figure with comparator and unit: "≥ 46%", "3–5家", "≤ 1.3"; ``unit_label`` translates the unit.
+    In English a unit that units.py knows is shown as English writes it: "≥ 400 MW"."""
     if target.kind != "quantitative":
         return ""
-    unit = unit_label(target.unit) if target.unit else ""
-    if target.comparator == "range":
-        return f"{number(target.value_min)}–{number(target.value_max)}{unit}"
     assert target.comparator is not None  # every quantitative target has one (the descriptor's rule)
-    return f"{COMPARATOR_SIGNS[target.comparator]}{number(target.value)}{unit}"
+    sign = "" if target.comparator == "range" else COMPARATOR_SIGNS[target.comparator]
+    return sign + amount(target, unit_label, lang)
+
+
+def unit_name(unit: str | None, unit_label: Callable[[str], str] = str, lang: str = "zh") -> str:
+    """A unit on its own (a table's unit column, a chart's axis), as the figures beside it are shown: "万千瓦", or
+    "MW" in English; "" for none."""
+    if not unit:
+        return ""
+    if lang != "zh" and units.convertible(unit):
+        return units.name(unit)
+    return unit_label(unit).strip()
 
 
 # What a figure commits to, in words, by the target's direction and comparator (targets.direction, .comparator):

@@ -45,6 +45,7 @@ class Indicator:
     unit: str | None
     area: ActionArea
     definition: str
+    definition_zh: str  # the definition in Chinese, shown on the Chinese pages (a translation of definition)
     translation: str
 
 
@@ -131,6 +132,7 @@ class Target:
     hedge: str | None
     scope: str  # who it applies to: district, named-area, group, new-buildings or project
     scope_as_printed: str | None  # the quote's words that name them; None for the whole district
+    scope_as_printed_en: str | None  # those words in English
     quote: str
     quote_occurrence: int | None  # which place of the source the quote means, when it stands in several
     statement_en: str
