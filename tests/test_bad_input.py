@@ -534,8 +534,9 @@ CASES = [
         one_after_another(
             edit_the_source("yi-2023", YI, "", "到2025年，公共机构全部完成节能改造。\n"),
             add_a_target(
-                "yi-2023-t006,yi-2023,,,三（二）,public-institution-energy-intensity,qualitative,,,,,,level,2025,,false,,"
-                "district,,,公共机构全部完成节能改造,,Public institutions all complete energy-saving retrofits.,reviewed"
+                "yi-2023-t006,yi-2023,,,三（二）,public-institution-energy-intensity,qualitative,,,,,,level,2025,,"
+                "false,,district,,,公共机构全部完成节能改造,,Public institutions all complete energy-saving retrofits.,"
+                "reviewed"
             ),
         ),
         TARGETS,

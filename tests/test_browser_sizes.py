@@ -57,7 +57,8 @@ MEASURE = """([smallestText, smallestTarget, leastGap]) => {
   const shown = r => r.width > 1 && r.height > 1 && r.right > 0 && r.bottom > 0;
   const describe = el => {
     const name = (el.getAttribute("aria-label") || el.textContent || el.value || "").trim().replace(/\\s+/g, " ");
-    const kind = typeof el.className === "string" && el.className.trim() ? "." + el.className.trim().split(/\\s+/).join(".") : "";
+    const classes = typeof el.className === "string" ? el.className.trim() : "";
+    const kind = classes ? "." + classes.split(/\\s+/).join(".") : "";
     return `${el.tagName.toLowerCase()}${kind} "${name.slice(0, 40)}"`;
   };
   const small = [];
