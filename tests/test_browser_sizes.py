@@ -39,6 +39,7 @@ BY_TEMPLATE = {
     "pilot.md.j2": "compare/120000/pilot/",
     "indicator.md.j2": "compare/120000/indicators/renewable-power-capacity/",
     "agency.md.j2": "compare/120000/agencies/development-reform-commission/",
+    "district.md.j2": "districts/120101/",
 }
 HAND_WRITTEN = ["methodology/", "about/", "404.html"]
 SEARCHES = {"": "search/?q=光伏", "en/": "search/?q=photovoltaic"}
@@ -115,7 +116,8 @@ def open_page(browser, server, path: str, scheme: str = "light", viewport: dict 
 
 
 def test_the_pages_measured_are_one_of_every_kind_in_the_catalogue():
-    assert {kind.template for kind in catalogue.PAGES} == set(BY_TEMPLATE)
+    pages = {kind.template for kind in catalogue.PAGES if kind.template.endswith(".md.j2")}  # not the feed
+    assert pages == set(BY_TEMPLATE)
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -136,11 +138,11 @@ def test_a_district_tile_is_tappable_anywhere_on_it(browser, server, edition):
     """A tap on a covered district's tile far from its name (its bottom right corner) opens its plan."""
     context, page = open_page(browser, server, edition)
     try:
-        tile = page.locator("li.district-tile:has(a.district-tile__name)").first
-        href = tile.locator("a.district-tile__name").get_attribute("href")
+        tile = page.locator("li.district-tile--covered").first
+        href = tile.locator("a.district-tile__link").get_attribute("href")
         tile.scroll_into_view_if_needed()
         box = tile.bounding_box()
-        name = tile.locator("a.district-tile__name").bounding_box()
+        name = tile.locator(".district-tile__name").bounding_box()
         assert box["height"] > name["height"] + 10  # the corner is not on the name
         with page.expect_navigation():
             page.mouse.click(box["x"] + box["width"] - 3, box["y"] + box["height"] - 3)
