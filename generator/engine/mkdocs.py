@@ -68,6 +68,7 @@ def build_part(
     with stage("search index"):
         commands.run({f"pagefind ({name})": pagefind.index_command(staged, bundle)}, paths.root, env, [staged])
     pagefind.sort_entry(bundle)
+    pagefind.sort_filters(bundle)
     site = paths.part_site(name)
     shutil.rmtree(site, ignore_errors=True)
     os.replace(staged, site)

@@ -6,6 +6,8 @@ part's) index at pagefind/, a region's below it (``bundle``); the search page me
 
 from __future__ import annotations
 
+import gzip
+import hashlib
 import json
 import sys
 from pathlib import Path
@@ -43,3 +45,88 @@ def sort_entry(bundle_dir: Path) -> None:
     the same input stay byte-identical. The order carries no meaning: the search reads languages by name."""
     entry = bundle_dir / "pagefind-entry.json"
     entry.write_text(json.dumps(json.loads(entry.read_text(encoding="utf-8")), sort_keys=True), encoding="utf-8")
+
+
+def sort_filters(bundle_dir: Path) -> None:
+    """Pagefind writes a filter's values (the pages' search weights) in a different order from run to run, and
+    names each filter file, and each language's meta file that lists them, by a hash of its bytes. With the values
+    sorted and the files renamed by a hash of what they then hold (the names keep their length: the meta file's is
+    the entry's language hash), two builds of the same input stay byte-identical; the search reads them by name."""
+    entry_path = bundle_dir / "pagefind-entry.json"
+    entry = json.loads(entry_path.read_text(encoding="utf-8"))
+    renamed: dict[bytes, bytes] = {}
+    for path in sorted((bundle_dir / "filter").glob("*.pf_filter")):
+        lang, _, old = path.stem.rpartition("_")
+        content = _sorted_filter(gzip.decompress(path.read_bytes()))
+        new = f"{lang}_{hashlib.sha256(content).hexdigest()[: len(old)]}"
+        renamed[path.stem.encode()] = new.encode()
+        path.unlink()
+        (path.parent / f"{new}.pf_filter").write_bytes(gzip.compress(content, mtime=0))
+    for language in entry["languages"].values():
+        old_meta = bundle_dir / f"pagefind.{language['hash']}.pf_meta"
+        meta = gzip.decompress(old_meta.read_bytes())
+        for old_name, new_name in renamed.items():
+            meta = meta.replace(old_name, new_name)
+        lang, _, old = language["hash"].rpartition("_")
+        language["hash"] = f"{lang}_{hashlib.sha256(meta).hexdigest()[: len(old)]}"
+        old_meta.unlink()
+        (bundle_dir / f"pagefind.{language['hash']}.pf_meta").write_bytes(gzip.compress(meta, mtime=0))
+    entry_path.write_text(json.dumps(entry, sort_keys=True), encoding="utf-8")
+
+
+SIGNATURE = b"pagefind_dcd"
+
+
+def _sorted_filter(content: bytes) -> bytes:
+    """A filter file (its signature, then CBOR: [[filter, [[value, [page, ...]], ...]], ...]) with each filter's
+    values in sorted order."""
+    if not content.startswith(SIGNATURE):
+        raise ValueError("not a Pagefind filter file")
+    filters, end = _decode(content, len(SIGNATURE))
+    if end != len(content):
+        raise ValueError("a Pagefind filter file with bytes after its data")
+    if not isinstance(filters, list) or len(filters) != 2 or not isinstance(filters[1], list):
+        raise ValueError("a Pagefind filter file of an unknown shape")
+    return SIGNATURE + _encode([filters[0], sorted(filters[1], key=lambda pair: pair[0])])
+
+
+# The part of CBOR (RFC 8949) that Pagefind's filter files use: unsigned integers (0), text (3), arrays (4).
+def _decode(data: bytes, at: int) -> tuple[object, int]:
+    major, info = data[at] >> 5, data[at] & 0x1F
+    at += 1
+    if info < 24:
+        length = info
+    elif info <= 27:
+        size = 1 << (info - 24)
+        length, at = int.from_bytes(data[at : at + size], "big"), at + size
+    else:
+        raise ValueError(f"CBOR item {data[at - 1]:#x} is not read here")
+    if major == 0:
+        return length, at
+    if major == 3:
+        return data[at : at + length].decode("utf-8"), at + length
+    if major == 4:
+        items = []
+        for _ in range(length):
+            item, at = _decode(data, at)
+            items.append(item)
+        return items, at
+    raise ValueError(f"CBOR major type {major} is not read here")
+
+
+def _encode(item: object) -> bytes:
+    if isinstance(item, int):
+        return _head(0, item)
+    if isinstance(item, str):
+        raw = item.encode("utf-8")
+        return _head(3, len(raw)) + raw
+    if isinstance(item, list):
+        return _head(4, len(item)) + b"".join(_encode(each) for each in item)
+    raise ValueError(f"{type(item).__name__} is not written here")
+
+
+def _head(major: int, length: int) -> bytes:
+    if length < 24:
+        return bytes([major << 5 | length])
+    size = next(size for size in (1, 2, 4, 8) if length < 1 << (8 * size))
+    return bytes([major << 5 | (24 + size.bit_length() - 1)]) + length.to_bytes(size, "big")
