@@ -81,6 +81,8 @@ MEASURE = """([smallestText, smallestTarget, leastGap]) => {
     + " [tabindex]:not([tabindex='-1'])";
   for (const el of document.querySelectorAll(controls)) {
     if (!visible(el)) continue;
+    // A control inside another (the theme's link inside a content tab's label) is tapped as the outer one is.
+    if (el.parentElement && el.parentElement.closest(controls)) continue;
     let rects = [...el.getClientRects()].filter(shown);
     const after = getComputedStyle(el, "::after");
     if (el.tagName === "A" && after.position === "absolute" && el.offsetParent
