@@ -61,13 +61,7 @@ def every_page(site: Path, edition: str) -> dict[str, str]:
 
 # Queries whose expected page has fallen out of the first three, each with what is known: a strict xfail, so that
 # the row passes again (and must be taken out of here) as soon as the ranking is mended (issue 28, search).
-KNOWN_MISSES = {
-    (
-        "zh",
-        "公共建筑",
-    ): "since 0.5.0 the search lists the sources of 河东区 and 西青区 and the methodology before 蓟州区's, "
-    "which writes 公共建筑 most (5 times, 河东区 once): ranking regressed, cause not found yet",
-}
+KNOWN_MISSES: dict[tuple[str, str], str] = {}  # 公共建筑 came back to the first three in this step
 
 
 def _query_params() -> list:
