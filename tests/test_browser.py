@@ -44,6 +44,17 @@ REPORT_VIOLATIONS = """document.addEventListener("securitypolicyviolation", e =>
     console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI} ${e.sample}`));"""
 
 
+def visit(page, address: str):
+    """Open ``address`` and wait until the page's scripts have run and the network has gone quiet.
+
+    "networkidle" alone is not that: on a long page the browser may spend more than its 500 ms of silence parsing
+    and running the theme's script before it asks for the next script, so the quiet came before tables.js had made
+    the headers sortable (a click on one then did nothing). The load event comes after every script has run."""
+    response = page.goto(address, wait_until="load")
+    page.wait_for_load_state("networkidle")
+    return response
+
+
 def console_errors(page) -> list[str]:
     """Start listening on ``page`` for console errors, uncaught exceptions and CSP violations; returns the list."""
     errors: list[str] = []
@@ -57,7 +68,7 @@ def console_errors(page) -> list[str]:
 @pytest.mark.parametrize("path", BOTH_EDITIONS)
 def test_page_runs_without_csp_violation_or_console_error(page, server, path):
     errors = console_errors(page)
-    page.goto(server + path, wait_until="networkidle")
+    visit(page, server + path)
     if "search/" in path:
         page.wait_for_selector(".search-page__results a")  # the search ran: its WebAssembly was allowed
     page.wait_for_timeout(200)
@@ -76,28 +87,28 @@ def test_an_injected_script_or_handler_does_not_run(page, server):
         route.fulfill(response=response, body=body)
 
     page.route("**/plans/jizhou-2023/", inject)
-    page.goto(server + "plans/jizhou-2023/", wait_until="networkidle")
+    visit(page, server + "plans/jizhou-2023/")
     assert page.evaluate("window.injected") is None
     assert any("CSP violation: script-src" in error for error in errors), errors
 
 
 @pytest.mark.parametrize("path", BOTH_EDITIONS)
 def test_page_loads_everything_from_this_site_only(page, server, path):
-    page.goto(server + path, wait_until="networkidle")
+    visit(page, server + path)
     hosts = {urlsplit(url).netloc for url in page.requests if not url.startswith("data:")}
     assert hosts == {urlsplit(server).netloc}
 
 
 @pytest.mark.parametrize("path", BOTH_EDITIONS)
 def test_page_has_no_serious_accessibility_violations(page, server, path):
-    page.goto(server + path, wait_until="networkidle")
+    visit(page, server + path)
     results = axe_module.Axe().run(page)
     serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
     assert serious == [], [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in serious]
 
 
 def test_a_quote_link_lands_on_its_highlighted_passage(page, server):
-    page.goto(server + "plans/jizhou-2023/", wait_until="networkidle")
+    visit(page, server + "plans/jizhou-2023/")
     page.click("a[href$='#jizhou-2023-t038']")
     page.wait_for_url("**/sources/jizhou-2023/#jizhou-2023-t038")
     marked = page.locator("mark.passage.is-target")
@@ -111,7 +122,7 @@ PUE = "new-large-data-centre-pue"
 def search(page, server, query: str, edition: str = "") -> set[str]:
     """The pages Pagefind's own search API returns for ``query``, read from the index of one edition
     (Pagefind picks the index of the page's language: "" for Chinese, "en/" for English)."""
-    page.goto(server + edition + "search/", wait_until="networkidle")
+    visit(page, server + edition + "search/")
     script = """async query => {
         const pagefind = await import("/pagefind/pagefind.js");
         const found = await pagefind.search(query);
@@ -151,7 +162,7 @@ def test_english_search_finds_the_plans_that_speak_of_it(page, server, query, pl
 
 
 def test_the_search_form_opens_the_search_page_with_results(page, server):
-    page.goto(server + "plans/jizhou-2023/", wait_until="networkidle")
+    visit(page, server + "plans/jizhou-2023/")
     page.fill("form.site-search input", "光伏")
     page.click("form.site-search button")
     page.wait_for_selector(".search-page[data-state=done]")
@@ -161,7 +172,7 @@ def test_the_search_form_opens_the_search_page_with_results(page, server):
 
 
 def test_timeline_tabs_filter_by_plan(page, server):
-    page.goto(server + "compare/120000/timeline/", wait_until="networkidle")
+    visit(page, server + "compare/120000/timeline/")
     page.locator(".tabbed-labels label", has_text="蓟州区").click()
     visible = page.locator(".tabbed-block:visible table tbody tr td:first-child").all_inner_texts()
     assert visible and set(visible) == {"蓟州区"}

@@ -9,7 +9,7 @@ import csv
 import io
 
 import pytest
-from test_browser import BOTH_EDITIONS
+from test_browser import BOTH_EDITIONS, visit
 
 pytestmark = pytest.mark.browser
 playwright = pytest.importorskip("playwright.sync_api")
@@ -86,7 +86,7 @@ CHART_TEXT_CONTRAST = """() => {
 def open_page(browser, server, path: str, viewport: str = "phone", scheme: str = "light"):
     context = browser.new_context(viewport=VIEWPORTS[viewport], color_scheme=scheme)
     page = context.new_page()
-    page.goto(server + path, wait_until="networkidle")
+    visit(page, server + path)
     page.wait_for_function("() => window.component$ !== undefined")  # the theme's script has set the scheme
     return context, page
 
@@ -144,7 +144,7 @@ def test_chart_text_contrasts_with_the_page_in_either_scheme(browser, server, pa
 def test_each_chart_offers_its_data_as_csv_and_itself_as_svg(page, server, path):
     """Below the chart, a link to its data (CSV that a spreadsheet opens as UTF-8, headed in the page's language)
     and one to the chart as SVG (the same image, its title the chart's); both resolve."""
-    page.goto(server + path, wait_until="networkidle")
+    visit(page, server + path)
     links = page.eval_on_selector_all("figure.chart figcaption a[download]", "links => links.map(a => a.href)")
     assert [link.rpartition(".")[2] for link in links] == ["csv", "svg"]
     data, image = (page.request.get(link) for link in links)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import urllib.parse
 
 import pytest
+from test_browser import visit
 
 pytestmark = pytest.mark.browser
 playwright = pytest.importorskip("playwright.sync_api")
@@ -103,7 +104,7 @@ def test_a_chinese_404_page_at_a_chinese_address_stays(browser, server):
     page = context.new_page()
     chinese = page.request.get(server + "404.html").text()
     page.route("**/no-such-page/", lambda route: route.fulfill(status=404, body=chinese, content_type="text/html"))
-    page.goto(server + "no-such-page/", wait_until="networkidle")
+    visit(page, server + "no-such-page/")
     assert page.url == server + "no-such-page/"
     context.close()
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+from test_browser import visit
 
 from generator.base import urls
 
@@ -155,6 +156,6 @@ def test_first_visit_of_the_search_page_stays_under_500_kb(browser, server):
     page = context.new_page()
     sizes = []
     page.on("requestfinished", lambda request: sizes.append(request.sizes()["responseBodySize"]))
-    page.goto(f"{server}search/", wait_until="networkidle")
+    visit(page, f"{server}search/")
     context.close()
     assert 300_000 < sum(sizes) < 500_000  # the theme and Pagefind were loaded, and no more

@@ -7,6 +7,7 @@ pinned column leaves most of the screen to the others. Run by `nox -s browser`; 
 from __future__ import annotations
 
 import pytest
+from test_browser import visit
 
 from generator.pages import catalogue
 
@@ -110,7 +111,7 @@ MEASURE = """([smallestText, smallestTarget, leastGap]) => {
 def open_page(browser, server, path: str, scheme: str = "light", viewport: dict = PHONE):
     context = browser.new_context(viewport=viewport, color_scheme=scheme)
     page = context.new_page()
-    page.goto(server + path, wait_until="networkidle")
+    visit(page, server + path)
     page.wait_for_function("() => window.component$ !== undefined")  # the theme's script has set the scheme
     if "search/" in path:
         page.wait_for_selector(".search-page[data-state=done]")

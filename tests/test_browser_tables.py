@@ -9,7 +9,7 @@ import csv
 import gzip
 
 import pytest
-from test_browser import BOTH_EDITIONS
+from test_browser import BOTH_EDITIONS, visit
 
 from generator.base.paths import ROOT
 
@@ -50,7 +50,7 @@ def test_page_fits_a_phone_and_a_laptop_without_scrolling_sideways(browser, serv
     Wide tables scroll inside their own box; the page itself does not."""
     context = browser.new_context(viewport=PHONE, color_scheme=scheme)
     page = context.new_page()
-    page.goto(server + path, wait_until="networkidle")
+    visit(page, server + path)
     # The theme's script sets the scheme; on a long page (the timeline) it may run after the network is idle.
     page.wait_for_function("() => window.component$ !== undefined")
     shown = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
@@ -107,7 +107,7 @@ def year_key(year: str):
 @pytest.mark.parametrize("edition", ["", "en/"])
 def test_a_plans_targets_sort_by_year_both_ways(page, server, targets, edition):
     year_of = {t["target_id"]: t["target_year"] for t in targets if t["plan_id"] == PLAN}
-    page.goto(server + f"{edition}plans/{PLAN}/", wait_until="networkidle")
+    visit(page, server + f"{edition}plans/{PLAN}/")
     header = page.locator("table[data-sortable] thead th").nth(3)  # 指标, 行动领域, 目标, 目标年
     header.click()
     ascending = plan_rows(page)
@@ -121,7 +121,7 @@ def test_a_plans_targets_sort_by_year_both_ways(page, server, targets, edition):
 
 
 def test_chinese_text_sorts_by_pinyin(page, server):
-    page.goto(server + f"plans/{PLAN}/", wait_until="networkidle")
+    visit(page, server + f"plans/{PLAN}/")
     page.locator("table[data-sortable] thead th").first.click()
     names = page.locator("table[data-sortable] tbody tr td:first-child").all_inner_texts()
     by_pinyin = page.evaluate("names => names.slice().sort(new Intl.Collator('zh', {numeric: true}).compare)", names)
@@ -147,7 +147,7 @@ PLAN_FILTERS = [
 @pytest.mark.parametrize("edition", ["", "en/"])
 def test_a_plans_targets_filter_to_exactly_the_matching_rows(page, server, targets, area_of, edition):
     ours = [t for t in targets if t["plan_id"] == PLAN]
-    page.goto(server + f"{edition}plans/{PLAN}/", wait_until="networkidle")
+    visit(page, server + f"{edition}plans/{PLAN}/")
     count = page.locator(".table-filters [aria-live]")
     for chosen, keep in PLAN_FILTERS:
         for select in page.locator(".table-filters select").all():
@@ -164,7 +164,7 @@ def test_a_plans_targets_filter_to_exactly_the_matching_rows(page, server, targe
 
 
 def test_the_filters_are_labelled_in_the_pages_language(page, server):
-    page.goto(server + f"en/plans/{PLAN}/", wait_until="networkidle")
+    visit(page, server + f"en/plans/{PLAN}/")
     labels = page.locator(".table-filters label").all_inner_texts()
     assert [label.splitlines()[0].strip() for label in labels] == [
         "Action area",
@@ -212,7 +212,7 @@ def test_the_comparison_of_targets_filters_by_plan_and_commitment(page, server, 
     plans = {row["plan_id"] for row in read_csv("plans.csv") if row["kind"] == "district-plan"}
     names = indicator_names()
     expected = {names[t["indicator_id"]] for t in targets if t["plan_id"] in plans and keep(t)}
-    page.goto(server + "compare/120000/targets/", wait_until="networkidle")
+    visit(page, server + "compare/120000/targets/")
     for name, value in chosen.items():
         page.select_option(f".table-filters select[data-filter={name}]", value)
     shown = page.locator("table[data-filterable] tbody tr:visible td:first-child").all_inner_texts()
@@ -238,7 +238,7 @@ def test_first_visit_stays_under_500_kb(page, server, path):
     """The page and everything it loads on a first visit (empty cache), searches included: under 500 kB sent."""
     finished = []
     page.on("requestfinished", lambda request: finished.append(request))
-    page.goto(server + path, wait_until="networkidle")
+    visit(page, server + path)
     if "search/" in path:
         page.wait_for_selector(".search-page[data-state=done]")
     page.wait_for_load_state("networkidle")
