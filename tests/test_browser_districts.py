@@ -15,6 +15,7 @@ pytestmark = pytest.mark.browser
 playwright = pytest.importorskip("playwright.sync_api")
 
 PHONE = {"width": 390, "height": 844}
+LAPTOP = {"width": 1366, "height": 900}
 EDITIONS = [("", "name_zh"), ("en/", "name_en")]
 
 
@@ -26,11 +27,12 @@ def missing_districts(real_tables) -> list[dict]:
 
 @pytest.mark.parametrize(("edition", "name"), EDITIONS, ids=["zh", "en"])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("viewport", [PHONE, LAPTOP], ids=["390", "1366"])
 def test_tapping_anywhere_on_a_district_tile_without_a_plan_opens_its_page(
-    browser, server, real_tables, edition, name, scheme
+    browser, server, real_tables, edition, name, scheme, viewport
 ):
     district = missing_districts(real_tables)[0]
-    context = browser.new_context(viewport=PHONE, color_scheme=scheme, has_touch=True)
+    context = browser.new_context(viewport=viewport, color_scheme=scheme, has_touch=True)
     page = context.new_page()
     page.goto(server + edition)
     tile = page.locator("li.district-tile", has=page.locator(".district-tile__name", has_text=district[name]))
@@ -50,7 +52,7 @@ def test_tapping_anywhere_on_a_district_tile_without_a_plan_opens_its_page(
     assert sections.count() >= 1
     # How to send the document: a link that leads somewhere (the methodology's reporting section, by default).
     assert article.locator("a[href*='methodology/#report']").count() == 1
-    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]  # no sideways scroll
+    assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]  # no sideways scroll
     sections.first.click()
     page.wait_for_url("**/sources/tianjin-pilot-2023/#s4-*")
     anchor = urllib.parse.urlsplit(page.url).fragment

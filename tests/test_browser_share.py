@@ -21,6 +21,12 @@ pytestmark = pytest.mark.browser
 playwright = pytest.importorskip("playwright.sync_api")
 
 PHONE = {"width": 390, "height": 844}
+LAPTOP = {"width": 1366, "height": 900}
+# How readers see a view they share or download: on a phone or a laptop, in either colour scheme (issue 28's "Done
+# when": both editions, light and dark, at 390 px and 1366 px). Tests that name it run once for each; the others on a
+# phone, in light.
+LOOKS = [(PHONE, "light"), (PHONE, "dark"), (LAPTOP, "light"), (LAPTOP, "dark")]
+LOOK_IDS = ["390-light", "390-dark", "1366-light", "1366-dark"]
 DATA = ROOT / "datapackage" / "data"
 PLAN = "jizhou-2023"  # the plan with the most targets
 COMPARE = "compare/120000/targets/"
@@ -45,8 +51,9 @@ def version(built) -> str:
 
 
 @pytest.fixture
-def context(browser):
-    context = browser.new_context(viewport=PHONE, accept_downloads=True)
+def context(browser, request):
+    viewport, scheme = getattr(request, "param", (PHONE, "light"))
+    context = browser.new_context(viewport=viewport, color_scheme=scheme, accept_downloads=True)
     context.add_init_script(REPORT_VIOLATIONS)
     yield context
     context.close()
@@ -98,6 +105,7 @@ def view_of(address: str) -> tuple[str, dict]:
     return parts.path, parse_qs(parts.query)
 
 
+@pytest.mark.parametrize("context", LOOKS, ids=LOOK_IDS, indirect=True)
 @pytest.mark.parametrize("edition", ["", "en/"])
 def test_a_plans_filtered_sorted_view_reopens_from_its_address(context, server, targets, edition):
     page = open_page(context, server + f"{edition}plans/{PLAN}/")
@@ -139,6 +147,7 @@ def test_a_views_address_keeps_the_rows_fragment(context, server, edition):
     assert page.url.endswith(f"#{last}")
 
 
+@pytest.mark.parametrize("context", LOOKS, ids=LOOK_IDS, indirect=True)
 @pytest.mark.parametrize("edition", ["", "en/"])
 def test_a_comparisons_view_reopens_from_its_address(context, server, edition):
     page = open_page(context, server + edition + COMPARE)
@@ -160,6 +169,7 @@ def csv_rows(data: bytes) -> list[list[str]]:
     return list(csv.reader(io.StringIO(data[len(BOM) :].decode("utf-8"), newline="")))
 
 
+@pytest.mark.parametrize("context", LOOKS, ids=LOOK_IDS, indirect=True)
 @pytest.mark.parametrize("edition", ["", "en/"])
 def test_a_plans_rows_download_is_the_rows_shown(context, server, targets, version, edition):
     page = open_page(context, server + f"{edition}plans/{PLAN}/?kind=quantitative")
@@ -187,6 +197,7 @@ def test_a_plans_rows_download_is_the_rows_shown(context, server, targets, versi
     assert page.errors == []  # the Content Security Policy lets the file be saved
 
 
+@pytest.mark.parametrize("context", LOOKS, ids=LOOK_IDS, indirect=True)
 @pytest.mark.parametrize("edition", ["", "en/"])
 def test_a_comparisons_rows_download_is_the_rows_shown(context, server, version, edition):
     page = open_page(context, server + edition + COMPARE + "?scope=new-buildings")

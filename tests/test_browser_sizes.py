@@ -1,8 +1,9 @@
-"""Sizes for a thumb (issue 28) in a real browser (headless Chromium) at a 390 px phone's width: on one page of every
-kind in the catalogue, in both editions and both colour schemes, no visible text under 12 px and no control (link,
-button, menu, field, summary) smaller than 44 × 44 px unless it stands at least 8 px from every other; the whole
-district tile is tappable; a long table's header stays in view under the top bar; the sort state is seen; the English
-pinned column leaves most of the screen to the others. Run by `nox -s browser`; needs /usr/bin/chromium."""
+"""Sizes for a thumb (issue 28) in a real browser (headless Chromium) at a 390 px phone's width and a 1366 px laptop's:
+on one page of every kind in the catalogue, in both editions and both colour schemes, no visible text under 12 px
+and no control (link, button, menu, field, summary) smaller than 44 × 44 px unless it stands at least 8 px from
+every other; the whole district tile is tappable; a long table's header stays in view under the top bar; the sort
+state is seen; the English pinned column leaves most of the screen to the others. Run by `nox -s browser`; needs
+/usr/bin/chromium."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ pytestmark = pytest.mark.browser
 playwright = pytest.importorskip("playwright.sync_api")
 
 PHONE = {"width": 390, "height": 844}
+LAPTOP = {"width": 1366, "height": 900}
 SMALLEST_TEXT = 12  # px
 SMALLEST_TARGET = 44  # px, either side
 LEAST_GAP = 8  # px between a smaller target and any other
@@ -123,10 +125,12 @@ def test_the_pages_measured_are_one_of_every_kind_in_the_catalogue():
     assert pages == set(BY_TEMPLATE)
 
 
+@pytest.mark.parametrize("viewport", [PHONE, LAPTOP], ids=["390", "1366"])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("path", PAGES)
-def test_no_text_under_12_px_and_no_control_under_44_px_without_room(browser, server, path, scheme):
-    context, page = open_page(browser, server, path, scheme)
+def test_no_text_under_12_px_and_no_control_under_44_px_without_room(browser, server, path, scheme, viewport):
+    """On a phone, and on a laptop, whose screen may be touched too."""
+    context, page = open_page(browser, server, path, scheme, viewport)
     try:
         found = page.evaluate(MEASURE, [SMALLEST_TEXT, SMALLEST_TARGET, LEAST_GAP])
     finally:
