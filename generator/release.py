@@ -31,7 +31,9 @@ def release(paths: Paths, remote: str | None, branch: str) -> str:
         raise GeneratorError(f"raise the version in datapackage/datapackage.json: {latest} is released")
     heading = f"'## {version} - {date}'"
     if not history.parse_notes(inputs.changelog_notes).get(version):
-        raise GeneratorError(f"write what changed in {version} in CHANGELOG.md, under a heading {heading}")
+        raise GeneratorError(
+            f"write what changed in {version} in CHANGELOG.md, under a heading {heading} (rename '## Unreleased')"
+        )
     if history.release_dates(inputs.changelog_notes).get(version) != date:
         raise GeneratorError(f"give CHANGELOG.md's heading of {version} its date, the descriptor's created: {heading}")
     if f'version: "{version}"' not in inputs.citation:

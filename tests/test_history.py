@@ -69,6 +69,16 @@ def test_a_raised_version_is_listed_under_its_own_number():
     assert entries[0].changes["targets"].added == ["t2"]
 
 
+def test_changes_not_yet_released_carry_the_notes_under_unreleased():
+    versions = [release("0.1.0", [T1])]
+    notes = history.parse_notes("## Unreleased\n\nAdded t2.\n\n## 0.1.0 - 2026-01-01\n\nFirst.\n")
+    for number in ("0.1.0", "0.2.0"):  # the working data under the last release's number, or a raised one
+        version = history.DataVersion(number, released=False, since="0.1.0")
+        entries = history.changelog(versions, version, {"targets": [T1, T2]}, KEYS, notes)
+        assert entries[0].released is False and entries[0].notes == "Added t2."
+        assert entries[1].version == "0.1.0" and entries[1].notes == "First."
+
+
 def test_parse_notes_splits_changelog_by_version():
     text = "# Changelog\n\nintro\n\n## 0.3.0\n\nFixed a quote.\n\n## 0.2.0 — first\n\nFirst release.\n"
     assert history.parse_notes(text) == {"0.3.0": "Fixed a quote.", "0.2.0": "First release."}

@@ -161,11 +161,15 @@ def changelog(
     if not version.released or not releases:
         pending = diff(previous_tables, current, keys)
         raised = not releases or version.number != previous_version
-        own_notes = notes.get(version.number, "") if raised else ""  # a released version's notes are its own
+        # A released version's notes are its own; changes not yet under a version of their own have the notes
+        # under "## Unreleased" (Keep a Changelog's heading, renamed to the version when it is released).
+        own_notes = (notes.get(version.number, "") if raised else "") or notes.get(UNRELEASED, "")
         entries.append(Entry(version.number if raised else None, previous_version, False, pending, own_notes))
     return entries[::-1]
 
 
+# The heading in CHANGELOG.md of the notes on changes not yet released.
+UNRELEASED = "Unreleased"
 # A version's heading in CHANGELOG.md: "## 0.4.0 - 2026-12-04" (or Keep a Changelog's "## [0.4.0] - 2026-12-04").
 HEADING = re.compile(r"^## +\[?([^\]\s]+)\]?(?:[ \t]+[-–—][ \t]+(\d{4}-\d{2}-\d{2}))?", re.MULTILINE)
 
