@@ -79,6 +79,22 @@ MEASURE = """([smallestText, smallestTarget, leastGap]) => {
     const size = parseFloat(getComputedStyle(el).fontSize);
     if (size < smallestText) small.push(`${describe(el)}: ${size.toFixed(2)} px`);
   }
+  const clippedAway = (el, r) => {
+    // (The page's own scrollers, <body> and <html>, hold everything: a box below the fold is still there.)
+    for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+      const style = getComputedStyle(a);
+      if (!/auto|scroll|hidden|clip/.test(style.overflowY)) continue;
+      const b = a.getBoundingClientRect();
+      if (r.bottom <= b.top || r.top >= b.bottom) return true;
+    }
+    // Or going under something where it is seen (items of that navigation passing under its sticky title as it
+    // scrolls): its top, middle or bottom covered.
+    const x = (r.left + r.right) / 2;
+    return [r.top + 1, (r.top + r.bottom) / 2, r.bottom - 1].some(y => {
+      const top = document.elementFromPoint(x, y);
+      return top !== null && !el.contains(top) && !top.contains(el);
+    });
+  };
   const boxes = [];
   const controls = "a[href], button, input:not([type=hidden]), select, textarea, summary, label[for], [role=button],"
     + " [tabindex]:not([tabindex='-1'])";
@@ -92,7 +108,9 @@ MEASURE = """([smallestText, smallestTarget, leastGap]) => {
         && ["top", "right", "bottom", "left"].every(side => after[side] === "0px")) {
       rects = [el.offsetParent.getBoundingClientRect()];
     }
-    for (const r of rects) boxes.push([el, r]);
+    // A box scrolled out of a scrolling ancestor, above or below it (the laptop's long navigation in its sidebar),
+    // or covered, is not there to tap; a wide table's cells beside its box are, a swipe away.
+    for (const r of rects) if (!clippedAway(el, r)) boxes.push([el, r]);
   }
   const gap = (a, b) => Math.hypot(Math.max(0, b.left - a.right, a.left - b.right),
                                    Math.max(0, b.top - a.bottom, a.top - b.bottom));
