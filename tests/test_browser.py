@@ -168,7 +168,7 @@ def test_the_search_form_opens_the_search_page_with_results(page, server):
     page.wait_for_selector(".search-page[data-state=done]")
     assert page.locator("input[name=q]").input_value() == "光伏"
     links = page.locator(".search-page__title a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
-    assert any(link.startswith("/sources/") for link in links)
+    assert any(link.startswith("/plans/") for link in links)  # plans rank above their original texts
 
 
 def test_timeline_tabs_filter_by_plan(page, server):

@@ -159,3 +159,75 @@ def test_first_visit_of_the_search_page_stays_under_500_kb(browser, server):
     visit(page, f"{server}search/")
     context.close()
     assert 300_000 < sum(sizes) < 500_000  # the theme and Pagefind were loaded, and no more
+
+
+def _district_queries(model) -> list[tuple[str, str, str]]:
+    """What a reader types to find a district's plan, from the package: (edition, query, the plan's address). The
+    district's name in Chinese and in English, in full, short and in small letters, and with each year the plan
+    sets targets for (蓟州区2030, "Jizhou 2030")."""
+    queries = []
+    for plan in model.plans:
+        if plan.kind != "district-plan":
+            continue
+        address = urls.served_at(urls.plan_page(plan.plan_id))
+        zh, en = plan.district.name_zh, plan.district.name_en
+        short = en.removesuffix(" District")
+        years = sorted({t.target_year for t in plan.targets if t.target_year})
+        queries += [("", zh, "/" + address), ("en/", en, "/en/" + address), ("en/", short.lower(), "/en/" + address)]
+        queries += [("", f"{zh}{year}", "/" + address) for year in years]
+        queries += [("en/", f"{short} {year}", "/en/" + address) for year in years]
+    return queries
+
+
+def test_a_district_or_a_district_and_a_year_finds_its_plan_first(page, server, real_model):
+    """Issue 28: "Jizhou 2030" listed the changelog first and the plan not in the first ten; 河北区 the original text
+    and a responsible body before the plan. A plan is the first result for its district's name, in either language,
+    alone or with a year its plan sets targets for."""
+    queries = _district_queries(real_model)
+    assert len(queries) >= 4 * 5
+    misses = [
+        (edition, query, found[:3])
+        for edition, query, address in queries
+        if (found := results(page, server, query, edition))[:1] != [address]
+    ]
+    assert not misses
+
+
+def test_an_english_search_that_finds_nothing_offers_the_chinese_edition(page, server, built):
+    """The English edition has no word for hydrogen: only the original texts, in Chinese, speak of it (氢能,
+    制氢). The page says so and links the same search on the Chinese edition, which lists those texts."""
+    assert results(page, server, "hydrogen", "en/") == []
+    link = page.locator(".search-page__synonyms a")
+    assert "hydrogen" in link.inner_text()
+    link.click()
+    page.wait_for_selector(".search-page[data-state=done]")
+    assert page.evaluate("document.documentElement.lang") == "zh"
+    listed = page.locator(".search-page__title a").evaluate_all("links => links.map(a => new URL(a.href).pathname)")
+    pages = every_page(built.site_dir, "")
+    holding = {address for address, text in pages.items() if "氢" in text}
+    assert holding and set(listed) == holding
+
+
+def test_excerpts_keep_cells_apart(page, server, built):
+    """Table headers ran together in excerpts ("PlanCommitmentStatement (English)Original textSection"): no listed
+    text joins two header cells of the page's tables without a space."""
+    results(page, server, "Hedong", "en/", every=True)
+    shown = " ".join(page.locator(".search-page__results").all_inner_texts())
+    source = (built.site_dir / "en" / "plans" / "hedong-2023" / "index.html").read_text(encoding="utf-8")
+    cells = re.findall(r"<th[^>]*>(.*?)</th>", source)
+    headers = [html.unescape(re.sub(r"<[^>]+>", "", cell)).strip() for cell in cells]
+    joined = {a + b for a, b in zip(headers, headers[1:], strict=False) if a and b}
+    assert joined and not [pair for pair in joined if pair in shown]
+
+
+@pytest.mark.parametrize(("edition", "query"), [("", "河北区"), ("en/", "Jizhou 2030")])
+def test_on_a_phone_the_first_result_shows_without_scrolling(browser, server, edition, query):
+    """Issue 28: nine lines of explanation pushed the first result to the bottom of a phone's screen. At 390 x 844
+    the first result's title and excerpt are on the screen as the page opens."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    phone = context.new_page()
+    results(phone, server, query, edition)
+    first = phone.locator(".search-page__results > li").first
+    box = first.locator(".search-page__excerpt").bounding_box()
+    context.close()
+    assert box and box["y"] + min(box["height"], 60) <= 844

@@ -9,10 +9,15 @@
 //   alternative.
 // - Order: the pages Pagefind finds for the group's first term (the site's own word), then for its other terms,
 //   then for the terms' single Chinese characters (pages Pagefind's own cutting missed); within each, Pagefind's
-//   score, with titles weighing more than by default (RANKING, measured on tests/search_queries.csv) and the source
-//   texts less (generator/templates/source.md.j2). Among the pages listed at once, those whose title is a term or
-//   begins with one come first.
+//   score (titles weighing more than by default: RANKING, measured on tests/search_queries.csv) times the weight
+//   of the page's kind, which every page carries as the filter "weight" (generator/pages/catalogue.py): a plan
+//   before an indicator or a responsible body, those before the comparisons, and the lists, the changelog and the
+//   original texts, which name every district and year many times, last. Among the pages listed at once, those
+//   whose title is a term come first, then those whose title begins with one, then those whose title holds one.
 // - Pages are checked a few at a time, so a search downloads only the pages it lists (and a few more).
+// - A year written against Chinese (蓟州区2030) is a word of its own, as in "Jizhou 2030".
+// - Where the English edition finds nothing, the page offers the same search on the Chinese edition, which holds
+//   the original texts (hydrogen: 氢能, 制氢 are only there).
 // Pagefind picks the index of the page's language from <html lang>. Every label comes from the page.
 (function () {
   "use strict";
@@ -51,6 +56,35 @@
       return module;
     });
   });
+  // Each page's weight in the search (the filter "weight"): its id -> the weight; a page without one weighs 1.
+  // Read at the first query, not as the page opens, so that a first visit stays light.
+  var weights = null;
+  function pageWeights() {
+    weights = weights || readWeights();
+    return weights;
+  }
+  function readWeights() {
+    return pagefind.then(function (module) {
+      return module.filters().then(function (filters) {
+        var values = Object.keys((filters && filters.weight) || {});
+        return Promise.all(values.map(function (value) {
+          return module.search(null, { filters: { weight: value } }).then(function (found) {
+            return { weight: parseFloat(value) || 1, results: found.results };
+          });
+        }));
+      }).then(function (groups) {
+        var byId = {};
+        groups.forEach(function (group) {
+          group.results.forEach(function (result) {
+            byId[result.id] = group.weight;
+          });
+        });
+        return byId;
+      });
+    }).catch(function () {
+      return {}; // an index without weights: Pagefind's order
+    });
+  }
   var synonyms = fetch(SYNONYMS_URL)
     .then(function (response) {
       return response.ok ? response.json() : [];
@@ -69,13 +103,23 @@
     return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   }
 
-  // The terms to search for: the query, or, if it is a term of a synonym group, the group's terms in this edition's
+  // A year next to Chinese characters, apart from them: 蓟州区2030 as 蓟州区 2030.
+  function yearsApart(query) {
+    return query
+      .replace(/(\p{Script=Han})((?:19|20)\d\d)(?!\d)/gu, "$1 $2")
+      .replace(/(?<!\d)((?:19|20)\d\d)(\p{Script=Han})/gu, "$1 $2");
+  }
+
+  // The terms to search for: the query (its years apart), or, if it is a term of a synonym group, the group's terms in this edition's
   // language, its first term (the site's own word) first, and the query itself if it is not among them (solar on
   // the Chinese edition: 光伏, 太阳能, solar).
   function expand(query, groups) {
     var key = normalised(query);
+    // A plural finds the group of its singular (EVs: EV, chargers: charger).
+    var singulars = [key.replace(/(?<=[a-z]{2})s$/, ""), key.replace(/(?<=[a-z]{2})es$/, "")];
     function same(term) {
-      return normalised(term) === key;
+      var name = normalised(term);
+      return name === key || singulars.indexOf(name) >= 0;
     }
     for (var i = 0; i < groups.length; i++) {
       var group = groups[i];
@@ -85,7 +129,7 @@
         return own.some(same) ? own.slice() : own.concat([query]);
       }
     }
-    return [query];
+    return [yearsApart(query)];
   }
 
   // The Chinese characters of the terms, each once (光伏: 光, 伏).
@@ -227,19 +271,25 @@
     return item;
   }
 
-  // How a page's title stands to the terms: 0 if it is one of them, 1 if it begins with one, else 2.
+  // How a page's title stands to the terms: 0 if it is one of them, 1 if it begins with one, 2 if it holds one
+  // (every word of it), 3 if it holds a word of one that is not a year (Hebei of "Hebei 2030"), else 4.
   function titleRank(title, terms) {
     var name = normalised(title);
-    var rank = 2;
+    var rank = 4;
     terms.forEach(function (term) {
       var key = normalised(term);
-      rank = Math.min(rank, name === key ? 0 : name.indexOf(key) === 0 ? 1 : 2);
+      var some = wordsOf(term).some(function (word) {
+        return word.length > 1 && !/^\d+$/.test(word) && holds(title, word);
+      });
+      rank = Math.min(rank, name === key ? 0 : name.indexOf(key) === 0 ? 1 : holds(title, term) ? 2 : some ? 3 : 4);
     });
     return rank;
   }
 
   // Check the candidates in order, a few at a time, until `wanted` more pages hold a term or none is left; list
   // them, those named by a term first (the indicator 碳达峰 before the plans that speak of it), else in order.
+  // Among pages whose titles hold a term alike, the heavier kind comes first: the plan 河东区碳达峰实施方案 before
+  // its original text, 河东区碳达峰实施方案（原文）, which names the district many more times.
   function listMore(run, wanted) {
     var pages = [];
     function step() {
@@ -256,10 +306,12 @@
           return candidate.data();
         })
       ).then(function (loaded) {
-        loaded.forEach(function (data) {
+        loaded.forEach(function (data, i) {
           var title = (data.meta && data.meta.title) || "";
           if (holdsAny(title + " " + data.content, run.terms)) {
-            pages.push({ data: data, rank: titleRank(title, run.terms), order: pages.length });
+            var rank = titleRank(title, run.terms);
+            var weight = rank < 4 ? run.weights[batch[i].id] || 1 : 0;
+            pages.push({ data: data, rank: rank, weight: weight, order: pages.length });
           }
         });
         return step();
@@ -270,7 +322,7 @@
         return;
       }
       pages.sort(function (a, b) {
-        return a.rank - b.rank || a.order - b.order;
+        return a.rank - b.rank || b.weight - a.weight || a.order - b.order;
       });
       pages.forEach(function (page) {
         list.appendChild(resultItem(page.data, run.terms, run.pattern));
@@ -279,8 +331,25 @@
       var complete = run.next >= run.candidates.length;
       status.textContent = count(run.listed, complete);
       more.hidden = complete;
+      if (complete && run.listed === 0) {
+        offerChinese(run.query);
+      }
     }
     return step();
+  }
+
+  // Nothing found on the English edition: the same search on the Chinese one, whose original texts may hold it
+  // (labels.elsewhere is empty on the Chinese edition).
+  function offerChinese(query) {
+    if (!labels.elsewhere) {
+      return;
+    }
+    var link = document.createElement("a");
+    link.href = labels.chinese + "?q=" + encodeURIComponent(query);
+    link.textContent = labels.elsewhereLink.replace("#", "\u201c" + query + "\u201d");
+    note.textContent = labels.elsewhere + " ";
+    note.appendChild(link);
+    note.hidden = false;
   }
 
   var active = null; // the search whose results are listed
@@ -290,7 +359,7 @@
   // Pagefind wants every word of a query on a page, as the browser cuts the query, and its index cuts Chinese its
   // own way (河东区 as 河东 and 区, where the browser makes 河 and 东区), so it can miss a page that holds the term
   // whole; this last tier finds it. A character alone matches many pages: their text is checked anyway.
-  function candidates(engine, terms) {
+  function candidates(engine, weights, terms) {
     var parts = characters(terms).filter(function (character) {
       return terms.indexOf(character) < 0;
     });
@@ -308,42 +377,51 @@
           }
         });
       }
+      function weighted(result) {
+        return { id: result.id, score: result.score * (weights[result.id] || 1), result: result };
+      }
       function byScore(a, b) {
         return b.score - a.score || (a.id < b.id ? -1 : 1);
       }
+      function unwrapped(entry) {
+        return entry.result;
+      }
       found.slice(0, terms.length).forEach(function (search) {
-        add(search.results.slice().sort(byScore));
+        add(search.results.map(weighted).sort(byScore).map(unwrapped));
       });
       var summed = {};
       found.slice(terms.length).forEach(function (search) {
         search.results.forEach(function (result) {
           summed[result.id] = summed[result.id] || { id: result.id, score: 0, result: result };
-          summed[result.id].score += result.score;
+          summed[result.id].score += weighted(result).score;
         });
       });
       add(
         Object.keys(summed)
           .map(function (id) { return summed[id]; })
           .sort(byScore)
-          .map(function (entry) { return entry.result; })
+          .map(unwrapped)
       );
       return ordered;
     });
   }
 
   function search(query, id) {
-    return Promise.all([pagefind, synonyms]).then(function (ready) {
+    return Promise.all([pagefind, synonyms, pageWeights()]).then(function (ready) {
       var terms = expand(query, ready[1]);
-      return candidates(ready[0], terms).then(function (found) {
+      return candidates(ready[0], ready[2], terms).then(function (found) {
         if (id !== current) {
           return;
         }
         var others = terms.filter(function (term) {
-          return normalised(term) !== normalised(query);
+          return normalised(term) !== normalised(yearsApart(query));
         });
         note.textContent = others.length ? labels.also + " " + others.join(" · ") : "";
         note.hidden = !others.length;
-        active = { id: id, terms: terms, pattern: markPattern(terms), candidates: found, next: 0, listed: 0 };
+        active = {
+          id: id, query: query, terms: terms, pattern: markPattern(terms), candidates: found, next: 0, listed: 0,
+          weights: ready[2],
+        };
         return listMore(active, SHOWN_AT_ONCE);
       });
     });

@@ -13,10 +13,12 @@ import sys
 from pathlib import Path
 
 BUNDLE = "pagefind"
-# What the search does not index: the headings' permalink signs, and the timeline's tabs (timeline.md.j2), which
+# What the search does not index: the headings' permalink signs; the timeline's tabs (timeline.md.j2), which
 # repeat every target of the region, each found on its own plan's page: at 100 plans they made a page of 5 MB whose
-# index fragment (350 KB) one search would download.
-NOT_INDEXED = (".headerlink", ".tabbed-set")
+# index fragment (350 KB) one search would download; and the tables' column headers, the same words on every page
+# of a kind, which Pagefind runs together with no space between cells (its excerpts read "PlanCommitmentStatement
+# (English)Original textSection").
+NOT_INDEXED = (".headerlink", ".tabbed-set", "thead")
 
 
 def bundle(part: str, hub: bool) -> str:

@@ -24,6 +24,12 @@ from generator.site.model import Plan
 # What a template is given, by name.
 Context = dict[str, Any]
 
+# The search ranks pages as a reader looks for them: the search page (docs/assets/search.js) multiplies Pagefind's
+# score of a page by its kind's weight, written into the page's front matter (render.render_page). A plan first; an
+# indicator or a responsible body next; comparisons and the hand-written pages as they score; the lists, the
+# changelog and the original texts last, since they name every district, year and body many times.
+SEARCH_PLAN, SEARCH_ANSWER, SEARCH_LIST = "4", "2", "0.4"
+
 
 @dataclasses.dataclass(frozen=True)
 class PageType:
@@ -36,6 +42,8 @@ class PageType:
     context: Callable[[Site, Any, dict[str, Figure]], Context] = lambda site, item, figures: {}
     # The region an object's page belongs to; None for the national pages.
     region: Callable[[Site, Any], str] | None = None
+    # How much a page of this kind weighs in the search against other pages that match a query as well (SEARCH_*).
+    search_weight: str = "1"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -119,13 +127,16 @@ def _region(view: views.RegionView, **context: Any) -> Context:
     return {"view": view, "model": view.model, "region": view.region, **context}
 
 
-def _region_page(name: str, template: str, made_for: Callable[[Site], Iterable[Any]] = _regions) -> PageType:
+def _region_page(
+    name: str, template: str, made_for: Callable[[Site], Iterable[Any]] = _regions, search_weight: str = "1"
+) -> PageType:
     return PageType(
         lambda view: urls.region_page(view.code, name),
         template,
         made_for,
         lambda site, view, figures: _region(view),
         _view_region,
+        search_weight,
     )
 
 
@@ -142,10 +153,15 @@ PAGES = (
                 region.code: views.tile_grid(region.code, views.collection(region)) for region in site.model.regions
             },
         },
+        search_weight=SEARCH_LIST,
     ),
-    PageType(lambda site: urls.PLANS_INDEX, "plans.md.j2", _once),
+    PageType(lambda site: urls.PLANS_INDEX, "plans.md.j2", _once, search_weight=SEARCH_LIST),
     PageType(
-        lambda site: urls.COMPARE_INDEX, "compare.md.j2", _once, lambda site, _, figures: {"regions": site.regions}
+        lambda site: urls.COMPARE_INDEX,
+        "compare.md.j2",
+        _once,
+        lambda site, _, figures: {"regions": site.regions},
+        search_weight=SEARCH_LIST,
     ),
     PageType(
         lambda site: urls.DATA_INDEX,
@@ -156,6 +172,7 @@ PAGES = (
             "list_sources": True,
             "release_dates": {e.version: e.date for e in site.changelog if e.released},
         },
+        search_weight=SEARCH_LIST,
     ),
     PageType(lambda site: urls.DICTIONARY, "dictionary.md.j2", _once),
     PageType(
@@ -167,6 +184,7 @@ PAGES = (
             "released": site.released,
             "listed_rows": history.LISTED_ROWS,
         },
+        search_weight=SEARCH_LIST,
     ),
     # The Atom feed of the releases (a file beside the edition's pages, not a page: MkDocs copies it as it is).
     PageType(
@@ -187,6 +205,7 @@ PAGES = (
             "lineage": views.lineage(site.model),
             "level_names": views.LEVELS,
         },
+        search_weight=SEARCH_LIST,
     ),
     PageType(
         lambda plan: urls.plan_page(plan.plan_id),
@@ -203,6 +222,7 @@ PAGES = (
             "headline": views.headline(plan),
         },
         _plan_region,
+        search_weight=SEARCH_PLAN,
     ),
     PageType(
         lambda pair: urls.district_page(pair[1].district.code),
@@ -225,8 +245,9 @@ PAGES = (
             "chapters": views.chapter_titles(plan),
         },
         _plan_region,
+        search_weight=SEARCH_LIST,
     ),
-    _region_page("index", "region.md.j2"),
+    _region_page("index", "region.md.j2", search_weight=SEARCH_LIST),
     _region_page("targets", "compare_targets.md.j2"),
     _region_page("own-or-city", "own_or_city.md.j2"),
     PageType(
@@ -237,7 +258,7 @@ PAGES = (
         _view_region,
     ),
     _region_page("coverage", "coverage.md.j2"),
-    _region_page("agencies", "agencies.md.j2"),
+    _region_page("agencies", "agencies.md.j2", search_weight=SEARCH_LIST),
     PageType(
         lambda view: urls.region_page(view.code, "pilot"),
         "pilot.md.j2",
@@ -256,6 +277,7 @@ PAGES = (
             figure=figures.get(urls.indicator_chart(pair[0].code, pair[1].indicator.indicator_id)),
         ),
         _pair_region,
+        search_weight=SEARCH_ANSWER,
     ),
     PageType(
         lambda pair: urls.agency_page(pair[0].code, pair[1].agency.agency_id),
@@ -263,6 +285,7 @@ PAGES = (
         _agencies,
         lambda site, pair, figures: _region(pair[0], entry=pair[1]),
         _pair_region,
+        search_weight=SEARCH_ANSWER,
     ),
 )
 

@@ -196,7 +196,16 @@ def render_page(
     context["sizes"] = sizes or {}
     context["cited"] = site.cited
     context["data_version"] = site.version
-    return str(env.get_template(page.kind.template).render(context | page.kind.context(site, page.item, figures)))
+    rendered = str(env.get_template(page.kind.template).render(context | page.kind.context(site, page.item, figures)))
+    return _with_search_weight(rendered, page.kind.search_weight)
+
+
+def _with_search_weight(rendered: str, weight: str) -> str:
+    """The page with its kind's weight in the search (catalogue.SEARCH_*) in its front matter, which every template
+    opens with (macros.front_matter), unless it is the default; overrides/main.html hands it to the search index."""
+    if weight == "1" or not rendered.startswith("---\n"):
+        return rendered
+    return f"---\nsearch_weight: {weight}\n" + rendered.removeprefix("---\n")
 
 
 def navigation(env: Environment, site: Site, listed: list[Region], every_comparison: bool, link: Link) -> str:

@@ -8,8 +8,9 @@ word: its pages are listed first.
 
 The file is the site's configuration, not data: it states no fact about a plan, so it stays out of the data package
 and its provenance rules. Each row is one group: its Chinese terms, then its English ones, each cell a list of terms
-separated by ``|``. One term belongs to one group only. In each language, at least one term of a group is on the
-site (tests/test_synonyms.py); the others are what readers may type instead (solar, charger).
+separated by ``|``. One term belongs to one group only. At least one term of a group is on the site
+(tests/test_synonyms.py); the others are what readers may type instead (solar, charger, EV). A topic may be only in
+the original texts, in Chinese (氢能): its English terms (hydrogen) find them on the Chinese edition.
 """
 
 from __future__ import annotations
