@@ -56,31 +56,32 @@
       return module;
     });
   });
-  // Each page's weight in the search (the filter "weight"): its id -> the weight; a page without one weighs 1.
-  // Read at the first query, not as the page opens, so that a first visit stays light.
-  var weights = null;
-  function pageWeights() {
-    weights = weights || readWeights();
-    return weights;
-  }
-  function readWeights() {
-    return pagefind.then(function (module) {
-      return module.filters().then(function (filters) {
-        var values = Object.keys((filters && filters.weight) || {});
-        return Promise.all(values.map(function (value) {
-          return module.search(null, { filters: { weight: value } }).then(function (found) {
-            return { weight: parseFloat(value) || 1, results: found.results };
-          });
-        }));
-      }).then(function (groups) {
-        var byId = {};
-        groups.forEach(function (group) {
-          group.results.forEach(function (result) {
-            byId[result.id] = group.weight;
-          });
-        });
-        return byId;
+  // Each page's weight in the search (the filter "weight", generator/pages/catalogue.py), for the pages the queries
+  // find: their id -> the weight; a page without one weighs 1. Found by the same searches narrowed to each weight,
+  // which read only the index chunks the queries read anyway and the filter's own small file. (Listing every page of
+  // a weight reads the whole index: 540 KB on a first visit, over its budget of 500.)
+  function weightsOf(engine, queries) {
+    return engine.filters().then(function (filters) {
+      var values = Object.keys((filters && filters.weight) || {}).filter(function (value) {
+        return value !== "1";
       });
+      var narrowed = [];
+      values.forEach(function (value) {
+        queries.forEach(function (query) {
+          narrowed.push(engine.search(query, { filters: { weight: value } }).then(function (found) {
+            return { weight: parseFloat(value) || 1, results: found.results };
+          }));
+        });
+      });
+      return Promise.all(narrowed);
+    }).then(function (groups) {
+      var byId = {};
+      groups.forEach(function (group) {
+        group.results.forEach(function (result) {
+          byId[result.id] = group.weight;
+        });
+      });
+      return byId;
     }).catch(function () {
       return {}; // an index without weights: Pagefind's order
     });
@@ -359,14 +360,17 @@
   // Pagefind wants every word of a query on a page, as the browser cuts the query, and its index cuts Chinese its
   // own way (河东区 as 河东 and 区, where the browser makes 河 and 东区), so it can miss a page that holds the term
   // whole; this last tier finds it. A character alone matches many pages: their text is checked anyway.
-  function candidates(engine, weights, terms) {
+  function candidates(engine, terms) {
     var parts = characters(terms).filter(function (character) {
       return terms.indexOf(character) < 0;
     });
-    var searches = terms.concat(parts).map(function (query) {
+    var queries = terms.concat(parts);
+    var searches = Promise.all(queries.map(function (query) {
       return engine.search(query);
-    });
-    return Promise.all(searches).then(function (found) {
+    }));
+    return Promise.all([searches, weightsOf(engine, queries)]).then(function (ready) {
+      var found = ready[0];
+      var weights = ready[1];
       var listed = {};
       var ordered = [];
       function add(results) {
@@ -402,14 +406,14 @@
           .sort(byScore)
           .map(unwrapped)
       );
-      return ordered;
+      return { pages: ordered, weights: weights };
     });
   }
 
   function search(query, id) {
-    return Promise.all([pagefind, synonyms, pageWeights()]).then(function (ready) {
+    return Promise.all([pagefind, synonyms]).then(function (ready) {
       var terms = expand(query, ready[1]);
-      return candidates(ready[0], ready[2], terms).then(function (found) {
+      return candidates(ready[0], terms).then(function (found) {
         if (id !== current) {
           return;
         }
@@ -419,8 +423,8 @@
         note.textContent = others.length ? labels.also + " " + others.join(" · ") : "";
         note.hidden = !others.length;
         active = {
-          id: id, query: query, terms: terms, pattern: markPattern(terms), candidates: found, next: 0, listed: 0,
-          weights: ready[2],
+          id: id, query: query, terms: terms, pattern: markPattern(terms), candidates: found.pages, next: 0, listed: 0,
+          weights: found.weights,
         };
         return listMore(active, SHOWN_AT_ONCE);
       });
