@@ -115,22 +115,47 @@
   // language, its first term (the site's own word) first, and the query itself if it is not among them (solar on
   // the Chinese edition: 光伏, 太阳能, solar).
   function expand(query, groups) {
-    var key = normalised(query);
-    // A plural finds the group of its singular (EVs: EV, chargers: charger).
-    var singulars = [key.replace(/(?<=[a-z]{2})s$/, ""), key.replace(/(?<=[a-z]{2})es$/, "")];
-    function same(term) {
-      var name = normalised(term);
-      return name === key || singulars.indexOf(name) >= 0;
+    var own = synonymsOf(query, groups);
+    if (own) {
+      return own.some(function (term) { return sameTerm(term, query); }) ? own : own.concat([query]);
     }
+    return [yearsApart(query)].concat(wordVariants(query, groups));
+  }
+
+  // Whether a term of a group is the query's word (a plural finds its singular: EVs, EV; chargers, charger).
+  function sameTerm(term, query) {
+    var key = normalised(query);
+    var name = normalised(term);
+    return name === key || name === key.replace(/(?<=[a-z]{2})s$/, "") || name === key.replace(/(?<=[a-z]{2})es$/, "");
+  }
+
+  // The terms in this edition's language of the group that holds ``query`` in either language; null if none does.
+  function synonymsOf(query, groups) {
     for (var i = 0; i < groups.length; i++) {
       var group = groups[i];
       var all = [].concat.apply([], Object.keys(group).map(function (lang) { return group[lang]; }));
-      if (all.some(same)) {
-        var own = group[LANGUAGE] || [];
-        return own.some(same) ? own.slice() : own.concat([query]);
+      if (all.some(function (term) { return sameTerm(term, query); })) {
+        return (group[LANGUAGE] || []).slice();
       }
     }
-    return [yearsApart(query)];
+    return null;
+  }
+
+  // A query of several words, one of them a synonym term: the query again with each of its group's terms in its
+  // place (rooftop solar: rooftop photovoltaic, rooftop PV), since a page must hold every word of a query.
+  function wordVariants(query, groups) {
+    var words = query.trim().split(/\s+/);
+    var variants = [];
+    words.forEach(function (word, i) {
+      var own = words.length > 1 ? synonymsOf(word, groups) : null;
+      (own || []).forEach(function (term) {
+        var variant = words.slice(0, i).concat([term], words.slice(i + 1)).join(" ");
+        if (!sameTerm(term, word) && variants.indexOf(variant) < 0) {
+          variants.push(variant);
+        }
+      });
+    });
+    return variants;
   }
 
   // The Chinese characters of the terms, each once (光伏: 光, 伏).
