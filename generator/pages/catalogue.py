@@ -26,8 +26,10 @@ Context = dict[str, Any]
 
 # The search ranks pages as a reader looks for them: the search page (docs/assets/search.js) multiplies Pagefind's
 # score of a page by its kind's weight, written into the page's front matter (render.render_page). A plan first; an
-# indicator or a responsible body next; comparisons and the hand-written pages as they score; the lists, the
-# changelog and the original texts last, since they name every district, year and body many times.
+# indicator or a responsible body next; comparisons as they score; the lists, the changelog, the original texts and
+# the pages of districts without a plan last, since they name every district, year and body many times or repeat
+# the same words. The hand-written methodology and about pages say so in their front matter (docs/*.md): they use
+# the data's words as examples. A page whose title is the query still comes first (search.js titleRank).
 SEARCH_PLAN, SEARCH_ANSWER, SEARCH_LIST = "4", "2", "0.4"
 
 
@@ -234,6 +236,8 @@ PAGES = (
             asks=views.city_asks(pair[0].pilot, site.documents[pair[0].pilot.plan_id]) if pair[0].pilot else [],
         ),
         _pair_region,
+        # A district without a plan: the same words on every such page (the city's asks, how to send the plan).
+        search_weight=SEARCH_LIST,
     ),
     PageType(
         lambda plan: urls.source_page(plan.plan_id),
