@@ -44,15 +44,24 @@ SHOWN_TEXT = """(other) => {
 }"""
 
 
+def shown_texts(browser, address: str, viewport: dict, scheme: str, other: str) -> tuple[list[str], int]:
+    """The texts ``address`` shows in its article outside elements marked as the ``other`` language (SHOWN_TEXT),
+    and how many elements of its article are marked so."""
+    context = browser.new_context(viewport=viewport, color_scheme=scheme)
+    page = context.new_page()
+    visit(page, address)
+    texts = page.evaluate(SHOWN_TEXT, other)
+    marked = page.locator(f"article [lang^='{other}']").count()
+    context.close()
+    return texts, marked
+
+
 @pytest.mark.parametrize("viewport", [PHONE, LAPTOP], ids=["390", "1366"])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("path", PAGES)
 def test_a_chinese_page_shows_no_english_sentence_of_the_data(browser, server, path, scheme, viewport):
-    context = browser.new_context(viewport=viewport, color_scheme=scheme)
-    page = context.new_page()
-    visit(page, server + path)
-    shown = " ".join(" ".join(page.evaluate(SHOWN_TEXT, "en")).split())
-    context.close()
+    texts, _ = shown_texts(browser, server + path, viewport, scheme, other="en")
+    shown = " ".join(" ".join(texts).split())
     assert HAN.search(shown)  # the page was read: its Chinese text is there
     assert [sentence for sentence in sentences() if sentence in shown] == []
 
@@ -61,12 +70,7 @@ def test_a_chinese_page_shows_no_english_sentence_of_the_data(browser, server, p
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("path", PAGES)
 def test_an_english_page_shows_no_chinese_outside_marked_originals(browser, server, path, scheme, viewport):
-    context = browser.new_context(viewport=viewport, color_scheme=scheme)
-    page = context.new_page()
-    visit(page, server + "en/" + path)
-    shown = page.evaluate(SHOWN_TEXT, "zh")
-    marked = page.locator("article [lang^='zh']").count()
-    context.close()
+    shown, marked = shown_texts(browser, server + "en/" + path, viewport, scheme, other="zh")
     assert len(" ".join(shown).split()) > 20  # the page was read
     assert marked > 0 or not path.startswith("plans/")  # a plan's quotes are there, marked as Chinese
     assert [text for text in shown if HAN.search(text)] == []

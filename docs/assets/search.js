@@ -111,9 +111,9 @@
       .replace(/(?<!\d)((?:19|20)\d\d)(\p{Script=Han})/gu, "$1 $2");
   }
 
-  // The terms to search for: the query (its years apart), or, if it is a term of a synonym group, the group's terms in this edition's
+  // The terms to search for: if the query is a term of a synonym group, the group's terms in this edition's
   // language, its first term (the site's own word) first, and the query itself if it is not among them (solar on
-  // the Chinese edition: 光伏, 太阳能, solar).
+  // the Chinese edition: 光伏, 太阳能, solar); otherwise the query (its years apart) and its word variants.
   function expand(query, groups) {
     var own = synonymsOf(query, groups);
     if (own) {

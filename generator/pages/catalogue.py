@@ -44,8 +44,9 @@ class PageType:
     context: Callable[[Site, Any, dict[str, Figure]], Context] = lambda site, item, figures: {}
     # The region an object's page belongs to; None for the national pages.
     region: Callable[[Site, Any], str] | None = None
-    # How much a page of this kind weighs in the search against other pages that match a query as well (SEARCH_*).
-    search_weight: str = "1"
+    # How much a page of this kind weighs in the search against other pages that match a query as well (SEARCH_*);
+    # None: as it scores (overrides/main.html gives it the weight 1).
+    search_weight: str | None = None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -130,7 +131,7 @@ def _region(view: views.RegionView, **context: Any) -> Context:
 
 
 def _region_page(
-    name: str, template: str, made_for: Callable[[Site], Iterable[Any]] = _regions, search_weight: str = "1"
+    name: str, template: str, made_for: Callable[[Site], Iterable[Any]] = _regions, search_weight: str | None = None
 ) -> PageType:
     return PageType(
         lambda view: urls.region_page(view.code, name),

@@ -200,10 +200,10 @@ def render_page(
     return _with_search_weight(rendered, page.kind.search_weight)
 
 
-def _with_search_weight(rendered: str, weight: str) -> str:
+def _with_search_weight(rendered: str, weight: str | None) -> str:
     """The page with its kind's weight in the search (catalogue.SEARCH_*) in its front matter, which every template
-    opens with (macros.front_matter), unless it is the default; overrides/main.html hands it to the search index."""
-    if weight == "1" or not rendered.startswith("---\n"):
+    opens with (macros.front_matter), unless it has none; overrides/main.html hands it to the search index."""
+    if weight is None or not rendered.startswith("---\n"):
         return rendered
     return f"---\nsearch_weight: {weight}\n" + rendered.removeprefix("---\n")
 
