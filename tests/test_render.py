@@ -390,3 +390,24 @@ def test_the_page_of_comparisons_of_one_region_lists_its_pages_and_their_questio
     page = pages["compare/index.md"]
     assert "[按指标对比](990000/targets.md)" in page and "谁的要求更严？" in page
     assert "| 示例市（990000） |" not in page  # no table of one row
+
+
+def test_templates_compiled_once_are_read_back_and_render_the_same(site, tmp_path, monkeypatch):
+    home = {p.lang: p for p in catalogue.catalogue(site, i18n.LANGUAGES).pages if p.address == urls.HOME}
+    link = render.links()
+
+    def home_page(lang, compiled=None):
+        env = render.environment(site.model, lang, compiled=compiled)
+        return render.render_page(env, site, home[lang], {}, link)
+
+    plain = {lang: home_page(lang) for lang in home}
+    assert home_page("zh", tmp_path) == plain["zh"]
+    kept = sorted(path.name for path in tmp_path.iterdir())
+    assert kept, "nothing compiled was kept"
+
+    def no_compiling(*args, **kwargs):
+        raise AssertionError("a kept template was compiled again")
+
+    monkeypatch.setattr(render.Environment, "compile", no_compiling)
+    assert home_page("en", tmp_path) == plain["en"]  # from the templates compiled for the Chinese page
+    assert sorted(path.name for path in tmp_path.iterdir()) == kept

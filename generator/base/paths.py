@@ -144,6 +144,11 @@ class Paths:
         return self.build_dir / "charts"
 
     @property
+    def template_cache(self) -> Path:
+        """Each page template as Jinja compiled it, by its name and the hash of its text (pages/render.py)."""
+        return self.build_dir / "templates"
+
+    @property
     def parts_dir(self) -> Path:
         return self.build_dir / "parts"
 

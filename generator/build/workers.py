@@ -111,7 +111,8 @@ def generate_part(job: Job, part: Part, parallel: bool) -> None:
         readme = render.package_readme(site)
         writer.write_all(_sized(files.site_files(site, readme, job.when), sizes))
         writer.write(urls.SEARCH_SYNONYMS, synonyms.synonyms_json(synonyms.read_groups()))
-    envs = {lang: render.environment(site.model, lang, site.settings) for lang in job.languages}
+    paths.template_cache.mkdir(parents=True, exist_ok=True)
+    envs = {lang: render.environment(site.model, lang, site.settings, paths.template_cache) for lang in job.languages}
     listed = [region for region in site.model.regions if part.holds(region.code)]
     for lang, env in envs.items():
         writer.write(i18n.page_path(urls.NAVIGATION, lang), render.navigation(env, site, listed, part.hub, link))

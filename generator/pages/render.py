@@ -10,9 +10,10 @@ import dataclasses
 import datetime
 from collections.abc import Callable, Mapping
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
+from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined, pass_context
 
 from generator.base import i18n, urls
 from generator.package import checks, passages
@@ -34,8 +35,14 @@ LISTED_PLANS = 30
 NO_SETTINGS = SiteSettings()
 
 
-def environment(model: Model, lang: str = i18n.DEFAULT, settings: SiteSettings = NO_SETTINGS) -> Environment:
-    """Templates of one language: labels through gettext (``_``), data fields through ``tr``, links through ``url``."""
+def environment(
+    model: Model, lang: str = i18n.DEFAULT, settings: SiteSettings = NO_SETTINGS, compiled: Path | None = None
+) -> Environment:
+    """Templates of one language: labels through gettext (``_``), data fields through ``tr``, links through ``url``.
+
+    ``compiled``: a folder where Jinja keeps each template compiled (its bytecode cache), by the template's name and
+    the hash of its text, so that the other language, the other parts and the next build do not compile it again.
+    Every environment made here has the same settings, so their compiled templates are interchangeable."""
     env = Environment(
         loader=PackageLoader("generator.pages", "templates"),
         undefined=StrictUndefined,
@@ -44,6 +51,7 @@ def environment(model: Model, lang: str = i18n.DEFAULT, settings: SiteSettings =
         lstrip_blocks=True,
         autoescape=False,  # Markdown, escaped field by field with the |cell filter
         extensions=["jinja2.ext.i18n"],
+        bytecode_cache=FileSystemBytecodeCache(str(compiled)) if compiled else None,
     )
     translations = i18n.translations(lang)
     env.install_gettext_translations(translations, newstyle=True)
