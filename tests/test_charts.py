@@ -136,11 +136,13 @@ def test_a_chart_is_drawn_with_the_named_vega_lite_version_not_vl_converts_defau
     chart = charts.indicator_chart(fixture_model, row)
     asked = []
     monkeypatch.setattr(drawing.vl_convert, "vegalite_to_svg", lambda spec, **options: asked.append(options) or "")
-    drawing.drawn(chart)
-    assert asked == [{"vl_version": charts.VEGA_LITE}]
+    drawing.drawn(chart.spec)
+    drawing.drawn(chart.wide_spec)
+    assert asked == [{"vl_version": charts.VEGA_LITE}] * 2
     monkeypatch.undo()
     assert charts.VEGA_LITE in vl_convert.get_vegalite_versions()
-    assert chart.spec["$schema"] == f"https://vega.github.io/schema/vega-lite/v{charts.VEGA_LITE.split('.')[0]}.json"
+    schema = f"https://vega.github.io/schema/vega-lite/v{charts.VEGA_LITE.split('.')[0]}.json"
+    assert chart.spec["$schema"] == chart.wide_spec["$schema"] == schema
     assert charts.VEGA_LITE in drawing.DRAWN_BY
 
 

@@ -331,7 +331,7 @@ class Drawn:
     lang: str
     owner: str
     chart: Chart  # as pages show and link it: at its Chinese addresses, which both editions serve
-    localised: Chart  # its files, at the addresses of its language (charts/120000/timeline.en.svg)
+    localised: Chart  # its files, at the addresses of its language (charts/120000/timeline.en.svg, …-wide.en.svg)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -343,7 +343,8 @@ class Catalogue:
         """Each page's and chart's address (as links name them) -> the region that owns it."""
         found: dict[str, str | None] = {page.address: page.owner for page in self.pages}
         for drawn in self.charts:
-            found[drawn.chart.path] = found[drawn.chart.data_path] = drawn.owner
+            for path in (drawn.chart.path, drawn.chart.wide_path, drawn.chart.data_path):
+                found[path] = drawn.owner
         return found
 
 
@@ -364,7 +365,10 @@ def catalogue(site: Site, languages: tuple[str, ...] = i18n.LANGUAGES) -> Catalo
             for item in kind.made_for(site):
                 chart = kind.draw(item, label, lang)
                 localised = dataclasses.replace(
-                    chart, path=i18n.page_path(chart.path, lang), data_path=i18n.page_path(chart.data_path, lang)
+                    chart,
+                    path=i18n.page_path(chart.path, lang),
+                    wide_path=i18n.page_path(chart.wide_path, lang),
+                    data_path=i18n.page_path(chart.data_path, lang),
                 )
                 drawn.append(Drawn(lang, kind.region(site, item), chart, localised))
     return Catalogue(pages, tuple(drawn))

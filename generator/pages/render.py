@@ -220,11 +220,13 @@ def navigation(env: Environment, site: Site, listed: list[Region], every_compari
 
 @dataclasses.dataclass(frozen=True)
 class Figure:
-    """A chart as a page shows it: its SVG, inline, with links to itself and its data (addresses as drawn, in the
-    Chinese names that both editions serve)."""
+    """A chart as a page shows it: its SVGs, inline, laid out for a phone and for a wide column, of which the page's
+    CSS shows one (site.css, figure.chart), with links to itself and its data (addresses as drawn, in the Chinese
+    names that both editions serve)."""
 
     chart: Chart
-    svg: str
+    svg: str  # at charts.WIDTH
+    wide_svg: str  # at charts.WIDE
 
 
 def package_readme(site: Site) -> str:
