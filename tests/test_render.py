@@ -240,7 +240,7 @@ def test_the_home_page_says_which_districts_plans_are_in_the_data(pages):
     assert [li.get_text() for li in legend.find_all("li")] == ["已收录：印发施行", "尚未收集"]
     english = pages["index.en.md"]
     assert "Example City has 3 districts; the dataset holds the carbon-peaking implementation plans of 2" in english
-    assert "have not been collected yet: Bing District." in english
+    assert "The plan of the remaining district has not been collected yet: Bing District." in english  # one district
 
 
 def test_the_coverage_page_lists_every_district_of_the_region(pages):

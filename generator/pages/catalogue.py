@@ -10,12 +10,13 @@ walks the tables once per language: the build groups its entries by owner into p
 from __future__ import annotations
 
 import dataclasses
+import gettext
 from collections.abc import Callable, Iterable
 from typing import Any
 
 from generator.base import i18n, urls
 from generator.pages import charts, render
-from generator.pages.charts import Chart, Label
+from generator.pages.charts import Chart
 from generator.pages.render import Figure
 from generator.site import history, views
 from generator.site.assemble import Site
@@ -53,7 +54,7 @@ class PageType:
 class ChartType:
     """A kind of chart: how one is drawn (in a language) for an object, and the objects it is drawn for."""
 
-    draw: Callable[[Any, Label, str], Chart]
+    draw: Callable[[Any, gettext.NullTranslations, str], Chart]
     made_for: Callable[[Site], Iterable[Any]]
     region: Callable[[Site, Any], str]
 
@@ -296,12 +297,12 @@ PAGES = (
 
 CHARTS = (
     ChartType(
-        lambda view, label, lang: charts.timeline_chart(view.model, view.timeline_counts, label, lang),
+        lambda view, t, lang: charts.timeline_chart(view.model, view.timeline_counts, t.gettext, lang, t.ngettext),
         _charted_regions,
         _view_region,
     ),
     ChartType(
-        lambda pair, label, lang: charts.indicator_chart(pair[0].model, pair[1], label, lang),
+        lambda pair, t, lang: charts.indicator_chart(pair[0].model, pair[1], t.gettext, lang, t.ngettext),
         _charted_indicators,
         _pair_region,
     ),
@@ -360,10 +361,10 @@ def catalogue(site: Site, languages: tuple[str, ...] = i18n.LANGUAGES) -> Catalo
     )
     drawn = []
     for lang in languages:
-        label = i18n.translations(lang).gettext
+        translations = i18n.translations(lang)
         for kind in CHARTS:
             for item in kind.made_for(site):
-                chart = kind.draw(item, label, lang)
+                chart = kind.draw(item, translations, lang)
                 localised = dataclasses.replace(
                     chart,
                     path=i18n.page_path(chart.path, lang),

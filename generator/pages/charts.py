@@ -29,7 +29,6 @@ import csv
 import io
 import re
 import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -43,7 +42,8 @@ NO_YEAR = "未定年份"
 # A comparison chart has a row per plan of its region; beyond this many rows it is no longer readable (and at
 # 0.1–1 s per chart, no longer cheap), so larger regions show the tables alone.
 MOST_ROWS = 30
-Label = Callable[[str], str]  # gettext: a Chinese label in the page's language
+Label = text.Label  # gettext: a Chinese label in the page's language
+Plural = text.Plural  # ngettext: a label that agrees with a count
 Spec = dict[str, Any]  # a Vega-Lite specification, or a part of one, as JSON
 Item = dict[str, Any]  # a row of a chart's data
 Table = tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]  # a chart's data as (header, rows) of texts
@@ -105,7 +105,9 @@ class Block:
     heading: str | None = None
 
 
-def indicator_chart(model: Model, row: IndicatorRow, label: Label = str, lang: str = i18n.DEFAULT) -> Chart:
+def indicator_chart(
+    model: Model, row: IndicatorRow, label: Label = str, lang: str = i18n.DEFAULT, plural: Plural | None = None
+) -> Chart:
     """How each district plan commits to one indicator: a row per commitment, its figure on a value axis.
 
     Figures share an axis only when they measure the same thing: the same unit, direction (a level, a rise by, a cut
@@ -116,10 +118,15 @@ def indicator_chart(model: Model, row: IndicatorRow, label: Label = str, lang: s
     targets = [(plan, t) for plan in model.district_plans for t in row.by_plan[plan.plan_id]]
     name = i18n.localised(lang, row.indicator, "name_zh")
     title = label("%(indicator)s：各区的承诺") % {"indicator": name}
-    description = label(
-        "%(n)s 个区的方案就“%(indicator)s”作出承诺。每行一条承诺：写明数值的画在数值轴上，"
-        "颜色表示承诺类型，形状表示限定词（如力争、左右）。"
-    ) % {"n": row.plan_count, "indicator": name}
+    plural = plural or text.singular_or_plural(label)
+    description = text.counted(
+        plural,
+        "%(num)s 个区的方案就“%(indicator)s”作出承诺。每行一条承诺：写明数值的画在数值轴上，"
+        "颜色表示承诺类型，形状表示限定词（如力争、左右）。",
+        row.plan_count,
+        lang,
+        indicator=name,
+    )
     groups: dict[ScaleKey | None, list[Item]] = {}
     for plan, target in targets:
         groups.setdefault(_scale_key(target), []).append(_commitment_item(plan, target, label, lang))
@@ -332,7 +339,11 @@ def _encoding(x: Spec, y: Spec, mark: Spec) -> Spec:
 
 
 def timeline_chart(
-    model: Model, counts: list[tuple[int, Plan, int]], label: Label = str, lang: str = i18n.DEFAULT
+    model: Model,
+    counts: list[tuple[int, Plan, int]],
+    label: Label = str,
+    lang: str = i18n.DEFAULT,
+    plural: Plural | None = None,
 ) -> Chart:
     """Every dated commitment from 2022 to 2030 on one time axis (years spaced by time): a row per plan, a circle per
     year it has commitments due, sized by their number, which is written above it.
@@ -341,9 +352,12 @@ def timeline_chart(
     rows = timeline_counts(counts, label, lang)
     year, count = label("年份"), label("承诺数")
     title = label("2022—2030年各方案到期的承诺数")
-    description = label(
-        "共 %(n)s 条写明目标年的承诺。横轴为年份，每行一份方案，圆的大小和数字表示当年到期的承诺条数。"
-    ) % {"n": sum(r[count] for r in rows)}
+    description = text.counted(
+        plural or text.singular_or_plural(label),
+        "共 %(num)s 条写明目标年的承诺。横轴为年份，每行一份方案，圆的大小和数字表示当年到期的承诺条数。",
+        sum(r[count] for r in rows),
+        lang,
+    )
     plans = [plan for plan in model.plans if any(p is plan for _, p, _ in counts)]
     names = [(plan.plan_id, _plan_name(plan, lang)) for plan in plans]
     due = [(when, plan.plan_id, n) for when, plan, n in counts]

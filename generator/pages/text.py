@@ -12,6 +12,11 @@ from generator.base import units
 from generator.base.i18n import Untranslated
 from generator.site.model import Target
 
+# gettext and ngettext of the page's language: a Chinese label (msgid) in that language; ngettext chooses the form
+# that agrees with a count (English "1 measure", "2 measures"), NullTranslations the msgid itself for Chinese.
+Label = Callable[[str], str]
+Plural = Callable[[str, str, int], str]
+
 COMPARATOR_SIGNS = {"eq": "", "ge": "≥ ", "gt": "> ", "le": "≤ ", "lt": "< "}
 KIND_LABELS = {"quantitative": "定量", "qualitative": "定性", "defers-to-city": "完成市下达任务"}
 # Whom a target applies to (targets.scope, in the order of its enum): "适用于特定对象：示范街道"; the whole district
@@ -91,6 +96,29 @@ def number(value: Decimal | int | None) -> str:
     if value is None:
         return ""
     return format(value, "f") if isinstance(value, Decimal) else str(value)
+
+
+def count(n: int, lang: str = "zh") -> str:
+    """A count in running text, as the page's language writes it: 1200 in Chinese, as the Chinese pages always have;
+    1,200 in English, with a thousands separator. The one place counts are formatted (templates' ngettext, |count)."""
+    return str(n) if lang == "zh" else f"{n:,}"
+
+
+def ngettext(plural: Plural, lang: str, singular: str, plural_msgid: str, n: int, **variables: object) -> str:
+    """A label with a count in the form that agrees with ``n`` ("1 measure", "2 measures"), its %(num)s the count as
+    ``count`` writes it: the templates' ngettext (render.py), as Jinja's own (newstyle) but for %(num)s."""
+    return plural(singular, plural_msgid, n) % {"num": count(n, lang), **variables}
+
+
+def counted(plural: Plural, msgid: str, n: int, lang: str = "zh", **variables: object) -> str:
+    """``ngettext`` for the Python code's labels with a count. Chinese has one form, so ``msgid`` is also the
+    msgid_plural of its catalog entry."""
+    return ngettext(plural, lang, msgid, msgid, n, **variables)
+
+
+def singular_or_plural(label: Label) -> Plural:
+    """ngettext for a caller that gives gettext only (Chinese, tests): the label of the msgid the count chooses."""
+    return lambda singular, plural, n: label(singular if n == 1 else plural)
 
 
 def figure(target: Target, unit_label: Callable[[str], str] = str, lang: str = "zh") -> str:
@@ -189,11 +217,11 @@ def citation(descriptor: dict[str, Any]) -> str:
     return f"{author}. {descriptor['title']}. Version {descriptor['version']}, {descriptor['created'][:10]}."
 
 
-def file_size(size: int, label: Callable[[str], str] = str) -> str:
+def file_size(size: int, label: Label = str, plural: Plural | None = None) -> str:
     """A file's size for a reader: 812 字节, 12.3 KB, 4.5 MB (a thousand bytes to the kilobyte, as the descriptor's
-    byte counts read; ``label`` translates the words)."""
+    byte counts read; ``label`` translates the words, ``plural`` chooses "1 byte" or "812 bytes")."""
     if size < 1000:
-        return label("%(count)s 字节") % {"count": size}
+        return counted(plural or singular_or_plural(label), "%(num)s 字节", size)
     for unit, scale in (("KB", 10**3), ("MB", 10**6), ("GB", 10**9)):
         if size < scale * 1000 or unit == "GB":
             shown = f"{size / scale:.1f}" if size < scale * 100 else f"{size / scale:.0f}"
