@@ -176,7 +176,7 @@ def test_every_plural_entry_has_both_english_forms(english):
 
 def test_every_label_with_a_count_has_plural_forms_and_no_other_label_has():
     # gettext of an entry with plural forms would read its singular whatever the number: a label asked for without
-    # a count must not have them.
+    # a count must not have them (the units that count things, text.unit_words, are asked for with the figure).
     counted = counted_labels()
     assert len(counted) > 20
     assert counted - set(plural_entries()) == set()

@@ -129,9 +129,9 @@ def indicator_chart(
     )
     groups: dict[ScaleKey | None, list[Item]] = {}
     for plan, target in targets:
-        groups.setdefault(_scale_key(target), []).append(_commitment_item(plan, target, label, lang))
+        groups.setdefault(_scale_key(target), []).append(_commitment_item(plan, target, label, lang, plural))
     blocks = [
-        Block(items, axis=_axis_title(target_of_key, label, lang))
+        Block(items, axis=_axis_title(target_of_key, label, lang, plural))
         for key, items in groups.items()
         if key is not None
         for target_of_key in [next(t for _, t in targets if _scale_key(t) == key)]
@@ -149,7 +149,7 @@ def indicator_chart(
         description=description,
         spec=_indicator_spec(description, blocks, WIDTH),
         wide_spec=_indicator_spec(description, blocks, WIDE),
-        table=indicator_table(model, row, label, lang),
+        table=indicator_table(model, row, label, lang, plural),
     )
 
 
@@ -178,9 +178,9 @@ def _scale_key(target: Target) -> ScaleKey | None:
     return (target.unit, target.direction, target.baseline_year, target.per_year, target.scope)
 
 
-def _axis_title(target: Target, label: Label, lang: str = i18n.DEFAULT) -> str:
+def _axis_title(target: Target, label: Label, lang: str = i18n.DEFAULT, plural: Plural | None = None) -> str:
     """The value axis of a group of figures, in words (unwrapped): direction, unit, baseline year, each year, scope."""
-    unit = text.unit_name(target.unit, label, lang) or label("无单位")
+    unit = text.unit_name(target.unit, label, lang, plural) or label("无单位")
     words = label("%(direction)s（%(unit)s）") % {"direction": label(DIRECTION_LABELS[target.direction]), "unit": unit}
     if target.baseline_year:
         words += label("，较%(year)s年") % {"year": target.baseline_year}
@@ -191,10 +191,14 @@ def _axis_title(target: Target, label: Label, lang: str = i18n.DEFAULT) -> str:
     return words
 
 
-def _commitment_item(plan: Plan, target: Target, label: Label, lang: str) -> Item:
+def _commitment_item(plan: Plan, target: Target, label: Label, lang: str, plural: Plural | None = None) -> Item:
     """One commitment as a row of the chart: its words (unwrapped), its marks' colour and shape, its figure (lo–hi)."""
     hedge = _hedge_label(target.hedge, label)
-    shown = text.figure(target, label, lang) if target.kind == "quantitative" else label(text.KIND_LABELS[target.kind])
+    shown = (
+        text.figure(target, label, lang, plural)
+        if target.kind == "quantitative"
+        else label(text.KIND_LABELS[target.kind])
+    )
     if hedge:
         shown += label("（%(hedge)s）") % {"hedge": hedge}
     year = label("%(year)s年") % {"year": target.target_year} if target.target_year else label(NO_YEAR)
@@ -448,14 +452,16 @@ INDICATOR_COLUMNS = (
 )  # fmt: skip
 
 
-def indicator_table(model: Model, row: IndicatorRow, label: Label = str, lang: str = i18n.DEFAULT) -> Table:
+def indicator_table(
+    model: Model, row: IndicatorRow, label: Label = str, lang: str = i18n.DEFAULT, plural: Plural | None = None
+) -> Table:
     """The data behind indicator_chart, a row per distinct commitment: the package's fields as it writes them (codes
     such as ``ge`` or ``decrease``, figures as written), the plan's name and the commitment in the page's words."""
     header = tuple(label(column) for column in INDICATOR_COLUMNS)
     rows = []
     for plan in model.district_plans:
         for t in row.by_plan[plan.plan_id]:
-            shown = text.figure(t, label, lang) if t.kind == "quantitative" else label(text.KIND_LABELS[t.kind])
+            shown = text.figure(t, label, lang, plural) if t.kind == "quantitative" else label(text.KIND_LABELS[t.kind])
             hedge = _hedge_label(t.hedge, label)
             rows.append(
                 (

@@ -121,24 +121,32 @@ def singular_or_plural(label: Label) -> Plural:
     return lambda singular, plural, n: label(singular if n == 1 else plural)
 
 
-def figure(target: Target, unit_label: Callable[[str], str] = str, lang: str = "zh") -> str:
+def unit_words(unit: str, n: Decimal | int, unit_label: Label = str, plural: Plural | None = None) -> str:
+    """A unit after a figure ``n`` in the page's language: a unit that counts things has plural forms in the catalog
+    (台: " unit" after exactly 1, " units" after any other figure), any other unit (%, 亿元) is its label. English
+    callers give ``plural`` (ngettext); gettext alone reads a count unit's singular."""
+    words = (plural or singular_or_plural(unit_label))(unit, unit, 1 if n == 1 else 2)
+    return words if words != unit else unit_label(unit)
+
+
+def figure(target: Target, unit_label: Label = str, lang: str = "zh", plural: Plural | None = None) -> str:
     """A target's figure with comparator and unit: "≥ 46%", "3–5家", "≤ 1.3"; ``unit_label`` translates the unit.
     In English a unit that units.py knows is shown as English writes it: "≥ 400 MW"."""
     if target.kind != "quantitative":
         return ""
     assert target.comparator is not None  # every quantitative target has one (the descriptor's rule)
     sign = "" if target.comparator == "range" else COMPARATOR_SIGNS[target.comparator]
-    return sign + amount(target, unit_label, lang)
+    return sign + amount(target, unit_label, lang, plural)
 
 
-def unit_name(unit: str | None, unit_label: Callable[[str], str] = str, lang: str = "zh") -> str:
+def unit_name(unit: str | None, unit_label: Label = str, lang: str = "zh", plural: Plural | None = None) -> str:
     """A unit on its own (a table's unit column, a chart's axis), as the figures beside it are shown: "万千瓦", or
-    "MW" in English; "" for none."""
+    "MW" in English; a unit that counts things in the plural ("units"); "" for none."""
     if not unit:
         return ""
     if lang != "zh" and units.convertible(unit):
         return units.name(unit)
-    return unit_label(unit).strip()
+    return unit_words(unit, 2, unit_label, plural).strip()
 
 
 # What a figure commits to, in words, by the target's direction and comparator (targets.direction, .comparator):
@@ -182,17 +190,19 @@ HEDGE_CLASSES = {
 }
 
 
-def amount(target: Target, unit_label: Callable[[str], str] = str, lang: str = "zh") -> str:
+def amount(target: Target, unit_label: Label = str, lang: str = "zh", plural: Plural | None = None) -> str:
     """A target's figure (or range) with its unit, without comparator: "14.5%", "40万千瓦"; in English with the
-    unit as English writes it where units.py knows it ("400 MW", "2.862 billion m³"), else the unit's label."""
+    unit as English writes it where units.py knows it ("400 MW", "2.862 billion m³"), else the unit's label, a
+    unit that counts things in the form that agrees with the figure ("1 unit", "3–5 organisations")."""
     values = [target.value_min, target.value_max] if target.comparator == "range" else [target.value]
     if lang != "zh" and target.unit and units.convertible(target.unit):
         return units.english(target.unit, *(value for value in values if value is not None))
-    unit = unit_label(target.unit) if target.unit else ""
+    shown = [v for v in values if v is not None]
+    unit = unit_words(target.unit, shown[-1] if len(shown) == 1 else 2, unit_label, plural) if target.unit else ""
     return "–".join(number(v) for v in values) + unit
 
 
-def direction_phrase(target: Target, label: Callable[[str], str] = str, lang: str = "zh") -> str:
+def direction_phrase(target: Target, label: Label = str, lang: str = "zh", plural: Plural | None = None) -> str:
     """What a target commits to, in words that follow from its fields only: "降低14.5%（较2020年）" / "cut by 14.5%
     from 2020"; a figure's direction and comparator, its baseline year where the data has one. Without a figure,
     the direction alone ("方向：降低"), or "" for a level."""
@@ -200,7 +210,7 @@ def direction_phrase(target: Target, label: Callable[[str], str] = str, lang: st
         words = DIRECTION_WORDS[target.direction]
         return label(words) if words else ""
     assert target.comparator is not None  # every quantitative target has one (the descriptor's rule)
-    phrase = label(PHRASES[target.direction, target.comparator]) % {"figure": amount(target, label, lang)}
+    phrase = label(PHRASES[target.direction, target.comparator]) % {"figure": amount(target, label, lang, plural)}
     if target.baseline_year:
         phrase += label(BASELINES[target.direction]) % {"year": target.baseline_year}
     return phrase
