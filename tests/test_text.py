@@ -126,6 +126,14 @@ def test_direction_phrase_follows_from_the_fields(fields, chinese, english_words
         (dict(value=Decimal("1")), "达到1%", "reach 1%"),
         (dict(value=Decimal("0.1"), unit="万千瓦"), "达到0.1万千瓦", "reach 1 MW"),
         (dict(value=Decimal("1"), unit="亿元"), "达到1亿元", "reach 0.1 billion yuan"),
+        # hedong-2023-t039, xiqing-2023-t039: English separates thousands, as for the units it converts.
+        (dict(comparator="ge", value=Decimal("1600"), unit="台"), "不低于1600台", "at least 1,600 units"),
+        (dict(value=Decimal("7500"), unit="台"), "达到7500台", "reach 7,500 units"),
+        (
+            dict(comparator="range", value_min=Decimal("1000"), value_max=Decimal("1200")),
+            "达到1000–1200%",
+            "reach 1,000–1,200%",
+        ),
     ],
 )
 def test_a_unit_that_counts_things_agrees_with_its_figure(fields, chinese, english_words, translations):

@@ -193,13 +193,16 @@ HEDGE_CLASSES = {
 def amount(target: Target, unit_label: Label = str, lang: str = "zh", plural: Plural | None = None) -> str:
     """A target's figure (or range) with its unit, without comparator: "14.5%", "40万千瓦"; in English with the
     unit as English writes it where units.py knows it ("400 MW", "2.862 billion m³"), else the unit's label, a
-    unit that counts things in the form that agrees with the figure ("1 unit", "3–5 organisations")."""
+    unit that counts things in the form that agrees with the figure ("1 unit", "3–5 organisations"), and the
+    figure with a thousands separator (1,600 units) as units.py writes its own."""
     values = [target.value_min, target.value_max] if target.comparator == "range" else [target.value]
     if lang != "zh" and target.unit and units.convertible(target.unit):
         return units.english(target.unit, *(value for value in values if value is not None))
     shown = [v for v in values if v is not None]
     unit = unit_words(target.unit, shown[-1] if len(shown) == 1 else 2, unit_label, plural) if target.unit else ""
-    return "–".join(number(v) for v in values) + unit
+    if lang == "zh":
+        return "–".join(number(v) for v in values) + unit
+    return "–".join(units.grouped(v) for v in shown) + unit  # English separates thousands: 1,600 units
 
 
 def direction_phrase(target: Target, label: Label = str, lang: str = "zh", plural: Plural | None = None) -> str:
