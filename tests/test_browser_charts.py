@@ -1,6 +1,7 @@
 """The charts in a real browser (headless Chromium): every SVG's text inside its view box on every kind of page at a
-phone's and a laptop's width, chart text at least 11 px on a phone and legible in light and dark mode, each
-chart's downloads (CSV, SVG), and the weight of a first visit. Run by `nox -s browser`; needs /usr/bin/chromium."""
+phone's and a laptop's width, chart text at least 11 px on a phone and legible in light and dark mode, the drawing
+for a wide column filling a laptop's and the phone's drawing on a phone, each chart's downloads (CSV, SVG), and the
+weight of a first visit. Run by `nox -s browser`; needs /usr/bin/chromium."""
 
 from __future__ import annotations
 
@@ -29,14 +30,15 @@ CHARTED = [
 CHART_PAGES = [*CHARTED, *(f"en/{path}" for path in CHARTED)]
 SMALLEST_TEXT = 11  # px, as drawn on the screen
 
-# Every text of every SVG in the page whose box (getBBox, in the text's own coordinates, carried into the SVG's by
-# their transformation matrices) reaches beyond the SVG's view box, by more than half a unit.
+# Every text of every SVG shown in the page whose box (getBBox, in the text's own coordinates, carried into the SVG's
+# by their transformation matrices) reaches beyond the SVG's view box, by more than half a unit. An SVG not displayed
+# (a chart's drawing for the other width: site.css) has no box to measure; the other width measures it.
 TEXT_OUTSIDE_VIEW_BOX = """() => {
   const outside = [];
   let texts = 0;
   for (const svg of document.querySelectorAll("svg")) {
     const view = svg.viewBox.baseVal;
-    if (!view || !view.width) continue;
+    if (!view || !view.width || !svg.getClientRects().length) continue;
     const toSvg = svg.getScreenCTM().inverse();
     for (const text of svg.querySelectorAll("text")) {
       texts += 1;
@@ -55,9 +57,10 @@ TEXT_OUTSIDE_VIEW_BOX = """() => {
   return {texts, outside};
 }"""
 
-# Each chart text's size as drawn: its font size times the scale at which the SVG is shown (its width on the
+# Each shown chart text's size as drawn: its font size times the scale at which the SVG is shown (its width on the
 # screen over its view box's).
-CHART_TEXT_SIZES = """() => [...document.querySelectorAll("figure.chart svg")].flatMap(svg => {
+CHART_TEXT_SIZES = """() => [...document.querySelectorAll("figure.chart svg")].filter(
+    svg => svg.getClientRects().length).flatMap(svg => {
   const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
   return [...svg.querySelectorAll("text")].map(
     text => [text.textContent, parseFloat(getComputedStyle(text).fontSize) * scale]);
@@ -81,6 +84,22 @@ CHART_TEXT_CONTRAST = """() => {
     return [text.textContent, color.getContrast(background, color.flattenColors(ink, background))];
   });
 }"""
+
+# A page's chart drawings (macros.j2 chart): for which width (the class of what holds it), whether it is displayed
+# (has a layout box), its width on the screen and its view box's, its left and right edges, those of the text
+# column (the article's content box) and the width of the screen.
+CHART_DRAWINGS = """() => {
+  const column = document.querySelector("article.md-content__inner"), style = getComputedStyle(column);
+  const box = column.getBoundingClientRect();
+  const edges = [box.left + parseFloat(style.paddingLeft), box.right - parseFloat(style.paddingRight)];
+  return [...document.querySelectorAll("figure.chart svg")].map(svg => {
+    const shown = svg.getBoundingClientRect();
+    return {layout: svg.parentElement.className, boxes: svg.getClientRects().length, width: shown.width,
+            left: shown.left, right: shown.right, view: svg.viewBox.baseVal.width, column: edges,
+            screen: document.documentElement.clientWidth};
+  });
+}"""
+WIDE_ENOUGH = 600  # px: how wide a laptop shows a chart, of its text column's 688
 
 
 def open_page(browser, server, path: str, viewport: str = "phone", scheme: str = "light"):
@@ -118,6 +137,51 @@ def test_chart_text_is_at_least_11_px_on_a_phone(browser, server, path):
         context.close()
     assert len(sizes) > 5
     assert [(text, round(size, 1)) for text, size in sizes if size < SMALLEST_TEXT] == []
+
+
+def shown_drawings(page) -> tuple[list[dict], int]:
+    """The page's chart drawings (CHART_DRAWINGS), and how many images named by the chart's title the page's
+    accessibility tree holds (a drawing not displayed is not among them). A drawing's name is its title and then
+    its description (aria-labelledby)."""
+    drawings = page.evaluate(CHART_DRAWINGS)
+    title = page.eval_on_selector("figure.chart svg title", "title => title.textContent")
+    return drawings, page.get_by_role("img", name=title).count()
+
+
+@pytest.mark.parametrize("scheme", ["dark", "light"])
+@pytest.mark.parametrize("path", CHART_PAGES)
+def test_a_laptop_shows_the_wide_drawing_filling_its_column(browser, server, path, scheme):
+    """At 1366 px, the drawing for a wide column is the one shown, at least WIDE_ENOUGH wide and within the text
+    column, at its own size (not shrunk: its text at 12 px); the phone's has no layout box, and a screen reader
+    meets one chart."""
+    context, page = open_page(browser, server, path, "laptop", scheme)
+    try:
+        drawings, images = shown_drawings(page)
+    finally:
+        context.close()
+    assert [d["layout"] for d in drawings] == ["chart__narrow", "chart__wide"]
+    assert [d["layout"] for d in drawings if d["boxes"]] == ["chart__wide"] and images == 1
+    wide = drawings[1]
+    left, right = wide["column"]
+    assert WIDE_ENOUGH <= wide["width"] <= right - left
+    assert left - 0.5 <= wide["left"] and wide["right"] <= right + 0.5
+    assert wide["width"] == pytest.approx(wide["view"], abs=0.5)
+
+
+@pytest.mark.parametrize("path", CHART_PAGES)
+def test_a_phone_shows_the_phones_drawing_within_the_screen(browser, server, path):
+    """At 390 px, the drawing laid out for a phone is the one shown, within the text column and the screen; the
+    wide one has no layout box, and a screen reader meets one chart."""
+    context, page = open_page(browser, server, path, "phone")
+    try:
+        drawings, images = shown_drawings(page)
+    finally:
+        context.close()
+    assert [d["layout"] for d in drawings if d["boxes"]] == ["chart__narrow"] and images == 1
+    narrow = drawings[0]
+    left, right = narrow["column"]
+    assert 0 <= left - 0.5 <= narrow["left"] and narrow["right"] <= right + 0.5 <= narrow["screen"]
+    assert narrow["width"] < WIDE_ENOUGH
 
 
 @pytest.mark.parametrize("scheme", ["dark", "light"])

@@ -150,8 +150,11 @@ def test_an_indicator_page_lists_each_districts_figure_and_the_stricter(fixture_
 
 def test_every_chart_is_an_svg_with_title_and_description(fixture_built):
     svgs = sorted((fixture_built.site_dir / "charts").rglob("*.svg"))
-    # One indicator that both districts commit to (renewable-share), and the region's timeline.
-    assert [path.name for path in svgs] == ["indicator-renewable-share.svg", "timeline.svg"]
+    # One indicator that both districts commit to (renewable-share), and the region's timeline, each laid out for a
+    # phone and for a wide column.
+    assert [path.name for path in svgs] == [
+        "indicator-renewable-share-wide.svg", "indicator-renewable-share.svg", "timeline-wide.svg", "timeline.svg",
+    ]  # fmt: skip
     for path in svgs:
         svg = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").svg
         assert svg.title.get_text() and svg.desc.get_text(), path.name

@@ -2,16 +2,18 @@
 
 import codecs
 import json
+import re
 import xml.etree.ElementTree as ET
 from decimal import Decimal
 
 import pytest
 import vl_convert
-from conftest import with_targets
+from conftest import FIXTURE_RELATIONS, with_targets
 
+from generator.base.paths import ROOT
 from generator.build import drawing
 from generator.pages import charts
-from generator.site import views
+from generator.site import model, views
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -136,11 +138,13 @@ def test_a_chart_is_drawn_with_the_named_vega_lite_version_not_vl_converts_defau
     chart = charts.indicator_chart(fixture_model, row)
     asked = []
     monkeypatch.setattr(drawing.vl_convert, "vegalite_to_svg", lambda spec, **options: asked.append(options) or "")
-    drawing.drawn(chart)
-    assert asked == [{"vl_version": charts.VEGA_LITE}]
+    drawing.drawn(chart.spec)
+    drawing.drawn(chart.wide_spec)
+    assert asked == [{"vl_version": charts.VEGA_LITE}] * 2
     monkeypatch.undo()
     assert charts.VEGA_LITE in vl_convert.get_vegalite_versions()
-    assert chart.spec["$schema"] == f"https://vega.github.io/schema/vega-lite/v{charts.VEGA_LITE.split('.')[0]}.json"
+    schema = f"https://vega.github.io/schema/vega-lite/v{charts.VEGA_LITE.split('.')[0]}.json"
+    assert chart.spec["$schema"] == chart.wide_spec["$schema"] == schema
     assert charts.VEGA_LITE in drawing.DRAWN_BY
 
 
@@ -212,3 +216,84 @@ def test_the_svg_names_the_css_font_stack(fixture_model, row):
     root = ET.fromstring(drawing.svg(charts.indicator_chart(fixture_model, row)))
     assert root.get("font-family") == charts.FONT
     assert [t.get("font-family") for t in root.iter(f"{SVG}text") if t.get("font-family")] == []
+
+
+# 甲区 under a name long enough that it wraps on a phone: 26 Chinese characters (26 em), more than TEXT_EM (23 em).
+LONG_NAME = "甲区碳达峰实施方案重点领域示范行动清单及其配套政策区"
+
+
+@pytest.fixture(scope="module")
+def long_named(fixture_tables):
+    """The fixture's model with 甲区 under LONG_NAME (a district plan is called by its district's name)."""
+    districts = [d | {"name_zh": LONG_NAME} if d["code"] == "990101" else d for d in fixture_tables["districts"]]
+    return model.build_model({**fixture_tables, "districts": districts}, FIXTURE_RELATIONS)
+
+
+def tspans(svg: str) -> dict[str, int]:
+    """Each text of an SVG, its lines joined, by the number of lines (tspans) it is drawn in."""
+    return {"".join(t.itertext()): max(1, len(t.findall(f"{SVG}tspan"))) for t in ET.fromstring(svg).iter(f"{SVG}text")}
+
+
+def view_box_width(svg: str) -> float:
+    return float(ET.fromstring(svg).get("viewBox").split()[2])
+
+
+def test_the_wide_layout_is_wide_and_wraps_a_long_label_in_fewer_lines(long_named):
+    """At WIDE, the row for 甲区 (34.58 em with "，2030年：≥ 15%") is one line; at WIDTH it passes TEXT_EM (23 em)
+    and takes two. The same words either way, each wrapped as ``wrap`` does at the em of its width."""
+    row = next(r for r in views.by_indicator(long_named) if r.indicator.indicator_id == "renewable-share")
+    chart = charts.indicator_chart(long_named, row)
+    assert [panel["width"] for panel in chart.spec["vconcat"]] == [charts.WIDTH] * 2  # the figures, the key
+    assert [panel["width"] for panel in chart.wide_spec["vconcat"]] == [charts.WIDE] * 2
+    words = f"{LONG_NAME}，2030年：≥ 15%"
+    narrow, wide = (spec["vconcat"][0]["data"]["values"][0] for spec in (chart.spec, chart.wide_spec))
+    assert narrow["text"] == charts.wrap(words, charts.TEXT_EM) and narrow["text"].count("\n") == 1
+    assert wide["text"] == words  # one line
+    # The row under it starts a line higher in the wide layout.
+    below = [spec["vconcat"][0]["data"]["values"][1]["text_y"] for spec in (chart.spec, chart.wide_spec)]
+    assert below[0] - below[1] == charts.LINE
+    # As drawn: two lines (tspans) on a phone, one on a wide column; each drawing about as wide as laid out.
+    narrow_svg, wide_svg = drawing.svg(chart), drawing.svg(chart, wide=True)
+    assert (tspans(narrow_svg)[words], tspans(wide_svg)[words]) == (2, 1)
+    assert charts.WIDTH <= view_box_width(narrow_svg) < charts.WIDTH + 20
+    assert charts.WIDE <= view_box_width(wide_svg) < charts.WIDE + 20
+
+
+def test_the_wide_em_is_text_em_scaled_by_the_room_beside_the_mark():
+    assert charts.text_em(charts.WIDTH) == charts.TEXT_EM  # the phone's layout wraps as it always has
+    wide = charts.TEXT_EM * (charts.WIDE - charts.TEXT_X) / (charts.WIDTH - charts.TEXT_X)
+    assert charts.text_em(charts.WIDE) == pytest.approx(wide) and wide > 2 * charts.TEXT_EM
+
+
+def test_the_wide_timeline_wraps_a_long_plan_name_in_fewer_lines(long_named):
+    view = views.region_view(long_named, long_named.regions[0])
+    chart = charts.timeline_chart(view.model, view.timeline_counts)
+    assert (chart.spec["width"], chart.wide_spec["width"]) == (charts.WIDTH, charts.WIDE)
+    narrow, wide = (spec["layer"][0]["data"]["values"] for spec in (chart.spec, chart.wide_spec))
+    assert narrow[0]["text"] == charts.wrap(LONG_NAME, charts.TEXT_EM) == LONG_NAME[:23] + "\n" + LONG_NAME[23:]
+    assert wide[0]["text"] == LONG_NAME
+    assert chart.wide_spec["height"] == chart.spec["height"] - charts.LINE  # one line fewer, the rest as before
+    assert [n["text"] for n in narrow[1:]] == [n["text"] for n in wide[1:]]
+
+
+def test_the_two_drawings_of_a_chart_name_their_title_and_description_apart(fixture_model, row):
+    """A page holds both drawings: ids unique among them, each drawing labelled by its own title and description."""
+    chart = charts.indicator_chart(fixture_model, row)
+    roots = [ET.fromstring(drawing.svg(chart, wide=wide)) for wide in (False, True)]
+    ids = [[e.get("id") for e in root.iter() if e.get("id")] for root in roots]
+    assert ids == [["chart-title", "chart-desc"], ["chart-title-wide", "chart-desc-wide"]]
+    for root, own in zip(roots, ids, strict=True):
+        assert root.get("aria-labelledby").split() == own
+        assert root.find(f"{SVG}title").text == chart.title and root.find(f"{SVG}desc").text == chart.description
+
+
+def test_the_page_shows_the_wide_drawing_only_where_its_column_has_room_for_it(fixture_model, row):
+    """site.css shows the wide drawing from a column of some width: one at which it is shown at its own size (its
+    text at FONT_SIZE, not shrunk), and wider than the phone's drawing, which shows below it."""
+    css = (ROOT / "docs" / "assets" / "site.css").read_text(encoding="utf-8")
+    (threshold,) = (float(px) for px in re.findall(r"@container \(min-width: (\d+)px\)", css))
+    chart = charts.indicator_chart(fixture_model, row)
+    view = views.region_view(fixture_model, fixture_model.regions[0])
+    timeline = charts.timeline_chart(view.model, view.timeline_counts)
+    for drawn in (chart, timeline):
+        assert view_box_width(drawing.svg(drawn)) < view_box_width(drawing.svg(drawn, wide=True)) <= threshold

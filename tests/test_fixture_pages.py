@@ -29,6 +29,8 @@ def generated(tmp_path_factory):
 
 def test_there_are_expected_pages():
     assert {"plans/jia-2023.md", "plans/jia-2023.en.md", "compare/990000/own-or-city.md"} <= set(PAGES)
+    # An English page whose counts are all 1: each in the singular ("1 measure", "1 target or commitment").
+    assert "compare/990000/agencies/civil-affairs-bureau.en.md" in PAGES
 
 
 @pytest.mark.parametrize("page", PAGES)

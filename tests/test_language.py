@@ -29,6 +29,14 @@ CHANGELOG = "data/changelog/index.html"
 # How the Chinese units of figures are written when English pages spell them out instead of converting them:
 # "43 yi yuan", "200 wan kW", "× 10,000 kW", "× 100 million yuan".
 UNCONVERTED = re.compile(r"\b(?:yi|wan)\b|×\s*10\b|×\s*10,000|×\s*100 million")
+# The countable nouns that English labels and units put after a number ("12 measures", "1,600 units"): after exactly
+# 1 each must be singular, and a number of 1,000 or more before one has a thousands separator.
+COUNTED = (
+    "measures|targets|plans|rows|units|districts|commitments|bodies|agencies|organisations|stations|sites|bytes"
+    "|areas|indicators|chapters|contents|projects"
+)
+ONE_PLURAL = re.compile(rf"(?<![\d.,])\b1 (?:{COUNTED})\b")
+UNGROUPED = re.compile(rf"(?<![\d.,])\b\d{{4,}} (?:{COUNTED})\b")
 
 
 def rows(resource: str) -> list[dict[str, str]]:
@@ -192,3 +200,30 @@ def test_english_figures_are_the_printed_quantity_in_english_units(english):
                     assert after and all(words.startswith(unit) for words in after), (path, unit, figures)
                     checked += 1
     assert checked >= 5
+
+
+def english_words(page: BeautifulSoup) -> str:
+    """An English page's main text and its description (the meta description and link previews), a line per text
+    of an element: a table's cells ("plans | 0 | 0 | 5") are not read as one phrase."""
+    main = copy.copy(page.select_one("article") or page.body)
+    for element in main.select("[lang^='zh'], script, style"):
+        element.decompose()
+    description = page.select_one("meta[name=description]")
+    texts = [*main.get_text("\n").split("\n"), description["content"] if description else ""]
+    return "\n".join(" ".join(text.split()) for text in texts if text.strip())
+
+
+def test_english_counts_agree_with_their_number(english):
+    texts = {path: english_words(page) for path, page in english.items()}
+    found = {path: ONE_PLURAL.findall(text)[:3] for path, text in texts.items()}
+    assert {path: hits for path, hits in found.items() if hits} == {}
+    # Not vacuous: the pages do say "1 measure" and "2 measures", "1 unit" and "5 units".
+    every = " ".join(texts.values())
+    for words in (r"\b1 measure\b", r"\b[2-9] measures\b", r"\b1 target or commitment\b", r"\b1 plan\b", r"\b1 unit\b"):
+        assert re.search(words, every), words
+
+
+def test_english_numbers_before_a_noun_separate_thousands(english):
+    found = {path: UNGROUPED.findall(english_words(page))[:3] for path, page in english.items()}
+    assert {path: hits for path, hits in found.items() if hits} == {}
+    assert re.search(r"\b1,600 units\b", " ".join(english_words(page) for page in english.values()))

@@ -18,6 +18,7 @@ from generator import pipeline
 from generator.base import i18n, urls
 from generator.build import parts
 from generator.build.parts import WHOLE
+from generator.engine import editions
 from generator.package import load
 from generator.pages import catalogue, charts, render
 from generator.site.assemble import assemble
@@ -96,8 +97,12 @@ def test_one_page_and_chart_per_indicator_that_several_districts_commit_to(pages
         "compare/990000/indicators/renewable-share.md",
     ]
     assert sorted(p for p in pages if p.endswith(".svg")) == [
+        "charts/990000/indicator-renewable-share-wide.en.svg",
+        "charts/990000/indicator-renewable-share-wide.svg",
         "charts/990000/indicator-renewable-share.en.svg",
         "charts/990000/indicator-renewable-share.svg",
+        "charts/990000/timeline-wide.en.svg",
+        "charts/990000/timeline-wide.svg",
         "charts/990000/timeline.en.svg",
         "charts/990000/timeline.svg",
     ]
@@ -154,6 +159,26 @@ def test_the_catalogue_names_each_pages_owner_and_renders_without_knowing_the_pa
     text = render.render_page(env, site, home, {}, render.links(lambda target: True))
     assert "](plans/jia-2023/)" in text  # the plan's page as served: another part's build would not hold it
     assert "](plans/jia-2023.md)" in render.render_page(env, site, home, {}, render.links())
+
+
+def test_each_charts_wide_drawing_is_owned_and_localised_as_the_narrow_one(site):
+    """The drawing for a wide column sits beside the phone's (x-wide.svg), in its region's part; its English file
+    (x-wide.en.svg) is the one the English edition serves at the Chinese name that pages link."""
+    listed = catalogue.catalogue(site)
+    owners = listed.owners()
+    english = [drawn for drawn in listed.charts if drawn.lang != i18n.DEFAULT]
+    assert english and len(english) * 2 == len(listed.charts)
+    for drawn in listed.charts:
+        chart, files = drawn.chart, drawn.localised
+        assert chart.wide_path == chart.path.removesuffix(".svg") + "-wide.svg"
+        assert owners[chart.wide_path] == owners[chart.path] == drawn.owner == "990000"
+        if drawn.lang == i18n.DEFAULT:
+            assert (files.path, files.wide_path) == (chart.path, chart.wide_path)
+        else:
+            assert files.wide_path == chart.wide_path.removesuffix(".svg") + ".en.svg"
+            assert editions.english_name(files.wide_path) == chart.wide_path
+    paths = [path for drawn in listed.charts for path in (drawn.localised.path, drawn.localised.wide_path)]
+    assert len(set(paths)) == len(paths)
 
 
 def test_the_page_table_makes_one_page_per_object_in_each_language(site, pages):
@@ -215,7 +240,7 @@ def test_the_home_page_says_which_districts_plans_are_in_the_data(pages):
     assert [li.get_text() for li in legend.find_all("li")] == ["已收录：印发施行", "尚未收集"]
     english = pages["index.en.md"]
     assert "Example City has 3 districts; the dataset holds the carbon-peaking implementation plans of 2" in english
-    assert "have not been collected yet: Bing District." in english
+    assert "The plan of the remaining district has not been collected yet: Bing District." in english  # one district
 
 
 def test_the_coverage_page_lists_every_district_of_the_region(pages):

@@ -53,10 +53,15 @@ def glance_target(**fields):
 
 
 @pytest.fixture(scope="module")
-def english():
+def translations():
     from generator.base import i18n
 
-    return i18n.translations("en").gettext
+    return i18n.translations("en")
+
+
+@pytest.fixture(scope="module")
+def english(translations):
+    return translations.gettext
 
 
 @pytest.mark.parametrize(
@@ -91,10 +96,57 @@ def english():
         (dict(kind="qualitative", comparator=None, direction="level"), "", ""),
     ],
 )
-def test_direction_phrase_follows_from_the_fields(fields, chinese, english_words, english):
+def test_direction_phrase_follows_from_the_fields(fields, chinese, english_words, translations):
     t = glance_target(**fields)
     assert text.direction_phrase(t) == chinese
-    assert text.direction_phrase(t, english, "en") == english_words
+    assert text.direction_phrase(t, translations.gettext, "en", translations.ngettext) == english_words
+
+
+@pytest.mark.parametrize(
+    ("fields", "chinese", "english_words"),
+    [
+        # jizhou-2023-t034: 探索打造至少1个绿色低碳示范改造小区
+        (
+            dict(comparator="ge", value=Decimal("1"), unit="个", direction="increase"),
+            "至少增加1个",
+            "increase by at least 1 unit",
+        ),
+        (dict(value=Decimal("1"), unit="家"), "达到1家", "reach 1 organisation"),
+        (dict(value=Decimal("1"), unit="座"), "达到1座", "reach 1 station"),
+        (dict(value=Decimal("1"), unit="处"), "达到1处", "reach 1 site"),
+        (dict(value=Decimal("1"), unit="台"), "达到1台", "reach 1 unit"),
+        (dict(value=Decimal("2"), unit="台"), "达到2台", "reach 2 units"),
+        (dict(value=Decimal("0.5"), unit="处"), "达到0.5处", "reach 0.5 sites"),
+        (
+            dict(comparator="range", value_min=Decimal("1"), value_max=Decimal("2"), unit="座"),
+            "达到1–2座",
+            "reach 1–2 stations",
+        ),
+        # Symbols and measured units have no singular: 1%, 1 MW, 0.1 billion yuan.
+        (dict(value=Decimal("1")), "达到1%", "reach 1%"),
+        (dict(value=Decimal("0.1"), unit="万千瓦"), "达到0.1万千瓦", "reach 1 MW"),
+        (dict(value=Decimal("1"), unit="亿元"), "达到1亿元", "reach 0.1 billion yuan"),
+        # hedong-2023-t039, xiqing-2023-t039: English separates thousands, as for the units it converts.
+        (dict(comparator="ge", value=Decimal("1600"), unit="台"), "不低于1600台", "at least 1,600 units"),
+        (dict(value=Decimal("7500"), unit="台"), "达到7500台", "reach 7,500 units"),
+        (
+            dict(comparator="range", value_min=Decimal("1000"), value_max=Decimal("1200")),
+            "达到1000–1200%",
+            "reach 1,000–1,200%",
+        ),
+    ],
+)
+def test_a_unit_that_counts_things_agrees_with_its_figure(fields, chinese, english_words, translations):
+    t = glance_target(**fields)
+    assert text.direction_phrase(t) == chinese
+    assert text.direction_phrase(t, translations.gettext, "en", translations.ngettext) == english_words
+
+
+def test_a_unit_on_its_own_is_named_in_the_plural(translations):
+    english = {unit: text.unit_name(unit, translations.gettext, "en", translations.ngettext) for unit in "个家座处台"}
+    assert english == {"个": "units", "家": "organisations", "座": "stations", "处": "sites", "台": "units"}
+    assert text.unit_name("个") == "个"
+    assert text.unit_name("万千瓦", translations.gettext, "en", translations.ngettext) == "MW"
 
 
 def test_every_direction_and_comparator_has_words():

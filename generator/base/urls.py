@@ -152,6 +152,12 @@ def timeline_chart(code: str) -> str:
     return f"{CHARTS}/{code}/timeline.svg"
 
 
+def wide_chart(path: str) -> str:
+    """A chart laid out for a wide column (charts.WIDE), beside the one for a phone's: x.svg -> x-wide.svg. Given the
+    Chinese address; an English one is localised from it (i18n.page_path: x-wide.en.svg)."""
+    return path.removesuffix(".svg") + "-wide.svg"
+
+
 # Each chart's data, as CSV beside its SVG
 
 

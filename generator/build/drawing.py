@@ -20,7 +20,7 @@ from pathlib import Path
 import vl_convert
 from markupsafe import escape
 
-from generator.pages.charts import FONT, VEGA_LITE, Chart
+from generator.pages.charts import FONT, VEGA_LITE, Chart, Spec
 
 # The fonts vl-convert measures Chinese text with (build/fonts/README.md says what they are and their licence).
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
@@ -33,42 +33,54 @@ DRAWN_BY = [
 ]
 
 
-def svg(chart: Chart) -> str:
-    """The chart as a page holds it: drawn, then labelled for screen readers (``accessible_svg``)."""
-    return accessible_svg(drawn(chart), chart)
+WIDE_IDS = "-wide"  # what the ids of the wide drawing's title and description end in (accessible_svg)
 
 
-def drawn(chart: Chart) -> str:
-    """The SVG as vl-convert draws it from the specification alone."""
+def svg(chart: Chart, wide: bool = False) -> str:
+    """The chart as a page holds it, laid out for a phone (its ``spec``) or, ``wide``, for a wide column (its
+    ``wide_spec``): drawn, then labelled for screen readers (``accessible_svg``)."""
+    if wide:
+        return accessible_svg(drawn(chart.wide_spec), chart, WIDE_IDS)
+    return accessible_svg(drawn(chart.spec), chart)
+
+
+def drawn(spec: Spec) -> str:
+    """The SVG as vl-convert draws it from a specification alone."""
     measure_with_own_fonts()
-    return vl_convert.vegalite_to_svg(json.dumps(chart.spec, ensure_ascii=False), vl_version=VEGA_LITE)
+    return vl_convert.vegalite_to_svg(json.dumps(spec, ensure_ascii=False), vl_version=VEGA_LITE)
 
 
-def key(chart: Chart) -> str:
-    """What its drawing depends on: the specification, vl-convert's and Vega-Lite's versions and the fonts it
+def key(spec: Spec) -> str:
+    """What a drawing depends on: its specification, vl-convert's and Vega-Lite's versions and the fonts it
     measures with."""
-    return hashlib.sha256(json.dumps([chart.spec, DRAWN_BY], sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+    return hashlib.sha256(json.dumps([spec, DRAWN_BY], sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
 
 def draw_all(charts: list[Chart], cache: Path | None = None, parallel: bool = True) -> dict[str, str]:
-    """Every chart's SVG by path. vl-convert draws each chart (about 0.25 s) that is not yet in ``cache`` (a folder:
-    drawings by ``key``, so a rebuild draws only the charts whose specification changed), on all cores when
-    ``parallel``: each drawing is independent of the others."""
-    done = {key(chart): (cache / key(chart)).read_text("utf-8") for chart in charts if cache and _cached(cache, chart)}
-    todo = list({key(chart): chart for chart in charts if key(chart) not in done}.values())
+    """Every chart's two SVGs by path: its ``path`` laid out for a phone, its ``wide_path`` for a wide column.
+    vl-convert draws each specification (about 0.25 s) that is not yet in ``cache`` (a folder: drawings by ``key``,
+    so a rebuild draws only the specifications that changed), on all cores when ``parallel``: each drawing is
+    independent of the others."""
+    specs = [spec for chart in charts for spec in (chart.spec, chart.wide_spec)]
+    done = {key(spec): (cache / key(spec)).read_text("utf-8") for spec in specs if cache and _cached(cache, spec)}
+    todo = list({key(spec): spec for spec in specs if key(spec) not in done}.values())
     if todo and (_draw_elsewhere or (parallel and len(todo) >= 8)):
         # "spawn": vl-convert runs threads of its own, and a forked copy of a threaded process can hang.
         context = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(max_workers=os.cpu_count() or 1, mp_context=context) as pool:
-            new = dict(zip((key(c) for c in todo), pool.map(_drawn, todo, chunksize=4), strict=True))
+            new = dict(zip((key(s) for s in todo), pool.map(drawn, todo, chunksize=4), strict=True))
     else:
-        new = {key(chart): drawn(chart) for chart in todo}
+        new = {key(spec): drawn(spec) for spec in todo}
     if cache is not None:
         cache.mkdir(parents=True, exist_ok=True)
         for name, drawing in new.items():
             (cache / name).write_text(drawing, "utf-8")
     done |= new
-    return {chart.path: accessible_svg(done[key(chart)], chart) for chart in charts}
+    return {
+        path: accessible_svg(done[key(spec)], chart, ids)
+        for chart in charts
+        for path, spec, ids in ((chart.path, chart.spec, ""), (chart.wide_path, chart.wide_spec, WIDE_IDS))
+    }
 
 
 _draw_elsewhere = False
@@ -81,12 +93,8 @@ def draw_elsewhere() -> None:
     _draw_elsewhere = True
 
 
-def _cached(cache: Path | None, chart: Chart) -> bool:
-    return cache is not None and (cache / key(chart)).is_file()
-
-
-def _drawn(chart: Chart) -> str:
-    return drawn(chart)
+def _cached(cache: Path | None, spec: Spec) -> bool:
+    return cache is not None and (cache / key(spec)).is_file()
 
 
 _fonts_ready = False
@@ -120,13 +128,16 @@ def measure_with_own_fonts() -> None:
     _fonts_ready = True
 
 
-def accessible_svg(svg: str, chart: Chart) -> str:
+def accessible_svg(svg: str, chart: Chart, ids: str = "") -> str:
     """Give the SVG a role, a <title> and a <desc> that screen readers announce; name the font stack once, on the
-    <svg>, whose texts inherit it (vl-convert writes it on every text: pages hold charts inline, and bytes count)."""
+    <svg>, whose texts inherit it (vl-convert writes it on every text: pages hold charts inline, and bytes count).
+    The ids of its title and description end in ``ids``: a page holds both drawings of a chart (WIDE_IDS), and an
+    id names one element of a page."""
     svg = svg.replace(f' font-family="{FONT}"', "").replace(' opacity="1"', "")
     head, rest = svg.split(">", 1)
-    labelled = f'{head} font-family="{FONT}" role="img" aria-labelledby="chart-title chart-desc">'
+    title, desc = f"chart-title{ids}", f"chart-desc{ids}"
+    labelled = f'{head} font-family="{FONT}" role="img" aria-labelledby="{title} {desc}">'
     return (
-        f'{labelled}<title id="chart-title">{escape(chart.title)}</title>'
-        f'<desc id="chart-desc">{escape(chart.description)}</desc>{rest}'
+        f'{labelled}<title id="{title}">{escape(chart.title)}</title>'
+        f'<desc id="{desc}">{escape(chart.description)}</desc>{rest}'
     )

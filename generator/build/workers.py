@@ -101,10 +101,12 @@ def generate_part(job: Job, part: Part, parallel: bool) -> None:
     svgs = drawing.draw_all([drawn.localised for drawn in mine], paths.chart_cache, parallel)
     figures: dict[str, dict[str, render.Figure]] = {lang: {} for lang in job.languages}
     for drawn in mine:
-        svg = svgs[drawn.localised.path]
-        writer.write(drawn.localised.path, svg)
-        writer.write(drawn.localised.data_path, drawn.localised.csv())
-        figures[drawn.lang][drawn.chart.path] = render.Figure(drawn.chart, svg)
+        chart = drawn.localised
+        svg, wide_svg = svgs[chart.path], svgs[chart.wide_path]
+        writer.write(chart.path, svg)
+        writer.write(chart.wide_path, wide_svg)
+        writer.write(chart.data_path, chart.csv())
+        figures[drawn.lang][drawn.chart.path] = render.Figure(drawn.chart, svg, wide_svg)
     # The hub's downloads before its pages: the data page gives each file's size (render.render_page's ``sizes``).
     sizes: dict[str, int] = {}
     if part.hub:

@@ -10,12 +10,13 @@ walks the tables once per language: the build groups its entries by owner into p
 from __future__ import annotations
 
 import dataclasses
+import gettext
 from collections.abc import Callable, Iterable
 from typing import Any
 
 from generator.base import i18n, urls
 from generator.pages import charts, render
-from generator.pages.charts import Chart, Label
+from generator.pages.charts import Chart
 from generator.pages.render import Figure
 from generator.site import history, views
 from generator.site.assemble import Site
@@ -53,7 +54,7 @@ class PageType:
 class ChartType:
     """A kind of chart: how one is drawn (in a language) for an object, and the objects it is drawn for."""
 
-    draw: Callable[[Any, Label, str], Chart]
+    draw: Callable[[Any, gettext.NullTranslations, str], Chart]
     made_for: Callable[[Site], Iterable[Any]]
     region: Callable[[Site, Any], str]
 
@@ -296,12 +297,12 @@ PAGES = (
 
 CHARTS = (
     ChartType(
-        lambda view, label, lang: charts.timeline_chart(view.model, view.timeline_counts, label, lang),
+        lambda view, t, lang: charts.timeline_chart(view.model, view.timeline_counts, t.gettext, lang, t.ngettext),
         _charted_regions,
         _view_region,
     ),
     ChartType(
-        lambda pair, label, lang: charts.indicator_chart(pair[0].model, pair[1], label, lang),
+        lambda pair, t, lang: charts.indicator_chart(pair[0].model, pair[1], t.gettext, lang, t.ngettext),
         _charted_indicators,
         _pair_region,
     ),
@@ -331,7 +332,7 @@ class Drawn:
     lang: str
     owner: str
     chart: Chart  # as pages show and link it: at its Chinese addresses, which both editions serve
-    localised: Chart  # its files, at the addresses of its language (charts/120000/timeline.en.svg)
+    localised: Chart  # its files, at the addresses of its language (charts/120000/timeline.en.svg, …-wide.en.svg)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -343,7 +344,8 @@ class Catalogue:
         """Each page's and chart's address (as links name them) -> the region that owns it."""
         found: dict[str, str | None] = {page.address: page.owner for page in self.pages}
         for drawn in self.charts:
-            found[drawn.chart.path] = found[drawn.chart.data_path] = drawn.owner
+            for path in (drawn.chart.path, drawn.chart.wide_path, drawn.chart.data_path):
+                found[path] = drawn.owner
         return found
 
 
@@ -359,12 +361,15 @@ def catalogue(site: Site, languages: tuple[str, ...] = i18n.LANGUAGES) -> Catalo
     )
     drawn = []
     for lang in languages:
-        label = i18n.translations(lang).gettext
+        translations = i18n.translations(lang)
         for kind in CHARTS:
             for item in kind.made_for(site):
-                chart = kind.draw(item, label, lang)
+                chart = kind.draw(item, translations, lang)
                 localised = dataclasses.replace(
-                    chart, path=i18n.page_path(chart.path, lang), data_path=i18n.page_path(chart.data_path, lang)
+                    chart,
+                    path=i18n.page_path(chart.path, lang),
+                    wide_path=i18n.page_path(chart.wide_path, lang),
+                    data_path=i18n.page_path(chart.data_path, lang),
                 )
                 drawn.append(Drawn(lang, kind.region(site, item), chart, localised))
     return Catalogue(pages, tuple(drawn))

@@ -7,11 +7,13 @@ vl-convert charts at 0.1–0.2 s each would cost more than the rest of the build
 The SVG keeps its text as text, so the browser draws the Chinese labels with
 the reader's own fonts; no script runs to show a chart. Every chart carries a
 <title> and <desc>, and its numbers are shown in a table beside it on the page.
-Pages hold the SVG inline (macros.j2, chart), so that its text and axes, drawn in ``currentColor``, take the
-page's text colour in light and dark mode; it is also published as a file, with its data as CSV (``table_csv``).
+Pages hold the SVGs inline (macros.j2, chart), so that their text and axes, drawn in ``currentColor``, take the
+page's text colour in light and dark mode; they are also published as files, with the data as CSV (``table_csv``).
 
-A chart is about as wide as a phone's text column (``WIDTH``), so that a phone shows its 12 px text at its own
-size. Rows are laid out here (``_layout``), their text wrapped to the width (``wrap``) with widths estimated on the
+Each chart is laid out twice: as wide as a phone's text column (``WIDTH``), so that a phone shows its 12 px text at
+its own size, and as wide as the text column of a laptop's page (``WIDE``), which would otherwise leave half of it
+empty. A page holds both; its CSS shows the one its column has room for (site.css, figure.chart). Rows are laid out
+here (``_layout``), their text wrapped to the width laid out for (``wrap``, ``text_em``) with widths estimated on the
 wide side, so that no font, the bundled ones or the reader's, pushes a label out of the SVG.
 
 vl-convert lays the labels out by measuring their text with fonts. So that the SVG has the same bytes on every
@@ -27,7 +29,6 @@ import csv
 import io
 import re
 import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -41,7 +42,8 @@ NO_YEAR = "未定年份"
 # A comparison chart has a row per plan of its region; beyond this many rows it is no longer readable (and at
 # 0.1–1 s per chart, no longer cheap), so larger regions show the tables alone.
 MOST_ROWS = 30
-Label = Callable[[str], str]  # gettext: a Chinese label in the page's language
+Label = text.Label  # gettext: a Chinese label in the page's language
+Plural = text.Plural  # ngettext: a label that agrees with a count
 Spec = dict[str, Any]  # a Vega-Lite specification, or a part of one, as JSON
 Item = dict[str, Any]  # a row of a chart's data
 Table = tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]  # a chart's data as (header, rows) of texts
@@ -50,16 +52,21 @@ FONT = "system-ui, -apple-system, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans C
 # The version of Vega-Lite the charts are written in and drawn with, one of those vl-convert carries. Named, so that a
 # new vl-convert, whose default is the newest it carries, draws them as before until this is raised.
 VEGA_LITE = "6.4"
-# Sizes in px. A chart is about WIDTH + 20 px wide, no wider than a phone's text column (about 350 px at 390 px),
-# so that a phone shows it at its own size, its text at FONT_SIZE, and a wide screen does not enlarge it.
+# Sizes in px. A chart's SVG is about WIDTH + 13 px wide (its axis labels reach past the plot), no wider than a
+# phone's text column (about 350 px at 390 px), so that a phone shows it at its own size, its text at FONT_SIZE. Its
+# wide layout is about WIDE + 13 px wide, within the text column of Material's page on a laptop (about 690 px at
+# 1366 px), where the phone's would fill half of it; site.css shows it from a column of 660 px. Neither is ever
+# enlarged, so the text stays FONT_SIZE on every screen.
 WIDTH = 320
+WIDE = 640
 FONT_SIZE = 12
 LINE = 15  # a line of text
 TRACK = 20  # the strip a row's marks sit on
 TICKS = 5  # at most about this many ticks on a value axis: at 12 px, "1,800" and "2,000" stay apart
 GAP = 8  # between rows
 MARK_X, TEXT_X, MARK_SIZE = 6, 16, 70  # a row's mark, then its text
-# A line of text is at most TEXT_EM wide: WIDTH less the mark before it, with room for fonts wider than estimated.
+# A line of text is at most TEXT_EM wide at WIDTH: WIDTH less the mark before it, with room for fonts wider than
+# estimated. At other widths, in proportion (text_em).
 TEXT_EM = 23.0
 LATIN_EM = 0.62  # a Latin letter's width estimated on the wide side (Liberation Sans and DejaVu Sans average less)
 # The kinds of commitment by colour, each at least 3:1 against the light and the dark page (WCAG 1.4.11).
@@ -75,18 +82,32 @@ TIMELINE_FIRST, TIMELINE_LAST = min(TIMELINE_YEARS), max(TIMELINE_YEARS)
 
 @dataclass(frozen=True)
 class Chart:
-    path: str  # under docs/, e.g. charts/120000/timeline.svg
-    data_path: str  # its data as CSV, e.g. charts/120000/timeline.csv
+    path: str  # under docs/, e.g. charts/120000/timeline.svg: laid out at WIDTH, for a phone
+    wide_path: str  # laid out at WIDE, for a wide column: charts/120000/timeline-wide.svg (urls.wide_chart)
+    data_path: str  # its data as CSV, e.g. charts/120000/timeline.csv, the same for both
     title: str
     description: str
-    spec: Spec
+    spec: Spec  # at WIDTH
+    wide_spec: Spec  # at WIDE
     table: Table  # its data: (header, rows), each a tuple of texts
 
     def csv(self) -> bytes:
         return table_csv(self.table)
 
 
-def indicator_chart(model: Model, row: IndicatorRow, label: Label = str, lang: str = i18n.DEFAULT) -> Chart:
+@dataclass(frozen=True)
+class Block:
+    """A panel of an indicator chart before it is laid out: its rows (their words unwrapped), the words of its value
+    axis (its rows have figures) or of its heading."""
+
+    items: list[Item]
+    axis: str | None = None
+    heading: str | None = None
+
+
+def indicator_chart(
+    model: Model, row: IndicatorRow, label: Label = str, lang: str = i18n.DEFAULT, plural: Plural | None = None
+) -> Chart:
     """How each district plan commits to one indicator: a row per commitment, its figure on a value axis.
 
     Figures share an axis only when they measure the same thing: the same unit, direction (a level, a rise by, a cut
@@ -97,33 +118,51 @@ def indicator_chart(model: Model, row: IndicatorRow, label: Label = str, lang: s
     targets = [(plan, t) for plan in model.district_plans for t in row.by_plan[plan.plan_id]]
     name = i18n.localised(lang, row.indicator, "name_zh")
     title = label("%(indicator)s：各区的承诺") % {"indicator": name}
-    description = label(
-        "%(n)s 个区的方案就“%(indicator)s”作出承诺。每行一条承诺：写明数值的画在数值轴上，"
-        "颜色表示承诺类型，形状表示限定词（如力争、左右）。"
-    ) % {"n": row.plan_count, "indicator": name}
+    plural = plural or text.singular_or_plural(label)
+    description = text.counted(
+        plural,
+        "%(num)s 个区的方案就“%(indicator)s”作出承诺。每行一条承诺：写明数值的画在数值轴上，"
+        "颜色表示承诺类型，形状表示限定词（如力争、左右）。",
+        row.plan_count,
+        lang,
+        indicator=name,
+    )
     groups: dict[ScaleKey | None, list[Item]] = {}
     for plan, target in targets:
-        groups.setdefault(_scale_key(target), []).append(_commitment_item(plan, target, label, lang))
-    panels = [
-        _panel(items, label, axis=_axis_title(target_of_key, label, lang))
+        groups.setdefault(_scale_key(target), []).append(_commitment_item(plan, target, label, lang, plural))
+    blocks = [
+        Block(items, axis=_axis_title(target_of_key, label, lang, plural))
         for key, items in groups.items()
         if key is not None
         for target_of_key in [next(t for _, t in targets if _scale_key(t) == key)]
     ]
     if None in groups:
-        panels.append(_panel(groups[None], label, heading=label("未写数值的承诺")))
-    panels.append(_panel(_key_items([t for _, t in targets], label), label, heading=label("图例")))
-    spec = _base(description) | {"vconcat": panels, "resolve": {"scale": {"x": "independent"}}}
-    table = indicator_table(model, row, label, lang)
+        blocks.append(Block(groups[None], heading=label("未写数值的承诺")))
+    blocks.append(Block(_key_items([t for _, t in targets], label), heading=label("图例")))
     code, indicator_id = _region(model), row.indicator.indicator_id
+    path = urls.indicator_chart(code, indicator_id)
     return Chart(
-        urls.indicator_chart(code, indicator_id),
-        urls.indicator_chart_data(code, indicator_id),
-        title,
-        description,
-        spec,
-        table,
+        path=path,
+        wide_path=urls.wide_chart(path),
+        data_path=urls.indicator_chart_data(code, indicator_id),
+        title=title,
+        description=description,
+        spec=_indicator_spec(description, blocks, WIDTH),
+        wide_spec=_indicator_spec(description, blocks, WIDE),
+        table=indicator_table(model, row, label, lang, plural),
     )
+
+
+def _indicator_spec(description: str, blocks: list[Block], width: int) -> Spec:
+    """An indicator chart laid out ``width`` px wide: its panels one under another, each with its own value axis."""
+    panels = [_panel(block, width) for block in blocks]
+    return _base(description) | {"vconcat": panels, "resolve": {"scale": {"x": "independent"}}}
+
+
+def text_em(width: int) -> float:
+    """How wide a line of a chart laid out ``width`` px wide may be, in em: TEXT_EM at WIDTH, and at another width
+    in proportion to the room a row's text has beside its mark (``TEXT_X``)."""
+    return TEXT_EM * (width - TEXT_X) / (WIDTH - TEXT_X)
 
 
 def charted(row: IndicatorRow) -> bool:
@@ -139,9 +178,9 @@ def _scale_key(target: Target) -> ScaleKey | None:
     return (target.unit, target.direction, target.baseline_year, target.per_year, target.scope)
 
 
-def _axis_title(target: Target, label: Label, lang: str = i18n.DEFAULT) -> list[str]:
-    """The value axis of a group of figures, in words: direction, unit, baseline year, each year, scope."""
-    unit = text.unit_name(target.unit, label, lang) or label("无单位")
+def _axis_title(target: Target, label: Label, lang: str = i18n.DEFAULT, plural: Plural | None = None) -> str:
+    """The value axis of a group of figures, in words (unwrapped): direction, unit, baseline year, each year, scope."""
+    unit = text.unit_name(target.unit, label, lang, plural) or label("无单位")
     words = label("%(direction)s（%(unit)s）") % {"direction": label(DIRECTION_LABELS[target.direction]), "unit": unit}
     if target.baseline_year:
         words += label("，较%(year)s年") % {"year": target.baseline_year}
@@ -149,13 +188,17 @@ def _axis_title(target: Target, label: Label, lang: str = i18n.DEFAULT) -> list[
         words += label("，每年")
     if target.scope != "district":
         words += label("，适用于%(kind)s") % {"kind": label(text.SCOPE_LABELS[target.scope])}
-    return wrap(words).split("\n")
+    return words
 
 
-def _commitment_item(plan: Plan, target: Target, label: Label, lang: str) -> Item:
-    """One commitment as a row of the chart: its words, its marks' colour and shape, its figure (lo–hi)."""
+def _commitment_item(plan: Plan, target: Target, label: Label, lang: str, plural: Plural | None = None) -> Item:
+    """One commitment as a row of the chart: its words (unwrapped), its marks' colour and shape, its figure (lo–hi)."""
     hedge = _hedge_label(target.hedge, label)
-    shown = text.figure(target, label, lang) if target.kind == "quantitative" else label(text.KIND_LABELS[target.kind])
+    shown = (
+        text.figure(target, label, lang, plural)
+        if target.kind == "quantitative"
+        else label(text.KIND_LABELS[target.kind])
+    )
     if hedge:
         shown += label("（%(hedge)s）") % {"hedge": hedge}
     year = label("%(year)s年") % {"year": target.target_year} if target.target_year else label(NO_YEAR)
@@ -169,7 +212,7 @@ def _commitment_item(plan: Plan, target: Target, label: Label, lang: str) -> Ite
     if lang != i18n.DEFAULT and target.unit and units.convertible(target.unit):  # on the axis of the English unit
         low, high = (units.value(target.unit, v) if v is not None else None for v in (low, high))
     return {
-        "text": wrap(words),
+        "text": words,
         "colour": KIND_COLOURS[target.kind],
         "shape": _hedge_shape(target.hedge),
         "lo": float(low) if low is not None else None,
@@ -192,7 +235,7 @@ def _key_items(targets: list[Target], label: Label) -> list[Item]:
         words = label(text.KIND_LABELS[kind])
         if not one_shape:
             words += label("（%(hedge)s）") % {"hedge": _hedge_label(hedge, label) or label("无限定词")}
-        items.append({"text": wrap(words), "colour": symbol[0], "shape": symbol[1]})
+        items.append({"text": words, "colour": symbol[0], "shape": symbol[1]})
     return items
 
 
@@ -204,13 +247,15 @@ def _hedge_shape(hedge: str | None) -> str:
     return HEDGE_SHAPES.get(hedge or "", OTHER_HEDGES)
 
 
-def _layout(items: list[Item]) -> tuple[list[Item], int]:
-    """Rows one under another: each row's lines of text, then (if it has a figure) the track its marks sit on.
-    Returns the rows with their pixel positions and the height they take."""
+def _layout(items: list[Item], em: float) -> tuple[list[Item], int]:
+    """Rows one under another: each row's lines of text (its words wrapped at ``em``), then (if it has a figure) the
+    track its marks sit on. Returns the rows with their text wrapped and their pixel positions, and the height they
+    take."""
     placed, y = [], 0
     for item in items:
-        lines = item["text"].count("\n") + 1
-        row = item | {"text_y": y, "marker_y": y + LINE / 2, "zero": 0}
+        shown = wrap(item["text"], em)
+        lines = shown.count("\n") + 1
+        row = item | {"text": shown, "text_y": y, "marker_y": y + LINE / 2, "zero": 0}
         y += lines * LINE
         if item.get("lo") is not None:
             row["track_y"] = y + TRACK / 2
@@ -220,9 +265,12 @@ def _layout(items: list[Item]) -> tuple[list[Item], int]:
     return placed, y - GAP
 
 
-def _panel(items: list[Item], label: Label, axis: list[str] | None = None, heading: str | None = None) -> Spec:
-    """A block of rows (``_layout``): with ``axis``, their figures on a value axis that starts at zero."""
-    rows, height = _layout(items)
+def _panel(block: Block, width: int) -> Spec:
+    """A block of rows laid out ``width`` px wide (``_layout``), its words wrapped to that width: with an axis, their
+    figures on a value axis that starts at zero."""
+    em = text_em(width)
+    items, axis = block.items, block.axis
+    rows, height = _layout(items, em)
     pixel: Spec = {"type": "quantitative", "scale": None, "axis": None}
     mark: Spec = {
         "shape": {"field": "shape", "type": "nominal", "scale": None},
@@ -269,7 +317,7 @@ def _panel(items: list[Item], label: Label, axis: list[str] | None = None, headi
                             "field": end,
                             **value,
                             "axis": {
-                                "title": axis,
+                                "title": wrap(axis, em).split("\n"),
                                 "titleAnchor": "start",
                                 "tickCount": TICKS,
                                 "labelOverlap": "greedy",
@@ -283,9 +331,9 @@ def _panel(items: list[Item], label: Label, axis: list[str] | None = None, headi
                 for end in ("lo", "hi")
             ),
         ]
-    panel = {"width": WIDTH, "height": height, "data": {"values": rows}, "layer": layers}
-    if heading:
-        panel["title"] = wrap(heading, TEXT_EM).split("\n")
+    panel = {"width": width, "height": height, "data": {"values": rows}, "layer": layers}
+    if block.heading:
+        panel["title"] = wrap(block.heading, em).split("\n")
     return panel
 
 
@@ -295,7 +343,11 @@ def _encoding(x: Spec, y: Spec, mark: Spec) -> Spec:
 
 
 def timeline_chart(
-    model: Model, counts: list[tuple[int, Plan, int]], label: Label = str, lang: str = i18n.DEFAULT
+    model: Model,
+    counts: list[tuple[int, Plan, int]],
+    label: Label = str,
+    lang: str = i18n.DEFAULT,
+    plural: Plural | None = None,
 ) -> Chart:
     """Every dated commitment from 2022 to 2030 on one time axis (years spaced by time): a row per plan, a circle per
     year it has commitments due, sized by their number, which is written above it.
@@ -304,19 +356,45 @@ def timeline_chart(
     rows = timeline_counts(counts, label, lang)
     year, count = label("年份"), label("承诺数")
     title = label("2022—2030年各方案到期的承诺数")
-    description = label(
-        "共 %(n)s 条写明目标年的承诺。横轴为年份，每行一份方案，圆的大小和数字表示当年到期的承诺条数。"
-    ) % {"n": sum(r[count] for r in rows)}
+    description = text.counted(
+        plural or text.singular_or_plural(label),
+        "共 %(num)s 条写明目标年的承诺。横轴为年份，每行一份方案，圆的大小和数字表示当年到期的承诺条数。",
+        sum(r[count] for r in rows),
+        lang,
+    )
     plans = [plan for plan in model.plans if any(p is plan for _, p, _ in counts)]
-    names, y, track = [], 0, {}
-    for plan in plans:
-        shown = wrap(_plan_name(plan, lang))
-        names.append({"text": shown, "text_y": y})
+    names = [(plan.plan_id, _plan_name(plan, lang)) for plan in plans]
+    due = [(when, plan.plan_id, n) for when, plan, n in counts]
+    header = (year, label("方案"), count)
+    code = _region(model)
+    path = urls.timeline_chart(code)
+    return Chart(
+        path=path,
+        wide_path=urls.wide_chart(path),
+        data_path=urls.timeline_chart_data(code),
+        title=title,
+        description=description,
+        spec=_timeline_spec(description, names, due, year, WIDTH),
+        wide_spec=_timeline_spec(description, names, due, year, WIDE),
+        table=(header, tuple(tuple(str(r[h]) for h in header) for r in rows)),
+    )
+
+
+def _timeline_spec(
+    description: str, names: list[tuple[str, str]], due: list[tuple[int, str, int]], year: str, width: int
+) -> Spec:
+    """The timeline laid out ``width`` px wide: each plan's name (``names``: its id and name) wrapped to the width,
+    with the track under it where a circle sits for each (year, plan id, number of commitments) of ``due``; the years
+    on an axis titled ``year``."""
+    rows, y, track = [], 0, {}
+    for plan_id, name in names:
+        shown = wrap(name, text_em(width))
+        rows.append({"text": shown, "text_y": y})
         y += (shown.count("\n") + 2) * LINE
-        track[plan.plan_id] = y + TRACK / 2
+        track[plan_id] = y + TRACK / 2
         y += TRACK + GAP
-    circles = [{"year": when, "n": n, "track_y": track[plan.plan_id]} for when, plan, n in counts]
-    years = [when for when, _, _ in counts]
+    circles = [{"year": when, "n": n, "track_y": track[plan_id]} for when, plan_id, n in due]
+    years = [when for when, _, _ in due]
     first, last = (min(years), max(years)) if years else (TIMELINE_FIRST, TIMELINE_LAST)
     pixel = {"type": "quantitative", "scale": None, "axis": None}
     x = {
@@ -325,12 +403,12 @@ def timeline_chart(
         "scale": {"domain": [first, last], "nice": False, "zero": False, "padding": 16},
         "axis": {"title": year, "values": list(range(first, last + 1)), "format": "d", "titleAnchor": "start"},
     }
-    spec = _base(description) | {
-        "width": WIDTH,
+    return _base(description) | {
+        "width": width,
         "height": max(y - GAP, 1),
         "layer": [
             {
-                "data": {"values": names},
+                "data": {"values": rows},
                 "mark": {"type": "text", "align": "left", "baseline": "top", "lineBreak": "\n", "lineHeight": LINE},
                 "encoding": {"x": {"value": 0}, "y": {"field": "text_y", **pixel}, "text": {"field": "text"}},
             },
@@ -358,10 +436,6 @@ def timeline_chart(
             },
         ],
     }
-    header = (year, label("方案"), count)
-    table = (header, tuple(tuple(str(r[h]) for h in header) for r in rows))
-    code = _region(model)
-    return Chart(urls.timeline_chart(code), urls.timeline_chart_data(code), title, description, spec, table)
 
 
 def timeline_counts(counts: list[tuple[int, Plan, int]], label: Label = str, lang: str = i18n.DEFAULT) -> list[Item]:
@@ -378,14 +452,16 @@ INDICATOR_COLUMNS = (
 )  # fmt: skip
 
 
-def indicator_table(model: Model, row: IndicatorRow, label: Label = str, lang: str = i18n.DEFAULT) -> Table:
+def indicator_table(
+    model: Model, row: IndicatorRow, label: Label = str, lang: str = i18n.DEFAULT, plural: Plural | None = None
+) -> Table:
     """The data behind indicator_chart, a row per distinct commitment: the package's fields as it writes them (codes
     such as ``ge`` or ``decrease``, figures as written), the plan's name and the commitment in the page's words."""
     header = tuple(label(column) for column in INDICATOR_COLUMNS)
     rows = []
     for plan in model.district_plans:
         for t in row.by_plan[plan.plan_id]:
-            shown = text.figure(t, label, lang) if t.kind == "quantitative" else label(text.KIND_LABELS[t.kind])
+            shown = text.figure(t, label, lang, plural) if t.kind == "quantitative" else label(text.KIND_LABELS[t.kind])
             hedge = _hedge_label(t.hedge, label)
             rows.append(
                 (
@@ -419,7 +495,7 @@ def wrap(words: str, em: float = TEXT_EM) -> str:
 
 
 def _em(words: str) -> float:
-    """A text's width in em: Chinese and full-width characters 1, others WIDE_EM."""
+    """A text's width in em: Chinese and full-width characters 1, others LATIN_EM."""
     return sum(1.0 if unicodedata.east_asian_width(c) in "WF" else LATIN_EM for c in words)
 
 

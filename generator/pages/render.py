@@ -55,17 +55,21 @@ def environment(
     )
     translations = i18n.translations(lang)
     env.install_gettext_translations(translations, newstyle=True)
-    label = translations.gettext
+    label, plural = translations.gettext, translations.ngettext
+    # A label with a count: ngettext("措施 %(num)s 项", "措施 %(num)s 项", n) is "1 measure" or "2 measures" in
+    # English, its %(num)s the count as text.count writes it (1,200 in English), where Jinja's would give the int.
+    env.globals["ngettext"] = partial(text.ngettext, plural, lang)
     env.filters.update(
         cell=text.cell,
         yaml_string=text.yaml_string,
-        figure=partial(text.figure, unit_label=label, lang=lang),
-        unit_name=partial(text.unit_name, unit_label=label, lang=lang),
-        phrase=partial(text.direction_phrase, label=label, lang=lang),
+        count=partial(text.count, lang=lang),
+        figure=partial(text.figure, unit_label=label, lang=lang, plural=plural),
+        unit_name=partial(text.unit_name, unit_label=label, lang=lang, plural=plural),
+        phrase=partial(text.direction_phrase, label=label, lang=lang, plural=plural),
         hedge_words=text.hedge_words,
         hedge_class=text.HEDGE_CLASSES.__getitem__,
         date=partial(i18n.date, lang),
-        file_size=partial(text.file_size, label=label),
+        file_size=partial(text.file_size, label=label, plural=plural),
         as_date=datetime.date.fromisoformat,
         xml=text.xml_text,
         tr=partial(i18n.localised, lang, pending=label("译文待补")),
@@ -228,11 +232,13 @@ def navigation(env: Environment, site: Site, listed: list[Region], every_compari
 
 @dataclasses.dataclass(frozen=True)
 class Figure:
-    """A chart as a page shows it: its SVG, inline, with links to itself and its data (addresses as drawn, in the
-    Chinese names that both editions serve)."""
+    """A chart as a page shows it: its SVGs, inline, laid out for a phone and for a wide column, of which the page's
+    CSS shows one (site.css, figure.chart), with links to itself and its data (addresses as drawn, in the Chinese
+    names that both editions serve)."""
 
     chart: Chart
-    svg: str
+    svg: str  # at charts.WIDTH
+    wide_svg: str  # at charts.WIDE
 
 
 def package_readme(site: Site) -> str:

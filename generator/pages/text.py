@@ -12,6 +12,11 @@ from generator.base import units
 from generator.base.i18n import Untranslated
 from generator.site.model import Target
 
+# gettext and ngettext of the page's language: a Chinese label (msgid) in that language; ngettext chooses the form
+# that agrees with a count (English "1 measure", "2 measures"), NullTranslations the msgid itself for Chinese.
+Label = Callable[[str], str]
+Plural = Callable[[str, str, int], str]
+
 COMPARATOR_SIGNS = {"eq": "", "ge": "≥ ", "gt": "> ", "le": "≤ ", "lt": "< "}
 KIND_LABELS = {"quantitative": "定量", "qualitative": "定性", "defers-to-city": "完成市下达任务"}
 # Whom a target applies to (targets.scope, in the order of its enum): "适用于特定对象：示范街道"; the whole district
@@ -93,24 +98,55 @@ def number(value: Decimal | int | None) -> str:
     return format(value, "f") if isinstance(value, Decimal) else str(value)
 
 
-def figure(target: Target, unit_label: Callable[[str], str] = str, lang: str = "zh") -> str:
+def count(n: int, lang: str = "zh") -> str:
+    """A count in running text, as the page's language writes it: 1200 in Chinese, as the Chinese pages always have;
+    1,200 in English, with a thousands separator. The one place counts are formatted (templates' ngettext, |count)."""
+    return str(n) if lang == "zh" else f"{n:,}"
+
+
+def ngettext(plural: Plural, lang: str, singular: str, plural_msgid: str, n: int, **variables: object) -> str:
+    """A label with a count in the form that agrees with ``n`` ("1 measure", "2 measures"), its %(num)s the count as
+    ``count`` writes it: the templates' ngettext (render.py), as Jinja's own (newstyle) but for %(num)s."""
+    return plural(singular, plural_msgid, n) % {"num": count(n, lang), **variables}
+
+
+def counted(plural: Plural, msgid: str, n: int, lang: str = "zh", **variables: object) -> str:
+    """``ngettext`` for the Python code's labels with a count. Chinese has one form, so ``msgid`` is also the
+    msgid_plural of its catalog entry."""
+    return ngettext(plural, lang, msgid, msgid, n, **variables)
+
+
+def singular_or_plural(label: Label) -> Plural:
+    """ngettext for a caller that gives gettext only (Chinese, tests): the label of the msgid the count chooses."""
+    return lambda singular, plural, n: label(singular if n == 1 else plural)
+
+
+def unit_words(unit: str, n: Decimal | int, unit_label: Label = str, plural: Plural | None = None) -> str:
+    """A unit after a figure ``n`` in the page's language: a unit that counts things has plural forms in the catalog
+    (台: " unit" after exactly 1, " units" after any other figure), any other unit (%, 亿元) is its label. English
+    callers give ``plural`` (ngettext); gettext alone reads a count unit's singular."""
+    words = (plural or singular_or_plural(unit_label))(unit, unit, 1 if n == 1 else 2)
+    return words if words != unit else unit_label(unit)
+
+
+def figure(target: Target, unit_label: Label = str, lang: str = "zh", plural: Plural | None = None) -> str:
     """A target's figure with comparator and unit: "≥ 46%", "3–5家", "≤ 1.3"; ``unit_label`` translates the unit.
     In English a unit that units.py knows is shown as English writes it: "≥ 400 MW"."""
     if target.kind != "quantitative":
         return ""
     assert target.comparator is not None  # every quantitative target has one (the descriptor's rule)
     sign = "" if target.comparator == "range" else COMPARATOR_SIGNS[target.comparator]
-    return sign + amount(target, unit_label, lang)
+    return sign + amount(target, unit_label, lang, plural)
 
 
-def unit_name(unit: str | None, unit_label: Callable[[str], str] = str, lang: str = "zh") -> str:
+def unit_name(unit: str | None, unit_label: Label = str, lang: str = "zh", plural: Plural | None = None) -> str:
     """A unit on its own (a table's unit column, a chart's axis), as the figures beside it are shown: "万千瓦", or
-    "MW" in English; "" for none."""
+    "MW" in English; a unit that counts things in the plural ("units"); "" for none."""
     if not unit:
         return ""
     if lang != "zh" and units.convertible(unit):
         return units.name(unit)
-    return unit_label(unit).strip()
+    return unit_words(unit, 2, unit_label, plural).strip()
 
 
 # What a figure commits to, in words, by the target's direction and comparator (targets.direction, .comparator):
@@ -154,17 +190,22 @@ HEDGE_CLASSES = {
 }
 
 
-def amount(target: Target, unit_label: Callable[[str], str] = str, lang: str = "zh") -> str:
+def amount(target: Target, unit_label: Label = str, lang: str = "zh", plural: Plural | None = None) -> str:
     """A target's figure (or range) with its unit, without comparator: "14.5%", "40万千瓦"; in English with the
-    unit as English writes it where units.py knows it ("400 MW", "2.862 billion m³"), else the unit's label."""
+    unit as English writes it where units.py knows it ("400 MW", "2.862 billion m³"), else the unit's label, a
+    unit that counts things in the form that agrees with the figure ("1 unit", "3–5 organisations"), and the
+    figure with a thousands separator (1,600 units) as units.py writes its own."""
     values = [target.value_min, target.value_max] if target.comparator == "range" else [target.value]
     if lang != "zh" and target.unit and units.convertible(target.unit):
         return units.english(target.unit, *(value for value in values if value is not None))
-    unit = unit_label(target.unit) if target.unit else ""
-    return "–".join(number(v) for v in values) + unit
+    shown = [v for v in values if v is not None]
+    unit = unit_words(target.unit, shown[-1] if len(shown) == 1 else 2, unit_label, plural) if target.unit else ""
+    if lang == "zh":
+        return "–".join(number(v) for v in values) + unit
+    return "–".join(units.grouped(v) for v in shown) + unit  # English separates thousands: 1,600 units
 
 
-def direction_phrase(target: Target, label: Callable[[str], str] = str, lang: str = "zh") -> str:
+def direction_phrase(target: Target, label: Label = str, lang: str = "zh", plural: Plural | None = None) -> str:
     """What a target commits to, in words that follow from its fields only: "降低14.5%（较2020年）" / "cut by 14.5%
     from 2020"; a figure's direction and comparator, its baseline year where the data has one. Without a figure,
     the direction alone ("方向：降低"), or "" for a level."""
@@ -172,7 +213,7 @@ def direction_phrase(target: Target, label: Callable[[str], str] = str, lang: st
         words = DIRECTION_WORDS[target.direction]
         return label(words) if words else ""
     assert target.comparator is not None  # every quantitative target has one (the descriptor's rule)
-    phrase = label(PHRASES[target.direction, target.comparator]) % {"figure": amount(target, label, lang)}
+    phrase = label(PHRASES[target.direction, target.comparator]) % {"figure": amount(target, label, lang, plural)}
     if target.baseline_year:
         phrase += label(BASELINES[target.direction]) % {"year": target.baseline_year}
     return phrase
@@ -189,11 +230,11 @@ def citation(descriptor: dict[str, Any]) -> str:
     return f"{author}. {descriptor['title']}. Version {descriptor['version']}, {descriptor['created'][:10]}."
 
 
-def file_size(size: int, label: Callable[[str], str] = str) -> str:
+def file_size(size: int, label: Label = str, plural: Plural | None = None) -> str:
     """A file's size for a reader: 812 字节, 12.3 KB, 4.5 MB (a thousand bytes to the kilobyte, as the descriptor's
-    byte counts read; ``label`` translates the words)."""
+    byte counts read; ``label`` translates the words, ``plural`` chooses "1 byte" or "812 bytes")."""
     if size < 1000:
-        return label("%(count)s 字节") % {"count": size}
+        return counted(plural or singular_or_plural(label), "%(num)s 字节", size)
     for unit, scale in (("KB", 10**3), ("MB", 10**6), ("GB", 10**9)):
         if size < scale * 1000 or unit == "GB":
             shown = f"{size / scale:.1f}" if size < scale * 100 else f"{size / scale:.0f}"
