@@ -36,12 +36,17 @@ DRAWN_BY = [
 WIDE_IDS = "-wide"  # what the ids of the wide drawing's title and description end in (accessible_svg)
 
 
+def layouts(chart: Chart) -> tuple[tuple[str, Spec, str], tuple[str, Spec, str]]:
+    """A chart's two drawings, each as (its path, its specification, what its ids end in): laid out for a phone,
+    then for a wide column."""
+    return (chart.path, chart.spec, ""), (chart.wide_path, chart.wide_spec, WIDE_IDS)
+
+
 def svg(chart: Chart, wide: bool = False) -> str:
     """The chart as a page holds it, laid out for a phone (its ``spec``) or, ``wide``, for a wide column (its
     ``wide_spec``): drawn, then labelled for screen readers (``accessible_svg``)."""
-    if wide:
-        return accessible_svg(drawn(chart.wide_spec), chart, WIDE_IDS)
-    return accessible_svg(drawn(chart.spec), chart)
+    _path, spec, ids = layouts(chart)[wide]
+    return accessible_svg(drawn(spec), chart, ids)
 
 
 def drawn(spec: Spec) -> str:
@@ -61,7 +66,7 @@ def draw_all(charts: list[Chart], cache: Path | None = None, parallel: bool = Tr
     vl-convert draws each specification (about 0.25 s) that is not yet in ``cache`` (a folder: drawings by ``key``,
     so a rebuild draws only the specifications that changed), on all cores when ``parallel``: each drawing is
     independent of the others."""
-    specs = [spec for chart in charts for spec in (chart.spec, chart.wide_spec)]
+    specs = [spec for chart in charts for _path, spec, _ids in layouts(chart)]
     done = {key(spec): (cache / key(spec)).read_text("utf-8") for spec in specs if cache and _cached(cache, spec)}
     todo = list({key(spec): spec for spec in specs if key(spec) not in done}.values())
     if todo and (_draw_elsewhere or (parallel and len(todo) >= 8)):
@@ -76,11 +81,7 @@ def draw_all(charts: list[Chart], cache: Path | None = None, parallel: bool = Tr
         for name, drawing in new.items():
             (cache / name).write_text(drawing, "utf-8")
     done |= new
-    return {
-        path: accessible_svg(done[key(spec)], chart, ids)
-        for chart in charts
-        for path, spec, ids in ((chart.path, chart.spec, ""), (chart.wide_path, chart.wide_spec, WIDE_IDS))
-    }
+    return {path: accessible_svg(done[key(spec)], chart, ids) for chart in charts for path, spec, ids in layouts(chart)}
 
 
 _draw_elsewhere = False

@@ -194,11 +194,7 @@ def _axis_title(target: Target, label: Label, lang: str = i18n.DEFAULT, plural: 
 def _commitment_item(plan: Plan, target: Target, label: Label, lang: str, plural: Plural | None = None) -> Item:
     """One commitment as a row of the chart: its words (unwrapped), its marks' colour and shape, its figure (lo–hi)."""
     hedge = _hedge_label(target.hedge, label)
-    shown = (
-        text.figure(target, label, lang, plural)
-        if target.kind == "quantitative"
-        else label(text.KIND_LABELS[target.kind])
-    )
+    shown = _commitment_words(target, label, lang, plural)
     if hedge:
         shown += label("（%(hedge)s）") % {"hedge": hedge}
     year = label("%(year)s年") % {"year": target.target_year} if target.target_year else label(NO_YEAR)
@@ -218,6 +214,13 @@ def _commitment_item(plan: Plan, target: Target, label: Label, lang: str, plural
         "lo": float(low) if low is not None else None,
         "hi": float(high) if high is not None else None,
     }
+
+
+def _commitment_words(target: Target, label: Label, lang: str, plural: Plural | None = None) -> str:
+    """What a commitment commits to, in short: its figure ("≥ 400 MW"), or its kind where it has none."""
+    if target.kind == "quantitative":
+        return text.figure(target, label, lang, plural)
+    return label(text.KIND_LABELS[target.kind])
 
 
 def _key_items(targets: list[Target], label: Label) -> list[Item]:
@@ -461,7 +464,7 @@ def indicator_table(
     rows = []
     for plan in model.district_plans:
         for t in row.by_plan[plan.plan_id]:
-            shown = text.figure(t, label, lang, plural) if t.kind == "quantitative" else label(text.KIND_LABELS[t.kind])
+            shown = _commitment_words(t, label, lang, plural)
             hedge = _hedge_label(t.hedge, label)
             rows.append(
                 (
