@@ -133,10 +133,12 @@ def _site_tools_alone(paths, languages: tuple[str, ...]) -> float:
     if len(every) == 1:
         mkdocs.build_part(paths, every[0].name, True, [], when, languages=languages, jobs=jobs)
     else:
-        searched = [part.name for part in every if not part.hub]
+        searched = list(parts.search_groups(every))
         with ThreadPoolExecutor(max_workers=jobs) as pool:
             build = partial(mkdocs.build_part, paths, searched=searched, when=when, languages=languages)
             list(pool.map(lambda part: build(part.name, part.hub), every))
+        groups = {group: [part.name for part in members] for group, members in parts.search_groups(every).items()}
+        mkdocs.index_groups(paths, groups, when, jobs)
     publish.publish_site(paths, every, when)
     return round(time.perf_counter() - start, 2)
 
@@ -319,27 +321,34 @@ def _largest_pages(files: dict[Path, int], count: int = 3) -> dict[str, int]:
     return {str(path): round(size / 1e3) for size, path in pages}
 
 
+# The index chunks one search reads from each index: the chunk of the query and of each of its Chinese characters
+# (docs/assets/search.js looks each up too). Measured in Chromium at 300 synthetic plans: 碳达峰 read 3 chunks of
+# each index, 光伏 4 on the English edition (the query, 光, 伏 and a word variant).
+CHUNKS_PER_INDEX = 4
+
+
 def _one_search_bytes(site: Path) -> int:
     """What one search transfers at most, in the edition where that is more: what the search page loads
-    (docs/assets/search.js: Pagefind's script, its worker, the language's WebAssembly), then for each index
-    searched (the hub's, and each region's of a site built in parts, pagefind/parts/<code>/) its entry and the
-    language's metadata and largest index chunk, and the language's five largest page fragments (the first
-    results shown). Pagefind's own interface (pagefind-ui.*) is not loaded by the site's search page."""
+    (docs/assets/search.js: Pagefind's script, its worker, the language's WebAssembly, once), then for each index
+    searched (the hub's, and each group of regions' of a site built in parts, pagefind/parts/<group>/) its entry,
+    the language's metadata and filter (the pages' weights, which search.js reads) and its CHUNKS_PER_INDEX largest
+    index chunks, and the language's five largest page fragments (the first results shown). Pagefind's own interface
+    (pagefind-ui.*) is not loaded by the site's search page."""
     bundle = site / "pagefind"
     bundles = [bundle, *sorted(p for p in (bundle / "parts").glob("*") if p.is_dir())]
 
     def size(pattern: str, folder: Path) -> int:
         return sum(p.stat().st_size for p in folder.glob(pattern))
 
-    def largest(pattern: str, folder: Path) -> int:
-        return max((p.stat().st_size for p in folder.glob(pattern)), default=0)
+    def largest(pattern: str, folder: Path, count: int) -> int:
+        return sum(sorted((p.stat().st_size for p in folder.glob(pattern)), reverse=True)[:count])
 
     totals = []
     for lang, wasm in (("zh", "unknown"), ("en", "en")):
         total = size("pagefind.js", bundle) + size("pagefind-worker.js", bundle) + size(f"wasm.{wasm}.pagefind", bundle)
         for part in bundles:
             total += size("pagefind-entry.json", part) + size(f"pagefind.{lang}_*.pf_meta", part)
-            total += largest(f"{lang}_*", part / "index")
+            total += size(f"filter/{lang}_*", part) + largest(f"{lang}_*", part / "index", CHUNKS_PER_INDEX)
         fragments = [p.stat().st_size for b in bundles for p in (b / "fragment").glob(f"{lang}_*")]
         totals.append(total + sum(sorted(fragments, reverse=True)[:5]))
     return max(totals)

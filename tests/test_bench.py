@@ -27,6 +27,29 @@ def test_site_size_is_split_by_folder_and_edition(tmp_path):
     assert bench._largest_pages(files, count=2) == {"en/plans/a/index.html": 3000, "plans/a/index.html": 2000}
 
 
+def test_one_search_counts_pagefind_once_and_each_index_of_the_site(tmp_path):
+    """Pagefind's script, worker and WebAssembly once (a merged index does not load its own); from each index, the
+    hub's and each group's, its entry, the language's metadata and filter and its largest chunks; then the five
+    largest fragments of the language."""
+    files = {"pagefind.js": 40, "pagefind-worker.js": 30, "wasm.unknown.pagefind": 60, "wasm.en.pagefind": 1}
+    for index in ("pagefind", "pagefind/parts/area-1", "pagefind/parts/area-2"):
+        files |= {
+            f"{index}/pagefind-entry.json": 1,
+            f"{index}/pagefind.zh_1.pf_meta": 5,
+            f"{index}/filter/zh_1.pf_filter": 2,
+        }
+        files |= {f"{index}/index/zh_{n}.pf_index": 10 + n for n in range(6)}  # the four largest: 12 + ... + 15
+        files |= {f"{index}/fragment/zh_{n}.pf_fragment": 3 for n in range(3)}
+        if index != "pagefind":
+            files |= {f"{index}/wasm.unknown.pagefind": 1000, f"{index}/index/en_0.pf_index": 500}
+    for name, size in files.items():
+        path = tmp_path / (name if "/" in name else f"pagefind/{name}")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(b"x" * size)
+    assert bench.CHUNKS_PER_INDEX == 4
+    assert bench._one_search_bytes(tmp_path) == 40 + 30 + 60 + 3 * (1 + 5 + 2 + (12 + 13 + 14 + 15)) + 5 * 3
+
+
 def test_committed_report_is_made_from_the_committed_results():
     """REPORT.md is generated (`bench.py --report-only`); a hand edit or a stale results.json shows here."""
     saved = json.loads((ROOT / "benchmarks" / "results.json").read_text(encoding="utf-8"))
