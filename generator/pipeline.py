@@ -82,6 +82,8 @@ def build(
         workers.make(job, todo, every, digests if run_mkdocs else None, jobs, stage)
         if not run_mkdocs:
             return validation.warnings
+        if only is None:
+            index_searches(paths, every, digests, when, jobs, stage)
         # The site as published is the parts at these digests; a build stopped between building parts and
         # publishing them left an older site, which is published again.
         published = common_digest([(name, digest.encode()) for name, digest in digests.items()], {})
@@ -90,6 +92,21 @@ def build(
             publish.publish_site(paths, every, job.when, stage)
         state.write_state(paths, todo, published if only is None else state.last_published(paths))
     return validation.warnings
+
+
+def index_searches(paths: Paths, every, digests: dict[str, str], when: datetime.datetime, jobs: int,
+                   stage: Stage = no_timing) -> None:  # fmt: skip
+    """The search index of each group of regions whose parts changed (build/parts.py search_groups), from the
+    parts' built pages."""
+    searches = state.search_digests(every, digests)
+    stale = state.stale_searches(paths, searches)
+    groups = parts.search_groups(every)
+    if not stale:
+        return
+    with stage("search index"):
+        mkdocs.index_groups(paths, {group: [part.name for part in groups[group]] for group in stale}, when, jobs)
+    for group in stale:
+        state.write_search_state(paths, group, searches[group])
 
 
 def part_names(paths: Paths) -> list[str]:

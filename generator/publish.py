@@ -23,13 +23,14 @@ from generator.base.i18n import LANGUAGES
 from generator.base.paths import Paths
 from generator.base.problems import GeneratorError
 from generator.base.timing import Stage, no_timing
-from generator.build.parts import Part
+from generator.build.parts import Part, search_groups
 from generator.build.writer import write_file
+from generator.engine import pagefind
 
 
 def publish_site(paths: Paths, parts: Sequence[Part], when: datetime.datetime, stage: Stage = no_timing) -> None:
-    """Put the parts' built folders (with their search indexes) together into a staging site, then swap it in as
-    site/.
+    """Put the parts' built folders (the hub's with its search index) and the groups of regions' search indexes
+    (pagefind/parts/<group>/) together into a staging site, then swap it in as site/.
 
     Files are hard-linked from the parts' folders (copied where the file system cannot link). Every part brings the
     theme's own files, which are the same bytes in each; a part's 404 page is the hub's, and the sitemaps are merged.
@@ -54,6 +55,12 @@ def publish_site(paths: Paths, parts: Sequence[Part], when: datetime.datetime, s
                     if not part.hub and name == "404.html" and edition in roots:
                         continue
                     _place(source / relative, staging / relative, relative)
+        for group in search_groups(tuple(parts)):
+            source, served = paths.search_bundle(group), pagefind.bundle(group, hub=False)
+            for path in sorted(source.rglob("*")):
+                if path.is_file():
+                    relative = f"{served}/{path.relative_to(source).as_posix()}"
+                    _place(path, staging / relative, relative)
         for edition, texts in sitemaps.items():
             merged = merge_sitemaps(texts)
             write_file(staging / edition / SITEMAP[0], merged.encode("utf-8"))

@@ -26,8 +26,9 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 import synth  # noqa: E402
 
 # Three synthetic plans (benchmarks/synth.py) in one province, and Tianjin's pilot programme in another: a hub
-# and two regions.
+# and two regions, in two great areas (1 and 2), so each has a search index of its group.
 PLANS = 3
+GROUPS = ["area-1", "area-2"]
 
 
 @pytest.fixture(scope="module")
@@ -73,6 +74,19 @@ def test_several_regions_make_a_hub_and_a_part_each(synthetic):
     assert {p.plan_id for p in parts.plans_of(site.model, split[2])} == {f"d{n:04d}-2023" for n in range(PLANS)}
 
 
+def test_regions_are_searched_in_one_index_per_great_area():
+    """GB/T 2260's first digit: Beijing and Tianjin (1) share an index, Liaoning and Jilin (2) another; a region
+    added later joins its area's group and moves no other region."""
+    every = (parts.Part(parts.HUB, True, frozenset()),) + tuple(
+        parts.Part(code, False, frozenset([code])) for code in ("110000", "120000", "210000", "220000", "310000")
+    )
+    groups = parts.search_groups(every)
+    assert {group: [part.name for part in members] for group, members in groups.items()} == {
+        "area-1": ["110000", "120000"], "area-2": ["210000", "220000"], "area-3": ["310000"],
+    }  # fmt: skip
+    assert parts.search_groups((parts.Part(parts.WHOLE, True, frozenset(["120000"])),)) == {}
+
+
 def test_a_digest_changes_with_its_own_rows_only(tmp_path):
     paths = Paths(synth.project(tmp_path / "project", PLANS))
 
@@ -92,12 +106,16 @@ def test_a_changed_row_rebuilds_its_part_and_the_hub_only_and_equals_a_clean_bui
     paths = Paths(synth.project(tmp_path / "project", PLANS))
     pipeline.build(paths)
     assert rebuilt(paths) == [parts.HUB, "120000", "210000"]
+    indexes = {group: (paths.search_bundle(group) / "pagefind-entry.json").stat().st_mtime_ns for group in GROUPS}
     pipeline.build(paths)
     assert rebuilt(paths) == []  # nothing changed: nothing is built again
 
     edit_statement(paths, "d0000-2023-t004")
     pipeline.build(paths)
     assert rebuilt(paths) == [parts.HUB, "210000"]
+    # The index of 210000's group was made again; the other group's was kept.
+    after = {group: (paths.search_bundle(group) / "pagefind-entry.json").stat().st_mtime_ns for group in GROUPS}
+    assert [group for group in GROUPS if after[group] != indexes[group]] == ["area-2"]
     incremental = site_digest(paths.site_dir)
     page = (paths.site_dir / "en" / "plans" / "d0000-2023" / "index.html").read_text(encoding="utf-8")
     assert "decrease. &#40;edited&#41;" in page  # as the page escapes it
@@ -180,3 +198,17 @@ def test_each_part_carries_only_its_own_navigation(built_in_parts):
     for page, link in [("plans/d0000-2023/index.html", "../../data/"), ("plans/index.html", "d0002-2023/")]:
         assert f'href="{link}"' in (paths.site_dir / page).read_text(encoding="utf-8")
         assert (paths.site_dir / Path(page).parent / link / "index.html").resolve().is_file()
+
+
+def test_the_search_has_the_hubs_index_and_one_per_group_of_regions(built_in_parts):
+    """The hub's index at pagefind/, each group's at pagefind/parts/<group>/ in both languages, and none of a
+    region's own: the search page merges the groups' (overrides/search.html data-parts)."""
+    paths = built_in_parts
+    bundle = paths.site_dir / "pagefind"
+    assert sorted(p.name for p in (bundle / "parts").iterdir()) == GROUPS
+    for group in GROUPS:
+        entry = json.loads((bundle / "parts" / group / "pagefind-entry.json").read_text(encoding="utf-8"))
+        assert sorted(entry["languages"]) == ["en", "zh"]
+    assert not list(paths.part_site("210000").rglob("pagefind-entry.json"))
+    search = (paths.site_dir / "search" / "index.html").read_text(encoding="utf-8")
+    assert f'data-parts="{" ".join(GROUPS)}"' in search

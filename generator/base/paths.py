@@ -122,7 +122,7 @@ class Paths:
         """What a build leaves only while it runs (and a killed build leaves behind): git-ignored, and cleared at
         the next build's start."""
         staging = sorted(self.root.glob(".site-staging-*"))
-        building = sorted(self.parts_dir.glob("*/building-*"))
+        building = sorted([*self.parts_dir.glob("*/building-*"), *self.search_root.glob("*/building-*")])
         return (self.staging_site_dir, *staging, *building, self.old_site_dir)
 
     # The parts of the site (build/parts.py), each generated and built apart; kept between builds (git-ignored), so that
@@ -162,6 +162,18 @@ class Paths:
     def part_site(self, name: str) -> Path:
         """What MkDocs built of a part (the English edition under en/), put together with the others into site/."""
         return self.part_dir(name) / "site"
+
+    @property
+    def search_root(self) -> Path:
+        return self.build_dir / "search"
+
+    def search_dir(self, group: str) -> Path:
+        """A group of regions' search index (build/parts.py search_groups) and its digest, kept between builds."""
+        return self.search_root / group
+
+    def search_bundle(self, group: str) -> Path:
+        """A group's search index as Pagefind wrote it, served at pagefind/parts/<group>/."""
+        return self.search_dir(group) / "pagefind"
 
 
 # What MkDocs reads besides docs/: each edition's configuration, the theme's overrides and the hook

@@ -81,7 +81,7 @@ def make_part(job: Job, part: Part, every, digests: dict[str, str] | None, paral
     with stage("generate"):
         generate_part(job, part, parallel)
     if digests is not None:
-        searched = [other.name for other in every if not other.hub]
+        searched = list(parts.search_groups(every))
         mkdocs.build_part(
             job.paths, part.name, part.hub, searched, job.when, stage, job.languages, jobs,
             job.site.settings.report_error_url,

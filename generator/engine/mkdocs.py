@@ -22,7 +22,8 @@ from generator.base.paths import HOOKS, Paths
 from generator.base.timing import Stage, no_timing
 from generator.engine import commands, pagefind
 
-# The hub's configuration lists the regions' indexes, which its search page merges (overrides/search.html).
+# The hub's configuration lists the indexes of the groups of regions, which its search page merges
+# (overrides/search.html).
 SEARCH_PARTS = "search_parts"
 # Where the editions hook finds a part's generated pages, beside the hand-written ones of docs/ (editions.py).
 GENERATED_DOCS = "generated_docs"
@@ -41,11 +42,13 @@ def build_part(
     jobs: int = 1,
     report_error_url: str = "",
 ) -> None:
-    """``mkdocs build --strict`` of each edition of the part ``name`` (``jobs`` at a time), then its search index;
-    the result replaces the part's previous one (Paths.part_site) only once all succeeded.
+    """``mkdocs build --strict`` of each edition of the part ``name`` (``jobs`` at a time), then, for the hub (or
+    the single part), its search index; the result replaces the part's previous one (Paths.part_site) only once all
+    succeeded.
 
-    ``hub``: the part holds the national and hand-written pages; ``searched``: the other parts, whose indexes the
-    hub's search merges (empty when the site is one part)."""
+    ``hub``: the part holds the national and hand-written pages; ``searched``: the indexes of the groups of
+    regions, which the hub's search merges (empty when the site is one part). A region's pages are indexed with
+    its group's (``index_groups``)."""
     folder = paths.part_dir(name)
     folder.mkdir(parents=True, exist_ok=True)
     commands_, outputs = {}, {}
@@ -64,14 +67,33 @@ def build_part(
     staged = outputs.pop(DEFAULT)
     for lang, output in outputs.items():
         os.replace(output, staged / lang)
-    bundle = staged / pagefind.bundle(name, hub)
-    with stage("search index"):
-        commands.run({f"pagefind ({name})": pagefind.index_command(staged, bundle)}, paths.root, env, [staged])
-    pagefind.sort_entry(bundle)
-    pagefind.sort_filters(bundle)
+    if hub:
+        bundle = staged / pagefind.bundle(name, hub)
+        with stage("search index"):
+            commands.run({f"pagefind ({name})": pagefind.index_command(staged, bundle)}, paths.root, env, [staged])
+        pagefind.finish(bundle)
     site = paths.part_site(name)
     shutil.rmtree(site, ignore_errors=True)
     os.replace(staged, site)
+
+
+def index_groups(paths: Paths, groups: dict[str, list[str]], when: datetime.datetime, jobs: int = 1) -> None:
+    """The search index of each group of regions (``groups``: its name and its parts' names), from the parts' built
+    pages, ``jobs`` at a time; each replaces the group's previous one (Paths.search_bundle) only once all succeeded."""
+    commands_, staged = {}, {}
+    for group, members in groups.items():
+        folder = paths.search_dir(group)
+        pages, staged[group] = folder / "building-pages", folder / "building-index"
+        shutil.rmtree(staged[group], ignore_errors=True)
+        pagefind.gather_pages((paths.part_site(member) for member in members), pages)
+        commands_[f"pagefind ({group})"] = pagefind.index_command(pages, staged[group])
+    building = [path for group in groups for path in paths.search_dir(group).glob("building-*")]
+    commands.run(commands_, paths.root, commands.environment(when), building, jobs)
+    for group, bundle in staged.items():
+        pagefind.finish(bundle)
+        shutil.rmtree(paths.search_bundle(group), ignore_errors=True)
+        os.replace(bundle, paths.search_bundle(group))
+        shutil.rmtree(paths.search_dir(group) / "building-pages")
 
 
 def configuration_file(paths: Paths, name: str, lang: str) -> Path:

@@ -1,7 +1,8 @@
 """The search engine: Pagefind indexes a built part's pages into small fragments, which the search page loads.
 
-Each part's pages are indexed on their own, so that no process reads the whole site: the hub's (or the single
-part's) index at pagefind/, a region's below it (``bundle``); the search page merges them (docs/assets/search.js).
+The hub's (or the single part's) pages are indexed with the part, at pagefind/; the regions' pages, a few
+regions' together (generator/build/parts.py search_groups), from their built parts, below it (``bundle``,
+``index_parts``); the search page merges them (docs/assets/search.js). No process reads the whole site.
 """
 
 from __future__ import annotations
@@ -9,7 +10,10 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import os
+import shutil
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 BUNDLE = "pagefind"
@@ -21,10 +25,30 @@ BUNDLE = "pagefind"
 NOT_INDEXED = (".headerlink", ".tabbed-set", "thead")
 
 
-def bundle(part: str, hub: bool) -> str:
-    """Where a part's search index is served: the hub's (or the single part's) at pagefind/, a region's at
-    pagefind/parts/<code>/."""
-    return BUNDLE if hub else f"{BUNDLE}/parts/{part}"
+def bundle(name: str, hub: bool) -> str:
+    """Where a search index is served: the hub's (or the single part's) at pagefind/, a group of regions' at
+    pagefind/parts/<name>/."""
+    return BUNDLE if hub else f"{BUNDLE}/parts/{name}"
+
+
+def gather_pages(sites: Iterable[Path], pages: Path) -> None:
+    """The HTML pages of several built parts, hard-linked (copied where the file system cannot link) into one
+    folder at their addresses, for Pagefind to index as one site: the parts hold different addresses."""
+    shutil.rmtree(pages, ignore_errors=True)
+    for site in sites:
+        for path in site.rglob("*.html"):
+            target = pages / path.relative_to(site)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(path, target)
+            except OSError:
+                shutil.copyfile(path, target)
+
+
+def finish(bundle_dir: Path) -> None:
+    """An index as Pagefind wrote it made byte-stable (``sort_entry``, ``sort_filters``)."""
+    sort_entry(bundle_dir)
+    sort_filters(bundle_dir)
 
 
 def index_command(site: Path, bundle_dir: Path) -> list[str]:
