@@ -42,7 +42,8 @@
   var more = root.querySelector("button[type=button]");
   var labels = root.dataset;
 
-  // A site built in parts has the hub's index and one per region (pagefind/parts/<code>/), searched as one.
+  // A site built in parts has the hub's index and one per group of regions (pagefind/parts/<group>/), searched as
+  // one.
   var PARTS = (labels.parts || "").split(" ").filter(Boolean);
 
   var pagefind = import(labels.bundle).then(function (module) {
