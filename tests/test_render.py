@@ -390,3 +390,42 @@ def test_the_page_of_comparisons_of_one_region_lists_its_pages_and_their_questio
     page = pages["compare/index.md"]
     assert "[按指标对比](990000/targets.md)" in page and "谁的要求更严？" in page
     assert "| 示例市（990000） |" not in page  # no table of one row
+
+
+def timeline_rows(page: str) -> list[tuple[str, str, str]]:
+    """Each row of a timeline page's tables of commitments: (year in its caption, plan, target linked)."""
+    soup = BeautifulSoup(page, "html.parser")
+    return [
+        (table.caption.get_text(), row["data-plan"], row.a["href"].partition("#")[2])
+        for table in soup.find_all("table", attrs={"data-filterable": True})
+        for row in table.tbody.find_all("tr")
+    ]
+
+
+@pytest.mark.parametrize("lang", i18n.LANGUAGES)
+def test_the_timeline_lists_each_dated_commitment_of_the_region_once_under_its_year(pages, lang):
+    dated = {(row["target_year"], row["plan_id"], row["target_id"]) for row in fixture_rows("targets")}
+    dated = {entry for entry in dated if entry[0]}  # 乙区's yearly green buildings has no year
+    listed = timeline_rows(pages[i18n.page_path("compare/990000/timeline.md", lang)])
+    due = "{}年到期" if lang == "zh" else "Due in {}"
+    assert sorted(listed) == sorted((due.format(y), p, t) for y, p, t in dated)
+    assert len({target for *_, target in listed}) == len(listed)
+
+
+def test_past_its_limit_the_timeline_links_each_plans_year_onward(tmp_path, monkeypatch):
+    from generator.site.views import comparisons
+
+    monkeypatch.setattr(comparisons, "TIMELINE_LISTED", 5)  # 示例市's plans have 11 dated commitments
+    page = render_fixture(tmp_path)["compare/990000/timeline.md"]
+    assert timeline_rows(page) == []
+    soup = BeautifulSoup(page, "html.parser")
+    onward = [(table.caption.get_text(), a["href"], a.find_parent("tr").find_all("td")[1].get_text())
+              for table in soup.find_all("table") for a in table.find_all("a")]  # fmt: skip
+    assert onward[0] == ("2025年到期", "../../../plans/jia-2023/?year=2025", "4")  # 甲区 first, 2025 first
+    counts: dict[tuple[str, str], int] = {}
+    for row in fixture_rows("targets"):
+        if row["target_year"]:
+            key = (row["target_year"], row["plan_id"])
+            counts[key] = counts.get(key, 0) + 1
+    expected = sorted((f"{y}年到期", f"../../../plans/{p}/?year={y}", str(n)) for (y, p), n in counts.items())
+    assert sorted(onward) == expected

@@ -177,6 +177,14 @@ def test_a_cited_document_is_an_entry_of_the_page_of_documents():
     assert urls.site_url(urls.DOCUMENTS, urls.cited_document("d")) == "./#d"
 
 
+def test_a_plans_targets_due_in_a_year_are_its_page_with_the_year_chosen_in_the_address():
+    assert urls.targets_due("x", 2025) == "plans/x.md?year=2025"
+    assert urls.site_url("compare/120000/timeline.md", urls.targets_due("x", 2025)) == "../../../plans/x/?year=2025"
+    assert urls.relative("compare/120000/timeline.md", urls.targets_due("x", 2025)) == "../../plans/x.md?year=2025"
+    assert urls.site_url("plans/y.md", "plans/x.md?year=2025#t1") == "../x/?year=2025#t1"
+    assert urls.link_path("plans/x.md?year=2025#t1") == "plans/x.md"
+
+
 def test_a_rows_address_is_its_full_url_once_the_site_has_one():
     assert urls.page_address("", "zh", "plans/jia-2023.md", "jia-2023-t001") == "plans/jia-2023/#jia-2023-t001"
     assert urls.page_address("", "en", "plans/jia-2023.md") == "en/plans/jia-2023/"

@@ -242,16 +242,30 @@ def test_stances_are_counted_per_plan(region):
     assert counts["yi-2023"] == {"quantitative": 4, "defers-to-city": 1, "": 6}
 
 
-def test_timeline_counts_and_tabs_hold_every_dated_commitment_once(region):
+def test_the_timeline_lists_every_dated_commitment_once(region):
     total = sum(len(targets) for targets in region.timeline.values())
     assert total == 11  # the twelve targets but 乙区's yearly green buildings, which has no year
     assert sum(n for _, _, n in region.timeline_counts) == total
-    [(everyone, all_years), *per_plan] = region.timeline_tabs
-    assert everyone is None and dict(all_years) == region.timeline
-    assert [plan for plan, _ in per_plan] == region.model.plans
-    assert sum(len(targets) for _, years in per_plan for _, targets in years) == total
-    for plan, years in per_plan:
-        assert all(targets and all(t.plan_id == plan.plan_id for t in targets) for _, targets in years)
+    listing = region.timeline_listing
+    assert listing.listed and listing.total == total and listing.due == []
+    listed = [row.target.target_id for _, rows in listing.rows for row in rows]
+    assert sorted(listed) == sorted(t.target_id for targets in region.timeline.values() for t in targets)
+    assert len(set(listed)) == len(listed)
+    for year, rows in listing.rows:
+        assert all(row.filters == {"plan": row.target.plan_id, "year": str(year)} for row in rows)
+    menus = {f.name: [o.code for o in f.options] for f in listing.filters}
+    assert menus["plan"] == ["jia-2023", "yi-2023"]
+    assert menus["year"] == [str(year) for year in region.timeline]
+
+
+def test_past_its_limit_the_timeline_counts_each_plans_commitments_by_year(region):
+    model, years, counts = region.model, region.timeline, region.timeline_counts
+    listing = views.timeline_listing(model, years, counts, most=10)
+    assert not listing.listed and listing.rows == [] and listing.filters == []
+    assert listing.total == 11
+    flat = [(year, plan, n) for year, plans in listing.due for plan, n in plans]
+    assert flat == counts  # each year's plans in order, with how many they have due
+    assert views.timeline_listing(model, years, counts, most=11).listed
 
 
 def test_district_measures_line_up_under_the_pilot_programmes_contents(region):

@@ -93,6 +93,12 @@ def target_row(plan_id: str, target_id: str) -> str:
     return f"{plan_page(plan_id)}#{target_id}"
 
 
+def targets_due(plan_id: str, year: int) -> str:
+    """A plan's page showing its targets due in ``year`` alone: its table's year menu (views.TARGET_FILTERS) chosen
+    by the address, as docs/assets/share.js reads it; without JavaScript, the page with every target."""
+    return f"{plan_page(plan_id)}?year={year}"
+
+
 def passage(plan_id: str, target_id: str) -> str:
     """A target's quote in the source text."""
     return f"{source_page(plan_id)}#{target_id}"
@@ -218,21 +224,34 @@ def release_download(version: str, path: str = "") -> str:
 
 
 def relative(here: str, target: str) -> str:
-    """``target`` as a Markdown link from page ``here``: its path from here's folder (``#anchor`` kept).
+    """``target`` as a Markdown link from page ``here``: its path from here's folder (``?query`` and ``#anchor``
+    kept).
 
     MkDocs rewrites such links to the URL the target is served at, and checks them.
     """
-    path, hash_, anchor = target.partition("#")
-    return _between(_folder(here), path) + hash_ + anchor
+    path, rest = _split(target)
+    return _between(_folder(here), path) + rest
 
 
 def site_url(here: str, target: str) -> str:
     """A link from page ``here`` to ``target`` as the built site needs it, where ``plans/x.md`` is served at
     ``plans/x/``: for raw HTML and JSON, whose links MkDocs does not rewrite (nor check: tests/test_links.py does)."""
-    path, hash_, anchor = target.partition("#")
+    path, rest = _split(target)
     served, folder = served_at(path), served_at(here)
     url = _between(folder.removesuffix("/"), served.removesuffix("/"))
-    return (url + "/" if served.endswith("/") else url) + hash_ + anchor
+    return (url + "/" if served.endswith("/") else url) + rest
+
+
+def link_path(target: str) -> str:
+    """The file a link leads to: ``target`` without its ``?query`` and ``#anchor``."""
+    return _split(target)[0]
+
+
+def _split(target: str) -> tuple[str, str]:
+    """A link's path, and what follows it: its ``?query`` and ``#anchor``, as written."""
+    path, hash_, anchor = target.partition("#")
+    path, mark, query = path.partition("?")
+    return path, mark + query + hash_ + anchor
 
 
 @cache  # a few thousand distinct pages, linked hundreds of thousands of times at national scale

@@ -103,7 +103,7 @@ def environment(model: Model, lang: str = i18n.DEFAULT, settings: SiteSettings =
 TEMPLATE_ADDRESSES = (
     "HOME", "PLANS_INDEX", "COMPARE_INDEX", "DATA_INDEX", "DICTIONARY", "CHANGELOG", "SEARCH", "METHODOLOGY", "ABOUT",
     "DOCUMENTS", "DOWNLOADS", "plan_page", "target_row", "source_page", "passage", "section", "cited_document",
-    "FEED", "region_plans", "region_page", "district_page", "REPORTING", "indicator_page", "agency_page",
+    "targets_due", "FEED", "region_plans", "region_page", "district_page", "REPORTING", "indicator_page", "agency_page",
     "share_image", "download", "release_folder", "release_download", "package_file", "data_file", "plan_slice",
     "named_targets", "citation_file",
 )  # fmt: skip
