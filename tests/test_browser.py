@@ -31,6 +31,7 @@ EVERY_KIND = [
     "compare/120000/pilot/",
     "compare/120000/own-or-city/",
     "compare/documents/",
+    "compare/120000/documents/",
     "data/",
     "data/dictionary/",
     "data/changelog/",

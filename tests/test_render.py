@@ -429,3 +429,37 @@ def test_past_its_limit_the_timeline_links_each_plans_year_onward(tmp_path, monk
             counts[key] = counts.get(key, 0) + 1
     expected = sorted((f"{y}年到期", f"../../../plans/{p}/?year={y}", str(n)) for (y, p), n in counts.items())
     assert sorted(onward) == expected
+
+
+@pytest.mark.parametrize("lang", i18n.LANGUAGES)
+def test_a_regions_page_of_documents_holds_exactly_its_plans_citations(pages, lang):
+    page = BeautifulSoup(pages[i18n.page_path("compare/990000/documents.md", lang)], "html.parser")
+    quoted = [a["href"] for a in page.find_all("a") if "-c0" in a["href"]]
+    citations = fixture_rows("citations")
+    assert sorted(quoted) == sorted(f"../../../sources/{c['plan_id']}/#{c['citation_id']}" for c in citations)
+    text = pages[i18n.page_path("compare/990000/documents.md", lang)]
+    cited = {c["document_id"] for c in citations}
+    for document in fixture_rows("documents"):
+        assert (f"{{ #{document['document_id']} }}" in text) == (document["document_id"] in cited)
+
+
+@pytest.mark.parametrize("lang", i18n.LANGUAGES)
+def test_the_national_page_of_documents_lists_each_once_with_its_count_and_regions(pages, lang):
+    page = BeautifulSoup(pages[i18n.page_path(urls.DOCUMENTS, lang)], "html.parser")
+    rows = {row["id"]: row for row in page.find_all("tr", id=True)}
+    documents = fixture_rows("documents")
+    assert len(page.find_all("tr", id=True)) == len(rows) == len(documents)
+    for document in documents:
+        row = rows[document["document_id"]]
+        citing = {c["plan_id"] for c in fixture_rows("citations") if c["document_id"] == document["document_id"]}
+        assert row.find_all("td")[1].get_text() == str(len(citing))
+        regions = [a["href"] for a in row.find_all("td")[2].find_all("a")]
+        assert regions == ([f"../990000/documents/#{document['document_id']}"] if citing else [])
+    assert "-c0" not in pages[i18n.page_path(urls.DOCUMENTS, lang)]  # the quotes are on the region's page
+
+
+def test_a_plan_links_the_documents_it_cites_on_its_regions_page(pages):
+    page = pages["plans/jia-2023.md"]
+    assert "(../compare/990000/documents.md#shili-carbon-peaking-plan)" in page
+    assert 'href="../../compare/990000/documents/#shili-carbon-peaking-plan"' in page  # its deferral's basis
+    assert "        * [方案依据的文件](compare/990000/documents.md)\n" in pages["SUMMARY.md"]  # under its region

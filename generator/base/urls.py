@@ -30,7 +30,8 @@ COMPARE_INDEX = f"{COMPARE}/{INDEX}"
 DATA_INDEX = f"{DATA}/{INDEX}"
 DICTIONARY = f"{DATA}/dictionary.md"
 CHANGELOG = f"{DATA}/changelog.md"
-# The documents the plans cite, from the national to the district level, with every citation's quote.
+# The documents the plans cite, from the national to the district level: each once, with how many plans cite it and
+# where; each region's page of documents (region_page(code, "documents")) holds its plans' citations with their quotes.
 DOCUMENTS = f"{COMPARE}/documents.md"
 # Written by people (docs/*.md), linked from the generated pages.
 SEARCH, METHODOLOGY, ABOUT = "search.md", "methodology.md", "about.md"
@@ -40,7 +41,7 @@ REPORTING = f"{METHODOLOGY}#report"
 # The newest build's downloads under latest/, each release's under its version (downloads/0.2.0/).
 DOWNLOADS = f"{DOWNLOADS_ROOT}/latest"
 # A region's comparison pages, compare/<code>/<name>.md; its indicators' pages are under indicators/.
-REGION_PAGES = ("index", "targets", "own-or-city", "timeline", "coverage", "agencies", "pilot")
+REGION_PAGES = ("index", "targets", "own-or-city", "timeline", "coverage", "agencies", "pilot", "documents")
 
 
 # The Atom feed of the releases and their row-level changes, one per edition, at the edition's root (changelog.xml,
@@ -110,8 +111,13 @@ def section(plan_id: str, ref: str) -> str:
 
 
 def cited_document(document_id: str) -> str:
-    """A cited document's entry on the page of documents."""
+    """A document's entry in the national index of documents: how many plans cite it, and in which regions."""
     return f"{DOCUMENTS}#{document_id}"
+
+
+def region_document(code: str, document_id: str) -> str:
+    """A document's entry on a region's page of documents, with every citation of it by the region's plans."""
+    return f"{region_page(code, 'documents')}#{document_id}"
 
 
 def region_plans(code: str) -> str:
