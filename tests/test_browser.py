@@ -31,6 +31,7 @@ EVERY_KIND = [
     "compare/120000/pilot/",
     "compare/120000/own-or-city/",
     "compare/documents/",
+    "compare/120000/documents/",
     "data/",
     "data/dictionary/",
     "data/changelog/",
@@ -171,8 +172,13 @@ def test_the_search_form_opens_the_search_page_with_results(page, server):
     assert any(link.startswith("/plans/") for link in links)  # plans rank above their original texts
 
 
-def test_timeline_tabs_filter_by_plan(page, server):
+def test_the_timeline_filters_by_plan_and_lists_each_commitment_once(page, server):
     visit(page, server + "compare/120000/timeline/")
-    page.locator(".tabbed-labels label", has_text="蓟州区").click()
-    visible = page.locator(".tabbed-block:visible table tbody tr td:first-child").all_inner_texts()
+    rows = "table[data-filterable] tbody tr"
+    targets = page.locator(f"{rows} td:first-child a").evaluate_all("links => links.map(a => a.hash)")
+    assert targets and len(set(targets)) == len(targets)
+    page.select_option("select[data-filter=plan]", "jizhou-2023")
+    visible = page.locator(f"{rows}:not([hidden]) td:first-child").all_inner_texts()
     assert visible and set(visible) == {"蓟州区"}
+    shown = page.locator("table[data-filterable]:not([hidden]) caption").all_inner_texts()
+    assert shown and all(caption.endswith("年到期") for caption in shown)

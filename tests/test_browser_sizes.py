@@ -31,6 +31,7 @@ BY_TEMPLATE = {
     "dictionary.md.j2": "data/dictionary/",
     "changelog.md.j2": "data/changelog/",
     "documents.md.j2": "compare/documents/",
+    "region_documents.md.j2": "compare/120000/documents/",
     "plan.md.j2": "plans/jizhou-2023/",
     "source.md.j2": "sources/xiqing-2023/",
     "region.md.j2": "compare/120000/",

@@ -212,3 +212,37 @@ def test_the_search_has_the_hubs_index_and_one_per_group_of_regions(built_in_par
     assert not list(paths.part_site("210000").rglob("pagefind-entry.json"))
     search = (paths.site_dir / "search" / "index.html").read_text(encoding="utf-8")
     assert f'data-parts="{" ".join(GROUPS)}"' in search
+
+
+def test_each_region_lists_its_own_citations_and_the_hub_indexes_every_document_once(built_in_parts):
+    """The province of synthetic plans and Tianjin (its pilot programme alone, no comparisons) each have a page of the
+    documents their plans cite, with exactly their citations; the hub's page names each document once, with how
+    many plans cite it and a link to each region's entry."""
+    from bs4 import BeautifulSoup
+
+    data, site = built_in_parts.package_dir / "data", built_in_parts.site_dir
+    region = {row["plan_id"]: row["district_code"][:2] + "0000" for row in synth.read(data / "plans.csv")}
+    citations = synth.read(data / "citations.csv")
+    assert set(region.values()) == {"120000", "210000"}
+    for code in ("120000", "210000"):
+        page = BeautifulSoup(
+            (site / "compare" / code / "documents" / "index.html").read_text(encoding="utf-8"), "html.parser"
+        )
+        quoted = {a["href"] for a in page.select("article td a[href*='-c0']")}
+        own = [c for c in citations if region[c["plan_id"]] == code]
+        assert own and quoted == {f"../../../sources/{c['plan_id']}/#{c['citation_id']}" for c in own}
+        assert {h["id"] for h in page.select("article h3[id]")} == {c["document_id"] for c in own}
+    index = BeautifulSoup((site / "compare" / "documents" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    rows = index.select("article tr[id]")
+    documents = synth.read(data / "documents.csv")
+    assert sorted(row["id"] for row in rows) == sorted(d["document_id"] for d in documents)  # each once
+    for row in rows:
+        citing = {c["plan_id"] for c in citations if c["document_id"] == row["id"]}
+        cells = row.find_all("td")
+        assert cells[1].get_text() == str(len(citing))
+        codes = sorted({region[plan] for plan in citing})
+        assert [a["href"] for a in cells[2].find_all("a")] == [f"../{code}/documents/#{row['id']}" for code in codes]
+    assert not index.select("article a[href*='-c0']")  # the quotes are on the regions' pages
+    # Tianjin has no comparisons: its part's navigation names its page of documents alone.
+    pilot = (site / "plans" / "tianjin-pilot-2023" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../../compare/120000/documents/"' in pilot

@@ -436,3 +436,76 @@ def test_templates_compiled_once_are_read_back_and_render_the_same(site, tmp_pat
     monkeypatch.setattr(render.Environment, "compile", no_compiling)
     assert home_page("en", tmp_path) == plain["en"]  # from the templates compiled for the Chinese page
     assert sorted(path.name for path in tmp_path.iterdir()) == kept
+
+
+def timeline_rows(page: str) -> list[tuple[str, str, str]]:
+    """Each row of a timeline page's tables of commitments: (year in its caption, plan, target linked)."""
+    soup = BeautifulSoup(page, "html.parser")
+    return [
+        (table.caption.get_text(), row["data-plan"], row.a["href"].partition("#")[2])
+        for table in soup.find_all("table", attrs={"data-filterable": True})
+        for row in table.tbody.find_all("tr")
+    ]
+
+
+@pytest.mark.parametrize("lang", i18n.LANGUAGES)
+def test_the_timeline_lists_each_dated_commitment_of_the_region_once_under_its_year(pages, lang):
+    dated = {(row["target_year"], row["plan_id"], row["target_id"]) for row in fixture_rows("targets")}
+    dated = {entry for entry in dated if entry[0]}  # 乙区's yearly green buildings has no year
+    listed = timeline_rows(pages[i18n.page_path("compare/990000/timeline.md", lang)])
+    due = "{}年到期" if lang == "zh" else "Due in {}"
+    assert sorted(listed) == sorted((due.format(y), p, t) for y, p, t in dated)
+    assert len({target for *_, target in listed}) == len(listed)
+
+
+def test_past_its_limit_the_timeline_links_each_plans_year_onward(tmp_path, monkeypatch):
+    from generator.site.views import comparisons
+
+    monkeypatch.setattr(comparisons, "TIMELINE_LISTED", 5)  # 示例市's plans have 11 dated commitments
+    page = render_fixture(tmp_path)["compare/990000/timeline.md"]
+    assert timeline_rows(page) == []
+    soup = BeautifulSoup(page, "html.parser")
+    onward = [(table.caption.get_text(), a["href"], a.find_parent("tr").find_all("td")[1].get_text())
+              for table in soup.find_all("table") for a in table.find_all("a")]  # fmt: skip
+    assert onward[0] == ("2025年到期", "../../../plans/jia-2023/?year=2025", "4")  # 甲区 first, 2025 first
+    counts: dict[tuple[str, str], int] = {}
+    for row in fixture_rows("targets"):
+        if row["target_year"]:
+            key = (row["target_year"], row["plan_id"])
+            counts[key] = counts.get(key, 0) + 1
+    expected = sorted((f"{y}年到期", f"../../../plans/{p}/?year={y}", str(n)) for (y, p), n in counts.items())
+    assert sorted(onward) == expected
+
+
+@pytest.mark.parametrize("lang", i18n.LANGUAGES)
+def test_a_regions_page_of_documents_holds_exactly_its_plans_citations(pages, lang):
+    page = BeautifulSoup(pages[i18n.page_path("compare/990000/documents.md", lang)], "html.parser")
+    quoted = [a["href"] for a in page.find_all("a") if "-c0" in a["href"]]
+    citations = fixture_rows("citations")
+    assert sorted(quoted) == sorted(f"../../../sources/{c['plan_id']}/#{c['citation_id']}" for c in citations)
+    text = pages[i18n.page_path("compare/990000/documents.md", lang)]
+    cited = {c["document_id"] for c in citations}
+    for document in fixture_rows("documents"):
+        assert (f"{{ #{document['document_id']} }}" in text) == (document["document_id"] in cited)
+
+
+@pytest.mark.parametrize("lang", i18n.LANGUAGES)
+def test_the_national_page_of_documents_lists_each_once_with_its_count_and_regions(pages, lang):
+    page = BeautifulSoup(pages[i18n.page_path(urls.DOCUMENTS, lang)], "html.parser")
+    rows = {row["id"]: row for row in page.find_all("tr", id=True)}
+    documents = fixture_rows("documents")
+    assert len(page.find_all("tr", id=True)) == len(rows) == len(documents)
+    for document in documents:
+        row = rows[document["document_id"]]
+        citing = {c["plan_id"] for c in fixture_rows("citations") if c["document_id"] == document["document_id"]}
+        assert row.find_all("td")[1].get_text() == str(len(citing))
+        regions = [a["href"] for a in row.find_all("td")[2].find_all("a")]
+        assert regions == ([f"../990000/documents/#{document['document_id']}"] if citing else [])
+    assert "-c0" not in pages[i18n.page_path(urls.DOCUMENTS, lang)]  # the quotes are on the region's page
+
+
+def test_a_plan_links_the_documents_it_cites_on_its_regions_page(pages):
+    page = pages["plans/jia-2023.md"]
+    assert "(../compare/990000/documents.md#shili-carbon-peaking-plan)" in page
+    assert 'href="../../compare/990000/documents/#shili-carbon-peaking-plan"' in page  # its deferral's basis
+    assert "        * [方案依据的文件](compare/990000/documents.md)\n" in pages["SUMMARY.md"]  # under its region

@@ -171,10 +171,21 @@ def _imports(path: Path) -> set[str]:
     return modules
 
 
-def test_a_cited_document_is_an_entry_of_the_page_of_documents():
+def test_a_cited_document_is_an_entry_of_the_national_index_and_of_each_citing_regions_page():
     assert urls.cited_document("tianjin-carbon-peaking-plan") == "compare/documents.md#tianjin-carbon-peaking-plan"
     assert urls.site_url("plans/x.md", urls.cited_document("d")) == "../../compare/documents/#d"
     assert urls.site_url(urls.DOCUMENTS, urls.cited_document("d")) == "./#d"
+    assert urls.region_document("120000", "d") == "compare/120000/documents.md#d"
+    assert urls.site_url("plans/x.md", urls.region_document("120000", "d")) == "../../compare/120000/documents/#d"
+    assert urls.site_url(urls.DOCUMENTS, urls.region_document("120000", "d")) == "../120000/documents/#d"
+
+
+def test_a_plans_targets_due_in_a_year_are_its_page_with_the_year_chosen_in_the_address():
+    assert urls.targets_due("x", 2025) == "plans/x.md?year=2025"
+    assert urls.site_url("compare/120000/timeline.md", urls.targets_due("x", 2025)) == "../../../plans/x/?year=2025"
+    assert urls.relative("compare/120000/timeline.md", urls.targets_due("x", 2025)) == "../../plans/x.md?year=2025"
+    assert urls.site_url("plans/y.md", "plans/x.md?year=2025#t1") == "../x/?year=2025#t1"
+    assert urls.link_path("plans/x.md?year=2025#t1") == "plans/x.md"
 
 
 def test_a_rows_address_is_its_full_url_once_the_site_has_one():

@@ -242,16 +242,30 @@ def test_stances_are_counted_per_plan(region):
     assert counts["yi-2023"] == {"quantitative": 4, "defers-to-city": 1, "": 6}
 
 
-def test_timeline_counts_and_tabs_hold_every_dated_commitment_once(region):
+def test_the_timeline_lists_every_dated_commitment_once(region):
     total = sum(len(targets) for targets in region.timeline.values())
     assert total == 11  # the twelve targets but 乙区's yearly green buildings, which has no year
     assert sum(n for _, _, n in region.timeline_counts) == total
-    [(everyone, all_years), *per_plan] = region.timeline_tabs
-    assert everyone is None and dict(all_years) == region.timeline
-    assert [plan for plan, _ in per_plan] == region.model.plans
-    assert sum(len(targets) for _, years in per_plan for _, targets in years) == total
-    for plan, years in per_plan:
-        assert all(targets and all(t.plan_id == plan.plan_id for t in targets) for _, targets in years)
+    listing = region.timeline_listing
+    assert listing.listed and listing.total == total and listing.due == []
+    listed = [row.target.target_id for _, rows in listing.rows for row in rows]
+    assert sorted(listed) == sorted(t.target_id for targets in region.timeline.values() for t in targets)
+    assert len(set(listed)) == len(listed)
+    for year, rows in listing.rows:
+        assert all(row.filters == {"plan": row.target.plan_id, "year": str(year)} for row in rows)
+    menus = {f.name: [o.code for o in f.options] for f in listing.filters}
+    assert menus["plan"] == ["jia-2023", "yi-2023"]
+    assert menus["year"] == [str(year) for year in region.timeline]
+
+
+def test_past_its_limit_the_timeline_counts_each_plans_commitments_by_year(region):
+    model, years, counts = region.model, region.timeline, region.timeline_counts
+    listing = views.timeline_listing(model, years, counts, most=10)
+    assert not listing.listed and listing.rows == [] and listing.filters == []
+    assert listing.total == 11
+    flat = [(year, plan, n) for year, plans in listing.due for plan, n in plans]
+    assert flat == counts  # each year's plans in order, with how many they have due
+    assert views.timeline_listing(model, years, counts, most=11).listed
 
 
 def test_district_measures_line_up_under_the_pilot_programmes_contents(region):
@@ -316,20 +330,17 @@ def test_a_plan_added_for_a_district_moves_it_to_the_covered(fixture_tables):
     assert [p.plan_id for p in view.collection.districts[2].plans] == ["bing-2024"]
 
 
-def test_documents_run_from_the_city_down_each_with_the_places_that_name_it(fixture_model):
-    levels = dict(views.documents_by_level(fixture_model))
-    assert list(levels) == ["city", "district", "standard-or-law"]  # no national document in the fixture
-    city_plan, pilot = levels["city"]
+def test_a_regions_documents_run_from_the_city_down_each_with_the_places_that_name_it(fixture_model):
+    [page] = views.region_documents(fixture_model)  # 示例市: its plans cite two documents
+    assert page.code == "990000"
+    levels = dict(page.levels)
+    assert list(levels) == ["city", "standard-or-law"]  # only what its plans cite; no national document
+    [city_plan] = levels["city"]
     assert city_plan.document.document_id == "shili-carbon-peaking-plan" and city_plan.plan is None
     assert [c.citation_id for c in city_plan.citations] == ["jia-2023-c001"] and city_plan.plan_ids == ["jia-2023"]
-    assert pilot.plan.plan_id == "shili-pilot-2023" and pilot.citations == []  # a plan of the package, uncited
-    assert [r.document.document_id for r in levels["district"]] == ["jia-carbon-peaking-plan", "yi-carbon-peaking-plan"]
     [regulation] = levels["standard-or-law"]
     assert [(c.plan_id, c.section) for c in regulation.citations] == [("yi-2023", "三（二）")]
-
-
-def test_the_lineage_lists_each_plans_documents_by_level(fixture_model):
-    lineage = {row.plan.plan_id: row.by_level for row in views.lineage(fixture_model)}
+    lineage = {row.plan.plan_id: row.by_level for row in page.lineage}
     assert list(lineage) == ["jia-2023", "yi-2023", "shili-pilot-2023"]
     names = {
         p: {level: [d.document_id for d in docs] for level, docs in by.items() if docs} for p, by in lineage.items()
@@ -339,6 +350,23 @@ def test_the_lineage_lists_each_plans_documents_by_level(fixture_model):
         "yi-2023": {"standard-or-law": ["shili-energy-conservation-regulations"]},
         "shili-pilot-2023": {},
     }
+
+
+def test_the_index_lists_every_document_once_with_the_regions_that_cite_it(fixture_model):
+    pages = views.region_documents(fixture_model)
+    index = dict(views.document_index(fixture_model, pages))
+    assert list(index) == ["city", "district", "standard-or-law"]
+    entries = {e.document.document_id: e for docs in index.values() for e in docs}
+    assert len(entries) == sum(len(docs) for docs in index.values()) == len(fixture_model.documents)
+    counts = {d: (e.plan_count, [(r.code, n) for r, n in e.regions]) for d, e in entries.items()}
+    assert counts == {
+        "shili-carbon-peaking-plan": (1, [("990000", 1)]),
+        "shili-carbon-peaking-pilot-programme": (0, []),  # a plan of the package, which no plan cites
+        "jia-carbon-peaking-plan": (0, []),
+        "yi-carbon-peaking-plan": (0, []),
+        "shili-energy-conservation-regulations": (1, [("990000", 1)]),
+    }
+    assert entries["shili-carbon-peaking-pilot-programme"].plan.plan_id == "shili-pilot-2023"
 
 
 def test_a_plan_lists_what_it_cites_in_the_order_it_first_names_it(fixture_model):

@@ -30,7 +30,8 @@ COMPARE_INDEX = f"{COMPARE}/{INDEX}"
 DATA_INDEX = f"{DATA}/{INDEX}"
 DICTIONARY = f"{DATA}/dictionary.md"
 CHANGELOG = f"{DATA}/changelog.md"
-# The documents the plans cite, from the national to the district level, with every citation's quote.
+# The documents the plans cite, from the national to the district level: each once, with how many plans cite it and
+# where; each region's page of documents (region_page(code, "documents")) holds its plans' citations with their quotes.
 DOCUMENTS = f"{COMPARE}/documents.md"
 # Written by people (docs/*.md), linked from the generated pages.
 SEARCH, METHODOLOGY, ABOUT = "search.md", "methodology.md", "about.md"
@@ -40,7 +41,7 @@ REPORTING = f"{METHODOLOGY}#report"
 # The newest build's downloads under latest/, each release's under its version (downloads/0.2.0/).
 DOWNLOADS = f"{DOWNLOADS_ROOT}/latest"
 # A region's comparison pages, compare/<code>/<name>.md; its indicators' pages are under indicators/.
-REGION_PAGES = ("index", "targets", "own-or-city", "timeline", "coverage", "agencies", "pilot")
+REGION_PAGES = ("index", "targets", "own-or-city", "timeline", "coverage", "agencies", "pilot", "documents")
 
 
 # The Atom feed of the releases and their row-level changes, one per edition, at the edition's root (changelog.xml,
@@ -93,6 +94,12 @@ def target_row(plan_id: str, target_id: str) -> str:
     return f"{plan_page(plan_id)}#{target_id}"
 
 
+def targets_due(plan_id: str, year: int) -> str:
+    """A plan's page showing its targets due in ``year`` alone: its table's year menu (views.TARGET_FILTERS) chosen
+    by the address, as docs/assets/share.js reads it; without JavaScript, the page with every target."""
+    return f"{plan_page(plan_id)}?year={year}"
+
+
 def passage(plan_id: str, target_id: str) -> str:
     """A target's quote in the source text."""
     return f"{source_page(plan_id)}#{target_id}"
@@ -104,8 +111,13 @@ def section(plan_id: str, ref: str) -> str:
 
 
 def cited_document(document_id: str) -> str:
-    """A cited document's entry on the page of documents."""
+    """A document's entry in the national index of documents: how many plans cite it, and in which regions."""
     return f"{DOCUMENTS}#{document_id}"
+
+
+def region_document(code: str, document_id: str) -> str:
+    """A document's entry on a region's page of documents, with every citation of it by the region's plans."""
+    return f"{region_page(code, 'documents')}#{document_id}"
 
 
 def region_plans(code: str) -> str:
@@ -224,21 +236,34 @@ def release_download(version: str, path: str = "") -> str:
 
 
 def relative(here: str, target: str) -> str:
-    """``target`` as a Markdown link from page ``here``: its path from here's folder (``#anchor`` kept).
+    """``target`` as a Markdown link from page ``here``: its path from here's folder (``?query`` and ``#anchor``
+    kept).
 
     MkDocs rewrites such links to the URL the target is served at, and checks them.
     """
-    path, hash_, anchor = target.partition("#")
-    return _between(_folder(here), path) + hash_ + anchor
+    path, rest = _split(target)
+    return _between(_folder(here), path) + rest
 
 
 def site_url(here: str, target: str) -> str:
     """A link from page ``here`` to ``target`` as the built site needs it, where ``plans/x.md`` is served at
     ``plans/x/``: for raw HTML and JSON, whose links MkDocs does not rewrite (nor check: tests/test_links.py does)."""
-    path, hash_, anchor = target.partition("#")
+    path, rest = _split(target)
     served, folder = served_at(path), served_at(here)
     url = _between(folder.removesuffix("/"), served.removesuffix("/"))
-    return (url + "/" if served.endswith("/") else url) + hash_ + anchor
+    return (url + "/" if served.endswith("/") else url) + rest
+
+
+def link_path(target: str) -> str:
+    """The file a link leads to: ``target`` without its ``?query`` and ``#anchor``."""
+    return _split(target)[0]
+
+
+def _split(target: str) -> tuple[str, str]:
+    """A link's path, and what follows it: its ``?query`` and ``#anchor``, as written."""
+    path, hash_, anchor = target.partition("#")
+    path, mark, query = path.partition("?")
+    return path, mark + query + hash_ + anchor
 
 
 @cache  # a few thousand distinct pages, linked hundreds of thousands of times at national scale

@@ -95,7 +95,7 @@ def generate_part(job: Job, part: Part, parallel: bool) -> None:
     paths, site = job.paths, job.site
     writer = Writer(paths.part_docs(part.name))
     owners = job.catalogue.owners()
-    link = render.links(lambda target: not part.holds_owner(owners.get(target.partition("#")[0])))
+    link = render.links(lambda target: not part.holds_owner(owners.get(urls.link_path(target))))
     mine = [drawn for drawn in job.catalogue.charts if part.holds_owner(drawn.owner)]
     # The charts first, drawn together (on all cores when ``parallel``), since the pages hold them.
     svgs = drawing.draw_all([drawn.localised for drawn in mine], paths.chart_cache, parallel)

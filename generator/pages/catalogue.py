@@ -71,6 +71,10 @@ def _regions(site: Site) -> tuple[views.RegionView, ...]:
     return site.regions
 
 
+def _document_pages(site: Site) -> tuple[views.RegionDocuments, ...]:
+    return site.document_pages
+
+
 def _pilot_regions(site: Site) -> list[views.RegionView]:
     return [view for view in site.regions if view.pilot]
 
@@ -118,7 +122,7 @@ def _plan_region(site: Site, plan: Plan) -> str:
     return site.plan_regions[plan.plan_id]
 
 
-def _view_region(site: Site, view: views.RegionView) -> str:
+def _view_region(site: Site, view: views.RegionView | views.RegionDocuments) -> str:
     return view.code
 
 
@@ -200,15 +204,12 @@ PAGES = (
             "listed_rows": history.LISTED_ROWS,
         },
     ),
+    # The national index of documents: each once, with the regions' pages that hold its citations (region_documents).
     PageType(
         lambda site: urls.DOCUMENTS,
         "documents.md.j2",
         _once,
-        lambda site, _, figures: {
-            "levels": views.documents_by_level(site.model),
-            "lineage": views.lineage(site.model),
-            "level_names": views.LEVELS,
-        },
+        lambda site, _, figures: {"levels": views.document_index(site.model, list(site.document_pages))},
         search_weight=SEARCH_LIST,
     ),
     PageType(
@@ -222,6 +223,7 @@ PAGES = (
             "filters": views.plan_filters(plan),
             "citations": views.plan_citations(plan),
             "defers_to": views.city_basis(plan),
+            "region_code": site.plan_regions[plan.plan_id],
             "compared": _comparisons(site, plan),
             "headline": views.headline(plan),
         },
@@ -264,6 +266,15 @@ PAGES = (
         _view_region,
     ),
     _region_page("coverage", "coverage.md.j2"),
+    # A region's documents with its plans' citations: every region whose plans cite any, compared or not.
+    PageType(
+        lambda page: urls.region_page(page.code, "documents"),
+        "region_documents.md.j2",
+        _document_pages,
+        lambda site, page, figures: {"page": page, "region": page.region, "level_names": views.LEVELS},
+        _view_region,
+        SEARCH_LIST,
+    ),
     _region_page("agencies", "agencies.md.j2", search_weight=SEARCH_LIST),
     PageType(
         lambda view: urls.region_page(view.code, "pilot"),

@@ -115,7 +115,8 @@ def environment(
 TEMPLATE_ADDRESSES = (
     "HOME", "PLANS_INDEX", "COMPARE_INDEX", "DATA_INDEX", "DICTIONARY", "CHANGELOG", "SEARCH", "METHODOLOGY", "ABOUT",
     "DOCUMENTS", "DOWNLOADS", "plan_page", "target_row", "source_page", "passage", "section", "cited_document",
-    "FEED", "region_plans", "region_page", "district_page", "REPORTING", "indicator_page", "agency_page",
+    "region_document", "targets_due", "FEED", "region_plans", "region_page", "district_page", "REPORTING",
+    "indicator_page", "agency_page",
     "share_image", "download", "release_folder", "release_download", "package_file", "data_file", "plan_slice",
     "named_targets", "citation_file",
 )  # fmt: skip
@@ -207,6 +208,7 @@ def render_page(
     context = {"model": site.model, "package": site.descriptor, "here": page.address, "link": link}
     context["sizes"] = sizes or {}
     context["cited"] = site.cited
+    context["documented"] = site.documented
     context["data_version"] = site.version
     rendered = str(env.get_template(page.kind.template).render(context | page.kind.context(site, page.item, figures)))
     return _with_search_weight(rendered, page.kind.search_weight)
@@ -227,6 +229,10 @@ def navigation(env: Environment, site: Site, listed: list[Region], every_compari
     context = {"model": site.model, "package": site.descriptor, "here": urls.NAVIGATION, "link": link}
     context |= {"regions": site.regions, "listed": listed, "listed_codes": {r.code for r in listed}}
     context |= {"every_comparison": every_comparison, "data_version": site.version}
+    # The regions listed here that have a page of documents but no comparisons (no district plan): it stands alone.
+    compared = {view.code for view in site.regions}
+    context |= {"documented": site.documented}
+    context |= {"documents_alone": [r for r in listed if r.code in site.documented and r.code not in compared]}
     return str(env.get_template("summary.md.j2").render(context))
 
 

@@ -56,6 +56,16 @@ class Site:
         return {plan.plan_id: region.code for region in self.model.regions for plan in region.plans}
 
     @cached_property
+    def document_pages(self) -> tuple[views.RegionDocuments, ...]:
+        """Each region's page of the documents its plans cite (views.region_documents), for both languages."""
+        return tuple(views.region_documents(self.model))
+
+    @cached_property
+    def documented(self) -> frozenset[str]:
+        """The codes of the regions that have a page of documents."""
+        return frozenset(page.code for page in self.document_pages)
+
+    @cached_property
     def cited(self) -> citation.Cited:
         """The version a citation names, with its permanent address (citation.py)."""
         return citation.cited(self.descriptor, self.version, self.changelog, self.settings.site_url)

@@ -19,7 +19,14 @@ from generator.site.model import (
 )
 from generator.site.views.agencies import AgencyPage, AgencyRow, agencies, agency_pages
 from generator.site.views.home import Collection, collection
-from generator.site.views.plans import COMPARISON_FILTERS, STANCES, Filter, distinct, filter_attributes, filter_options
+from generator.site.views.plans import (
+    COMPARISON_FILTERS,
+    STANCES,
+    Filter,
+    distinct,
+    filter_attributes,
+    filter_options,
+)
 
 TIMELINE_YEARS = range(2022, 2031)
 
@@ -212,16 +219,49 @@ def timeline_counts(model: Model, years: dict[int, list[Target]]) -> list[tuple[
     ]
 
 
-Tab = tuple[Plan | None, list[tuple[int, list[Target]]]]  # a plan (None: all plans), its years with targets
+# Past this many dated commitments in a region, its timeline lists how many each plan has due in each year, each
+# linked to the plan's own page filtered to that year (urls.targets_due), instead of every commitment: a commitment
+# takes about 0.45 KB of the English page, so the page stays well under 1 MB whatever the number of plans.
+TIMELINE_LISTED = 1_000
+
+# What the timeline's commitments filter by: the plan, and the year (which hides the other years' tables).
+TIMELINE_FILTERS = ("plan", "year")
 
 
-def timeline_tabs(model: Model, years: dict[int, list[Target]]) -> list[Tab]:
-    """The timeline for all plans (None), then for each plan: its years that have commitments, with them."""
-    tabs: list[Tab] = [(None, list(years.items()))]
-    for plan in model.plans:
-        own = [(year, [t for t in targets if t.plan_id == plan.plan_id]) for year, targets in years.items()]
-        tabs.append((plan, [(year, targets) for year, targets in own if targets]))
-    return tabs
+@dataclass(frozen=True)
+class DueRow:
+    """A commitment on the timeline, with the codes it is filtered by (its row's data-* attributes)."""
+
+    target: Target
+    filters: dict[str, str]
+
+
+@dataclass(frozen=True)
+class TimelineListing:
+    """What the timeline page lists below its chart: each dated commitment once, by year (``listed``), with the menus
+    that filter them; or, past TIMELINE_LISTED commitments, each year's plans with how many they have due."""
+
+    listed: bool
+    total: int  # how many commitments are due, all years together
+    rows: list[tuple[int, list[DueRow]]]  # listed: each year's commitments, plans in order
+    due: list[tuple[int, list[tuple[Plan, int]]]]  # not listed: each year's plans (in order) and their counts
+    filters: list[Filter]  # listed: the menus (TIMELINE_FILTERS)
+
+
+def timeline_listing(
+    model: Model, years: dict[int, list[Target]], counts: list[tuple[int, Plan, int]], most: int | None = None
+) -> TimelineListing:
+    """The timeline's listing: every commitment of ``years`` once, when there are at most ``most``; else the plans
+    due each year (``counts``: timeline_counts), which link onward to each plan's own commitments of that year.
+    ``most``: TIMELINE_LISTED unless given."""
+    dated = [t for targets in years.values() for t in targets]
+    if len(dated) <= (TIMELINE_LISTED if most is None else most):
+        rows = [(year, [DueRow(t, filter_attributes([t], TIMELINE_FILTERS)) for t in ts]) for year, ts in years.items()]
+        return TimelineListing(True, len(dated), rows, [], filter_options(dated, model.plans, TIMELINE_FILTERS))
+    due: dict[int, list[tuple[Plan, int]]] = defaultdict(list)
+    for year, plan, n in counts:
+        due[year].append((plan, n))
+    return TimelineListing(False, len(dated), [], list(due.items()), [])
 
 
 @dataclass(frozen=True)
@@ -239,7 +279,7 @@ class RegionView:
     stance_counts: dict[str, Counter]  # plan_id -> stance -> number of indicators
     timeline: dict[int, list[Target]]
     timeline_counts: list[tuple[int, Plan, int]]
-    timeline_tabs: list[Tab]
+    timeline_listing: TimelineListing
     coverage: dict[str, dict[str, tuple[int, int]]]
     agencies: list[AgencyRow]
     agency_pages: list[AgencyPage]  # in the order of agencies
@@ -270,6 +310,7 @@ def region_view(model: Model, region: Region) -> RegionView:
     common = shared(rows)
     stances = own_or_city(rows)
     years = timeline(within)
+    counts = timeline_counts(within, years)
     pilot = within.city_plans[0] if within.city_plans else None
     return RegionView(
         region=region,
@@ -282,8 +323,8 @@ def region_view(model: Model, region: Region) -> RegionView:
         own_or_city=stances,
         stance_counts={p.plan_id: Counter(stance[p.plan_id] for _, stance in stances) for p in within.district_plans},
         timeline=years,
-        timeline_counts=timeline_counts(within, years),
-        timeline_tabs=timeline_tabs(within, years),
+        timeline_counts=counts,
+        timeline_listing=timeline_listing(within, years, counts),
         coverage=coverage(within),
         agencies=agencies(within),
         agency_pages=agency_pages(within),
