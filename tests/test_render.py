@@ -62,14 +62,43 @@ def _dataset(page: str) -> dict:
     return json.loads(script)
 
 
-def test_past_the_listed_plans_the_home_page_leaves_the_sources_to_the_data_page(tmp_path, monkeypatch):
+def test_past_the_listed_plans_the_home_page_lists_the_divisions(tmp_path, monkeypatch):
     monkeypatch.setattr(render, "LISTED_PLANS", 2)  # 示例市 has three plans
     monkeypatch.setattr(charts, "MOST_ROWS", 2)  # and no charts, which are not what this test is about
     pages = render_fixture(tmp_path)
     assert "isBasedOn" not in _dataset(pages["index.md"])
-    assert len(_dataset(pages["data/index.md"])["isBasedOn"]) == 3
     assert "plans/index.md#r990000" in pages["index.md"]  # the home page lists the divisions, not each plan
     assert "plans/jia-2023.md" not in pages["index.md"]
+
+
+def onward(page: str, path: str) -> str:
+    """Where a relative link of the page at ``path`` (under docs/) leads, as a path under docs/."""
+    return urllib.parse.urljoin(path, page.partition("#")[0].partition("?")[0])
+
+
+@pytest.mark.parametrize("lang", i18n.LANGUAGES)
+def test_past_the_listed_plans_the_data_page_leaves_each_plans_files_to_its_page(tmp_path, monkeypatch, lang):
+    monkeypatch.setattr(render, "LISTED_PLANS", 2)  # 示例市 has three plans
+    monkeypatch.setattr(charts, "MOST_ROWS", 2)
+    pages = render_fixture(tmp_path)
+    path = i18n.page_path(urls.DATA_INDEX, lang)
+    data = pages[path]
+    assert "isBasedOn" not in _dataset(data)
+    for plan in PLANS:
+        slices = [urls.plan_slice(plan, name, fmt) for name in render.PER_PLAN for fmt in ("csv", "json")]
+        assert not [s for s in slices if s in data] and f"{plan}.txt" not in data  # nor its source text
+        assert f"plans/{plan}.md" not in data
+        own = pages[i18n.page_path(urls.plan_page(plan), lang)]
+        assert urls.plan_slice(plan, "targets", "csv") in own and f"{plan}.txt" in own
+    links = [link.partition(")")[0] for link in data.split("](")[1:]]
+    assert onward(next(link for link in links if "plans/" in link), urls.DATA_INDEX) == urls.PLANS_INDEX
+
+
+def test_within_the_listed_plans_the_data_page_lists_each_plans_slices_and_source(pages):
+    data = pages[urls.DATA_INDEX]
+    assert len(_dataset(data)["isBasedOn"]) == len(PLANS)
+    for plan in PLANS:
+        assert urls.plan_slice(plan, "targets", "csv") in data and f"{plan}.txt" in data
 
 
 def test_within_the_listed_plans_the_home_page_lists_each_plan(pages):

@@ -171,13 +171,14 @@ PAGES = (
         lambda site, _, figures: {"regions": site.regions},
         search_weight=SEARCH_LIST,
     ),
+    # The data page too: past LISTED_PLANS, each plan's slices and source text are on the plan's own page only.
     PageType(
         lambda site: urls.DATA_INDEX,
         "data.md.j2",
         _once,
         lambda site, _, figures: {
             "released": site.released,
-            "list_sources": True,
+            "list_sources": len(site.model.plans) <= render.LISTED_PLANS,
             "release_dates": {e.version: e.date for e in site.changelog if e.released},
         },
         search_weight=SEARCH_LIST,
