@@ -101,6 +101,25 @@ def test_within_the_listed_plans_the_data_page_lists_each_plans_slices_and_sourc
         assert urls.plan_slice(plan, "targets", "csv") in data and f"{plan}.txt" in data
 
 
+@pytest.mark.parametrize("lang", i18n.LANGUAGES)
+def test_past_the_indexed_plans_the_list_of_plans_leads_to_each_divisions_coverage(tmp_path, monkeypatch, lang):
+    monkeypatch.setattr(render, "INDEXED_PLANS", 2)  # 示例市 has three plans
+    monkeypatch.setattr(charts, "MOST_ROWS", 2)
+    pages = render_fixture(tmp_path)
+    listing = pages[i18n.page_path(urls.PLANS_INDEX, lang)]
+    assert "{ #r990000 }" in listing  # where the home page links the division
+    links = [onward(link.partition(")")[0], urls.PLANS_INDEX) for link in listing.split("](")[1:]]
+    coverage = urls.region_page("990000", "coverage")
+    assert links == [coverage, urls.plan_page("shili-pilot-2023")]  # the city's plan is not on the coverage page
+    districts = BeautifulSoup(pages[i18n.page_path(coverage, lang)], "html.parser").table
+    assert {a["href"] for a in districts.find_all("a")} == {"../../../plans/jia-2023/", "../../../plans/yi-2023/"}
+
+
+def test_within_the_indexed_plans_the_list_of_plans_lists_each(pages):
+    listing = pages[urls.PLANS_INDEX]
+    assert [link.partition(")")[0] for link in listing.split("](")[1:]] == [f"{plan}.md" for plan in PLANS]
+
+
 def test_within_the_listed_plans_the_home_page_lists_each_plan(pages):
     assert {work["name"] for work in _dataset(pages["index.md"])["isBasedOn"]} == {
         "甲区碳达峰实施方案",

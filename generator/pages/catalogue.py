@@ -163,7 +163,14 @@ PAGES = (
         },
         search_weight=SEARCH_LIST,
     ),
-    PageType(lambda site: urls.PLANS_INDEX, "plans.md.j2", _once, search_weight=SEARCH_LIST),
+    # The list of plans too: past INDEXED_PLANS, each division's plans are on its page of coverage.
+    PageType(
+        lambda site: urls.PLANS_INDEX,
+        "plans.md.j2",
+        _once,
+        lambda site, _, figures: {"listed": len(site.model.plans) <= render.INDEXED_PLANS},
+        search_weight=SEARCH_LIST,
+    ),
     PageType(
         lambda site: urls.COMPARE_INDEX,
         "compare.md.j2",
