@@ -7,6 +7,7 @@ real plans is tested in test_data.py.
 from __future__ import annotations
 
 import csv
+import importlib
 import json
 import urllib.parse
 
@@ -399,6 +400,43 @@ def test_an_agency_page_lists_exactly_its_measures_and_the_targets_under_them(pa
     assert linked_targets == targets
     for a in page.find_all("a", href=lambda href: href.partition("#")[2] in targets):
         assert a["href"].startswith(f"../../../../sources/{a['href'].partition('#')[2].rsplit('-t', 1)[0]}/")
+
+
+# The module of the agencies' views (the package generator.site.views names its function ``agencies`` so).
+AGENCY_VIEWS = importlib.import_module("generator.site.views.agencies")
+
+
+def test_an_agency_page_lists_its_measures_up_to_its_limit_of_rows(site, monkeypatch):
+    busiest = AGENCY_VIEWS.agency_pages(site.regions[0].model)[0]
+    rows = busiest.measure_count + busiest.target_count
+    monkeypatch.setattr(AGENCY_VIEWS, "AGENCY_LISTED", rows)
+    assert AGENCY_VIEWS.agency_pages(site.regions[0].model)[0].listed
+    monkeypatch.setattr(AGENCY_VIEWS, "AGENCY_LISTED", rows - 1)
+    assert not AGENCY_VIEWS.agency_pages(site.regions[0].model)[0].listed
+
+
+@pytest.mark.parametrize("lang", i18n.LANGUAGES)
+def test_past_its_limit_an_agency_page_links_each_plan_with_its_counts(tmp_path, monkeypatch, lang):
+    monkeypatch.setattr(AGENCY_VIEWS, "AGENCY_LISTED", 0)
+    monkeypatch.setattr(charts, "MOST_ROWS", 2)
+    pages = render_fixture(tmp_path)
+    plan_of = {row["measure_id"]: row["plan_id"] for row in fixture_rows("measures")}
+    for agency_id in FIXTURE_AGENCIES:
+        own = {link["measure_id"] for link in fixture_rows("measure_agencies") if link["agency_id"] == agency_id}
+        measures = {plan: sum(plan_of[m] == plan for m in own) for plan in PLANS}
+        targets = {plan: sum(t["measure_id"] in own and t["plan_id"] == plan for t in fixture_rows("targets"))
+                   for plan in PLANS}  # fmt: skip
+        path = i18n.page_path(urls.agency_page("990000", agency_id), lang)
+        page = BeautifulSoup(pages[path], "html.parser")
+        assert not [a for a in page.find_all("a") if "sources/" in a["href"]]  # no measure or target listed
+        counted = {
+            onward(row.a["href"], path.replace(".md", "/")).rstrip("/") + ".md": [td.get_text() for td in row("td")[1:]]
+            for row in page.table.tbody.find_all("tr")
+        }
+        assert counted == {
+            urls.plan_page(plan): [str(measures[plan]), str(targets[plan])] for plan in PLANS if measures[plan]
+        }
+        assert all(i18n.page_path(plan, lang) in pages for plan in counted)
 
 
 def test_the_agencies_table_links_each_agency_to_its_page(pages):
