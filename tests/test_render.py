@@ -7,6 +7,7 @@ real plans is tested in test_data.py.
 from __future__ import annotations
 
 import csv
+import importlib
 import json
 import urllib.parse
 
@@ -62,14 +63,62 @@ def _dataset(page: str) -> dict:
     return json.loads(script)
 
 
-def test_past_the_listed_plans_the_home_page_leaves_the_sources_to_the_data_page(tmp_path, monkeypatch):
+def test_past_the_listed_plans_the_home_page_lists_the_divisions(tmp_path, monkeypatch):
     monkeypatch.setattr(render, "LISTED_PLANS", 2)  # 示例市 has three plans
     monkeypatch.setattr(charts, "MOST_ROWS", 2)  # and no charts, which are not what this test is about
     pages = render_fixture(tmp_path)
     assert "isBasedOn" not in _dataset(pages["index.md"])
-    assert len(_dataset(pages["data/index.md"])["isBasedOn"]) == 3
     assert "plans/index.md#r990000" in pages["index.md"]  # the home page lists the divisions, not each plan
     assert "plans/jia-2023.md" not in pages["index.md"]
+
+
+def onward(page: str, path: str) -> str:
+    """Where a relative link of the page at ``path`` (under docs/) leads, as a path under docs/."""
+    return urllib.parse.urljoin(path, page.partition("#")[0].partition("?")[0])
+
+
+@pytest.mark.parametrize("lang", i18n.LANGUAGES)
+def test_past_the_listed_plans_the_data_page_leaves_each_plans_files_to_its_page(tmp_path, monkeypatch, lang):
+    monkeypatch.setattr(render, "LISTED_PLANS", 2)  # 示例市 has three plans
+    monkeypatch.setattr(charts, "MOST_ROWS", 2)
+    pages = render_fixture(tmp_path)
+    path = i18n.page_path(urls.DATA_INDEX, lang)
+    data = pages[path]
+    assert "isBasedOn" not in _dataset(data)
+    for plan in PLANS:
+        slices = [urls.plan_slice(plan, name, fmt) for name in render.PER_PLAN for fmt in ("csv", "json")]
+        assert not [s for s in slices if s in data] and f"{plan}.txt" not in data  # nor its source text
+        assert f"plans/{plan}.md" not in data
+        own = pages[i18n.page_path(urls.plan_page(plan), lang)]
+        assert urls.plan_slice(plan, "targets", "csv") in own and f"{plan}.txt" in own
+    links = [link.partition(")")[0] for link in data.split("](")[1:]]
+    assert onward(next(link for link in links if "plans/" in link), urls.DATA_INDEX) == urls.PLANS_INDEX
+
+
+def test_within_the_listed_plans_the_data_page_lists_each_plans_slices_and_source(pages):
+    data = pages[urls.DATA_INDEX]
+    assert len(_dataset(data)["isBasedOn"]) == len(PLANS)
+    for plan in PLANS:
+        assert urls.plan_slice(plan, "targets", "csv") in data and f"{plan}.txt" in data
+
+
+@pytest.mark.parametrize("lang", i18n.LANGUAGES)
+def test_past_the_indexed_plans_the_list_of_plans_leads_to_each_divisions_coverage(tmp_path, monkeypatch, lang):
+    monkeypatch.setattr(render, "INDEXED_PLANS", 2)  # 示例市 has three plans
+    monkeypatch.setattr(charts, "MOST_ROWS", 2)
+    pages = render_fixture(tmp_path)
+    listing = pages[i18n.page_path(urls.PLANS_INDEX, lang)]
+    assert "{ #r990000 }" in listing  # where the home page links the division
+    links = [onward(link.partition(")")[0], urls.PLANS_INDEX) for link in listing.split("](")[1:]]
+    coverage = urls.region_page("990000", "coverage")
+    assert links == [coverage, urls.plan_page("shili-pilot-2023")]  # the city's plan is not on the coverage page
+    districts = BeautifulSoup(pages[i18n.page_path(coverage, lang)], "html.parser").table
+    assert {a["href"] for a in districts.find_all("a")} == {"../../../plans/jia-2023/", "../../../plans/yi-2023/"}
+
+
+def test_within_the_indexed_plans_the_list_of_plans_lists_each(pages):
+    listing = pages[urls.PLANS_INDEX]
+    assert [link.partition(")")[0] for link in listing.split("](")[1:]] == [f"{plan}.md" for plan in PLANS]
 
 
 def test_within_the_listed_plans_the_home_page_lists_each_plan(pages):
@@ -351,6 +400,43 @@ def test_an_agency_page_lists_exactly_its_measures_and_the_targets_under_them(pa
     assert linked_targets == targets
     for a in page.find_all("a", href=lambda href: href.partition("#")[2] in targets):
         assert a["href"].startswith(f"../../../../sources/{a['href'].partition('#')[2].rsplit('-t', 1)[0]}/")
+
+
+# The module of the agencies' views (the package generator.site.views names its function ``agencies`` so).
+AGENCY_VIEWS = importlib.import_module("generator.site.views.agencies")
+
+
+def test_an_agency_page_lists_its_measures_up_to_its_limit_of_rows(site, monkeypatch):
+    busiest = AGENCY_VIEWS.agency_pages(site.regions[0].model)[0]
+    rows = busiest.measure_count + busiest.target_count
+    monkeypatch.setattr(AGENCY_VIEWS, "AGENCY_LISTED", rows)
+    assert AGENCY_VIEWS.agency_pages(site.regions[0].model)[0].listed
+    monkeypatch.setattr(AGENCY_VIEWS, "AGENCY_LISTED", rows - 1)
+    assert not AGENCY_VIEWS.agency_pages(site.regions[0].model)[0].listed
+
+
+@pytest.mark.parametrize("lang", i18n.LANGUAGES)
+def test_past_its_limit_an_agency_page_links_each_plan_with_its_counts(tmp_path, monkeypatch, lang):
+    monkeypatch.setattr(AGENCY_VIEWS, "AGENCY_LISTED", 0)
+    monkeypatch.setattr(charts, "MOST_ROWS", 2)
+    pages = render_fixture(tmp_path)
+    plan_of = {row["measure_id"]: row["plan_id"] for row in fixture_rows("measures")}
+    for agency_id in FIXTURE_AGENCIES:
+        own = {link["measure_id"] for link in fixture_rows("measure_agencies") if link["agency_id"] == agency_id}
+        measures = {plan: sum(plan_of[m] == plan for m in own) for plan in PLANS}
+        targets = {plan: sum(t["measure_id"] in own and t["plan_id"] == plan for t in fixture_rows("targets"))
+                   for plan in PLANS}  # fmt: skip
+        path = i18n.page_path(urls.agency_page("990000", agency_id), lang)
+        page = BeautifulSoup(pages[path], "html.parser")
+        assert not [a for a in page.find_all("a") if "sources/" in a["href"]]  # no measure or target listed
+        counted = {
+            onward(row.a["href"], path.replace(".md", "/")).rstrip("/") + ".md": [td.get_text() for td in row("td")[1:]]
+            for row in page.table.tbody.find_all("tr")
+        }
+        assert counted == {
+            urls.plan_page(plan): [str(measures[plan]), str(targets[plan])] for plan in PLANS if measures[plan]
+        }
+        assert all(i18n.page_path(plan, lang) in pages for plan in counted)
 
 
 def test_the_agencies_table_links_each_agency_to_its_page(pages):

@@ -163,7 +163,14 @@ PAGES = (
         },
         search_weight=SEARCH_LIST,
     ),
-    PageType(lambda site: urls.PLANS_INDEX, "plans.md.j2", _once, search_weight=SEARCH_LIST),
+    # The list of plans too: past INDEXED_PLANS, each division's plans are on its page of coverage.
+    PageType(
+        lambda site: urls.PLANS_INDEX,
+        "plans.md.j2",
+        _once,
+        lambda site, _, figures: {"listed": len(site.model.plans) <= render.INDEXED_PLANS},
+        search_weight=SEARCH_LIST,
+    ),
     PageType(
         lambda site: urls.COMPARE_INDEX,
         "compare.md.j2",
@@ -171,13 +178,14 @@ PAGES = (
         lambda site, _, figures: {"regions": site.regions},
         search_weight=SEARCH_LIST,
     ),
+    # The data page too: past LISTED_PLANS, each plan's slices and source text are on the plan's own page only.
     PageType(
         lambda site: urls.DATA_INDEX,
         "data.md.j2",
         _once,
         lambda site, _, figures: {
             "released": site.released,
-            "list_sources": True,
+            "list_sources": len(site.model.plans) <= render.LISTED_PLANS,
             "release_dates": {e.version: e.date for e in site.changelog if e.released},
         },
         search_weight=SEARCH_LIST,

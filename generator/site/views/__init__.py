@@ -3,6 +3,7 @@ regions' comparisons, agencies, documents, home). Each view answers one reader's
 answers out. Gathered here, so that the pages name them ``views.X`` wherever they are defined."""
 
 from generator.site.views.agencies import (
+    AGENCY_LISTED,
     AgencyMeasure,
     AgencyPage,
     AgencyPlan,
@@ -92,6 +93,7 @@ from generator.site.views.plans import (
 )
 
 __all__ = [
+    "AGENCY_LISTED",
     "AgencyMeasure",
     "AgencyPage",
     "AgencyPlan",

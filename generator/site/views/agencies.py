@@ -66,6 +66,13 @@ class AgencyPlan:
         return [t for m in self.measures for t in m.targets]
 
 
+# Past this many rows (the measures an agency is named for and the targets under them, all its region's plans
+# together), its page says how many each plan names it for and links to the plan's own page, which lists every
+# measure with its responsible bodies, instead of listing them: a row takes about 0.43 KB of the English page, which
+# reached 1.26 MB for a region of 100 synthetic plans; at most 1,000 rows keep it under 0.5 MB.
+AGENCY_LISTED = 1_000
+
+
 @dataclass(frozen=True)
 class AgencyPage:
     """One agency across a region's plans: every measure it is named for, and the targets under them."""
@@ -73,6 +80,7 @@ class AgencyPage:
     agency: Agency
     printed_as: list[tuple[str, list[Plan]]]  # each name the plans print for it, with the plans that print it
     plans: list[AgencyPlan]  # the plans that name it, in the model's order
+    listed: bool  # whether the page lists the measures and targets (AGENCY_LISTED), or each plan's counts
 
     @property
     def measure_count(self) -> int:
@@ -85,7 +93,7 @@ class AgencyPage:
 
 def agency_pages(model: Model) -> list[AgencyPage]:
     """A page for each agency that a plan of the model names for a measure, busiest first (the order of
-    ``agencies``)."""
+    ``agencies``), which lists its measures and their targets if they are at most AGENCY_LISTED."""
     under: dict[str, list[Target]] = defaultdict(list)
     for target in model.targets:
         if target.measure:
@@ -102,11 +110,10 @@ def agency_pages(model: Model) -> list[AgencyPage]:
                 entry = AgencyMeasure(measure, own, under[measure.measure_id])
                 named[agency_id].setdefault(plan.plan_id, []).append(entry)
     plans = {plan.plan_id: plan for plan in model.plans}
-    return [
-        AgencyPage(
-            row.agency,
-            [(name, list(by_id.values())) for name, by_id in printed[row.agency.agency_id].items()],
-            [AgencyPlan(plans[plan_id], measures) for plan_id, measures in named[row.agency.agency_id].items()],
-        )
-        for row in agencies(model)
-    ]
+    pages = []
+    for row in agencies(model):
+        naming = [AgencyPlan(plans[plan_id], measures) for plan_id, measures in named[row.agency.agency_id].items()]
+        rows = sum(len(p.measures) + len(p.targets) for p in naming)
+        printed_as = [(name, list(by_id.values())) for name, by_id in printed[row.agency.agency_id].items()]
+        pages.append(AgencyPage(row.agency, printed_as, naming, rows <= AGENCY_LISTED))
+    return pages
