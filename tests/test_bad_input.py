@@ -305,6 +305,14 @@ CASES = [
         [(ROOFTOP, "name_zh", "cell-spaces")],
         ("delete the spaces",),
     ),
+    # The workbook download would cut a text longer than a spreadsheet cell holds.
+    Case(
+        "longer-than-a-spreadsheet-cell",
+        set_cell("indicators", ROOFTOP, "definition", "屋顶光伏" * 8192),
+        f"{DATA}/indicators.csv",
+        [(ROOFTOP, "definition", "cell-too-long")],
+        ("32,768 characters", "32,767"),
+    ),
     # A cell is one line: a line break in it is named and shown, not taken for a space.
     Case(
         "line-break-ending-a-value",

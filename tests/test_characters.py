@@ -40,7 +40,8 @@ def html_parse_error(char: str) -> bool:
 
 
 def test_no_download_meets_a_character_it_cannot_store():
-    """What the workbook (openpyxl, XML) and the pages (HTML) cannot hold, validation refuses: errors, not warnings."""
+    """What a workbook's cells (as openpyxl, a reader of workbooks, and XML allow them) and the pages (HTML) cannot
+    hold, validation refuses: errors, not warnings."""
     unstorable = [c for c in CODE_POINTS if ILLEGAL_CHARACTERS_RE.search(c) or not in_xml(c) or html_parse_error(c)]
     assert "\x00" in unstorable and "\uffff" in unstorable
     for char in unstorable:

@@ -9,7 +9,7 @@ from generator.base.sources import sha256
 
 TOOLS = (
     "frictionless", "pandas", "jinja2", "mkdocs", "mkdocs-material", "mkdocs-literate-nav",
-    "pagefind", "vl-convert-python", "openpyxl", "pyarrow", "pillow",
+    "pagefind", "vl-convert-python", "xlsxwriter", "pyarrow", "pillow",
 )  # fmt: skip
 
 

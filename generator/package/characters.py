@@ -1,11 +1,11 @@
 """Characters a published text must not hold, and those it should not: found in the CSV cells and the source texts.
 
-A control character (NUL, the rest of C0, DEL and C1) is no text, and not every writer can store it: openpyxl
-refuses most, HTML turns NUL into U+FFFD, a terminal acts on it. A noncharacter (U+FFFF...) is no text either, and
-a workbook holding one does not open. A bidirectional control (U+202E RIGHT-TO-LEFT OVERRIDE, U+2066...) makes a
-statement display in another order than it is written. All three are errors. A zero-width character (U+200B...) is
-harmless to the writers and may be meant (a joiner), but a reader cannot see it and a quote holding it no longer
-matches its source: it is warned of.
+A control character (NUL, the rest of C0, DEL and C1) is no text, and not every writer can store it: a workbook's
+XML holds most only escaped (_x0000_), which not every reader reads back, HTML turns NUL into U+FFFD, a terminal acts
+on it. A noncharacter (U+FFFF...) is no text either, and a workbook holding one does not open. A bidirectional
+control (U+202E RIGHT-TO-LEFT OVERRIDE, U+2066...) makes a statement display in another order than it is written.
+All three are errors. A zero-width character (U+200B...) is harmless to the writers and may be meant (a joiner), but
+a reader cannot see it and a quote holding it no longer matches its source: it is warned of.
 
 Line breaks and tabs. No CSV cell holds one: every field of the package is one line of text (a quote is compared
 with its source whitespace aside, so it needs none of the PDF's line breaks), and a line break inside a cell makes

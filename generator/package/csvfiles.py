@@ -72,6 +72,9 @@ def check_files(
     return blocking, other
 
 
+# The most characters an Excel or WPS cell holds: the workbook download (downloads/formats.py) cannot hold more.
+SPREADSHEET_CELL = 32_767
+
 REVIEW_COLUMN = "review"  # a draft's (generator/draft): pending, accepted or rejected
 REVIEW_HINT = (
     "review the row in its draft (datapackage/drafts/), then publish it with python -m generator draft --accept"
@@ -125,8 +128,9 @@ def looks_like_formula(text: str) -> bool:
 
 
 def _cell_problems(name: str, rows: list[dict[str, str]], fields: list[dict[str, Any]]) -> list[Problem]:
-    """Cells with spaces around them, numbers written with other than ASCII digits, and (warnings) texts that a
-    spreadsheet would take for a formula. A line break or tab around a cell is no space: characters.py names it."""
+    """Cells with spaces around them, numbers written with other than ASCII digits, texts longer than a spreadsheet
+    cell holds, and (warnings) texts that a spreadsheet would take for a formula. A line break or tab around a cell
+    is no space: characters.py names it."""
     types = {f["name"]: f.get("type", "string") for f in fields}
     problems = []
     for line, row in enumerate(rows, start=2):
@@ -140,6 +144,10 @@ def _cell_problems(name: str, rows: list[dict[str, str]], fields: list[dict[str,
                 problems.append(
                     Problem(name, line, column, "non-ascii-digits", message, "write the number with ASCII digits 0-9")
                 )
+            if len(cell) > SPREADSHEET_CELL:
+                message = f"{len(cell):,} characters, more than a spreadsheet cell holds ({SPREADSHEET_CELL:,})"
+                hint = "shorten the text: the workbook download would cut it, and Excel or WPS would show it cut"
+                problems.append(Problem(name, line, column, "cell-too-long", message, hint))
             if types.get(column, "string") == "string" and looks_like_formula(cell):
                 message = f"“{characters.shown(cell[:40])}” begins like a spreadsheet formula ({cell[:1]!r})"
                 problems.append(Problem(name, line, column, "formula-like", message, FORMULA_HINT, "warning"))
