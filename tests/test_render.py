@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import importlib
 import json
+import re
 import urllib.parse
 
 import pytest
@@ -192,6 +193,38 @@ def test_comparison_page_puts_plans_side_by_side(pages):
     ]
     assert [td.get_text() for td in rows["屋顶光伏覆盖率"].find_all("td")][3] == "—"  # 乙区 makes no commitment
     assert "乙区（≥ 18%）严于甲区（≥ 15%）" in page
+
+
+@pytest.mark.parametrize("lang", i18n.LANGUAGES)
+def test_past_its_limit_the_comparison_by_indicator_counts_the_plans_of_each_indicator(tmp_path, monkeypatch, lang):
+    from generator.site.views import comparisons
+
+    monkeypatch.setattr(comparisons, "TARGETS_COLUMNS", 1)  # 示例市 has two district plans
+    page = BeautifulSoup(render_fixture(tmp_path)[i18n.page_path("compare/990000/targets.md", lang)], "html.parser")
+    assert not page.find_all("th", attrs={"data-key": "jia-2023"})  # no column per plan
+    district = {row["plan_id"] for row in fixture_rows("plans") if row["kind"] == "district-plan"}
+    committed: dict[str, set[str]] = {}
+    years: dict[str, set[str]] = {}
+    for row in fixture_rows("targets"):
+        if row["plan_id"] in district:
+            committed.setdefault(row["indicator_id"], set()).add(row["plan_id"])
+            years.setdefault(row["indicator_id"], set()).update({row["target_year"]} - {""})
+    shown = {}
+    for tr in page.find_all("tr"):
+        cells = tr.find_all("td")
+        if cells:
+            href = cells[0].a["href"]
+            shown[href] = (cells[2].get_text(), cells[3].get_text())
+    separator = "、" if lang == "zh" else ", "
+    expected = {}
+    for indicator, plans in committed.items():
+        if len(plans) > 1:
+            href = f"../indicators/{indicator}/"
+        else:
+            first = next(r for r in fixture_rows("targets") if r["indicator_id"] == indicator and r["plan_id"] in plans)
+            href = f"../../../plans/{first['plan_id']}/#{first['target_id']}"
+        expected[href] = (str(len(plans)), separator.join(sorted(years[indicator])) or "—")
+    assert shown == expected
 
 
 def test_the_catalogue_names_each_pages_owner_and_renders_without_knowing_the_parts(site):
@@ -588,6 +621,30 @@ def test_the_national_page_of_documents_lists_each_once_with_its_count_and_regio
         regions = [a["href"] for a in row.find_all("td")[2].find_all("a")]
         assert regions == ([f"../990000/documents/#{document['document_id']}"] if citing else [])
     assert "-c0" not in pages[i18n.page_path(urls.DOCUMENTS, lang)]  # the quotes are on the region's page
+
+
+@pytest.mark.parametrize("lang", i18n.LANGUAGES)
+def test_past_its_limit_the_national_page_of_documents_counts_each_regions_local_ones(tmp_path, monkeypatch, lang):
+    from generator.site.views import documents as document_views
+
+    monkeypatch.setattr(document_views, "DOCUMENTS_LISTED", 1)
+    pages = render_fixture(tmp_path)
+    page = BeautifulSoup(pages[i18n.page_path(urls.DOCUMENTS, lang)], "html.parser")
+    documents = fixture_rows("documents")
+    shared = {d["document_id"] for d in documents if d["level"] in ("national", "standard-or-law")}
+    assert {row["id"] for row in page.find_all("tr", id=True)} == shared
+    cited = {c["document_id"] for c in fixture_rows("citations")}
+    local = {
+        level: {d["document_id"] for d in documents if d["level"] == level} & cited for level in ("city", "district")
+    }
+    counted = [
+        [(a["href"], a.find_parent("tr").find_all("td")[1].get_text()) for a in table.find_all("a")]
+        for table in page.find_all("table")
+        if not table.find_all("tr", id=True)
+    ]
+    assert counted == [[("../990000/documents/", str(len(ids)))] for ids in local.values() if ids]
+    region = pages[i18n.page_path("compare/990000/documents.md", lang)]
+    assert set(re.findall(r"\]\(\.\./documents\.md#([^)]+)\)", region)) == shared & cited  # no link to a local one
 
 
 def test_a_plan_links_the_documents_it_cites_on_its_regions_page(pages):

@@ -217,7 +217,7 @@ PAGES = (
         lambda site: urls.DOCUMENTS,
         "documents.md.j2",
         _once,
-        lambda site, _, figures: {"levels": views.document_index(site.model, list(site.document_pages))},
+        lambda site, _, figures: {"index": views.document_index(site.model, list(site.document_pages))},
         search_weight=SEARCH_LIST,
     ),
     PageType(
@@ -279,7 +279,12 @@ PAGES = (
         lambda page: urls.region_page(page.code, "documents"),
         "region_documents.md.j2",
         _document_pages,
-        lambda site, page, figures: {"page": page, "region": page.region, "level_names": views.LEVELS},
+        lambda site, page, figures: {
+            "page": page,
+            "region": page.region,
+            "level_names": views.LEVELS,
+            "indexed_levels": views.indexed_levels(len(site.model.documents)),
+        },
         _view_region,
         SEARCH_LIST,
     ),

@@ -14,6 +14,7 @@ from generator.site.views.agencies import (
 from generator.site.views.comparisons import (
     BOUNDS,
     RELATIVE_UNITS,
+    TARGETS_COLUMNS,
     TIMELINE_FILTERS,
     TIMELINE_LISTED,
     TIMELINE_YEARS,
@@ -41,14 +42,17 @@ from generator.site.views.comparisons import (
     timeline_listing,
 )
 from generator.site.views.documents import (
+    DOCUMENTS_LISTED,
     LEVELS,
     CitedDocument,
+    DocumentIndex,
     IndexedDocument,
     Lineage,
     RegionDocuments,
     by_level,
     cited_by,
     document_index,
+    indexed_levels,
     lineage,
     region_documents,
 )
@@ -94,6 +98,7 @@ from generator.site.views.plans import (
 
 __all__ = [
     "AGENCY_LISTED",
+    "DOCUMENTS_LISTED",
     "AgencyMeasure",
     "AgencyPage",
     "AgencyPlan",
@@ -102,6 +107,7 @@ __all__ = [
     "BOUNDS",
     "COMPARISON_FILTERS",
     "CitedDocument",
+    "DocumentIndex",
     "CityAsk",
     "DueRow",
     "Collection",
@@ -128,6 +134,7 @@ __all__ = [
     "TILE_LAYOUTS",
     "TILE_STATES",
     "TIMELINE_FILTERS",
+    "TARGETS_COLUMNS",
     "TIMELINE_LISTED",
     "TIMELINE_YEARS",
     "TimelineListing",
@@ -149,6 +156,7 @@ __all__ = [
     "by_level",
     "cited_by",
     "document_index",
+    "indexed_levels",
     "region_documents",
     "filter_attributes",
     "filter_codes",

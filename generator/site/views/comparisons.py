@@ -56,6 +56,11 @@ class IndicatorRow:
         return [t for targets in self.by_plan.values() for t in targets]
 
     @property
+    def years(self) -> list[int]:
+        """The years its commitments are due, ascending (undated ones left out)."""
+        return sorted({t.target_year for t in self.targets if t.target_year})
+
+    @property
     def filters(self) -> dict[str, str]:
         """The row's data-* attributes (filter_attributes), a code per commitment, plan by plan."""
         return filter_attributes(self.targets, COMPARISON_FILTERS)
@@ -224,6 +229,11 @@ def timeline_counts(model: Model, years: dict[int, list[Target]]) -> list[tuple[
 # takes about 0.45 KB of the English page, so the page stays well under 1 MB whatever the number of plans.
 TIMELINE_LISTED = 1_000
 
+# Past this many district plans in a region, its comparison by indicator gives each indicator the number of plans
+# that commit to it, linked to the indicator's own page, instead of a column per plan: a column takes about 9 KB of
+# the page (912 KB for a region of 100 plans at 300 synthetic plans), and a real province has 200 plans or more.
+TARGETS_COLUMNS = 40
+
 # What the timeline's commitments filter by: the plan, and the year (which hides the other years' tables).
 TIMELINE_FILTERS = ("plan", "year")
 
@@ -288,6 +298,7 @@ class RegionView:
     pilot_chapters: list[PilotChapter]
     collection: Collection  # which of its districts have a plan in the package
     filters: list[Filter]  # what the comparison of targets filters by (COMPARISON_FILTERS)
+    targets_in_columns: bool  # whether the comparison by indicator gives each plan a column (TARGETS_COLUMNS)
 
     @property
     def code(self) -> str:
@@ -333,6 +344,7 @@ def region_view(model: Model, region: Region) -> RegionView:
         pilot_chapters=pilot_chapters(within) if pilot else [],
         collection=collection(region),
         filters=filter_options([t for row in rows for t in row.targets], within.district_plans, COMPARISON_FILTERS),
+        targets_in_columns=len(within.district_plans) <= TARGETS_COLUMNS,
     )
 
 

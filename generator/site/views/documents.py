@@ -21,6 +21,19 @@ from generator.site.views.plans import plan_citations
 # then the laws and standards that every level applies.
 LEVELS = ("national", "city", "district", "standard-or-law")
 
+# Past this many documents in the package, the national index lists one by one only the national documents and the
+# laws and standards, which plans everywhere share, and gives for each region how many city and district documents
+# its plans cite, linked to the region's page of documents: local documents grow with the plans (a row takes about
+# 0.4 KB of the page; the synthetic package's would make it about 1.2 MB at 3,000 plans).
+DOCUMENTS_LISTED = 1_000
+SHARED_LEVELS = ("national", "standard-or-law")
+
+
+def indexed_levels(documents: int) -> tuple[str, ...]:
+    """The levels whose documents the national index lists one by one, for a package of ``documents`` documents:
+    every level up to DOCUMENTS_LISTED, past it SHARED_LEVELS."""
+    return LEVELS if documents <= DOCUMENTS_LISTED else tuple(level for level in LEVELS if level in SHARED_LEVELS)
+
 
 @dataclass(frozen=True)
 class CitedDocument:
@@ -70,6 +83,15 @@ class IndexedDocument:
         return sum(n for _, n in self.regions)
 
 
+@dataclass(frozen=True)
+class DocumentIndex:
+    """The national index of documents: the levels it lists one by one (indexed_levels), and for the others each
+    region's page of documents with how many of that level its plans cite."""
+
+    listed: list[tuple[str, list[IndexedDocument]]]  # LEVELS order, levels without documents left out
+    counted: list[tuple[str, list[tuple[Region, int]]]]  # LEVELS order; regions in the model's order
+
+
 def cited_by(plans: list[Plan], documents: list[Document], packaged: dict[str, Plan]) -> list[CitedDocument]:
     """Each of ``documents`` (in their table's order) that ``plans`` cite, with those citations, plans in order."""
     cited: dict[str, list[Citation]] = defaultdict(list)
@@ -113,16 +135,29 @@ def region_documents(model: Model) -> list[RegionDocuments]:
     return pages
 
 
-def document_index(model: Model, pages: list[RegionDocuments]) -> list[tuple[str, list[IndexedDocument]]]:
-    """Every document of the package once, by level (LEVELS order), with the regions' pages (``pages``:
-    region_documents) that hold its citations; within a level, those most plans cite first, then in the table's
-    order. A document no plan cites is listed too, with no region."""
+def document_index(model: Model, pages: list[RegionDocuments]) -> DocumentIndex:
+    """Every document of the package's indexed levels (indexed_levels) once, by level (LEVELS order), with the
+    regions' pages (``pages``: region_documents) that hold its citations; within a level, those most plans cite
+    first, then in the table's order. A document no plan cites is listed too, with no region. The other levels are
+    counted per region."""
     packaged = {plan.plan_id: plan for plan in model.plans}
+    indexed = indexed_levels(len(model.documents))
     regions: dict[str, list[tuple[Region, int]]] = defaultdict(list)
+    counted: dict[str, list[tuple[Region, int]]] = defaultdict(list)
     for page in pages:
-        for _, rows in page.levels:
+        for level, rows in page.levels:
+            if level not in indexed:
+                counted[level].append((page.region, len(rows)))
+                continue
             for row in rows:
                 regions[row.document.document_id].append((page.region, len(row.plan_ids)))
-    entries = [IndexedDocument(d, packaged.get(d.plan_id or ""), regions[d.document_id]) for d in model.documents]
+    entries = [
+        IndexedDocument(d, packaged.get(d.plan_id or ""), regions[d.document_id])
+        for d in model.documents
+        if d.level in indexed
+    ]
     levels = [(level, [e for e in entries if e.document.level == level]) for level in LEVELS]
-    return [(level, sorted(docs, key=lambda e: -e.plan_count)) for level, docs in levels if docs]
+    return DocumentIndex(
+        [(level, sorted(docs, key=lambda e: -e.plan_count)) for level, docs in levels if docs],
+        [(level, counted[level]) for level in LEVELS if counted[level]],
+    )
