@@ -647,6 +647,22 @@ def test_past_its_limit_the_national_page_of_documents_counts_each_regions_local
     assert set(re.findall(r"\]\(\.\./documents\.md#([^)]+)\)", region)) == shared & cited  # no link to a local one
 
 
+@pytest.mark.parametrize("lang", i18n.LANGUAGES)
+def test_past_its_limit_a_regions_page_of_documents_names_the_citing_plans_without_quotes(tmp_path, monkeypatch, lang):
+    from generator.site.views import documents as document_views
+
+    monkeypatch.setattr(document_views, "CITATIONS_LISTED", 1)  # 示例市's plans cite documents twice
+    text = render_fixture(tmp_path)[i18n.page_path("compare/990000/documents.md", lang)]
+    assert "<table>" not in text  # neither the lineage nor the citations with their quotes
+    citations = fixture_rows("citations")
+    assert not [c for c in citations if c["quote"] in text]
+    linked = re.findall(r"\]\(\.\./\.\./sources/([^/]+)\.md#([^)]+)\)", text)
+    first: dict[tuple[str, str], str] = {}
+    for c in citations:
+        first.setdefault((c["document_id"], c["plan_id"]), c["citation_id"])
+    assert sorted(linked) == sorted((plan, citation) for (_, plan), citation in first.items())
+
+
 def test_a_plan_links_the_documents_it_cites_on_its_regions_page(pages):
     page = pages["plans/jia-2023.md"]
     assert "(../compare/990000/documents.md#shili-carbon-peaking-plan)" in page

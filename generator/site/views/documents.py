@@ -28,6 +28,13 @@ LEVELS = ("national", "city", "district", "standard-or-law")
 DOCUMENTS_LISTED = 1_000
 SHARED_LEVELS = ("national", "standard-or-law")
 
+# Past this many citations in a region, its page of documents names under each document the plans that cite it, each
+# linked to its first citation in the plan's original text, instead of a table of every citation with its quote, and
+# leaves out the table of each plan's lineage (a plan's own page lists the documents it names, with their quotes): a
+# citation with its quote takes about 0.4 KB of the page, a plan's name about 0.15 KB, so the page stays under 1 MB
+# for any region of fewer than 2,000 plans or so.
+CITATIONS_LISTED = 1_000
+
 
 def indexed_levels(documents: int) -> tuple[str, ...]:
     """The levels whose documents the national index lists one by one, for a package of ``documents`` documents:
@@ -48,6 +55,14 @@ class CitedDocument:
         """The plans that cite it, once each, in the model's order."""
         return list(dict.fromkeys(c.plan_id for c in self.citations))
 
+    @property
+    def first_citations(self) -> list[Citation]:
+        """Each citing plan's first citation of it, plans in the model's order."""
+        first: dict[str, Citation] = {}
+        for citation in self.citations:
+            first.setdefault(citation.plan_id, citation)
+        return list(first.values())
+
 
 @dataclass(frozen=True)
 class Lineage:
@@ -64,10 +79,15 @@ class RegionDocuments:
     region: Region
     levels: list[tuple[str, list[CitedDocument]]]  # LEVELS order; only the documents its plans cite
     lineage: list[Lineage]  # each of its plans
+    listed: bool  # whether it lists every citation with its quote, and the lineage (CITATIONS_LISTED)
 
     @property
     def code(self) -> str:
         return self.region.code
+
+    @property
+    def citation_count(self) -> int:
+        return sum(len(row.citations) for _, rows in self.levels for row in rows)
 
 
 @dataclass(frozen=True)
@@ -131,7 +151,8 @@ def region_documents(model: Model) -> list[RegionDocuments]:
     for region in model.regions:
         rows = cited_by(region.plans, model.documents, packaged)
         if rows:
-            pages.append(RegionDocuments(region, by_level(rows), lineage(region.plans)))
+            listed = sum(len(row.citations) for row in rows) <= CITATIONS_LISTED
+            pages.append(RegionDocuments(region, by_level(rows), lineage(region.plans), listed))
     return pages
 
 
