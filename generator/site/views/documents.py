@@ -23,16 +23,15 @@ LEVELS = ("national", "city", "district", "standard-or-law")
 
 # Past this many documents in the package, the national index lists one by one only the national documents and the
 # laws and standards, which plans everywhere share, and gives for each region how many city and district documents
-# its plans cite, linked to the region's page of documents: local documents grow with the plans (a row takes about
-# 0.4 KB of the page; the synthetic package's would make it about 1.2 MB at 3,000 plans).
+# its plans cite, linked to the region's page of documents: local documents grow with the plans (the synthetic
+# package's were projected to make the page about 1.2 MB at 3,000 plans).
 DOCUMENTS_LISTED = 1_000
 SHARED_LEVELS = ("national", "standard-or-law")
 
 # Past this many citations in a region, its page of documents names under each document the plans that cite it, each
 # linked to its first citation in the plan's original text, instead of a table of every citation with its quote, and
-# leaves out the table of each plan's lineage (a plan's own page lists the documents it names, with their quotes): a
-# citation with its quote takes about 0.4 KB of the page, a plan's name about 0.15 KB, so the page stays under 1 MB
-# for any region of fewer than 2,000 plans or so.
+# leaves out the table of each plan's lineage (a plan's own page lists the documents it names, with their quotes): at
+# 3.4 KB a plan, a region of about 280 plans passed 1 MB; a plan's name is a small part of what its citation was.
 CITATIONS_LISTED = 1_000
 
 
