@@ -60,7 +60,7 @@ def test_committed_report_is_made_from_the_committed_results():
 def test_report_covers_the_sizes_the_issue_asks_for():
     saved = json.loads((ROOT / "benchmarks" / "results.json").read_text(encoding="utf-8"))
     sizes = {r["size"] for r in saved["results"]}
-    assert {"real", "300", "3000"} <= sizes
+    assert {"real", "300", "1200", "3000"} <= sizes  # issue 30 judges two of its targets at 1,200 plans
     for result in saved["results"]:
         # The stages account for the whole build (a site built in parts makes them side by side, as one stage).
         stages = sum(result["stages_s"].values())
