@@ -67,3 +67,60 @@ def test_pages_of_each_part_fit_a_phone(browser, parts_server, path, scheme):
     page.goto(parts_server + path)
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     context.close()
+
+
+@pytest.fixture(scope="module")
+def summaries_server(tmp_path_factory):
+    """The same three synthetic plans with every page's limit at zero: each page that lists a region's or the
+    nation's rows only up to a limit shows the form it takes past it (counts, and links onward)."""
+    import importlib
+
+    from generator.pages import render
+    from generator.site.views import comparisons, documents
+
+    agencies = importlib.import_module("generator.site.views.agencies")  # the package names a function so
+
+    limits = [
+        (comparisons, "TIMELINE_LISTED"),
+        (comparisons, "TARGETS_COLUMNS"),
+        (documents, "DOCUMENTS_LISTED"),
+        (documents, "CITATIONS_LISTED"),
+        (agencies, "AGENCY_LISTED"),
+        (render, "INDEXED_PLANS"),
+        (render, "LISTED_PLANS"),
+    ]
+    with pytest.MonkeyPatch.context() as patch:
+        for module, name in limits:
+            patch.setattr(module, name, 0)
+        paths = Paths(synth.project(tmp_path_factory.mktemp("summaries-site") / "project", 3))
+        pipeline.build(paths, jobs=1)
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(paths.site_dir))
+    handler.log_message = lambda *args: None
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+# Each page in its form past its limit, with what shows that form: a link onward that only that form has.
+SUMMARIES = {
+    "compare/210000/timeline/": "a[href*='?year=']",
+    "compare/210000/targets/": "table[data-sortable]:not([data-wide])",
+    "compare/210000/documents/": "a[href*='/sources/d0000-2023/#']",
+    "compare/documents/": "a[href$='210000/documents/']",
+    "plans/": "a[href$='210000/coverage/']",
+}
+
+
+@pytest.mark.parametrize("edition", ["", "en/"])
+@pytest.mark.parametrize("path", list(SUMMARIES))
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_pages_past_their_limits_fit_a_phone(browser, summaries_server, edition, path, scheme):
+    context = browser.new_context(viewport=PHONE, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(summaries_server + edition + path)
+    assert page.locator(SUMMARIES[path]).count() > 0
+    if path == "compare/210000/targets/":
+        assert page.locator("table[data-wide]").count() == 0  # no column per plan
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    context.close()
