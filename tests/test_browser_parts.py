@@ -7,6 +7,7 @@ import functools
 import http.server
 import sys
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
 
@@ -25,17 +26,22 @@ import synth  # noqa: E402
 PHONE = {"width": 390, "height": 844}
 
 
-@pytest.fixture(scope="module")
-def parts_server(tmp_path_factory):
-    """Three synthetic plans in one province and Tianjin's pilot in another: the hub and two regions."""
-    paths = Paths(synth.project(tmp_path_factory.mktemp("parts-site") / "project", 3))
-    pipeline.build(paths)
+def served(paths: Paths) -> Iterator[str]:
+    """The built site of ``paths`` served over HTTP on a free port, by its address, until the caller is done."""
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(paths.site_dir))
     handler.log_message = lambda *args: None
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}/"
     httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def parts_server(tmp_path_factory):
+    """Three synthetic plans in one province and Tianjin's pilot in another: the hub and two regions."""
+    paths = Paths(synth.project(tmp_path_factory.mktemp("parts-site") / "project", 3))
+    pipeline.build(paths)
+    yield from served(paths)
 
 
 def search(page, server: str, query: str, edition: str = "") -> list[str]:
@@ -94,12 +100,7 @@ def summaries_server(tmp_path_factory):
             patch.setattr(module, name, 0)
         paths = Paths(synth.project(tmp_path_factory.mktemp("summaries-site") / "project", 3))
         pipeline.build(paths, jobs=1)
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(paths.site_dir))
-    handler.log_message = lambda *args: None
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
+    yield from served(paths)
 
 
 # Each page in its form past its limit, with what shows that form: a link onward that only that form has.
