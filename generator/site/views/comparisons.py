@@ -298,11 +298,15 @@ class RegionView:
     pilot_chapters: list[PilotChapter]
     collection: Collection  # which of its districts have a plan in the package
     filters: list[Filter]  # what the comparison of targets filters by (COMPARISON_FILTERS)
-    targets_in_columns: bool  # whether the comparison by indicator gives each plan a column (TARGETS_COLUMNS)
 
     @property
     def code(self) -> str:
         return self.region.code
+
+    @property
+    def targets_in_columns(self) -> bool:
+        """Whether the comparison by indicator gives each plan a column (TARGETS_COLUMNS)."""
+        return len(self.model.district_plans) <= TARGETS_COLUMNS
 
     @property
     def pilot_contents_answered(self) -> int:
@@ -344,7 +348,6 @@ def region_view(model: Model, region: Region) -> RegionView:
         pilot_chapters=pilot_chapters(within) if pilot else [],
         collection=collection(region),
         filters=filter_options([t for row in rows for t in row.targets], within.district_plans, COMPARISON_FILTERS),
-        targets_in_columns=len(within.district_plans) <= TARGETS_COLUMNS,
     )
 
 

@@ -78,7 +78,6 @@ class RegionDocuments:
     region: Region
     levels: list[tuple[str, list[CitedDocument]]]  # LEVELS order; only the documents its plans cite
     lineage: list[Lineage]  # each of its plans
-    listed: bool  # whether it lists every citation with its quote, and the lineage (CITATIONS_LISTED)
 
     @property
     def code(self) -> str:
@@ -87,6 +86,11 @@ class RegionDocuments:
     @property
     def citation_count(self) -> int:
         return sum(len(row.citations) for _, rows in self.levels for row in rows)
+
+    @property
+    def listed(self) -> bool:
+        """Whether it lists every citation with its quote, and the lineage (CITATIONS_LISTED)."""
+        return self.citation_count <= CITATIONS_LISTED
 
 
 @dataclass(frozen=True)
@@ -150,8 +154,7 @@ def region_documents(model: Model) -> list[RegionDocuments]:
     for region in model.regions:
         rows = cited_by(region.plans, model.documents, packaged)
         if rows:
-            listed = sum(len(row.citations) for row in rows) <= CITATIONS_LISTED
-            pages.append(RegionDocuments(region, by_level(rows), lineage(region.plans), listed))
+            pages.append(RegionDocuments(region, by_level(rows), lineage(region.plans)))
     return pages
 
 
