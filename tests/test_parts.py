@@ -200,6 +200,26 @@ def test_each_part_carries_only_its_own_navigation(built_in_parts):
         assert (paths.site_dir / Path(page).parent / link / "index.html").resolve().is_file()
 
 
+@pytest.mark.parametrize("edition", ["", "en/"])
+def test_a_regions_navigation_names_the_hubs_sections(built_in_parts, edition):
+    """A region's pages name each section whose own page is the hub's (the plans, the comparisons, the downloads),
+    and lead to that page; no entry of any part's navigation is nameless."""
+    from bs4 import BeautifulSoup
+
+    site = built_in_parts.site_dir
+    names = {"": ["各区方案", "对比", "数据下载"], "en/": ["Plans", "Comparisons", "Downloads"]}[edition]
+    for path in ["plans/d0000-2023/index.html", "compare/210000/targets/index.html", "plans/index.html"]:
+        page = BeautifulSoup((site / edition / path).read_text(encoding="utf-8"), "html.parser")
+        entries = [entry.get_text(" ", strip=True) for entry in page.select("nav.md-nav--primary .md-nav__link")]
+        assert entries and "None" not in entries, (path, entries)
+        for name in names:
+            assert name in entries, (path, name)
+    region = BeautifulSoup((site / edition / "plans/d0000-2023/index.html").read_text(encoding="utf-8"), "html.parser")
+    hubs = {a.get_text(strip=True): a["href"] for a in region.select("nav.md-nav--primary a.md-nav__link")}
+    assert hubs[names[0]] == "../index.html"
+    assert hubs[names[2]] == "../../data/index.html"
+
+
 def test_the_search_has_the_hubs_index_and_one_per_group_of_regions(built_in_parts):
     """The hub's index at pagefind/, each group's at pagefind/parts/<group>/ in both languages, and none of a
     region's own: the search page merges the groups' (overrides/search.html data-parts)."""
