@@ -145,7 +145,7 @@ def _site_tools_alone(paths, languages: tuple[str, ...]) -> float:
             build = partial(mkdocs.build_part, paths, searched=searched, when=when, languages=languages)
             list(pool.map(lambda part: build(part.name, part.hub), every))
         groups = {group: [part.name for part in members] for group, members in parts.search_groups(every).items()}
-        mkdocs.index_groups(paths, groups, when, jobs)
+        mkdocs.index_groups(paths, groups, when, jobs, languages)
     publish.publish_site(paths, every, when)
     return round(time.perf_counter() - start, 2)
 

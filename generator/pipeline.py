@@ -83,7 +83,7 @@ def build(
         if not run_mkdocs:
             return validation.warnings
         if only is None:
-            index_searches(paths, every, digests, when, jobs, stage)
+            index_searches(paths, every, digests, when, jobs, stage, languages)
         # The site as published is the parts at these digests; a build stopped between building parts and
         # publishing them left an older site, which is published again.
         published = common_digest([(name, digest.encode()) for name, digest in digests.items()], {})
@@ -95,7 +95,7 @@ def build(
 
 
 def index_searches(paths: Paths, every, digests: dict[str, str], when: datetime.datetime, jobs: int,
-                   stage: Stage = no_timing) -> None:  # fmt: skip
+                   stage: Stage = no_timing, languages=LANGUAGES) -> None:  # fmt: skip
     """The search index of each group of regions whose parts changed (build/parts.py search_groups), from the
     parts' built pages."""
     searches = state.search_digests(every, digests)
@@ -104,7 +104,8 @@ def index_searches(paths: Paths, every, digests: dict[str, str], when: datetime.
     if not stale:
         return
     with stage("search index"):
-        mkdocs.index_groups(paths, {group: [part.name for part in groups[group]] for group in stale}, when, jobs)
+        members = {group: [part.name for part in groups[group]] for group in stale}
+        mkdocs.index_groups(paths, members, when, jobs, languages)
     for group in stale:
         state.write_search_state(paths, group, searches[group])
 

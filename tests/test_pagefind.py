@@ -60,3 +60,43 @@ def test_a_file_that_is_no_filter_is_refused(tmp_path):
     path.write_bytes(gzip.compress(b"something else"))
     with pytest.raises(ValueError, match="not a Pagefind filter file"):
         pagefind.sort_filters(folder)
+
+
+def page(lang: str, title: str, body: str) -> str:
+    return (
+        f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title></head>'
+        f"<body><main><h1>{title}</h1><p>{body}</p></main></body></html>"
+    )
+
+
+def test_each_edition_indexed_apart_and_merged_is_the_index_of_both(tmp_path):
+    """The groups' indexes are made by one Pagefind run per edition (engine/mkdocs.py index_groups): merged, they
+    are the same files as one run over both editions makes."""
+    import subprocess
+
+    site = tmp_path / "site"
+    pages = {
+        "index.html": page("zh", "首页", "天津市各区碳达峰实施方案"),
+        "plans/a/index.html": page("zh", "河东区", "到2025年，单位地区生产总值能耗下降"),
+        "en/index.html": page("en", "Home", "Carbon peaking plans of Tianjin's districts"),
+        "en/plans/a/index.html": page("en", "Hedong", "By 2025, energy use per unit of GDP falls"),
+    }
+    for address, html in pages.items():
+        (site / address).parent.mkdir(parents=True, exist_ok=True)
+        (site / address).write_text(html, encoding="utf-8")
+    subprocess.run(pagefind.index_command(site, tmp_path / "one"), check=True, capture_output=True)
+    pagefind.finish(tmp_path / "one")
+    for lang in ("zh", "en"):
+        pagefind.gather_pages([site], tmp_path / f"pages-{lang}", lang)
+        subprocess.run(
+            pagefind.index_command(tmp_path / f"pages-{lang}", tmp_path / f"index-{lang}"),
+            check=True,
+            capture_output=True,
+        )
+    assert tree(tmp_path / "pages-zh").keys() == {"index.html", "plans/a/index.html"}
+    assert tree(tmp_path / "pages-en").keys() == {"en/index.html", "en/plans/a/index.html"}
+    pagefind.merge([tmp_path / "index-zh", tmp_path / "index-en"], tmp_path / "two")
+    pagefind.finish(tmp_path / "two")
+    entry = json.loads((tmp_path / "two" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert sorted(entry["languages"]) == ["en", "zh"]
+    assert tree(tmp_path / "two") == tree(tmp_path / "one")

@@ -77,23 +77,32 @@ def build_part(
     os.replace(staged, site)
 
 
-def index_groups(paths: Paths, groups: dict[str, list[str]], when: datetime.datetime, jobs: int = 1) -> None:
+def index_groups(
+    paths: Paths, groups: dict[str, list[str]], when: datetime.datetime, jobs: int = 1, languages=LANGUAGES
+) -> None:
     """The search index of each group of regions (``groups``: its name and its parts' names), from the parts' built
-    pages, ``jobs`` at a time; each replaces the group's previous one (Paths.search_bundle) only once all succeeded."""
+    pages, each edition's by a Pagefind run of its own (pagefind.gather_pages), ``jobs`` at a time; each replaces
+    the group's previous one (Paths.search_bundle) only once all succeeded."""
     commands_, staged = {}, {}
     for group, members in groups.items():
         folder = paths.search_dir(group)
-        pages, staged[group] = folder / "building-pages", folder / "building-index"
-        shutil.rmtree(staged[group], ignore_errors=True)
-        pagefind.gather_pages((paths.part_site(member) for member in members), pages)
-        commands_[f"pagefind ({group})"] = pagefind.index_command(pages, staged[group])
+        for lang in languages:
+            pages, staged[group, lang] = folder / f"building-pages-{lang}", folder / f"building-index-{lang}"
+            shutil.rmtree(staged[group, lang], ignore_errors=True)
+            pagefind.gather_pages((paths.part_site(member) for member in members), pages, lang)
+            commands_[f"pagefind ({group}, {lang})"] = pagefind.index_command(pages, staged[group, lang])
     building = [path for group in groups for path in paths.search_dir(group).glob("building-*")]
     commands.run(commands_, paths.root, commands.environment(when), building, jobs)
-    for group, bundle in staged.items():
+    for group in groups:
+        bundle = paths.search_dir(group) / "building-index"
+        shutil.rmtree(bundle, ignore_errors=True)
+        pagefind.merge((staged[group, lang] for lang in languages), bundle)
         pagefind.finish(bundle)
         shutil.rmtree(paths.search_bundle(group), ignore_errors=True)
         os.replace(bundle, paths.search_bundle(group))
-        shutil.rmtree(paths.search_dir(group) / "building-pages")
+        for lang in languages:
+            shutil.rmtree(staged[group, lang])
+            shutil.rmtree(paths.search_dir(group) / f"building-pages-{lang}")
 
 
 def configuration_file(paths: Paths, name: str, lang: str) -> Path:
