@@ -9,6 +9,7 @@ target's quote is located so that its page can link straight to it.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Sequence
@@ -171,7 +172,7 @@ def locate(document: list[Block], quote: Quote) -> tuple[Block, int, int] | None
             if span := _find(block.text, quote.text):
                 return block, *span
         return None
-    texts = [WHITESPACE.sub("", block.text) for block in document]
+    texts = [_squeezed(block.text)[0] for block in document]
     offsets = list(itertools.accumulate((len(t) for t in texts), initial=0))
     needle = WHITESPACE.sub("", quote.text)
     places = src.starts(needle, "".join(texts))
@@ -182,7 +183,7 @@ def locate(document: list[Block], quote: Quote) -> tuple[Block, int, int] | None
     if at + len(needle) > offsets[index + 1]:
         return None  # the place runs into the next paragraph
     block = document[index]
-    positions = [i for i, c in enumerate(block.text) if not WHITESPACE.fullmatch(c)]
+    positions = _squeezed(block.text)[1]
     start = at - offsets[index]
     return block, positions[start], positions[start + len(needle) - 1] + 1
 
@@ -211,10 +212,20 @@ def _is_heading(text: str, level: int) -> bool:
 
 def _find(text: str, quote: str) -> tuple[int, int] | None:
     """Where ``quote`` stands in ``text``, whitespace aside, as indices into ``text``."""
-    positions = [i for i, c in enumerate(text) if not WHITESPACE.fullmatch(c)]
-    squeezed = "".join(text[i] for i in positions)
+    squeezed, positions = _squeezed(text)
     needle = WHITESPACE.sub("", quote)
     at = squeezed.find(needle) if needle else -1
     if at < 0:
         return None
     return positions[at], positions[at + len(needle) - 1] + 1
+
+
+NOT_WHITESPACE = re.compile(r"\S")
+
+
+# A paragraph is looked in by every quote of its plan that is not found in its own section before it: each
+# paragraph's text without whitespace is made once (validation and assembly read a plan's quotes one after another).
+@functools.lru_cache(maxsize=4096)
+def _squeezed(text: str) -> tuple[str, tuple[int, ...]]:
+    """``text`` without whitespace (sources.squeeze), and the index in ``text`` of each character it keeps."""
+    return src.squeeze(text), tuple(match.start() for match in NOT_WHITESPACE.finditer(text))
