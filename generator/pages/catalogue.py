@@ -227,7 +227,7 @@ PAGES = (
         lambda site, plan, figures: {
             "plan": plan,
             "bars": views.plan_years(plan),
-            "rows": views.plan_targets(plan, site.documents[plan.plan_id]),
+            "rows": views.plan_targets(plan, site.document(plan)),
             "filters": views.plan_filters(plan),
             "citations": views.plan_citations(plan),
             "defers_to": views.city_basis(plan),
@@ -245,7 +245,7 @@ PAGES = (
         lambda site, pair, figures: _region(
             pair[0],
             d=pair[1],
-            asks=views.city_asks(pair[0].pilot, site.documents[pair[0].pilot.plan_id]) if pair[0].pilot else [],
+            asks=views.city_asks(pair[0].pilot, site.document(pair[0].pilot)) if pair[0].pilot else [],
         ),
         _pair_region,
         # A district without a plan: the same words on every such page (the city's asks, how to send the plan).
@@ -257,7 +257,7 @@ PAGES = (
         _plans,
         lambda site, plan, figures: {
             "plan": plan,
-            "blocks": site.documents[plan.plan_id],
+            "blocks": site.document(plan),
             "chapters": views.chapter_titles(plan),
         },
         _plan_region,

@@ -6,9 +6,10 @@ read the site and nothing else; nothing after this stage opens a project file.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
+from generator.base.source_text import Source
 from generator.package import passages, relations, releases
 from generator.package.load import Inputs, SiteSettings
 from generator.site import citation, history, views
@@ -36,13 +37,22 @@ class Site:
 
     model: model_stage.Model
     descriptor: dict  # the data package's descriptor as published: the repository's, its version as data_version's
-    documents: dict[str, list[passages.Block]]  # plan_id -> its source text as blocks, every quote marked
+    sources: dict[str, Source]  # plan_id -> its source text (document() marks its quotes)
     releases: tuple[releases.Release, ...]  # oldest first
     changelog: tuple[history.Entry, ...]  # newest first: the working data, then each release
     regions: tuple[views.RegionView, ...]  # each compared region's views (views.regions), for both languages
     version: history.DataVersion  # whether the data are the release their version number names
     settings: SiteSettings = SiteSettings()  # mkdocs.yml's settings that pages need (load.site_settings)
     package: Package | None = None  # what the downloads publish (None: a site assembled for its pages alone)
+    _documents: dict[str, list[passages.Block]] = field(default_factory=dict, compare=False, repr=False)
+
+    def document(self, plan: model_stage.Plan) -> list[passages.Block]:
+        """A plan's source text as blocks, every quote of its targets and citations marked: made when one of its
+        pages is first rendered, by the process that renders the part holding it, and kept there for its other
+        pages (the source page, the plan page's quotes, both editions)."""
+        if plan.plan_id not in self._documents:
+            self._documents[plan.plan_id] = passages.plan_document(plan, self.sources[plan.plan_id])
+        return self._documents[plan.plan_id]
 
     @cached_property
     def compared(self) -> dict[str, tuple[str, frozenset[str]]]:
@@ -86,9 +96,7 @@ def assemble(
     with the downloads.
     """
     site_model = model_stage.build_model(tables, inputs.relations)
-    documents = {
-        plan.plan_id: passages.plan_document(plan, inputs.source_texts[plan.source_file]) for plan in site_model.plans
-    }
+    sources = {plan.plan_id: inputs.source_texts[plan.source_file] for plan in site_model.plans}
     versions = list(inputs.releases)
     keys = releases.primary_keys(*(r.descriptor() for r in versions), inputs.descriptor)
     notes = history.parse_notes(inputs.changelog_notes)
@@ -97,7 +105,7 @@ def assemble(
     return Site(
         site_model,
         inputs.descriptor | {"version": version.published},
-        documents,
+        sources,
         inputs.releases,
         tuple(changelog),
         views.regions(site_model),
