@@ -232,6 +232,10 @@ def test_quotes_are_the_same_construction_once_figures_years_and_places_are_mask
     assert masked("到2025年，甲区森林覆盖率达到14%") == masked("到2030年，全区森林覆盖率达到31.02%")
     assert masked("到2030年，全区森林覆盖率达到31.02%") == "到#年，@森林覆盖率达到#%"
     assert masked("到2025年，乙区森林覆盖率达到14%") != masked("到2025年，乙区森林覆盖率保持稳定")
+    # The longest place first: 东丽区 is masked whole, not as 东 and 丽区; a one-character place too.
+    masked = checks.ConsistentCoding(place_names=["丽区", "东丽区", "津"]).masked
+    assert masked("东丽区和丽区到2025年") == "@和@到#年"
+    assert masked("津南") == "@南"
 
 
 def test_two_targets_of_one_indicator_with_the_same_construction_and_different_directions(project):

@@ -585,6 +585,14 @@ class ConsistentCoding(Check):
         factory=dict, init=False
     )
 
+    # The places as they are masked, longest first (by rank), filed under their first two characters: a quote is
+    # looked in for the few places that can stand in it, not for every district of the package.
+    _places: dict[str, list[tuple[int, str]]] = attrs.field(factory=dict, init=False)
+
+    def __attrs_post_init__(self) -> None:
+        for rank, place in enumerate(sorted({*PLACES, *self.place_names}, key=len, reverse=True)):
+            self._places.setdefault(place[:2], []).append((rank, place))
+
     def validate_start(self) -> Iterable[errors.Error]:
         self._seen = {}
         return ()
@@ -608,9 +616,11 @@ class ConsistentCoding(Check):
                 yield InconsistentCodingError.from_row(row, note=note, field_name=field_name)
 
     def masked(self, quote: str) -> str:
-        """The quote with its figures and years as #, and the places it names as @."""
+        """The quote with its figures and years as #, and the places it names as @ (the longest first). A place
+        that does not stand in the text cannot come to stand in it as others are masked: it holds no @."""
         text = FIGURE.sub("#", quote)
-        for place in sorted({*PLACES, *self.place_names}, key=len, reverse=True):
+        starts = {text[i : i + 2] for i in range(len(text))} | set(text) | {""}
+        for _, place in sorted(found for start in starts for found in self._places.get(start, ())):
             text = text.replace(place, "@")
         return text
 
