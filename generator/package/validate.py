@@ -92,8 +92,7 @@ def validate(inputs: Inputs, drawing: Drawing | None = None) -> Validation:
         problems += [_problem(file, error) for error in task.errors if id(error) not in handled]
     problems += key_problems
     problems += _unplaced(inputs)
-    problems += _quotes_across_paragraphs(inputs)
-    problems += _sentence_problems(inputs)
+    problems += _passage_problems(inputs)
     problems = sorted(set(problems + cell_problems), key=order)
     return Validation(problems, _summary(report, project_checks, problems, warnings), tables, warnings)
 
@@ -259,76 +258,78 @@ def _lookup(rows: list[dict[str, str]], key: str, value: str) -> dict[str, str |
     return {row[key]: _cell(row, value) for row in rows if _cell(row, key)}
 
 
-def _quotes_across_paragraphs(inputs: Inputs) -> list[Problem]:
-    """Quotes (of targets and of citations) that stand in the source, but not within one paragraph of it as the
-    source page shows it: the page could not mark them, nor a link lead to them."""
+def _passage_problems(inputs: Inputs) -> list[Problem]:
+    """The checks that read a plan's source as its page shows it, in paragraphs (passages.blocks), each plan's
+    source read once for all of them: quotes across paragraphs, and what a target's sentence decides."""
     sources = {
         _cell(row, "plan_id"): inputs.source_texts.get(_cell(row, "source_file") or "")
         for row in inputs.text_rows.get("plans", [])
     }
-    resources = inputs.descriptor.get("resources", [])
-    message = "the quote stands in the source, but across two of its paragraphs"
-    problems = []
+    quoted: dict[str | None, dict[str, list[tuple[int, dict[str, str]]]]] = {}  # plan_id -> resource -> its rows
     for name in QUOTED:
-        quotes: dict[str, list[passages.Quote]] = {}  # plan_id -> its quotes, each named by its line
         for line, row in enumerate(inputs.text_rows.get(name, []), start=2):
-            source, quote = sources.get(_cell(row, "plan_id")), _cell(row, "quote")
-            if source is None or not quote or not src.occurs_in(quote, source.matchable):  # else not-in-source
-                continue
-            occurrence = _occurrence(row, src.occurrences(quote, source.matchable))
-            if occurrence is not False:  # else reported by quote-occurrence or a type error
-                quotes.setdefault(row["plan_id"], []).append(
-                    passages.Quote(str(line), row.get("section", ""), quote, occurrence)
-                )
-        file = next((f"datapackage/{r.get('path')}" for r in resources if r.get("name") == name), "")
-        problems += [
-            Problem(file, int(line), "quote", "quote-spans-paragraphs", message, HINTS["quote-spans-paragraphs"])
-            for plan_id, plan_quotes in quotes.items()
-            for line in passages.document(sources[plan_id] or Source.of(""), plan_quotes)[1]
-        ]
+            quoted.setdefault(_cell(row, "plan_id"), {}).setdefault(name, []).append((line, row))
+    problems = []
+    for plan_id, rows in quoted.items():
+        source = sources.get(plan_id) if plan_id is not None else None  # no plan: the keys' checks report it
+        if source is None:
+            continue
+        document = passages.blocks(source)
+        for name in QUOTED:
+            problems += _quotes_across_paragraphs(_file_of(inputs, name), source, document, rows.get(name, []))
+        problems += _sentence_problems(_file_of(inputs, "targets"), source, document, rows.get("targets", []))
     return problems
 
 
-def _sentence_problems(inputs: Inputs) -> list[Problem]:
+def _quotes_across_paragraphs(
+    file: str, source: Source, document: list[passages.Block], rows: list[tuple[int, dict[str, str]]]
+) -> list[Problem]:
+    """Quotes (of a plan's targets or of its citations) that stand in the source, but not within one paragraph of
+    it as the source page shows it: the page could not mark them, nor a link lead to them."""
+    quotes = []  # each named by its line
+    for line, row in rows:
+        quote = _cell(row, "quote")
+        if not quote or not src.occurs_in(quote, source.matchable):  # else not-in-source
+            continue
+        occurrence = _occurrence(row, src.occurrences(quote, source.matchable))
+        if occurrence is not False:  # else reported by quote-occurrence or a type error
+            quotes.append(passages.Quote(str(line), row.get("section", ""), quote, occurrence))
+    message = "the quote stands in the source, but across two of its paragraphs"
+    return [
+        Problem(file, int(line), "quote", "quote-spans-paragraphs", message, HINTS["quote-spans-paragraphs"])
+        for line in passages.mark(document, quotes)
+    ]
+
+
+def _sentence_problems(
+    file: str, source: Source, document: list[passages.Block], rows: list[tuple[int, dict[str, str]]]
+) -> list[Problem]:
     """What a target's sentence decides (clauses.py): its year is the deadline before its quote's end in its own
     sentence, or none (target-year); and in the key tasks, every dated result that its quote states by its
     direction alone is the quote of a qualitative row of its plan (dated-clause-without-row). Quotes that do not
     stand within one paragraph are reported by the other checks."""
-    sources = {
-        _cell(row, "plan_id"): inputs.source_texts.get(_cell(row, "source_file") or "")
-        for row in inputs.text_rows.get("plans", [])
-    }
-    file = _file_of(inputs, "targets")
-    by_plan: dict[str, list[tuple[int, dict[str, str]]]] = {}
-    for line, row in enumerate(inputs.text_rows.get("targets", []), start=2):
-        by_plan.setdefault(row.get("plan_id", ""), []).append((line, row))
     problems = []
-    for plan_id, rows in by_plan.items():
-        source = sources.get(plan_id)
-        if source is None:
+    qualitative = [src.squeeze(r["quote"]) for _, r in rows if r.get("kind") == "qualitative" and r.get("quote")]
+    for line, row in rows:
+        quote = _cell(row, "quote")
+        if not quote or not src.occurs_in(quote, source.matchable):
             continue
-        document = passages.blocks(source)
-        qualitative = [src.squeeze(r["quote"]) for _, r in rows if r.get("kind") == "qualitative" and r.get("quote")]
-        for line, row in rows:
-            quote = _cell(row, "quote")
-            if not quote or not src.occurs_in(quote, source.matchable):
-                continue
-            occurrence = _occurrence(row, src.occurrences(quote, source.matchable))
-            place = occurrence is not False and passages.locate(
-                document, passages.Quote(str(line), row.get("section", ""), quote, occurrence)
-            )
-            if not place:
-                continue
-            placed = clauses.Placed.of(place[0].text, place[1], place[2])
-            if message := _year_problem(placed.deadline, row.get("target_year", "")):
-                problems.append(Problem(file, line, "target_year", "target-year", message, HINTS["target-year"]))
-            # In the key tasks (a row of a numbered measure) every dated result is recorded (rule 3); the main goals
-            # record only the outcomes rule 4 lists, so a quote there may pass over a clause that has no row.
-            for clause in placed.dated_direction_clauses if row.get("measure_id") else []:
-                if not any(clause in other for other in qualitative):
-                    message = f"the quote carries “{clause}”, a dated result with no qualitative row of its own"
-                    hint = HINTS["dated-clause-without-row"]
-                    problems.append(Problem(file, line, "quote", "dated-clause-without-row", message, hint))
+        occurrence = _occurrence(row, src.occurrences(quote, source.matchable))
+        place = occurrence is not False and passages.locate(
+            document, passages.Quote(str(line), row.get("section", ""), quote, occurrence)
+        )
+        if not place:
+            continue
+        placed = clauses.Placed.of(place[0].text, place[1], place[2])
+        if message := _year_problem(placed.deadline, row.get("target_year", "")):
+            problems.append(Problem(file, line, "target_year", "target-year", message, HINTS["target-year"]))
+        # In the key tasks (a row of a numbered measure) every dated result is recorded (rule 3); the main goals
+        # record only the outcomes rule 4 lists, so a quote there may pass over a clause that has no row.
+        for clause in placed.dated_direction_clauses if row.get("measure_id") else []:
+            if not any(clause in other for other in qualitative):
+                message = f"the quote carries “{clause}”, a dated result with no qualitative row of its own"
+                hint = HINTS["dated-clause-without-row"]
+                problems.append(Problem(file, line, "quote", "dated-clause-without-row", message, hint))
     return problems
 
 
