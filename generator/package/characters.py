@@ -124,6 +124,8 @@ def cell_problems(name: str, rows: list[dict[str, str]]) -> list[Problem]:
     cell and character, at its first place in the cell."""
     problems = []
     for line, row in enumerate(rows, start=2):
+        if not IN_CELL.search(",".join(row.values())):  # the row as a whole first: most rows hold none
+            continue
         for column, cell in row.items():
             problems += [_problem(name, line, column, cell, at, count) for at, count in _found(IN_CELL, cell)]
     return problems

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import builtins
 import datetime
+import functools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -320,8 +321,15 @@ def english_field(name: str) -> bool:
     return name.endswith("_en") or name in TRANSLATES
 
 
-def english_fields(field_names: list[str]) -> Iterable[tuple[str, str]]:
-    """(English field, the Chinese field it translates) for each English field among ``field_names``."""
+def english_fields(field_names: Sequence[str]) -> tuple[tuple[str, str], ...]:
+    """(English field, the Chinese field it translates) for each English field among ``field_names``: the same for
+    every row of a table, worked out once."""
+    return _english_fields(tuple(field_names))
+
+
+@functools.lru_cache(maxsize=64)
+def _english_fields(field_names: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    found = []
     for name in field_names:
         chinese = TRANSLATES.get(name) or next(
             (
@@ -332,7 +340,8 @@ def english_fields(field_names: list[str]) -> Iterable[tuple[str, str]]:
             None,
         )
         if chinese in field_names:
-            yield name, chinese
+            found.append((name, chinese))
+    return tuple(found)
 
 
 @attrs.define(kw_only=True, repr=False)

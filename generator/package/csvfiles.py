@@ -156,5 +156,7 @@ def _cell_problems(name: str, rows: list[dict[str, str]], fields: list[dict[str,
 
 def _has_spaces_around(cell: str) -> bool:
     """Whether the cell begins or ends with whitespace other than what characters.py reports (a line break)."""
+    if not cell or not (cell[0].isspace() or cell[-1].isspace()):  # what str.strip would strip: most cells none
+        return False
     around = cell[: len(cell) - len(cell.lstrip())] + cell[len(cell.rstrip()) :]
     return any(not characters.IN_CELL.fullmatch(c) for c in around)
