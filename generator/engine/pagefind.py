@@ -16,6 +16,7 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
+from generator.base import urls
 from generator.base.i18n import DEFAULT, LANGUAGES
 
 BUNDLE = "pagefind"
@@ -56,9 +57,10 @@ def gather_pages(sites: Iterable[Path], pages: Path, lang: str) -> None:
 
 
 def edition(address: Path) -> str:
-    """The edition a built page belongs to: English under en/, Chinese at the root (engine/editions.py)."""
-    first = address.parts[0] if len(address.parts) > 1 else ""
-    return first if first in LANGUAGES and first != DEFAULT else DEFAULT
+    """The edition a built page belongs to, by where each edition is served (urls.edition_root)."""
+    path = address.as_posix()
+    served = [lang for lang in LANGUAGES if lang != DEFAULT and path.startswith(urls.edition_root(lang))]
+    return served[0] if served else DEFAULT
 
 
 def merge(bundles: Iterable[Path], target: Path) -> None:
