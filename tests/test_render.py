@@ -596,6 +596,14 @@ def test_past_its_limit_the_timeline_links_each_plans_year_onward(tmp_path, monk
     assert sorted(onward) == expected
 
 
+# What a region's page of documents says of itself when it lists every citation with its quote, in its text and in
+# its description.
+WITH_QUOTES = {
+    "zh": ["每处引用附方案原文", "附引用的原文"],
+    "en": ["Every citation comes with", "with the words that cite"],
+}
+
+
 @pytest.mark.parametrize("lang", i18n.LANGUAGES)
 def test_a_regions_page_of_documents_holds_exactly_its_plans_citations(pages, lang):
     page = BeautifulSoup(pages[i18n.page_path("compare/990000/documents.md", lang)], "html.parser")
@@ -606,6 +614,7 @@ def test_a_regions_page_of_documents_holds_exactly_its_plans_citations(pages, la
     cited = {c["document_id"] for c in citations}
     for document in fixture_rows("documents"):
         assert (f"{{ #{document['document_id']} }}" in text) == (document["document_id"] in cited)
+    assert [words for words in WITH_QUOTES[lang] if words in text] == WITH_QUOTES[lang]
 
 
 @pytest.mark.parametrize("lang", i18n.LANGUAGES)
@@ -652,8 +661,10 @@ def test_past_its_limit_a_regions_page_of_documents_names_the_citing_plans_witho
     from generator.site.views import documents as document_views
 
     monkeypatch.setattr(document_views, "CITATIONS_LISTED", 1)  # 示例市's plans cite documents twice
-    text = render_fixture(tmp_path)[i18n.page_path("compare/990000/documents.md", lang)]
+    pages = render_fixture(tmp_path)
+    text = pages[i18n.page_path("compare/990000/documents.md", lang)]
     assert "<table>" not in text  # neither the lineage nor the citations with their quotes
+    assert not [words for words in WITH_QUOTES[lang] if words in text]  # nor says it has them
     citations = fixture_rows("citations")
     assert not [c for c in citations if c["quote"] in text]
     linked = re.findall(r"\]\(\.\./\.\./sources/([^/]+)\.md#([^)]+)\)", text)
