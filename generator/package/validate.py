@@ -269,6 +269,7 @@ def _passage_problems(inputs: Inputs) -> list[Problem]:
     for name in QUOTED:
         for line, row in enumerate(inputs.text_rows.get(name, []), start=2):
             quoted.setdefault(_cell(row, "plan_id"), {}).setdefault(name, []).append((line, row))
+    files = {name: _file_of(inputs, name) for name in QUOTED}
     problems = []
     for plan_id, rows in quoted.items():
         source = sources.get(plan_id) if plan_id is not None else None  # no plan: the keys' checks report it
@@ -276,8 +277,8 @@ def _passage_problems(inputs: Inputs) -> list[Problem]:
             continue
         document = passages.blocks(source)
         for name in QUOTED:
-            problems += _quotes_across_paragraphs(_file_of(inputs, name), source, document, rows.get(name, []))
-        problems += _sentence_problems(_file_of(inputs, "targets"), source, document, rows.get("targets", []))
+            problems += _quotes_across_paragraphs(files[name], source, document, rows.get(name, []))
+        problems += _sentence_problems(files["targets"], source, document, rows.get("targets", []))
     return problems
 
 
