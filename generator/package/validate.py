@@ -6,17 +6,32 @@ One frictionless pass over each table finds the problems and keeps the typed row
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+import json
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from frictionless import Check, Checklist, FrictionlessException
+import attrs
+from frictionless import Check, Checklist, FrictionlessException, Package, Resource, Schema
 from frictionless.settings import VERSION as frictionless_version
 
 from generator.base import sources as src
 from generator.base.problems import Problem, order
 from generator.base.source_text import Source
-from generator.package import addresses, characters, checks, clauses, csvfiles, keys, passages, project_files, relations
+from generator.package import (
+    addresses,
+    characters,
+    checks,
+    clauses,
+    csvfiles,
+    keys,
+    passages,
+    project_files,
+    regional,
+    relations,
+)
 from generator.package.load import Inputs
 
 # Which fields must stand verbatim in the source of the row's plan: (resource, fields). The column that picks the
@@ -34,6 +49,8 @@ VERBATIM_FIELDS = [
     ("citations", ["quote"]),
     ("documents", ["title", "issuer", "doc_number"]),
 ]
+
+Tables = dict[str, list[dict[str, Any]]]  # resource name -> its rows
 
 # The resources whose quotes the source pages mark and link to: each quote must stand within one paragraph.
 QUOTED = ("targets", "citations")
@@ -58,10 +75,30 @@ class Drawing:
     can_draw: Callable[[str], bool]
 
 
-def validate(inputs: Inputs, drawing: Drawing | None = None) -> Validation:
+@dataclass(frozen=True)
+class Verdict:
+    """What validating a portion of the package found (regional.py): its problems, on the package's rows, and its
+    rows as frictionless typed them."""
+
+    problems: list[Problem]
+    tables: dict[str, list[dict[str, Any]]]
+
+
+# How the portions are validated: given the portions and what validates one, their verdicts in order. The build
+# validates them side by side, each kept by the digest that ``digests`` gives it (build/checking.py).
+Run = Callable[[list[regional.Portion], Callable[[regional.Portion], Verdict], list[str]], list[Verdict]]
+
+
+def one_by_one(
+    portions: list[regional.Portion], verdict: Callable[[regional.Portion], Verdict], _digests: list[str]
+) -> list[Verdict]:
+    return [verdict(portion) for portion in portions]
+
+
+def validate(inputs: Inputs, drawing: Drawing | None = None, run: Run = one_by_one) -> Validation:
     """Every problem in the package, all at once, from one read of each table by frictionless; with ``drawing``,
-    also each drawn text's characters."""
-    package = inputs.package
+    also each drawn text's characters. A package of several regions is validated a region at a time, each from its
+    own rows (``run`` says how), and what crosses regions on the key columns of the whole (regional.py)."""
     blocking, cell_problems = csvfiles.check_files(inputs.descriptor, inputs.data, inputs.text_rows, "datapackage")
     for path, source in inputs.source_texts.items():
         if source.utf8:
@@ -75,26 +112,161 @@ def validate(inputs: Inputs, drawing: Drawing | None = None) -> Validation:
     cell_problems, warnings = _split(cell_problems)
     if blocking:
         return Validation(sorted(blocking + cell_problems, key=order), {"valid": False}, {}, warnings)
-    tables: dict[str, list[dict[str, Any]]] = {resource.name: [] for resource in package.resources}
     try:
         project_checks = _project_checks(inputs, drawing)
-        # No limit: frictionless stops reading a table at its 1,000th error by default, and says so only in the
-        # report's warnings; every problem is counted, and the printed list is cut instead (problems.listed).
-        checklist = Checklist(checks=[*project_checks, checks.KeepRows(tables=tables)])
-        report = package.validate(checklist, limit_errors=0)
+        portions = regional.divide(inputs)
+        if portions is None:
+            problems, tables, resources = _whole(inputs, project_checks)
+        else:
+            problems, tables, resources = _divided(inputs, project_checks, portions, run)
     except FrictionlessException as error:
         problem = Problem(inputs.descriptor_file, None, "", error.error.type, error.error.message)
         return Validation([problem], {"valid": False}, {}, warnings)
+    problems = sorted(set(problems + _unplaced(inputs) + cell_problems), key=order)
+    return Validation(problems, _summary(resources, project_checks, problems, warnings), tables, warnings)
+
+
+def _whole(inputs: Inputs, project_checks: list[Check]) -> tuple[list[Problem], Tables, list[dict[str, Any]]]:
+    """The package validated in one frictionless pass: (problems, typed tables, rows and errors per resource)."""
+    tables: Tables = {resource.name: [] for resource in inputs.package.resources}
+    # No limit: frictionless stops reading a table at its 1,000th error by default, and says so only in the report's
+    # warnings; every problem is counted, and the printed list is cut instead (problems.listed).
+    report = inputs.package.validate(
+        Checklist(checks=[*project_checks, checks.KeepRows(tables=tables)]), limit_errors=0
+    )
+    problems = _report_problems(inputs, report, report.tasks)
+    problems += _passage_problems(inputs, _numbered(inputs.text_rows, QUOTED))
+    resources = [
+        {"name": t.name, "path": t.place, "rows": t.stats.get("rows"), "errors": len(t.errors)} for t in report.tasks
+    ]
+    return problems, tables, resources
+
+
+def _divided(
+    inputs: Inputs, project_checks: list[Check], portions: list[regional.Portion], run: Run
+) -> tuple[list[Problem], Tables, list[dict[str, Any]]]:
+    """The package validated a portion at a time, each from its own rows with the checks of single rows, and the
+    keys and the checks across rows (checks.ACROSS_ROWS) on the whole package's key columns."""
+    across = [check for check in project_checks if type(check).__name__ in checks.ACROSS_ROWS]
+    within = [check for check in project_checks if check not in across]
+    descriptor, data = regional.key_tables(inputs, {
+        name: fields for check in across for name, fields in checks.ACROSS_ROWS[type(check).__name__].items()
+    })  # fmt: skip
+    report = _in_memory(descriptor, data).validate(Checklist(checks=across), limit_errors=0)
+    problems = _report_problems(inputs, report, report.tasks, descriptor)
+    verdicts = run(
+        portions, lambda portion: _portion(inputs, within, portion), portion_digests(inputs, within, portions)
+    )
+    tables: Tables = {}
+    for resource in inputs.descriptor["resources"]:
+        typed: list[Any] = [None] * len(inputs.text_rows[resource["name"]])
+        for portion, verdict in zip(portions, verdicts, strict=True):
+            for position, row in zip(portion.rows[resource["name"]], verdict.tables[resource["name"]], strict=True):
+                typed[position] = row
+        tables[resource["name"]] = typed
+    problems += [problem for verdict in verdicts for problem in verdict.problems]
+    files = {f"datapackage/{r['path']}": r for r in inputs.descriptor["resources"]}
+    errors = Counter(files[p.file]["name"] for p in set(problems) if p.file in files)
+    resources = [
+        {"name": r["name"], "path": r["path"], "rows": len(inputs.text_rows[r["name"]]), "errors": errors[r["name"]]}
+        for r in inputs.descriptor["resources"]
+    ]
+    return problems, tables, resources
+
+
+def _portion(inputs: Inputs, project_checks: list[Check], portion: regional.Portion) -> Verdict:
+    """A portion validated from its own rows alone: each row's problems, on the package's rows, and its typed
+    rows."""
+    descriptor = regional.portion_descriptor(inputs.descriptor)
+    tables: Tables = {resource["name"]: [] for resource in descriptor["resources"]}
+    checklist = Checklist(checks=[*project_checks, checks.KeepRows(tables=tables)])
+    report = _in_memory(descriptor, portion.data).validate(checklist, limit_errors=0)
+    tasks = [
+        _Task(task.name, task.place, [_moved(error, portion, task.name) for error in task.errors])
+        for task in report.tasks
+    ]
+    numbered = {
+        name: [(position + 2, inputs.text_rows[name][position]) for position in portion.rows[name]] for name in QUOTED
+    }
+    problems = _report_problems(inputs, report, tasks, inputs.descriptor) + _passage_problems(inputs, numbered)
+    return Verdict(problems, tables)
+
+
+def portion_digests(inputs: Inputs, project_checks: list[Check], portions: list[regional.Portion]) -> list[str]:
+    """What each portion's verdict depends on besides the generator's code: its rows, the sources of its plans and
+    what the checks look up across the package (their settings, but for the plans' sources: CHECKED_IN_SOURCES)."""
+    looked_up = hashlib.sha256(json.dumps(inputs.descriptor, sort_keys=True).encode())
+    for check in project_checks:
+        settings = {
+            field.name: getattr(check, field.name)
+            for field in attrs.fields(type(check))
+            if field.init and field.name not in CHECKED_IN_SOURCES and not callable(getattr(check, field.name))
+        }
+        looked_up.update(json.dumps([type(check).__name__, settings], default=repr, sort_keys=True).encode())
+    found = []
+    for portion in portions:
+        h = looked_up.copy()
+        for name, data in sorted(portion.data.items()):
+            h.update(f"{name}\0{len(data)}\0".encode() + data)
+        found.append(h.hexdigest())
+    return found
+
+
+# The settings of the checks that hold every plan's source: a portion reads only its own plans' (in its digest).
+CHECKED_IN_SOURCES = {"source_bytes", "matchable_sources", "outlines"}
+
+
+@dataclass(frozen=True)
+class _Task:
+    """A report task of a portion, its errors on the package's rows."""
+
+    name: str
+    place: str
+    errors: list[Any]
+
+
+def _moved(error: Any, portion: regional.Portion, resource: str) -> Any:
+    """A portion's error on the package's row (its message names that row too)."""
+    row_number = getattr(error, "row_number", None)
+    return attrs.evolve(error, row_number=portion.line(resource, row_number)) if row_number else error
+
+
+def _in_memory(descriptor: dict[str, Any], data: dict[str, bytes]) -> Package:
+    """A package of ``descriptor``'s resources whose CSV files are ``data`` (resource name -> bytes)."""
+    return Package(
+        resources=[
+            Resource(
+                data=data[r["name"]],
+                name=r["name"],
+                format="csv",
+                encoding=r.get("encoding"),
+                schema=Schema.from_descriptor(r["schema"]),
+            )
+            for r in descriptor["resources"]
+        ]
+    )
+
+
+def _report_problems(
+    inputs: Inputs, report: Any, tasks: list[Any], descriptor: dict[str, Any] | None = None
+) -> list[Problem]:
+    """The problems of a frictionless report whose ``tasks`` are the package's resources, named by their files;
+    ``descriptor``: the one validated, when not the package's own (its keys' fields name the errors' cells)."""
+    descriptor = descriptor or inputs.descriptor
+    paths = {r["name"]: r["path"] for r in inputs.descriptor["resources"]}
+    named = [_Task(task.name, paths[task.name], task.errors) for task in tasks]
     problems = [Problem(inputs.descriptor_file, None, "", error.type, error.message) for error in report.errors]
-    key_problems, handled = keys.key_problems(inputs.descriptor, report.tasks)
-    for task in report.tasks:
-        file = f"datapackage/{task.place}"
-        problems += [_problem(file, error) for error in task.errors if id(error) not in handled]
-    problems += key_problems
-    problems += _unplaced(inputs)
-    problems += _passage_problems(inputs)
-    problems = sorted(set(problems + cell_problems), key=order)
-    return Validation(problems, _summary(report, project_checks, problems, warnings), tables, warnings)
+    key_problems, handled = keys.key_problems(descriptor, named)
+    for task in named:
+        problems += [_problem(f"datapackage/{task.place}", error) for error in task.errors if id(error) not in handled]
+    return problems + key_problems
+
+
+def _numbered(
+    tables: dict[str, list[dict[str, str]]], names: tuple[str, ...]
+) -> dict[str, list[tuple[int, dict[str, str]]]]:
+    """Each resource's rows with their row numbers in its file (the header is row 1)."""
+    return {name: list(enumerate(tables.get(name, []), start=2)) for name in names}
 
 
 def _split(problems: list[Problem]) -> tuple[list[Problem], list[Problem]]:
@@ -103,7 +275,7 @@ def _split(problems: list[Problem]) -> tuple[list[Problem], list[Problem]]:
 
 
 def _summary(
-    report: Any, project_checks: list[Check], problems: list[Problem], warnings: list[Problem]
+    resources: list[dict[str, Any]], project_checks: list[Check], problems: list[Problem], warnings: list[Problem]
 ) -> dict[str, Any]:
     """What ran and what it found: frictionless' own checks per resource, then the project's rules; the warnings
     are counted and listed (file:row:field: what)."""
@@ -113,10 +285,7 @@ def _summary(
         "warnings": len(warnings),
         "warning_list": [str(w) for w in warnings],
         "validator": f"frictionless {frictionless_version}",
-        "resources": [
-            {"name": t.name, "path": t.place, "rows": t.stats.get("rows"), "errors": len(t.errors)}
-            for t in report.tasks
-        ],
+        "resources": resources,
         "checks": [
             {"check": "schema", "description": "types, formats and constraints of every cell (frictionless)"},
             {"check": "primary-key", "description": "primary keys are unique and present (frictionless)"},
@@ -258,16 +427,17 @@ def _lookup(rows: list[dict[str, str]], key: str, value: str) -> dict[str, str |
     return {row[key]: _cell(row, value) for row in rows if _cell(row, key)}
 
 
-def _passage_problems(inputs: Inputs) -> list[Problem]:
+def _passage_problems(inputs: Inputs, numbered: dict[str, list[tuple[int, dict[str, str]]]]) -> list[Problem]:
     """The checks that read a plan's source as its page shows it, in paragraphs (passages.blocks), each plan's
-    source read once for all of them: quotes across paragraphs, and what a target's sentence decides."""
+    source read once for all of them: quotes across paragraphs, and what a target's sentence decides. ``numbered``:
+    the rows of QUOTED checked, each with its row number."""
     sources = {
         _cell(row, "plan_id"): inputs.source_texts.get(_cell(row, "source_file") or "")
         for row in inputs.text_rows.get("plans", [])
     }
     quoted: dict[str | None, dict[str, list[tuple[int, dict[str, str]]]]] = {}  # plan_id -> resource -> its rows
     for name in QUOTED:
-        for line, row in enumerate(inputs.text_rows.get(name, []), start=2):
+        for line, row in numbered.get(name, []):
             quoted.setdefault(_cell(row, "plan_id"), {}).setdefault(name, []).append((line, row))
     files = {name: _file_of(inputs, name) for name in QUOTED}
     problems = []
