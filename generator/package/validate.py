@@ -1,6 +1,8 @@
 """Validate stage: the package against its schemas (frictionless) and the project's provenance rules.
 
-One frictionless pass over each table finds the problems and keeps the typed rows the later stages use.
+One frictionless pass over each table finds the problems and keeps the typed rows the later stages use. A package
+of several regions is read in portions (regional.py): each region's rows apart, and the keys across them on the key
+columns of the whole.
 """
 
 from __future__ import annotations
