@@ -181,7 +181,7 @@ def test_a_region_is_validated_from_its_own_rows(project, monkeypatch):
     while validating the package whole would report them in the same pass."""
     verdicts: dict[str, list[validate.Verdict]] = {}
 
-    def recording(portions, verdict, digests):
+    def recording(portions, verdict):
         made = [verdict(portion) for portion in portions]
         for portion, found in zip(portions, made, strict=True):
             verdicts.setdefault(portion.name, []).append(found)

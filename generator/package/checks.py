@@ -637,7 +637,9 @@ class ConsistentCoding(Check):
 # The checks that compare a row with others of its table, by check: the resource and the fields they read. A package
 # of several regions is checked a region at a time (validate.py); these run on the whole package's key columns and
 # these fields instead.
-ACROSS_ROWS = {"ConsistentCoding": {"targets": ("target_id", "indicator_id", "quote", "kind", "direction")}}
+ACROSS_ROWS: dict[type[Check], dict[str, tuple[str, ...]]] = {
+    ConsistentCoding: {"targets": ("target_id", "indicator_id", "quote", "kind", "direction")}
+}
 
 
 @attrs.define(kw_only=True, repr=False)

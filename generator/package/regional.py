@@ -43,7 +43,10 @@ def divide(inputs: Inputs) -> list[Portion] | None:
     or when a file cannot be divided by its lines (a header that is not the schema's, a cell over several lines):
     then it is validated whole, which reports why."""
     regions = plan_regions(inputs.text_rows)
-    if len(set(regions.values())) < 2 or not _divisible(inputs):
+    if len(set(regions.values())) < 2:
+        return None
+    lines = {r["name"]: inputs.data[r["path"]].splitlines(keepends=True) for r in _resources(inputs.descriptor)}
+    if not _divisible(inputs, lines):
         return None
     names = sorted(set(regions.values())) + [REMAINDER]
     rows: dict[str, dict[str, list[int]]] = {name: {} for name in names}
@@ -53,7 +56,6 @@ def divide(inputs: Inputs) -> list[Portion] | None:
             rows[name][resource["name"]] = []
         for position, plan in enumerate(plans):
             rows[regions.get(plan, REMAINDER) if plan else REMAINDER][resource["name"]].append(position)
-    lines = {r["name"]: inputs.data[r["path"]].splitlines(keepends=True) for r in _resources(inputs.descriptor)}
     return [
         Portion(
             name,
@@ -120,10 +122,11 @@ def key_tables(inputs: Inputs, across_rows: dict[str, tuple[str, ...]]) -> tuple
     return descriptor | {"resources": resources}, data
 
 
-def _divisible(inputs: Inputs) -> bool:
-    """Whether every file is one line per row under a header that names the schema's fields in order."""
+def _divisible(inputs: Inputs, files: dict[str, list[bytes]]) -> bool:
+    """Whether every file (``files``: each resource's lines) is one line per row under a header that names the
+    schema's fields in order."""
     for resource in _resources(inputs.descriptor):
-        lines = inputs.data[resource["path"]].splitlines()
+        lines = files[resource["name"]]
         fields = [f.get("name") for f in resource["schema"].get("fields", [])]
         header = next(csv.reader([lines[0].decode("utf-8", "replace")]), []) if lines else []
         if header != fields or len(lines) - 1 != len(inputs.text_rows[resource["name"]]):

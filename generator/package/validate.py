@@ -8,8 +8,6 @@ columns of the whole.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
-import json
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -86,14 +84,11 @@ class Verdict:
     tables: dict[str, list[dict[str, Any]]]
 
 
-# How the portions are validated: given the portions and what validates one, their verdicts in order. The build
-# validates them side by side, each kept by the digest that ``digests`` gives it (build/checking.py).
-Run = Callable[[list[regional.Portion], Callable[[regional.Portion], Verdict], list[str]], list[Verdict]]
+# How the portions are validated: given the portions and what validates one, their verdicts in order.
+Run = Callable[[list[regional.Portion], Callable[[regional.Portion], Verdict]], list[Verdict]]
 
 
-def one_by_one(
-    portions: list[regional.Portion], verdict: Callable[[regional.Portion], Verdict], _digests: list[str]
-) -> list[Verdict]:
+def one_by_one(portions: list[regional.Portion], verdict: Callable[[regional.Portion], Verdict]) -> list[Verdict]:
     return [verdict(portion) for portion in portions]
 
 
@@ -149,16 +144,15 @@ def _divided(
 ) -> tuple[list[Problem], Tables, list[dict[str, Any]]]:
     """The package validated a portion at a time, each from its own rows with the checks of single rows, and the
     keys and the checks across rows (checks.ACROSS_ROWS) on the whole package's key columns."""
-    across = [check for check in project_checks if type(check).__name__ in checks.ACROSS_ROWS]
+    across = [check for check in project_checks if type(check) in checks.ACROSS_ROWS]
     within = [check for check in project_checks if check not in across]
     descriptor, data = regional.key_tables(inputs, {
-        name: fields for check in across for name, fields in checks.ACROSS_ROWS[type(check).__name__].items()
+        name: fields for check in across for name, fields in checks.ACROSS_ROWS[type(check)].items()
     })  # fmt: skip
     report = _in_memory(descriptor, data).validate(Checklist(checks=across), limit_errors=0)
     problems = _report_problems(inputs, report, report.tasks, descriptor)
-    verdicts = run(
-        portions, lambda portion: _portion(inputs, within, portion), portion_digests(inputs, within, portions)
-    )
+    without_keys = regional.portion_descriptor(inputs.descriptor)
+    verdicts = run(portions, lambda portion: _portion(inputs, without_keys, within, portion))
     tables: Tables = {}
     for resource in inputs.descriptor["resources"]:
         typed: list[Any] = [None] * len(inputs.text_rows[resource["name"]])
@@ -176,10 +170,11 @@ def _divided(
     return problems, tables, resources
 
 
-def _portion(inputs: Inputs, project_checks: list[Check], portion: regional.Portion) -> Verdict:
-    """A portion validated from its own rows alone: each row's problems, on the package's rows, and its typed
-    rows."""
-    descriptor = regional.portion_descriptor(inputs.descriptor)
+def _portion(
+    inputs: Inputs, descriptor: dict[str, Any], project_checks: list[Check], portion: regional.Portion
+) -> Verdict:
+    """A portion validated from its own rows alone, with ``descriptor`` (regional.portion_descriptor): each row's
+    problems, on the package's rows, and its typed rows."""
     tables: Tables = {resource["name"]: [] for resource in descriptor["resources"]}
     checklist = Checklist(checks=[*project_checks, checks.KeepRows(tables=tables)])
     report = _in_memory(descriptor, portion.data).validate(checklist, limit_errors=0)
@@ -192,30 +187,6 @@ def _portion(inputs: Inputs, project_checks: list[Check], portion: regional.Port
     }
     problems = _report_problems(inputs, report, tasks, inputs.descriptor) + _passage_problems(inputs, numbered)
     return Verdict(problems, tables)
-
-
-def portion_digests(inputs: Inputs, project_checks: list[Check], portions: list[regional.Portion]) -> list[str]:
-    """What each portion's verdict depends on besides the generator's code: its rows, the sources of its plans and
-    what the checks look up across the package (their settings, but for the plans' sources: CHECKED_IN_SOURCES)."""
-    looked_up = hashlib.sha256(json.dumps(inputs.descriptor, sort_keys=True).encode())
-    for check in project_checks:
-        settings = {
-            field.name: getattr(check, field.name)
-            for field in attrs.fields(type(check))
-            if field.init and field.name not in CHECKED_IN_SOURCES and not callable(getattr(check, field.name))
-        }
-        looked_up.update(json.dumps([type(check).__name__, settings], default=repr, sort_keys=True).encode())
-    found = []
-    for portion in portions:
-        h = looked_up.copy()
-        for name, data in sorted(portion.data.items()):
-            h.update(f"{name}\0{len(data)}\0".encode() + data)
-        found.append(h.hexdigest())
-    return found
-
-
-# The settings of the checks that hold every plan's source: a portion reads only its own plans' (in its digest).
-CHECKED_IN_SOURCES = {"source_bytes", "matchable_sources", "outlines"}
 
 
 @dataclass(frozen=True)
