@@ -19,7 +19,7 @@ from generator.base.i18n import LANGUAGES
 from generator.base.paths import Paths
 from generator.base.problems import GeneratorError, InvalidPackage, Problem
 from generator.base.timing import Stage, no_timing
-from generator.build import lock, parts, share, state, workers
+from generator.build import checking, lock, parts, share, state, workers
 from generator.build.digests import common_digest, part_digests
 from generator.engine import mkdocs
 from generator.package import load, validate
@@ -27,13 +27,14 @@ from generator.pages.catalogue import catalogue
 from generator.site.assemble import assemble
 
 
-def check(paths: Paths, stage: Stage = no_timing) -> tuple[load.Inputs, validate.Validation]:
-    """Load and validate; raise InvalidPackage with every problem found, else return the inputs and what
-    validation found (its report, its warnings, and the typed tables)."""
+def check(paths: Paths, stage: Stage = no_timing, jobs: int | None = None) -> tuple[load.Inputs, validate.Validation]:
+    """Load and validate (a package of several regions a region at a time, in ``jobs`` processes, each region's
+    verdict kept until its rows change: build/checking.py); raise InvalidPackage with every problem found, else
+    return the inputs and what validation found (its report, its warnings, and the typed tables)."""
     with stage("load"):
         inputs = load.load(paths)
     with stage("validate"):
-        validation = validate.validate(inputs, share.DRAWING)
+        validation = validate.validate(inputs, share.DRAWING, checking.kept(paths, jobs or os.cpu_count() or 1))
     if validation.problems:
         raise InvalidPackage(validation.problems, validation.warnings)
     return inputs, validation
@@ -65,7 +66,7 @@ def build(
     site is published to)."""
     jobs = jobs or os.cpu_count() or 1
     with lock.exclusive(paths):
-        inputs, validation = check(paths, stage)
+        inputs, validation = check(paths, stage, jobs)
         if report_error_url and not inputs.settings.report_error_url:
             settings = dataclasses.replace(inputs.settings, report_error_url=report_error_url)
             inputs = dataclasses.replace(inputs, settings=settings)

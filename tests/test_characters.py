@@ -21,7 +21,7 @@ CODE_POINTS = [chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF]  # 
 
 
 def in_cell(char: str):
-    return characters.cell_problems("data/t.csv", [{"text": f"by 2025{char} the share"}])
+    return characters.cell_problems("data/t.csv", [(2, {"text": f"by 2025{char} the share"})])
 
 
 def in_xml(char: str) -> bool:
@@ -83,7 +83,7 @@ def test_a_control_character_has_its_abbreviation_for_a_name():
 
 
 def test_a_character_found_twice_in_a_cell_is_one_problem_that_says_so():
-    [problem] = characters.cell_problems("data/t.csv", [{"text": "a\x00b\x00c"}])
+    [problem] = characters.cell_problems("data/t.csv", [(2, {"text": "a\x00b\x00c"})])
     assert "2 times" in problem.message
 
 

@@ -150,6 +150,11 @@ def uncited_document(project):
     edit(project, "documents", change)
 
 
+def spaces_and_a_formula(project):
+    """A cell with a space after it (an error) that a spreadsheet would take for a formula (a warning)."""
+    edit(project, "targets", lambda found: first(found, "d0003-2023").update(statement_en="=1 "))
+
+
 # Each way of breaking the package, with words of the problem it makes.
 BROKEN = {
     duplicate_key_across_regions: "duplicate key: target_id “tianjin-pilot-2023-t001” is the key of row 2",
@@ -161,6 +166,7 @@ BROKEN = {
     empty_key_and_blank_row: "the key measure_id is empty",
     coded_unlike_the_same_quote_elsewhere: "has the same construction and is coded direction",
     uncited_document: "no citation cites uncited-document",
+    spaces_and_a_formula: "spaces around “=1”",
 }
 
 
@@ -174,6 +180,8 @@ def test_a_broken_package_has_the_same_problems_by_region_as_whole(project, monk
     assert any(BROKEN[breaking] in str(problem) for problem in at_once.problems)
     assert [str(p) for p in by_region.problems] == [str(p) for p in at_once.problems]
     assert by_region.problems == at_once.problems
+    assert by_region.warnings == at_once.warnings
+    assert by_region.report == at_once.report
 
 
 def test_a_region_is_validated_from_its_own_rows(project, monkeypatch):
@@ -181,10 +189,10 @@ def test_a_region_is_validated_from_its_own_rows(project, monkeypatch):
     while validating the package whole would report them in the same pass."""
     verdicts: dict[str, list[validate.Verdict]] = {}
 
-    def recording(portions, verdict):
-        made = [verdict(portion) for portion in portions]
-        for portion, found in zip(portions, made, strict=True):
-            verdicts.setdefault(portion.name, []).append(found)
+    def recording(tasks):
+        made = [task.verdict() for task in tasks]
+        for task, found in zip(tasks, made, strict=True):
+            verdicts.setdefault(task.name, []).append(found)
         return made
 
     validate.validate(load.load(Paths(project)), run=recording)

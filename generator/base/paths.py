@@ -144,6 +144,11 @@ class Paths:
         return self.build_dir / "charts"
 
     @property
+    def validation_cache(self) -> Path:
+        """Each portion's verdict (build/checking.py), by the digest of what it is validated from."""
+        return self.build_dir / "validation"
+
+    @property
     def template_cache(self) -> Path:
         """Each page template as Jinja compiled it, by its name and the hash of its text (pages/render.py)."""
         return self.build_dir / "templates"

@@ -24,9 +24,7 @@ def part_digests(paths: Paths, inputs: load.Inputs, site: Site, every, languages
     for name in SITE_CONFIGURATION:
         found = [paths.root / name] if (paths.root / name).is_file() else (paths.root / name).rglob("*")
         own += [(p.relative_to(paths.root).as_posix(), p.read_bytes()) for p in found if p.is_file()]
-    # The generator that runs, wherever the project is (a copy of a project holds only its site configuration).
-    code = [p for p in (CODE / "generator").rglob("*") if p.is_file() and "__pycache__" not in p.parts]
-    own += [(f"(running) {p.relative_to(CODE).as_posix()}", p.read_bytes()) for p in code]
+    own += running_code()
     # Every targets table names the data's version in its rows' download (share.js): a release, or the first change
     # after one, builds every part again.
     tools = manifest.tool_versions() | {"languages": ",".join(languages), "data_version": site.version.published}
@@ -80,6 +78,13 @@ def row_digests(inputs: Inputs) -> RowDigests:
     by_plan = {plan_id: hashlib.sha256(json.dumps(rows, ensure_ascii=False).encode()).hexdigest()
                for plan_id, rows in owned.items()}  # fmt: skip
     return RowDigests(shared.hexdigest(), by_plan)
+
+
+def running_code() -> list[tuple[str, bytes]]:
+    """The generator that runs, wherever the project is (a copy of a project holds only its site configuration):
+    each file's name and content."""
+    code = [p for p in (CODE / "generator").rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    return [(f"(running) {p.relative_to(CODE).as_posix()}", p.read_bytes()) for p in code]
 
 
 def common_digest(named_files: Iterable[tuple[str, bytes]], tools: dict[str, str]) -> str:

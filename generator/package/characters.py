@@ -119,11 +119,11 @@ def shown(text: str) -> str:
     return IN_CELL.sub(lambda match: match.group().encode("unicode_escape").decode("ascii"), text)
 
 
-def cell_problems(name: str, rows: list[dict[str, str]]) -> list[Problem]:
-    """Each character of the kinds above in each cell of a CSV file's text rows (line 2 is the first), once per
-    cell and character, at its first place in the cell."""
+def cell_problems(name: str, numbered: list[tuple[int, dict[str, str]]]) -> list[Problem]:
+    """Each character of the kinds above in each cell of a CSV file's text rows (``numbered``: each with its row
+    number, the header being row 1), once per cell and character, at its first place in the cell."""
     problems = []
-    for line, row in enumerate(rows, start=2):
+    for line, row in numbered:
         if not IN_CELL.search(",".join(row.values())):  # the row as a whole first: most rows hold none
             continue
         for column, cell in row.items():

@@ -641,6 +641,21 @@ ACROSS_ROWS: dict[type[Check], dict[str, tuple[str, ...]]] = {
     ConsistentCoding: {"targets": ("target_id", "indicator_id", "quote", "kind", "direction")}
 }
 
+# The checks' lookups that are keyed by a cell of the row checked (a plan_id, a measure_id, a source file's name…):
+# a row's problems depend only on the entries of its own cells' values, so that a portion's verdict is kept by the
+# digest of those entries alone (regional.digest). Every other attribute of a check counts whole.
+KEYED_BY_CELL = (
+    "source_bytes",
+    "matchable_sources",
+    "outlines",
+    "owner_plans",
+    "measure_chapters",
+    "indicator_units",
+    "document_titles",
+    "quotes",
+    "subjects",
+)
+
 
 @attrs.define(kw_only=True, repr=False)
 class KeepRows(Check):

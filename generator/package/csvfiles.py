@@ -29,10 +29,15 @@ BOM_HINT = (
 
 
 def check_files(
-    descriptor: dict[str, Any], files: dict[str, bytes], text_rows: dict[str, list[dict[str, str]]], shown: str
+    descriptor: dict[str, Any],
+    files: dict[str, bytes],
+    text_rows: dict[str, list[dict[str, str]]],
+    shown: str,
+    cells: bool = True,
 ) -> tuple[list[Problem], list[Problem]]:
     """(blocking, other) problems. ``files`` maps every file under data/ to its bytes, ``text_rows`` each
-    resource's rows as load parsed them; ``shown`` prefixes paths.
+    resource's rows as load parsed them; ``shown`` prefixes paths. Without ``cells``, the files alone (the cells
+    are checked a portion at a time: ``cell_problems``).
 
     Blocking problems (a missing, extra or unreadable file) stop validation before
     frictionless, whose errors would only echo them in other tables.
@@ -67,9 +72,15 @@ def check_files(
         if review := review_problems(name, text_rows.get(resource.get("name"), [])):
             blocking += review
             continue
-        rows = text_rows.get(resource.get("name"), [])
-        other += _cell_problems(name, rows, fields) + characters.cell_problems(name, rows)
+        if cells:
+            other += cell_problems(name, list(enumerate(text_rows.get(resource.get("name"), []), start=2)), fields)
     return blocking, other
+
+
+def cell_problems(name: str, numbered: list[tuple[int, dict[str, str]]], fields: list[dict[str, Any]]) -> list[Problem]:
+    """The problems of the cells of rows of the file ``name`` (``numbered``: each with its row number in the file,
+    the header being row 1) with the schema's ``fields``: their spaces, digits, lengths and characters."""
+    return _cell_problems(name, numbered, fields) + characters.cell_problems(name, numbered)
 
 
 # The most characters an Excel or WPS cell holds: the workbook download (downloads/formats.py) cannot hold more.
@@ -127,13 +138,15 @@ def looks_like_formula(text: str) -> bool:
     return text.startswith(FORMULA_START)
 
 
-def _cell_problems(name: str, rows: list[dict[str, str]], fields: list[dict[str, Any]]) -> list[Problem]:
+def _cell_problems(
+    name: str, numbered: list[tuple[int, dict[str, str]]], fields: list[dict[str, Any]]
+) -> list[Problem]:
     """Cells with spaces around them, numbers written with other than ASCII digits, texts longer than a spreadsheet
     cell holds, and (warnings) texts that a spreadsheet would take for a formula. A line break or tab around a cell
     is no space: characters.py names it."""
     types = {f["name"]: f.get("type", "string") for f in fields}
     problems = []
-    for line, row in enumerate(rows, start=2):
+    for line, row in numbered:
         for column, cell in row.items():
             if _has_spaces_around(cell):
                 message = f"spaces around “{characters.shown(cell.strip())}”"

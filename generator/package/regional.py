@@ -45,7 +45,9 @@ def divide(inputs: Inputs) -> list[Portion] | None:
     regions = plan_regions(inputs.text_rows)
     if len(set(regions.values())) < 2:
         return None
-    lines = {r["name"]: inputs.data[r["path"]].splitlines(keepends=True) for r in _resources(inputs.descriptor)}
+    lines = {
+        r["name"]: inputs.data.get(r["path"], b"").splitlines(keepends=True) for r in _resources(inputs.descriptor)
+    }
     if not _divisible(inputs, lines):
         return None
     names = sorted(set(regions.values())) + [REMAINDER]
@@ -129,7 +131,7 @@ def _divisible(inputs: Inputs, files: dict[str, list[bytes]]) -> bool:
         lines = files[resource["name"]]
         fields = [f.get("name") for f in resource["schema"].get("fields", [])]
         header = next(csv.reader([lines[0].decode("utf-8", "replace")]), []) if lines else []
-        if header != fields or len(lines) - 1 != len(inputs.text_rows[resource["name"]]):
+        if header != fields or len(lines) - 1 != len(inputs.text_rows.get(resource["name"], [])):
             return False
     return True
 

@@ -8,6 +8,7 @@ columns of the whole.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ from generator.package import (
     project_files,
     regional,
     relations,
+    verdict_digests,
 )
 from generator.package.load import Inputs
 
@@ -82,21 +84,38 @@ class Verdict:
 
     problems: list[Problem]
     tables: dict[str, list[dict[str, Any]]]
+    cells: list[Problem] = dataclasses.field(default_factory=list)  # its cells' (csvfiles.cell_problems), warnings too
 
 
-# How the portions are validated: given the portions and what validates one, their verdicts in order.
-Run = Callable[[list[regional.Portion], Callable[[regional.Portion], Verdict]], list[Verdict]]
+@dataclass(frozen=True)
+class Task:
+    """A part of validation whose verdict can be kept (build/checking.py): what it is made from, and how it is made."""
+
+    name: str  # a portion's name (regional.py), or KEYS
+    size: int  # the bytes it reads: the largest are started first
+    digest: Callable[[], str]  # what its verdict is made from (verdict_digests.py), without the code
+    verdict: Callable[[], Verdict]
 
 
-def one_by_one(portions: list[regional.Portion], verdict: Callable[[regional.Portion], Verdict]) -> list[Verdict]:
-    return [verdict(portion) for portion in portions]
+KEYS = "(keys)"  # the task of the keys and the checks across rows, on the key columns of the whole package
+
+# How the tasks are done: given them, their verdicts in order.
+Run = Callable[[list[Task]], list[Verdict]]
+
+
+def one_by_one(tasks: list[Task]) -> list[Verdict]:
+    """Each task done in turn, in this process, and nothing kept (build/checking.py keeps verdicts)."""
+    return [task.verdict() for task in tasks]
 
 
 def validate(inputs: Inputs, drawing: Drawing | None = None, run: Run = one_by_one) -> Validation:
     """Every problem in the package, all at once, from one read of each table by frictionless; with ``drawing``,
     also each drawn text's characters. A package of several regions is validated a region at a time, each from its
     own rows (``run`` says how), and what crosses regions on the key columns of the whole (regional.py)."""
-    blocking, cell_problems = csvfiles.check_files(inputs.descriptor, inputs.data, inputs.text_rows, "datapackage")
+    portions = regional.divide(inputs)  # None: validated whole
+    blocking, cell_problems = _files(inputs, cells=portions is None)
+    if blocking and portions is not None:  # not validated further: every cell is checked here, as whole
+        blocking, cell_problems = _files(inputs, cells=True)
     for path, source in inputs.source_texts.items():
         if source.utf8:
             cell_problems += characters.source_problems(f"datapackage/{path}", source.text)
@@ -111,16 +130,22 @@ def validate(inputs: Inputs, drawing: Drawing | None = None, run: Run = one_by_o
         return Validation(sorted(blocking + cell_problems, key=order), {"valid": False}, {}, warnings)
     try:
         project_checks = _project_checks(inputs, drawing)
-        portions = regional.divide(inputs)
         if portions is None:
             problems, tables, resources = _whole(inputs, project_checks)
         else:
-            problems, tables, resources = _divided(inputs, project_checks, portions, run)
+            problems, tables, resources, in_cells = _divided(inputs, project_checks, portions, run)
+            more_problems, more_warnings = _split(in_cells)
+            cell_problems, warnings = cell_problems + more_problems, sorted(warnings + more_warnings, key=order)
     except FrictionlessException as error:
         problem = Problem(inputs.descriptor_file, None, "", error.error.type, error.error.message)
         return Validation([problem], {"valid": False}, {}, warnings)
     problems = sorted(set(problems + _unplaced(inputs) + cell_problems), key=order)
     return Validation(problems, _summary(resources, project_checks, problems, warnings), tables, warnings)
+
+
+def _files(inputs: Inputs, cells: bool) -> tuple[list[Problem], list[Problem]]:
+    """(blocking, other) problems of the package's files (csvfiles.check_files); with ``cells``, of every cell too."""
+    return csvfiles.check_files(inputs.descriptor, inputs.data, inputs.text_rows, "datapackage", cells)
 
 
 def _whole(inputs: Inputs, project_checks: list[Check]) -> tuple[list[Problem], Tables, list[dict[str, Any]]]:
@@ -133,26 +158,41 @@ def _whole(inputs: Inputs, project_checks: list[Check]) -> tuple[list[Problem], 
     )
     problems = _report_problems(inputs, report, report.tasks)
     problems += _passage_problems(inputs, _numbered(inputs.text_rows, QUOTED))
-    resources = [
-        {"name": t.name, "path": t.place, "rows": t.stats.get("rows"), "errors": len(t.errors)} for t in report.tasks
-    ]
-    return problems, tables, resources
+    return problems, tables, _counted(inputs, problems)
 
 
 def _divided(
     inputs: Inputs, project_checks: list[Check], portions: list[regional.Portion], run: Run
-) -> tuple[list[Problem], Tables, list[dict[str, Any]]]:
+) -> tuple[list[Problem], Tables, list[dict[str, Any]], list[Problem]]:
     """The package validated a portion at a time, each from its own rows with the checks of single rows, and the
-    keys and the checks across rows (checks.ACROSS_ROWS) on the whole package's key columns."""
+    keys and the checks across rows (checks.ACROSS_ROWS) on the whole package's key columns: (problems, typed
+    tables, rows and errors per resource, the problems of cells)."""
     across = [check for check in project_checks if type(check) in checks.ACROSS_ROWS]
     within = [check for check in project_checks if check not in across]
     descriptor, data = regional.key_tables(inputs, {
         name: fields for check in across for name, fields in checks.ACROSS_ROWS[type(check)].items()
     })  # fmt: skip
-    report = _in_memory(descriptor, data).validate(Checklist(checks=across), limit_errors=0)
-    problems = _report_problems(inputs, report, report.tasks, descriptor)
     without_keys = regional.portion_descriptor(inputs.descriptor)
-    verdicts = run(portions, lambda portion: _portion(inputs, without_keys, within, portion))
+    digest = verdict_digests.portion_digester(inputs, within)
+    tasks = [
+        Task(
+            KEYS,
+            sum(map(len, data.values())),
+            functools.partial(verdict_digests.keys_digest, descriptor, data, across),
+            functools.partial(_keys, inputs, descriptor, data, across),
+        ),
+        *(
+            Task(
+                portion.name,
+                sum(map(len, portion.data.values())),
+                functools.partial(digest, portion),
+                functools.partial(_portion, inputs, without_keys, within, portion),
+            )
+            for portion in portions
+        ),
+    ]
+    on_keys, *verdicts = run(tasks)
+    problems = list(on_keys.problems)
     tables: Tables = {}
     for resource in inputs.descriptor["resources"]:
         typed: list[Any] = [None] * len(inputs.text_rows[resource["name"]])
@@ -161,13 +201,24 @@ def _divided(
                 typed[position] = row
         tables[resource["name"]] = typed
     problems += [problem for verdict in verdicts for problem in verdict.problems]
+    return problems, tables, _counted(inputs, problems), [problem for verdict in verdicts for problem in verdict.cells]
+
+
+def _counted(inputs: Inputs, problems: list[Problem]) -> list[dict[str, Any]]:
+    """Each resource's rows and the problems validation found in them, for the report."""
     files = {f"datapackage/{r['path']}": r for r in inputs.descriptor["resources"]}
     errors = Counter(files[p.file]["name"] for p in set(problems) if p.file in files)
-    resources = [
+    return [
         {"name": r["name"], "path": r["path"], "rows": len(inputs.text_rows[r["name"]]), "errors": errors[r["name"]]}
         for r in inputs.descriptor["resources"]
     ]
-    return problems, tables, resources
+
+
+def _keys(inputs: Inputs, descriptor: dict[str, Any], data: dict[str, bytes], across: list[Check]) -> Verdict:
+    """The keys and the checks across rows (``across``), on the key columns of the whole package (regional.key_tables:
+    ``descriptor`` and ``data``): their problems, on the package's rows."""
+    report = _in_memory(descriptor, data).validate(Checklist(checks=across), limit_errors=0)
+    return Verdict(_report_problems(inputs, report, report.tasks, descriptor), {})
 
 
 def _portion(
@@ -186,7 +237,19 @@ def _portion(
         name: [(position + 2, inputs.text_rows[name][position]) for position in portion.rows[name]] for name in QUOTED
     }
     problems = _report_problems(inputs, report, tasks, inputs.descriptor) + _passage_problems(inputs, numbered)
-    return Verdict(problems, tables)
+    in_cells = [
+        problem
+        for resource in inputs.descriptor["resources"]
+        for problem in csvfiles.cell_problems(
+            f"datapackage/{resource['path']}",
+            [
+                (position + 2, inputs.text_rows[resource["name"]][position])
+                for position in portion.rows[resource["name"]]
+            ],
+            resource["schema"].get("fields", []),
+        )
+    ]
+    return Verdict(problems, tables, in_cells)
 
 
 @dataclass(frozen=True)
