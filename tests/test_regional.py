@@ -155,6 +155,13 @@ def spaces_and_a_formula(project):
     edit(project, "targets", lambda found: first(found, "d0003-2023").update(statement_en="=1 "))
 
 
+def a_source_changed(project):
+    """A plan's source given a zero-width space (a warning), which changes its SHA-256 (an error)."""
+    plan = first(rows(project, "plans"), "d0001-2023")
+    path = project / "datapackage" / plan["source_file"]
+    path.write_text(path.read_text(encoding="utf-8") + "\u200b\n", encoding="utf-8")
+
+
 # Each way of breaking the package, with words of the problem it makes.
 BROKEN = {
     duplicate_key_across_regions: "duplicate key: target_id “tianjin-pilot-2023-t001” is the key of row 2",
@@ -167,6 +174,7 @@ BROKEN = {
     coded_unlike_the_same_quote_elsewhere: "has the same construction and is coded direction",
     uncited_document: "no citation cites uncited-document",
     spaces_and_a_formula: "spaces around “=1”",
+    a_source_changed: "the source file's SHA-256 is",
 }
 
 
@@ -181,6 +189,7 @@ def test_a_broken_package_has_the_same_problems_by_region_as_whole(project, monk
     assert [str(p) for p in by_region.problems] == [str(p) for p in at_once.problems]
     assert by_region.problems == at_once.problems
     assert by_region.warnings == at_once.warnings
+    assert breaking is not a_source_changed or any("U+200B" in str(w) for w in by_region.warnings)
     assert by_region.report == at_once.report
 
 

@@ -116,11 +116,12 @@ def validate(inputs: Inputs, drawing: Drawing | None = None, run: Run = one_by_o
     blocking, cell_problems = _files(inputs, cells=portions is None)
     if blocking and portions is not None:  # not validated further: every cell is checked here, as whole
         blocking, cell_problems = _files(inputs, cells=True)
-    for path, source in inputs.source_texts.items():
-        if source.utf8:
-            cell_problems += characters.source_problems(f"datapackage/{path}", source.text)
-        else:
-            cell_problems.append(csvfiles.encoding_problem(f"datapackage/{path}", inputs.source_files[path]))
+        portions = None
+    # In a package validated by region, each plan's source is checked with its plan's portion.
+    named = set() if portions is None else {row.get("source_file") for row in inputs.text_rows.get("plans", [])}
+    for path in inputs.source_texts:
+        if path not in named:
+            cell_problems += _source_problems(inputs, path)
     cell_problems += addresses.problems(inputs.descriptor_file, addresses.described(inputs.descriptor))
     for config, configured in inputs.configured_addresses.items():
         cell_problems += addresses.problems(config, configured)
@@ -135,12 +136,20 @@ def validate(inputs: Inputs, drawing: Drawing | None = None, run: Run = one_by_o
         else:
             problems, tables, resources, in_cells = _divided(inputs, project_checks, portions, run)
             more_problems, more_warnings = _split(in_cells)
-            cell_problems, warnings = cell_problems + more_problems, sorted(warnings + more_warnings, key=order)
+            cell_problems, warnings = cell_problems + more_problems, sorted({*warnings, *more_warnings}, key=order)
     except FrictionlessException as error:
         problem = Problem(inputs.descriptor_file, None, "", error.error.type, error.error.message)
         return Validation([problem], {"valid": False}, {}, warnings)
     problems = sorted(set(problems + _unplaced(inputs) + cell_problems), key=order)
     return Validation(problems, _summary(resources, project_checks, problems, warnings), tables, warnings)
+
+
+def _source_problems(inputs: Inputs, path: str) -> list[Problem]:
+    """A source text's characters (characters.source_problems), or that it is not UTF-8."""
+    source = inputs.source_texts[path]
+    if source.utf8:
+        return characters.source_problems(f"datapackage/{path}", source.text)
+    return [csvfiles.encoding_problem(f"datapackage/{path}", inputs.source_files[path])]
 
 
 def _files(inputs: Inputs, cells: bool) -> tuple[list[Problem], list[Problem]]:
@@ -173,7 +182,7 @@ def _divided(
         name: fields for check in across for name, fields in checks.ACROSS_ROWS[type(check)].items()
     })  # fmt: skip
     without_keys = regional.portion_descriptor(inputs.descriptor)
-    digest = verdict_digests.portion_digester(inputs, within)
+    digests = functools.cache(functools.partial(verdict_digests.portion_digests, inputs, portions, within))
     tasks = [
         Task(
             KEYS,
@@ -185,10 +194,10 @@ def _divided(
             Task(
                 portion.name,
                 sum(map(len, portion.data.values())),
-                functools.partial(digest, portion),
+                functools.partial(_nth, digests, index),
                 functools.partial(_portion, inputs, without_keys, within, portion),
             )
-            for portion in portions
+            for index, portion in enumerate(portions)
         ),
     ]
     on_keys, *verdicts = run(tasks)
@@ -212,6 +221,10 @@ def _counted(inputs: Inputs, problems: list[Problem]) -> list[dict[str, Any]]:
         {"name": r["name"], "path": r["path"], "rows": len(inputs.text_rows[r["name"]]), "errors": errors[r["name"]]}
         for r in inputs.descriptor["resources"]
     ]
+
+
+def _nth(made: Callable[[], list[str]], index: int) -> str:
+    return made()[index]
 
 
 def _keys(inputs: Inputs, descriptor: dict[str, Any], data: dict[str, bytes], across: list[Check]) -> Verdict:
@@ -249,6 +262,9 @@ def _portion(
             resource["schema"].get("fields", []),
         )
     ]
+    plans = inputs.text_rows.get("plans", [])
+    for path in sorted({plans[position].get("source_file") or "" for position in portion.rows.get("plans", ())}):
+        in_cells += _source_problems(inputs, path) if path in inputs.source_texts else []
     return Verdict(problems, tables, in_cells)
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Iterator
 from typing import Any
 
 import attrs
@@ -26,24 +26,41 @@ from generator.package.regional import Portion
 LONG = 1024  # characters: a text this long (a plan's source) is fed by its own SHA-256, computed once
 
 
-def portion_digester(inputs: Inputs, lookups: list[Any]) -> Callable[[Portion], str]:
-    """The digest of a portion's verdict, validated with the checks ``lookups``: each long text they look up is
-    hashed once for all portions."""
+def portion_digests(inputs: Inputs, portions: list[Portion], lookups: list[Any]) -> list[str]:
+    """Each portion's digest, validated with the checks ``lookups``; each lookup is read once for all portions, and
+    each long text it holds hashed once."""
+    holders: dict[str, list[int]] = {}  # a cell's value -> the portions whose rows hold it
+    for index, portion in enumerate(portions):
+        for value in {v for name, positions in portion.rows.items() for p in positions
+                      for v in inputs.text_rows[name][p].values()}:  # fmt: skip
+            holders.setdefault(value, []).append(index)
     texts: dict[int, str] = {}  # id of a long text -> its SHA-256 (the texts live as long as the checks)
 
-    def digest(portion: Portion) -> str:
-        cells = {value for name, positions in portion.rows.items() for p in positions
-                 for value in inputs.text_rows[name][p].values()}  # fmt: skip
-        h = hashlib.sha256()
-        _feed(h, "descriptor", [inputs.descriptor_file, inputs.descriptor])
-        for name in sorted(portion.rows):
-            _feed(h, f"rows {name}", list(portion.rows[name]))
-            _feed(h, f"data {name}", portion.data[name])
-        _feed(h, "sources", _mine(inputs.source_files, cells, texts))
-        _feed_checks(h, lookups, cells, texts)
-        return h.hexdigest()
+    def by_portion(lookup: dict[str, Any]) -> list[dict[str, Any]]:
+        found: list[dict[str, Any]] = [{} for _ in portions]
+        for key, value in lookup.items():
+            for index in holders.get(key, ()):
+                found[index][key] = _brief(value, texts)
+        return found
 
-    return digest
+    common = hashlib.sha256()
+    _feed(common, "descriptor", [inputs.descriptor_file, inputs.descriptor])
+    split = [("sources", by_portion(inputs.source_files))]
+    for name, field, value in _attributes(lookups):
+        if field in checks.KEYED_BY_CELL:
+            split.append((name, by_portion(value)))
+        else:
+            _feed(common, name, value)
+    digests = []
+    for index, portion in enumerate(portions):
+        h = common.copy()
+        for resource in sorted(portion.rows):
+            _feed(h, f"rows {resource}", list(portion.rows[resource]))
+            _feed(h, f"data {resource}", portion.data[resource])
+        for name, entries in split:
+            _feed(h, name, entries[index])
+        digests.append(h.hexdigest())
+    return digests
 
 
 def keys_digest(descriptor: dict[str, Any], data: dict[str, bytes], lookups: list[Any]) -> str:
@@ -53,25 +70,18 @@ def keys_digest(descriptor: dict[str, Any], data: dict[str, bytes], lookups: lis
     _feed(h, "descriptor", descriptor)
     for name in sorted(data):
         _feed(h, f"data {name}", data[name])
-    _feed_checks(h, lookups, None, {})
+    for name, _, value in _attributes(lookups):
+        _feed(h, name, value)
     return h.hexdigest()
 
 
-def _feed_checks(h: Any, lookups: list[Any], cells: set[str] | None, texts: dict[int, str]) -> None:
-    """Every attribute a check is made with but a function (can_draw: the code's); of a lookup keyed by a cell, the
-    entries of ``cells`` alone (all of them when None)."""
+def _attributes(lookups: list[Any]) -> Iterator[tuple[str, str, Any]]:
+    """(a name, the field, its value) of every attribute a check is made with but a function (can_draw: the code's)."""
     for index, check in enumerate(lookups):
         for field in attrs.fields(type(check)):
             value = getattr(check, field.name)
             if field.init and not callable(value):
-                if field.name in checks.KEYED_BY_CELL:
-                    value = _mine(value, cells, texts)
-                _feed(h, f"{index} {type(check).__name__}.{field.name}", value)
-
-
-def _mine(lookup: dict[str, Any], cells: set[str] | None, texts: dict[int, str]) -> dict[str, Any]:
-    """The entries of ``lookup`` whose key is one of ``cells`` (all when None), a long text by its SHA-256."""
-    return {key: _brief(value, texts) for key, value in lookup.items() if cells is None or key in cells}
+                yield f"{index} {type(check).__name__}.{field.name}", field.name, value
 
 
 def _brief(value: Any, texts: dict[int, str]) -> Any:
