@@ -14,6 +14,7 @@ from urllib.parse import unquote
 import pytest
 
 from generator import pipeline, publish
+from generator.base import urls
 from generator.base.paths import Paths
 from generator.build import parts
 from generator.build.digests import part_digests
@@ -119,6 +120,8 @@ def test_a_changed_row_rebuilds_its_part_and_the_hub_only_and_equals_a_clean_bui
     incremental = site_digest(paths.site_dir)
     page = (paths.site_dir / "en" / "plans" / "d0000-2023" / "index.html").read_text(encoding="utf-8")
     assert "decrease. &#40;edited&#41;" in page  # as the page escapes it
+    sliced = paths.site_dir / urls.download(urls.plan_slice("d0000-2023", "targets", "csv"))
+    assert "decrease. (edited)" in sliced.read_text(encoding="utf-8")  # written again by 210000's part
 
     pipeline.build(paths, clean=True)
     assert rebuilt(paths) == [parts.HUB, "120000", "210000"]
@@ -149,6 +152,27 @@ def built_in_parts(tmp_path_factory) -> Paths:
     paths = Paths(synth.project(tmp_path_factory.mktemp("built-in-parts") / "project", PLANS))
     pipeline.build(paths)
     return paths
+
+
+def test_each_plans_slices_are_written_by_the_part_that_holds_it(built_in_parts):
+    """A changed plan's slices are written again with its region, not with the hub, which holds none."""
+    inputs, validation = pipeline.check(built_in_parts)
+    model = assemble(inputs, validation.tables).model
+    every = parts.split(model)
+    for part in every:
+        written = {
+            path.relative_to(built_in_parts.part_docs(part.name)).as_posix()
+            for path in built_in_parts.part_docs(part.name).rglob("*")
+            if path.is_file() and f"/{urls.PLANS}/" in path.as_posix()
+        }
+        expected = {
+            urls.download(urls.plan_slice(plan.plan_id, resource, extension))
+            for plan in parts.plans_of(model, part)
+            for resource in inputs.text_rows
+            for extension in ("csv", "json")
+        }
+        assert {path for path in written if path.startswith(urls.download(""))} == expected, part.name
+    assert any(parts.plans_of(model, part) for part in every) and not parts.plans_of(model, every[0])
 
 
 def test_every_link_of_a_site_built_in_parts_leads_to_a_file(built_in_parts):

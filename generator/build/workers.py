@@ -90,8 +90,8 @@ def make_part(job: Job, part: Part, every, digests: dict[str, str] | None, paral
 
 
 def generate_part(job: Job, part: Part, parallel: bool) -> None:
-    """Write a part's charts, pages and share images (the hub: also the downloads and the search's synonyms) under
-    its folder of pages, each as soon as it is made."""
+    """Write a part's charts, pages and share images (the hub: also the downloads and the search's synonyms; a
+    region: its plans' slices) under its folder of pages, each as soon as it is made."""
     paths, site = job.paths, job.site
     writer = Writer(paths.part_docs(part.name))
     owners = job.catalogue.owners()
@@ -108,11 +108,16 @@ def generate_part(job: Job, part: Part, parallel: bool) -> None:
         writer.write(chart.data_path, chart.csv())
         figures[drawn.lang][drawn.chart.path] = render.Figure(drawn.chart, svg, wide_svg)
     # The hub's downloads before its pages: the data page gives each file's size (render.render_page's ``sizes``).
+    # Each plan's slices are written by the part that holds the plan: with the other downloads in a site of one part.
     sizes: dict[str, int] = {}
+    plans = parts.plans_of(site.model, part)
     if part.hub:
         readme = render.package_readme(site)
-        writer.write_all(_sized(files.site_files(site, readme, job.when), sizes))
+        writer.write_all(_sized(files.site_files(site, readme, job.when, slices=bool(plans)), sizes))
         writer.write(urls.SEARCH_SYNONYMS, synonyms.synonyms_json(synonyms.read_groups()))
+    elif site.package is not None:
+        sliced = files.plan_slices(site.package, {plan.plan_id for plan in plans})
+        writer.write_all((urls.download(path), data) for path, data in sliced)
     paths.template_cache.mkdir(parents=True, exist_ok=True)
     envs = {lang: render.environment(site.model, lang, site.settings, paths.template_cache) for lang in job.languages}
     listed = [region for region in site.model.regions if part.holds(region.code)]
@@ -121,7 +126,6 @@ def generate_part(job: Job, part: Part, parallel: bool) -> None:
     for page in job.catalogue.pages:
         if part.holds_owner(page.owner):
             writer.write(page.path, render.render_page(envs[page.lang], site, page, figures[page.lang], link, sizes))
-    plans = parts.plans_of(site.model, part)
     writer.write_all(share.share_images(site.model, job.languages, plans, whole_site=part.hub, parallel=parallel))
 
 

@@ -18,7 +18,7 @@ import csv
 import datetime
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 
 from generator.base import urls
 from generator.base.sources import sha256
@@ -32,14 +32,15 @@ from generator.site.assemble import Package, Site
 ALTERNATES = history.PUBLISHED_ONLY[-1]
 
 
-def site_files(site: Site, readme: str, when: datetime.datetime) -> Iterator[tuple[str, bytes]]:
+def site_files(site: Site, readme: str, when: datetime.datetime, slices: bool = True) -> Iterator[tuple[str, bytes]]:
     """Everything the site offers for download, by path under docs/, each as soon as it is made: this build's files
-    under latest/ (the package in every format, the validation report, the build manifest), and each release's
-    files. Only each file's size and hash are kept, for the manifest, so the downloads never stand in memory at once."""
+    under latest/ (the package in every format, each plan's slices unless not ``slices``, the validation report,
+    the build manifest), and each release's files. Only each file's size and hash are kept, for the manifest, so
+    the downloads never stand in memory at once."""
     if site.package is None:
         raise ValueError("a site assembled without its package has no downloads")
     described = {}
-    for path, data in build_downloads(site.package, site.descriptor, readme, when):
+    for path, data in build_downloads(site.package, site.descriptor, readme, when, slices):
         described[path] = manifest.describe(data)
         yield urls.download(path), data
     for path, data in (
@@ -63,11 +64,11 @@ def _json_bytes(data: dict) -> bytes:
 
 
 def build_downloads(
-    checked: Package, descriptor: dict, readme: str, when: datetime.datetime
+    checked: Package, descriptor: dict, readme: str, when: datetime.datetime, slices: bool = True
 ) -> Iterator[tuple[str, bytes]]:
     """Every download, from the ``checked`` package's files, text rows and typed rows, each as soon as it is made;
     ``descriptor`` is the package's as published (its version says whether the data are a release: Site.version),
-    ``readme`` goes into the ZIP."""
+    ``readme`` goes into the ZIP. Each plan's slices last, unless not ``slices`` (``plan_slices``)."""
     data_files, tables = checked.data_files, checked.tables
     schemas = {r["name"]: r["schema"] for r in checked.descriptor["resources"]}
     alternates = {
@@ -94,8 +95,8 @@ def build_downloads(
     package |= table_files
     yield urls.package_file(name, "zip"), formats.to_zip(package, when)
     del package, table_files, alternates
-    headers = {r: [f["name"] for f in s["fields"]] for r, s in schemas.items()}
-    yield from plan_slices(tables, checked.text_rows, headers, checked.relations)
+    if slices:
+        yield from plan_slices(checked)
 
 
 def published_descriptor(
@@ -188,16 +189,14 @@ def readme_sheet(descriptor: dict) -> list[list[str]]:
     return lines
 
 
-def plan_slices(
-    tables: dict[str, list[dict]],
-    text_rows: dict[str, list[dict[str, str]]],
-    headers: dict[str, list[str]],
-    ownership: relations.Relations,
-) -> Iterator[tuple[str, bytes]]:
-    """Each plan's slice of every resource (relations.slices: its own rows, and every row they refer to by the
-    descriptor's foreign keys, also within a table: a district's parent), as CSV (from the rows as the files write
-    them) and JSON (from the typed rows), one file at a time."""
-    for plan_id, kept in relations.slices(ownership, tables):
+def plan_slices(checked: Package, plans: Container[str] | None = None) -> Iterator[tuple[str, bytes]]:
+    """Each plan's slice of every resource (of ``plans`` when given; relations.slices: its own rows, and every row
+    they refer to by the descriptor's foreign keys, also within a table: a district's parent), by path under the
+    downloads, as CSV (from the rows as the files write them) and JSON (from the typed rows), one file at a time.
+    A site in parts writes them in the part that holds the plan (build/workers.py)."""
+    tables, text_rows = checked.tables, checked.text_rows
+    headers = {r["name"]: [f["name"] for f in r["schema"]["fields"]] for r in checked.descriptor["resources"]}
+    for plan_id, kept in relations.slices(checked.relations, tables, plans):
         for name, rows in tables.items():
             yield urls.plan_slice(plan_id, name, "csv"), _csv(headers[name], [text_rows[name][i] for i in kept[name]])
             yield urls.plan_slice(plan_id, name, "json"), formats.to_json([rows[i] for i in kept[name]])

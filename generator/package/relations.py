@@ -17,7 +17,7 @@ foreign key without a reference) gives fewer relations, never an error: validati
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -158,10 +158,12 @@ def plan_keys(relations: Relations, tables: Tables, resource: str) -> dict[Any, 
     return key_plans(relations, tables, key.target, key.target_fields) if key is not None else {}
 
 
-def slices(relations: Relations, tables: Tables) -> Iterator[tuple[Any, dict[str, list[int]]]]:
-    """Each plan, in the plans' order, with the positions of the rows of its slice in every table, in table order:
-    its own row and rows, the rows that refer to it directly, and every row these refer to, in turn, by any foreign
-    key (a chapter's action area, a plan's district, a district's parent).
+def slices(
+    relations: Relations, tables: Tables, plans: Container[Any] | None = None
+) -> Iterator[tuple[Any, dict[str, list[int]]]]:
+    """Each plan (of ``plans`` when given), in the plans' order, with the positions of the rows of its slice in every
+    table, in table order: its own row and rows, the rows that refer to it directly, and every row these refer to,
+    in turn, by any foreign key (a chapter's action area, a plan's district, a district's parent).
 
     Every table is indexed once, so the cost grows with the rows, not with rows × plans.
     """
@@ -170,6 +172,8 @@ def slices(relations: Relations, tables: Tables) -> Iterator[tuple[Any, dict[str
         found = {_key(row, ref.target_fields): i for i, row in enumerate(tables.get(ref.target, []))}
         outgoing.setdefault(ref.resource, []).append((ref, found))
     for plan, seeds in _rows_by_plan(relations, tables).items():
+        if plans is not None and plan not in plans:
+            continue
         kept = _closed(seeds, tables, outgoing)
         yield plan, {name: sorted(kept.get(name, ())) for name in tables}
 
