@@ -33,6 +33,11 @@ DRAWN_BY = [
 ]
 
 
+# How many drawings pay for processes of their own. vl-convert draws one in about 20 ms, once it has started in a
+# process (0.5 s); a fresh process also imports the generator. Measured on the real data's 108 drawings, cold, on
+# two cores: 5.0-5.2 s for the build's generate stage drawing them in this process, 5.6-5.8 s in two fresh ones.
+ENOUGH = 200
+
 WIDE_IDS = "-wide"  # what the ids of the wide drawing's title and description end in (accessible_svg)
 
 
@@ -63,13 +68,13 @@ def key(spec: Spec) -> str:
 
 def draw_all(charts: list[Chart], cache: Path | None = None, parallel: bool = True) -> dict[str, str]:
     """Every chart's two SVGs by path: its ``path`` laid out for a phone, its ``wide_path`` for a wide column.
-    vl-convert draws each specification (about 0.25 s) that is not yet in ``cache`` (a folder: drawings by ``key``,
-    so a rebuild draws only the specifications that changed), on all cores when ``parallel``: each drawing is
-    independent of the others."""
+    vl-convert draws each specification that is not yet in ``cache`` (a folder: drawings by ``key``, so a rebuild
+    draws only the specifications that changed), on all cores when ``parallel`` and there are enough of them
+    (``ENOUGH``): each drawing is independent of the others."""
     specs = [spec for chart in charts for _path, spec, _ids in layouts(chart)]
     done = {key(spec): (cache / key(spec)).read_text("utf-8") for spec in specs if cache and _cached(cache, spec)}
     todo = list({key(spec): spec for spec in specs if key(spec) not in done}.values())
-    if todo and (_draw_elsewhere or (parallel and len(todo) >= 8)):
+    if todo and (_draw_elsewhere or (parallel and len(todo) >= ENOUGH)):
         # "spawn": vl-convert runs threads of its own, and a forked copy of a threaded process can hang.
         context = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(max_workers=os.cpu_count() or 1, mp_context=context) as pool:
