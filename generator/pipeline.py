@@ -77,7 +77,7 @@ def build(
         every = parts.split(site.model)
         if only is not None and only not in {part.name for part in every}:
             raise GeneratorError(f"no part {only!r}: the parts are {', '.join(part.name for part in every)}")
-        digests = part_digests(paths, inputs, site, every, languages)
+        digests = part_digests(paths, inputs, site, every, languages, when)
         last = state.read_state(paths, every) if run_mkdocs and not clean else {}
         todo = [p for p in every if state.stale(paths, p, digests[p.name], last) and only in (None, p.name)]
         workers.make(job, todo, every, digests if run_mkdocs else None, jobs, stage)

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 from urllib.parse import unquote
 
+import openpyxl
 import pytest
 
 from generator import pipeline, publish
@@ -173,6 +174,28 @@ def test_each_plans_slices_are_written_by_the_part_that_holds_it(built_in_parts)
         }
         assert {path for path in written if path.startswith(urls.download(""))} == expected, part.name
     assert any(parts.plans_of(model, part) for part in every) and not parts.plans_of(model, every[0])
+
+
+def test_each_region_has_a_workbook_of_its_own_rows_and_the_hub_none(built_in_parts):
+    """A site in parts has a workbook per region, linked from the data page: its plans' rows and the rows they refer
+    to (another region's plan that they align with, say), no other region's targets; the hub makes no workbook of
+    the whole package."""
+    inputs, validation = pipeline.check(built_in_parts)
+    model = assemble(inputs, validation.tables).model
+    name, site = inputs.descriptor["name"], built_in_parts.site_dir
+    assert not (site / urls.download(urls.package_file(name, "xlsx"))).exists()
+    data_page = (site / "data" / "index.html").read_text(encoding="utf-8")
+    for region in model.regions:
+        address = urls.download(urls.region_workbook(name, region.code))
+        assert f'href="../{address}"' in data_page
+        book = openpyxl.load_workbook(site / address, read_only=True)
+        own = {plan.plan_id for plan in region.plans}
+        header, *rows = book["targets"].iter_rows(values_only=True)
+        expected = [row["target_id"] for row in validation.tables["targets"] if row["plan_id"] in own]
+        assert [row[header.index("target_id")] for row in rows] == expected, region.code  # its own, in order
+        header, *rows = book["plans"].iter_rows(values_only=True)
+        assert own <= {row[header.index("plan_id")] for row in rows}  # and the plans they refer to
+        assert any(region.code in str(cell) for row in book["README"].iter_rows(values_only=True) for cell in row)
 
 
 def test_every_link_of_a_site_built_in_parts_leads_to_a_file(built_in_parts):

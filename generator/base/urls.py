@@ -189,6 +189,12 @@ def package_file(name: str, extension: str) -> str:
     return f"{name}.{extension}"
 
 
+def region_workbook(name: str, code: str) -> str:
+    """A region's rows in one workbook, in a site in parts (a site of one region has the whole package's,
+    ``package_file(name, "xlsx")``): <name>-<code>.xlsx."""
+    return f"{name}-{code}.xlsx"
+
+
 def data_file(resource: str, extension: str) -> str:
     """A resource's table: data/<resource>.csv or .json."""
     return f"{DATA}/{resource}.{extension}"

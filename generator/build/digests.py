@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import json
 from collections.abc import Iterable
@@ -17,8 +18,11 @@ from generator.site.assemble import Site
 from generator.site.model import Model
 
 
-def part_digests(paths: Paths, inputs: load.Inputs, site: Site, every, languages) -> dict[str, str]:
-    """Each part's digest (``digest``) from this build's inputs and the project's own files."""
+def part_digests(
+    paths: Paths, inputs: load.Inputs, site: Site, every, languages, when: datetime.datetime | None = None
+) -> dict[str, str]:
+    """Each part's digest (``digest``) from this build's inputs and the project's own files, and ``when``, the time
+    stamped into its files (pipeline.build_time)."""
     package = paths.package_dir.relative_to(paths.root).as_posix() + "/"
     own = [(path, content) for path, content in inputs.files.items() if not path.startswith(package)]
     for name in SITE_CONFIGURATION:
@@ -29,6 +33,7 @@ def part_digests(paths: Paths, inputs: load.Inputs, site: Site, every, languages
     # after one, builds every part again.
     tools = manifest.tool_versions() | {"languages": ",".join(languages), "data_version": site.version.published}
     tools["report_error_url"] = inputs.settings.report_error_url  # the configured one, or the release's default
+    tools["when"] = when.isoformat() if when else ""
     common = common_digest(own, tools)
     national = [(p.name, p.read_bytes()) for p in sorted(paths.releases_dir.glob("*.zip"))]
     national += [("CHANGELOG.md", inputs.changelog_notes.encode()), ("CITATION.cff", inputs.citation.encode())]

@@ -37,7 +37,7 @@ class Part:
 
 def split(model: Model) -> tuple[Part, ...]:
     """One part for a single region; else the hub, then a part per region in code order."""
-    if len(model.regions) <= 1:
+    if not model.in_parts:
         return (everything(model),)
     return (Part(HUB, True, frozenset()), *(Part(r.code, False, frozenset([r.code])) for r in model.regions))
 

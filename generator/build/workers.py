@@ -91,7 +91,7 @@ def make_part(job: Job, part: Part, every, digests: dict[str, str] | None, paral
 
 def generate_part(job: Job, part: Part, parallel: bool) -> None:
     """Write a part's charts, pages and share images (the hub: also the downloads and the search's synonyms; a
-    region: its plans' slices) under its folder of pages, each as soon as it is made."""
+    region: its plans' slices and its workbook) under its folder of pages, each as soon as it is made."""
     paths, site = job.paths, job.site
     writer = Writer(paths.part_docs(part.name))
     owners = job.catalogue.owners()
@@ -108,16 +108,21 @@ def generate_part(job: Job, part: Part, parallel: bool) -> None:
         writer.write(chart.data_path, chart.csv())
         figures[drawn.lang][drawn.chart.path] = render.Figure(drawn.chart, svg, wide_svg)
     # The hub's downloads before its pages: the data page gives each file's size (render.render_page's ``sizes``).
-    # Each plan's slices are written by the part that holds the plan: with the other downloads in a site of one part.
+    # Each plan's slices, and a region's workbook, are written by the part that holds the plans: with the other
+    # downloads in a site of one part.
     sizes: dict[str, int] = {}
     plans = parts.plans_of(site.model, part)
     if part.hub:
         readme = render.package_readme(site)
-        writer.write_all(_sized(files.site_files(site, readme, job.when, slices=bool(plans)), sizes))
+        writer.write_all(_sized(files.site_files(site, readme, job.when, every_plan=bool(plans)), sizes))
         writer.write(urls.SEARCH_SYNONYMS, synonyms.synonyms_json(synonyms.read_groups()))
     elif site.package is not None:
-        sliced = files.plan_slices(site.package, {plan.plan_id for plan in plans})
-        writer.write_all((urls.download(path), data) for path, data in sliced)
+        for region in (region for region in site.model.regions if part.holds(region.code)):
+            own = {plan.plan_id for plan in region.plans}
+            made = files.region_files(
+                site.package, site.descriptor, region.code, region.division.name_zh, own, job.when
+            )
+            writer.write_all((urls.download(path), data) for path, data in made)
     paths.template_cache.mkdir(parents=True, exist_ok=True)
     envs = {lang: render.environment(site.model, lang, site.settings, paths.template_cache) for lang in job.languages}
     listed = [region for region in site.model.regions if part.holds(region.code)]

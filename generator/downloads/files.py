@@ -32,15 +32,18 @@ from generator.site.assemble import Package, Site
 ALTERNATES = history.PUBLISHED_ONLY[-1]
 
 
-def site_files(site: Site, readme: str, when: datetime.datetime, slices: bool = True) -> Iterator[tuple[str, bytes]]:
+def site_files(
+    site: Site, readme: str, when: datetime.datetime, every_plan: bool = True
+) -> Iterator[tuple[str, bytes]]:
     """Everything the site offers for download, by path under docs/, each as soon as it is made: this build's files
-    under latest/ (the package in every format, each plan's slices unless not ``slices``, the validation report,
-    the build manifest), and each release's files. Only each file's size and hash are kept, for the manifest, so
-    the downloads never stand in memory at once."""
+    under latest/ (the package in every format, the validation report, the build manifest), and each release's
+    files. Only each file's size and hash are kept, for the manifest, so the downloads never stand in memory at once.
+    Without ``every_plan`` (the hub of a site in parts), not the workbook nor each plan's slices: each region's part
+    writes its own (``region_files``)."""
     if site.package is None:
         raise ValueError("a site assembled without its package has no downloads")
     described = {}
-    for path, data in build_downloads(site.package, site.descriptor, readme, when, slices):
+    for path, data in build_downloads(site.package, site.descriptor, readme, when, every_plan):
         described[path] = manifest.describe(data)
         yield urls.download(path), data
     for path, data in (
@@ -64,11 +67,11 @@ def _json_bytes(data: dict) -> bytes:
 
 
 def build_downloads(
-    checked: Package, descriptor: dict, readme: str, when: datetime.datetime, slices: bool = True
+    checked: Package, descriptor: dict, readme: str, when: datetime.datetime, every_plan: bool = True
 ) -> Iterator[tuple[str, bytes]]:
     """Every download, from the ``checked`` package's files, text rows and typed rows, each as soon as it is made;
     ``descriptor`` is the package's as published (its version says whether the data are a release: Site.version),
-    ``readme`` goes into the ZIP. Each plan's slices last, unless not ``slices`` (``plan_slices``)."""
+    ``readme`` goes into the ZIP. Without ``every_plan``, not the workbook nor each plan's slices (``site_files``)."""
     data_files, tables = checked.data_files, checked.tables
     schemas = {r["name"]: r["schema"] for r in checked.descriptor["resources"]}
     alternates = {
@@ -84,19 +87,53 @@ def build_downloads(
     yield "datapackage.json", descriptor_bytes
     yield from checked.source_files.items()
     yield from table_files.items()
-    named_header, named_rows = named_targets(tables, schemas)
-    yield urls.named_targets("csv"), formats.to_spreadsheet_csv(named_header, named_rows)
-    sheets = {r: ([f["name"] for f in s["fields"]], tables[r]) for r, s in schemas.items()}
-    sheets[NAMED_SHEET] = (named_header, named_rows)
-    yield urls.package_file(name, "xlsx"), formats.to_xlsx(readme_sheet(descriptor), sheets, when)
-    del named_rows, sheets
+    named = named_targets(tables, schemas)
+    yield urls.named_targets("csv"), formats.to_spreadsheet_csv(*named)
+    if every_plan:
+        yield urls.package_file(name, "xlsx"), workbook(readme_sheet(descriptor), schemas, tables, named, when)
+    del named
     yield urls.package_file(name, "sqlite"), formats.to_sqlite(schemas, tables)
     package = {"datapackage.json": descriptor_bytes, "README.md": readme.encode("utf-8"), **checked.source_files}
     package |= table_files
     yield urls.package_file(name, "zip"), formats.to_zip(package, when)
     del package, table_files, alternates
-    if slices:
-        yield from plan_slices(checked)
+    if every_plan:
+        yield from plan_slices(checked, list(relations.slices(checked.relations, tables)))
+
+
+def region_files(
+    checked: Package, descriptor: dict, code: str, name: str, plans: Container[str], when: datetime.datetime
+) -> Iterator[tuple[str, bytes]]:
+    """What the part of the region ``code`` (called ``name``) offers for download in a site in parts, by path under
+    the downloads: each of its ``plans``' slices, and its workbook: the rows of every slice (the region's plans'
+    rows and the rows they refer to), one sheet a table, with the targets' names joined in (``named_targets``)."""
+    tables = checked.tables
+    sliced = list(relations.slices(checked.relations, tables, plans))
+    yield from plan_slices(checked, sliced)
+    kept: dict[str, set[int]] = {name: set() for name in tables}
+    for _, positions in sliced:
+        for name, found in positions.items():
+            kept[name].update(found)
+    own = {name: [rows[i] for i in sorted(kept[name])] for name, rows in tables.items()}
+    schemas = {r["name"]: r["schema"] for r in checked.descriptor["resources"]}
+    readme = readme_sheet(descriptor, f"{name} {code}")
+    yield (
+        urls.region_workbook(descriptor["name"], code),
+        workbook(readme, schemas, own, named_targets(own, schemas), when),
+    )
+
+
+def workbook(
+    readme: list[list[str]],
+    schemas: dict[str, dict],
+    tables: dict[str, list[dict]],
+    named: tuple[list[str], list[dict]],
+    when: datetime.datetime,
+) -> bytes:
+    """The workbook of ``tables``: the ``readme`` sheet, a sheet a table, then the targets with names (``named``)."""
+    sheets = {r: ([f["name"] for f in s["fields"]], tables[r]) for r, s in schemas.items()}
+    sheets[NAMED_SHEET] = named
+    return formats.to_xlsx(readme, sheets, when)
 
 
 def published_descriptor(
@@ -165,12 +202,23 @@ def named_targets(tables: dict[str, list[dict]], schemas: dict[str, dict]) -> tu
     return ["target_id", *joined_names, *own], rows
 
 
-def readme_sheet(descriptor: dict) -> list[list[str]]:
-    """The README sheet of the workbook: what the package is, then every sheet and field."""
+def readme_sheet(descriptor: dict, region: str = "") -> list[list[str]]:
+    """The README sheet of the workbook: what the package is (of a region's workbook, which ``region`` it holds),
+    then every sheet and field."""
     lines = [
         ["数据集 / Dataset", descriptor["title"]],
         ["版本 / Version", descriptor["version"]],
         ["说明 / Description", descriptor["description"]],
+        *(
+            [
+                [
+                    "地区 / Region",
+                    f"{region}：本地区各方案的行，及其引用的行 / the rows of its plans, and the rows they refer to",
+                ]
+            ]
+            if region
+            else []
+        ),  # fmt: skip
         ["许可 / Licence", "; ".join(lic.get("title", lic.get("name", "")) for lic in descriptor["licenses"])],
         [],
         ["工作表 / Sheet", "说明 / Description"],
@@ -189,14 +237,13 @@ def readme_sheet(descriptor: dict) -> list[list[str]]:
     return lines
 
 
-def plan_slices(checked: Package, plans: Container[str] | None = None) -> Iterator[tuple[str, bytes]]:
-    """Each plan's slice of every resource (of ``plans`` when given; relations.slices: its own rows, and every row
-    they refer to by the descriptor's foreign keys, also within a table: a district's parent), by path under the
-    downloads, as CSV (from the rows as the files write them) and JSON (from the typed rows), one file at a time.
-    A site in parts writes them in the part that holds the plan (build/workers.py)."""
+def plan_slices(checked: Package, sliced: list[tuple[str, dict[str, list[int]]]]) -> Iterator[tuple[str, bytes]]:
+    """Each plan's slice of every resource (``sliced``: relations.slices, its own rows, and every row they refer to
+    by the descriptor's foreign keys, also within a table: a district's parent), by path under the downloads, as
+    CSV (from the rows as the files write them) and JSON (from the typed rows), one file at a time."""
     tables, text_rows = checked.tables, checked.text_rows
     headers = {r["name"]: [f["name"] for f in r["schema"]["fields"]] for r in checked.descriptor["resources"]}
-    for plan_id, kept in relations.slices(checked.relations, tables, plans):
+    for plan_id, kept in sliced:
         for name, rows in tables.items():
             yield urls.plan_slice(plan_id, name, "csv"), _csv(headers[name], [text_rows[name][i] for i in kept[name]])
             yield urls.plan_slice(plan_id, name, "json"), formats.to_json([rows[i] for i in kept[name]])

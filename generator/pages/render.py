@@ -124,7 +124,7 @@ TEMPLATE_ADDRESSES = (
     "region_document", "targets_due", "FEED", "region_plans", "region_page", "district_page", "REPORTING",
     "indicator_page", "agency_page",
     "share_image", "download", "release_folder", "release_download", "package_file", "data_file", "plan_slice",
-    "named_targets", "citation_file",
+    "named_targets", "citation_file", "region_workbook",
 )  # fmt: skip
 
 

@@ -282,6 +282,12 @@ class Model:
     citations: list[Citation] = field(default_factory=list)
 
     @property
+    def in_parts(self) -> bool:
+        """Whether the site is built in parts, the hub and a part for each region (build/parts.py): more than one
+        region."""
+        return len(self.regions) > 1
+
+    @property
     def district_plans(self) -> list[Plan]:
         return [p for p in self.plans if p.kind == "district-plan"]
 
