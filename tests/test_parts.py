@@ -195,7 +195,8 @@ def test_each_region_has_a_workbook_of_its_own_rows_and_the_hub_none(built_in_pa
         assert [row[header.index("target_id")] for row in rows] == expected, region.code  # its own, in order
         header, *rows = book["plans"].iter_rows(values_only=True)
         assert own <= {row[header.index("plan_id")] for row in rows}  # and the plans they refer to
-        assert any(region.code in str(cell) for row in book["README"].iter_rows(values_only=True) for cell in row)
+        said = [str(cell) for row in book["README"].iter_rows(values_only=True) for cell in row]
+        assert any(cell.startswith(f"{region.division.name_zh} {region.code}：") for cell in said), region.code
 
 
 def test_every_link_of_a_site_built_in_parts_leads_to_a_file(built_in_parts):

@@ -102,21 +102,21 @@ def build_downloads(
 
 
 def region_files(
-    checked: Package, descriptor: dict, code: str, name: str, plans: Container[str], when: datetime.datetime
+    checked: Package, descriptor: dict, code: str, called: str, plans: Container[str], when: datetime.datetime
 ) -> Iterator[tuple[str, bytes]]:
-    """What the part of the region ``code`` (called ``name``) offers for download in a site in parts, by path under
+    """What the part of the region ``code`` (``called``: its name) offers for download in a site in parts, by path under
     the downloads: each of its ``plans``' slices, and its workbook: the rows of every slice (the region's plans'
     rows and the rows they refer to), one sheet a table, with the targets' names joined in (``named_targets``)."""
     tables = checked.tables
     sliced = list(relations.slices(checked.relations, tables, plans))
     yield from plan_slices(checked, sliced)
-    kept: dict[str, set[int]] = {name: set() for name in tables}
+    kept: dict[str, set[int]] = {table: set() for table in tables}
     for _, positions in sliced:
-        for name, found in positions.items():
-            kept[name].update(found)
-    own = {name: [rows[i] for i in sorted(kept[name])] for name, rows in tables.items()}
+        for table, found in positions.items():
+            kept[table].update(found)
+    own = {table: [rows[i] for i in sorted(kept[table])] for table, rows in tables.items()}
     schemas = {r["name"]: r["schema"] for r in checked.descriptor["resources"]}
-    readme = readme_sheet(descriptor, f"{name} {code}")
+    readme = readme_sheet(descriptor, f"{called} {code}")
     yield (
         urls.region_workbook(descriptor["name"], code),
         workbook(readme, schemas, own, named_targets(own, schemas), when),
