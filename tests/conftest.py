@@ -13,6 +13,7 @@ import hashlib
 import http.server
 import json
 import shutil
+import sys
 import threading
 from pathlib import Path
 
@@ -22,6 +23,9 @@ from generator.base.paths import ROOT, Paths, copy_site_configuration
 from generator.build import share
 from generator.package import load, relations, validate
 from generator.site import model
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import synth  # noqa: E402
 
 
 def hand_written_docs() -> list[Path]:
@@ -83,6 +87,35 @@ def copy_fixture_project(destination: Path) -> Paths:
     """The fixture package (tests/fixture/), with its own CHANGELOG.md and CITATION.cff and no releases, in a copy
     of the project's site configuration and hand-written docs."""
     return copy_project(destination, FIXTURE)
+
+
+# Five synthetic plans (benchmarks/synth.py) in Liaoning (210000) and Tianjin's pilot programme (120000): two
+# regions, and the rows of neither (districts, indicators, agencies, the documents that are no plan). The first and
+# the fifth synthetic plans are both copies of the same real plan.
+TWO_REGIONS_PLANS = 5
+
+
+@pytest.fixture(scope="session")
+def two_regions_template(tmp_path_factory) -> Path:
+    return synth.project(tmp_path_factory.mktemp("two-regions") / "project", TWO_REGIONS_PLANS)
+
+
+@pytest.fixture
+def two_regions(two_regions_template, tmp_path) -> Path:
+    """A throw-away copy of the synthetic project of two regions, to break."""
+    return Path(shutil.copytree(two_regions_template, tmp_path / "project"))
+
+
+def table_rows(project: Path, table: str) -> list[dict[str, str]]:
+    return synth.read(project / "datapackage" / "data" / f"{table}.csv")
+
+
+def edit_table(project: Path, table: str, change) -> None:
+    """Rewrite a table of a synthetic project with ``change`` applied to its rows (a list, changed in place)."""
+    found = table_rows(project, table)
+    fields = list(found[0])
+    change(found)
+    synth.write(project / "datapackage" / "data" / f"{table}.csv", found, fields)
 
 
 @pytest.fixture

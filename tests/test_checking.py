@@ -4,40 +4,20 @@ validated again, and what validation finds is what validating from nothing finds
 from __future__ import annotations
 
 import pickle
-import shutil
-import sys
 from pathlib import Path
 
 import pytest
+from conftest import edit_table as edit
 
 from generator.base.paths import Paths
 from generator.base.problems import Problem
 from generator.build import checking, digests
 from generator.package import load, validate
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
-import synth  # noqa: E402
-
-# Four synthetic plans in Liaoning (210000) and Tianjin's pilot programme (120000): two regions and the remainder.
-PLANS = 4
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory) -> Path:
-    return synth.project(tmp_path_factory.mktemp("checking") / "project", PLANS)
-
 
 @pytest.fixture
-def project(template, tmp_path) -> Path:
-    return Path(shutil.copytree(template, tmp_path / "project"))
-
-
-def edit(project: Path, table: str, change) -> None:
-    path = project / "datapackage" / "data" / f"{table}.csv"
-    found = synth.read(path)
-    fields = list(found[0])
-    change(found)
-    synth.write(path, found, fields)
+def project(two_regions):
+    return two_regions
 
 
 def kept(project: Path, jobs: int = 2) -> validate.Validation:

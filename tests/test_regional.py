@@ -5,44 +5,18 @@ from __future__ import annotations
 
 import csv
 import io
-import shutil
-import sys
-from pathlib import Path
 
 import pytest
+from conftest import edit_table as edit
+from conftest import table_rows as rows
 
 from generator.base.paths import Paths
 from generator.package import load, regional, validate
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
-import synth  # noqa: E402
-
-# Five synthetic plans in Liaoning (210000) and Tianjin's pilot programme (120000): two regions, and the rows of
-# neither (districts, indicators, agencies, the documents that are no plan). The first and the fifth synthetic plans
-# are both copies of the same real plan.
-PLANS = 5
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory) -> Path:
-    return synth.project(tmp_path_factory.mktemp("regional") / "project", PLANS)
-
 
 @pytest.fixture
-def project(template, tmp_path) -> Path:
-    return Path(shutil.copytree(template, tmp_path / "project"))
-
-
-def rows(project: Path, table: str) -> list[dict[str, str]]:
-    return synth.read(project / "datapackage" / "data" / f"{table}.csv")
-
-
-def edit(project: Path, table: str, change) -> None:
-    """Rewrite a table with ``change`` applied to its rows (a list, changed in place)."""
-    found = rows(project, table)
-    fields = list(found[0])
-    change(found)
-    synth.write(project / "datapackage" / "data" / f"{table}.csv", found, fields)
+def project(two_regions):
+    return two_regions
 
 
 def first(found: list[dict[str, str]], plan: str) -> dict[str, str]:

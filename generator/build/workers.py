@@ -112,12 +112,13 @@ def generate_part(job: Job, part: Part, parallel: bool) -> None:
     # downloads in a site of one part.
     sizes: dict[str, int] = {}
     plans = parts.plans_of(site.model, part)
+    listed = [region for region in site.model.regions if part.holds(region.code)]
     if part.hub:
         readme = render.package_readme(site)
         writer.write_all(_sized(files.site_files(site, readme, job.when, every_plan=bool(plans)), sizes))
         writer.write(urls.SEARCH_SYNONYMS, synonyms.synonyms_json(synonyms.read_groups()))
     elif site.package is not None:
-        for region in (region for region in site.model.regions if part.holds(region.code)):
+        for region in listed:
             own = {plan.plan_id for plan in region.plans}
             made = files.region_files(
                 site.package, site.descriptor, region.code, region.division.name_zh, own, job.when
@@ -125,7 +126,6 @@ def generate_part(job: Job, part: Part, parallel: bool) -> None:
             writer.write_all((urls.download(path), data) for path, data in made)
     paths.template_cache.mkdir(parents=True, exist_ok=True)
     envs = {lang: render.environment(site.model, lang, site.settings, paths.template_cache) for lang in job.languages}
-    listed = [region for region in site.model.regions if part.holds(region.code)]
     for lang, env in envs.items():
         writer.write(i18n.page_path(urls.NAVIGATION, lang), render.navigation(env, site, listed, part.hub, link))
     for page in job.catalogue.pages:

@@ -247,19 +247,15 @@ def _portion(
         for task in report.tasks
     ]
     numbered = {
-        name: [(position + 2, inputs.text_rows[name][position]) for position in portion.rows[name]] for name in QUOTED
+        resource["name"]: [(p + 2, inputs.text_rows[resource["name"]][p]) for p in portion.rows[resource["name"]]]
+        for resource in inputs.descriptor["resources"]
     }
     problems = _report_problems(inputs, report, tasks, inputs.descriptor) + _passage_problems(inputs, numbered)
     in_cells = [
         problem
         for resource in inputs.descriptor["resources"]
         for problem in csvfiles.cell_problems(
-            f"datapackage/{resource['path']}",
-            [
-                (position + 2, inputs.text_rows[resource["name"]][position])
-                for position in portion.rows[resource["name"]]
-            ],
-            resource["schema"].get("fields", []),
+            f"datapackage/{resource['path']}", numbered[resource["name"]], resource["schema"].get("fields", [])
         )
     ]
     plans = inputs.text_rows.get("plans", [])
