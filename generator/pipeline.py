@@ -22,7 +22,7 @@ from generator.base.timing import Stage, no_timing
 from generator.build import checking, lock, parts, share, state, workers
 from generator.build.digests import common_digest, part_digests
 from generator.engine import mkdocs
-from generator.package import load, validate
+from generator.package import load, regional, relations, validate
 from generator.pages.catalogue import catalogue
 from generator.site.assemble import assemble
 
@@ -73,7 +73,9 @@ def build(
         with stage("assemble"):
             site = assemble(inputs, validation.tables, releasing, validation.report)
         when = build_time(site.descriptor)
-        job = workers.Job(paths, site, tuple(languages), when, catalogue(site, tuple(languages)))
+        owners = validation.owners or regional.owners(inputs.relations, inputs.text_rows)
+        index = relations.index(inputs.relations, validation.tables)
+        job = workers.Job(paths, site, tuple(languages), when, catalogue(site, tuple(languages)), owners, index)
         every = parts.split(site.model)
         if only is not None and only not in {part.name for part in every}:
             raise GeneratorError(f"no part {only!r}: the parts are {', '.join(part.name for part in every)}")

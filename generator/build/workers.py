@@ -10,7 +10,7 @@ import datetime
 import multiprocessing
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from generator.base import i18n, urls
 from generator.base.paths import Paths
@@ -20,9 +20,10 @@ from generator.build.parts import Part
 from generator.build.writer import Writer
 from generator.downloads import files
 from generator.engine import mkdocs
+from generator.package import regional, relations
 from generator.pages import render, synonyms
-from generator.pages.catalogue import Catalogue
-from generator.site.assemble import Site
+from generator.pages.catalogue import Catalogue, catalogue
+from generator.site.assemble import Site, region_site
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,10 @@ class Job:
     languages: tuple[str, ...]
     when: datetime.datetime
     catalogue: Catalogue  # every page and chart, listed once
+    # Which region's portion each row of the package is in (package/regional.py), for a site in parts: each
+    # region's part is made from its own rows (``part_site``).
+    owners: regional.Owners | None = None
+    index: relations.Index = field(default_factory=dict)  # where the package's foreign keys lead (relations.index)
 
 
 # What a forked worker makes parts of (make): the job, every part, the digests to record, the processes at work.
@@ -92,11 +97,12 @@ def make_part(job: Job, part: Part, every, digests: dict[str, str] | None, paral
 def generate_part(job: Job, part: Part, parallel: bool) -> None:
     """Write a part's charts, pages and share images (the hub: also the downloads and the search's synonyms; a
     region: its plans' slices and its workbook) under its folder of pages, each as soon as it is made."""
-    paths, site = job.paths, job.site
+    paths = job.paths
+    site, listed = part_site(job, part)
     writer = Writer(paths.part_docs(part.name))
-    owners = job.catalogue.owners()
+    owners = listed.owners()
     link = render.links(lambda target: not part.holds_owner(owners.get(urls.link_path(target))))
-    mine = [drawn for drawn in job.catalogue.charts if part.holds_owner(drawn.owner)]
+    mine = [drawn for drawn in listed.charts if part.holds_owner(drawn.owner)]
     # The charts first, drawn together (on all cores when ``parallel``), since the pages hold them.
     svgs = drawing.draw_all([drawn.localised for drawn in mine], paths.chart_cache, parallel)
     figures: dict[str, dict[str, render.Figure]] = {lang: {} for lang in job.languages}
@@ -112,13 +118,13 @@ def generate_part(job: Job, part: Part, parallel: bool) -> None:
     # downloads in a site of one part.
     sizes: dict[str, int] = {}
     plans = parts.plans_of(site.model, part)
-    listed = [region for region in site.model.regions if part.holds(region.code)]
+    held = [region for region in site.model.regions if part.holds(region.code)]
     if part.hub:
         readme = render.package_readme(site)
         writer.write_all(_sized(files.site_files(site, readme, job.when, every_plan=bool(plans)), sizes))
         writer.write(urls.SEARCH_SYNONYMS, synonyms.synonyms_json(synonyms.read_groups()))
     elif site.package is not None:
-        for region in listed:
+        for region in held:
             own = {plan.plan_id for plan in region.plans}
             made = files.region_files(
                 site.package, site.descriptor, region.code, region.division.name_zh, own, job.when
@@ -127,11 +133,23 @@ def generate_part(job: Job, part: Part, parallel: bool) -> None:
     paths.template_cache.mkdir(parents=True, exist_ok=True)
     envs = {lang: render.environment(site.model, lang, site.settings, paths.template_cache) for lang in job.languages}
     for lang, env in envs.items():
-        writer.write(i18n.page_path(urls.NAVIGATION, lang), render.navigation(env, site, listed, part.hub, link))
-    for page in job.catalogue.pages:
+        writer.write(i18n.page_path(urls.NAVIGATION, lang), render.navigation(env, site, held, part.hub, link))
+    for page in listed.pages:
         if part.holds_owner(page.owner):
             writer.write(page.path, render.render_page(envs[page.lang], site, page, figures[page.lang], link, sizes))
     writer.write_all(share.share_images(site.model, job.languages, plans, whole_site=part.hub, parallel=parallel))
+
+
+def part_site(job: Job, part: Part) -> tuple[Site, Catalogue]:
+    """What a part is made from, and its catalogue: the whole site for the hub or a site of one part; for a region's
+    part in a site in parts, the site made from its own rows (site/assemble.region_site), of which it reads no
+    other region's rows."""
+    if part.hub or job.owners is None or job.site.package is None:
+        return job.site, job.catalogue
+    package = job.site.package
+    rows = regional.region_rows(job.owners, part.regions, job.index, package.tables)
+    site = region_site(job.site, regional.picked(package.tables, rows), regional.picked(package.text_rows, rows))
+    return site, catalogue(site, job.languages)
 
 
 def _sized(made: Iterable[tuple[str, bytes]], sizes: dict[str, int]) -> Iterator[tuple[str, bytes]]:

@@ -50,22 +50,47 @@ def divide(inputs: Inputs) -> list[Portion] | None:
     }
     if not _divisible(inputs, lines):
         return None
+    return [
+        Portion(name, rows, {resource: _lines(lines[resource], positions) for resource, positions in rows.items()})
+        for name, rows in owners(inputs.relations, inputs.text_rows, regions).items()
+    ]
+
+
+# Each portion's rows: portion's name -> resource name -> the positions of its rows in the package's table.
+Owners = dict[str, dict[str, tuple[int, ...]]]
+
+
+def owners(ownership: relations.Relations, tables: relations.Tables, regions: dict[Any, str] | None = None) -> Owners:
+    """Which portion each row is in: each region's (``regions``: plan_regions), in code order, then the remainder."""
+    regions = plan_regions(tables) if regions is None else regions
     names = sorted(set(regions.values())) + [REMAINDER]
     rows: dict[str, dict[str, list[int]]] = {name: {} for name in names}
-    for resource in _resources(inputs.descriptor):
-        plans = relations.plans_of(inputs.relations, inputs.text_rows, resource["name"])
+    for resource in tables:
         for name in names:
-            rows[name][resource["name"]] = []
-        for position, plan in enumerate(plans):
-            rows[regions.get(plan, REMAINDER) if plan else REMAINDER][resource["name"]].append(position)
-    return [
-        Portion(
-            name,
-            {resource: tuple(positions) for resource, positions in owned.items()},
-            {resource: _lines(lines[resource], positions) for resource, positions in owned.items()},
-        )
-        for name, owned in rows.items()
-    ]
+            rows[name][resource] = []
+        for position, plan in enumerate(relations.plans_of(ownership, tables, resource)):
+            rows[regions.get(plan, REMAINDER) if plan else REMAINDER][resource].append(position)
+    return {name: {resource: tuple(positions) for resource, positions in owned.items()} for name, owned in rows.items()}
+
+
+def region_rows(owned: Owners, codes: Iterable[str], index: relations.Index, tables: relations.Tables) -> Positions:
+    """The rows the part of the regions ``codes`` is made from, by their positions in ``tables``: their portions'
+    rows, every row these refer to by the foreign keys (``index``: relations.index), also a row of another region
+    (a district plan's measure answering the city's pilot programme), and the remainder's. Of another region's
+    rows, only those referred to are read."""
+    names = [*codes, REMAINDER]
+    seeds = {resource: [i for name in names for i in owned[name][resource]] for resource in tables}
+    kept = relations.referred(seeds, tables, index)
+    return {resource: sorted(kept.get(resource, ())) for resource in tables}
+
+
+# A selection of a package's rows: resource name -> the positions of its rows, in order.
+Positions = dict[str, list[int]]
+
+
+def picked(tables: dict[str, list[Any]], positions: Positions) -> dict[str, list[Any]]:
+    """The rows of ``tables`` at ``positions``."""
+    return {resource: [rows[i] for i in positions[resource]] for resource, rows in tables.items()}
 
 
 def plan_regions(tables: relations.Tables) -> dict[Any, str]:
@@ -136,7 +161,7 @@ def _divisible(inputs: Inputs, files: dict[str, list[bytes]]) -> bool:
     return True
 
 
-def _lines(lines: list[bytes], positions: list[int]) -> bytes:
+def _lines(lines: list[bytes], positions: Iterable[int]) -> bytes:
     """The header line and the lines of the rows at ``positions``, each ending in a line break."""
     return b"".join(_ended(lines[i]) for i in [0, *(p + 1 for p in positions)])
 

@@ -17,7 +17,7 @@ foreign key without a reference) gives fewer relations, never an error: validati
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterator
+from collections.abc import Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -167,24 +167,33 @@ def slices(
 
     Every table is indexed once, so the cost grows with the rows, not with rows × plans.
     """
-    outgoing: dict[str, list[tuple[Reference, dict[tuple[Any, ...], int]]]] = {}
-    for ref in relations.references:
-        found = {_key(row, ref.target_fields): i for i, row in enumerate(tables.get(ref.target, []))}
-        outgoing.setdefault(ref.resource, []).append((ref, found))
+    outgoing = index(relations, tables)
     for plan, seeds in _rows_by_plan(relations, tables).items():
         if plans is not None and plan not in plans:
             continue
-        kept = _closed(seeds, tables, outgoing)
+        kept = referred(seeds, tables, outgoing)
         yield plan, {name: sorted(kept.get(name, ())) for name in tables}
 
 
-def _closed(
-    seeds: dict[str, list[int]], tables: Tables, outgoing: dict[str, list[tuple[Reference, dict[tuple[Any, ...], int]]]]
-) -> dict[str, set[int]]:
-    """The positions of the seed rows and of every row they refer to, in turn (``outgoing``: each resource's
-    foreign keys, with the position of the row that each value of the key refers to)."""
+# Each resource's foreign keys, each with the position of the row that each value of the key refers to.
+Index = dict[str, list[tuple[Reference, dict[tuple[Any, ...], int]]]]
+
+
+def index(relations: Relations, tables: Tables) -> Index:
+    """Where each foreign key leads: every value of every referred key, with its row's position. It reads the
+    referred keys' columns alone."""
+    outgoing: Index = {}
+    for ref in relations.references:
+        found = {_key(row, ref.target_fields): i for i, row in enumerate(tables.get(ref.target, []))}
+        outgoing.setdefault(ref.resource, []).append((ref, found))
+    return outgoing
+
+
+def referred(seeds: Mapping[str, Iterable[int]], tables: Tables, outgoing: Index) -> dict[str, set[int]]:
+    """The positions of the seed rows and of every row they refer to, in turn, by ``outgoing`` (``index``): of the
+    rows of ``tables``, it reads these alone."""
     kept = {name: set(positions) for name, positions in seeds.items()}
-    waiting = [(name, i) for name, positions in seeds.items() for i in positions]
+    waiting = [(name, i) for name, positions in kept.items() for i in positions]
     while waiting:
         name, i = waiting.pop()
         for ref, found in outgoing.get(name, []):

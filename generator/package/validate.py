@@ -66,6 +66,7 @@ class Validation:
     report: dict[str, Any]  # every check that ran and what it found (published as validation-report.json)
     tables: dict[str, list[dict[str, Any]]]  # resource name -> its rows typed by the schema, as frictionless read them
     warnings: list[Problem] = dataclasses.field(default_factory=list)  # sorted; printed, they do not stop the build
+    owners: regional.Owners | None = None  # which region's portion each row is in, when validated by region
 
 
 @dataclass(frozen=True)
@@ -141,7 +142,8 @@ def validate(inputs: Inputs, drawing: Drawing | None = None, run: Run = one_by_o
         problem = Problem(inputs.descriptor_file, None, "", error.error.type, error.error.message)
         return Validation([problem], {"valid": False}, {}, warnings)
     problems = sorted(set(problems + _unplaced(inputs) + cell_problems), key=order)
-    return Validation(problems, _summary(resources, project_checks, problems, warnings), tables, warnings)
+    owners = None if portions is None else {portion.name: portion.rows for portion in portions}
+    return Validation(problems, _summary(resources, project_checks, problems, warnings), tables, warnings, owners)
 
 
 def _source_problems(inputs: Inputs, path: str) -> list[Problem]:

@@ -6,6 +6,7 @@ read the site and nothing else; nothing after this stage opens a project file.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -121,4 +122,20 @@ def assemble(
             inputs.files,
             report or {},
         ),  # fmt: skip
+    )
+
+
+def region_site(site: Site, tables: dict[str, list[dict]], text_rows: dict[str, list[dict[str, str]]]) -> Site:
+    """The site as the part of one region sees it: its model, views and downloadable rows made from that region's
+    rows alone (``tables`` typed, ``text_rows`` as the files write them: package/regional.region_rows), and what
+    is the whole site's (descriptor, versions, changelog, settings) from ``site``."""
+    assert site.package is not None, "a region's site is made from the package's rows"
+    region_model = model_stage.build_model(tables, site.package.relations)
+    return dataclasses.replace(
+        site,
+        model=region_model,
+        sources={plan.plan_id: site.sources[plan.plan_id] for plan in region_model.plans},
+        regions=views.regions(region_model),
+        package=dataclasses.replace(site.package, tables=tables, text_rows=text_rows),
+        _documents={},
     )
