@@ -89,6 +89,25 @@ def test_regions_are_searched_in_one_index_per_great_area():
     assert parts.search_groups((parts.Part(parts.WHOLE, True, frozenset(["120000"])),)) == {}
 
 
+def test_a_great_area_of_many_plans_is_searched_in_groups_of_bounded_size():
+    """An area's regions fill a group up to parts.MOST_PLANS_SEARCHED plans, in code order, then start the next; a
+    region larger than that is a group alone; another area's regions move none of them."""
+    most = parts.MOST_PLANS_SEARCHED
+    sizes = {"310000": most // 2, "320000": most // 2, "330000": 1, "340000": most + 1, "350000": 1, "410000": most}
+
+    def named(sizes):
+        every = (parts.Part(parts.HUB, True, frozenset()),) + tuple(
+            parts.Part(code, False, frozenset([code]), plans) for code, plans in sizes.items()
+        )
+        return {group: [part.name for part in members] for group, members in parts.search_groups(every).items()}
+
+    assert named(sizes) == {
+        "area-3": ["310000", "320000"], "area-3-2": ["330000"], "area-3-3": ["340000"], "area-3-4": ["350000"],
+        "area-4": ["410000"],
+    }  # fmt: skip
+    assert named(sizes | {"420000": 1, "210000": most})["area-3-2"] == ["330000"]
+
+
 def test_a_digest_changes_with_its_own_rows_only(tmp_path):
     paths = Paths(synth.project(tmp_path / "project", PLANS))
 

@@ -25,6 +25,7 @@ class Part:
     name: str  # WHOLE, HUB or a region's code
     hub: bool  # holds the national pages and the downloads
     regions: frozenset[str]  # the codes of the regions whose pages it holds
+    plans: int = 0  # how many plans it holds (what its share of a search index is measured by: search_groups)
 
     def holds(self, code: str) -> bool:
         return code in self.regions
@@ -39,7 +40,8 @@ def split(model: Model) -> tuple[Part, ...]:
     """One part for a single region; else the hub, then a part per region in code order."""
     if not model.in_parts:
         return (everything(model),)
-    return (Part(HUB, True, frozenset()), *(Part(r.code, False, frozenset([r.code])) for r in model.regions))
+    regions = (Part(r.code, False, frozenset([r.code]), len(r.plans)) for r in model.regions)
+    return (Part(HUB, True, frozenset()), *regions)
 
 
 def plans_of(model: Model, part: Part) -> list[Plan]:
@@ -58,19 +60,30 @@ def everything(model: Model) -> Part:
 # of chunks from three regions of 100 plans indexed apart and 42 KB from the same three indexed together, whose
 # metadata (11 KB) grows with its pages. So the regions are indexed in a few large groups: the regions of one of
 # GB/T 2260's great areas (the code's first digit: 1 North China, 2 the North-East, 3 the East, 4 the Centre and
-# South, 5 the South-West, 6 the North-West, 7 Taiwan, 8 Hong Kong and Macao) share an index. At most eight beside
-# the hub's, whatever the number of plans; a region keeps its group when others are added, so a region rebuilt
-# changes only its group's index (made again from the group's built pages: pipeline.index_searches).
-def search_group(code: str) -> str:
-    """The name of the search index a region's pages are in (pagefind/parts/<name>/): its great area."""
-    return f"area-{code[0]}"
+# South, 5 the South-West, 6 the North-West, 7 Taiwan, 8 Hong Kong and Macao) share an index, up to
+# MOST_PLANS_SEARCHED plans. Past that, an area's regions, in code order, fill a group and start the next: indexing
+# a group takes time and memory in proportion to its pages (Pagefind held about 3.8 MB a synthetic plan in Chinese:
+# 3.3 GB for one group of 900 plans), and a rebuilt region's group is indexed again whole (65 s for 1,000 plans in
+# both editions), while each group more costs a search about 21 KB (benchmarks/ANALYSIS.md). A region keeps its
+# group when regions are added to other areas, so a region rebuilt changes only its group's index (made again from
+# the group's built pages: pipeline.index_searches).
+MOST_PLANS_SEARCHED = 400
 
 
 def search_groups(every: tuple[Part, ...]) -> dict[str, tuple[Part, ...]]:
     """The search indexes beside the hub's, by name, with the parts each indexes, in code order; none for a site of
-    one part, whose index is its own (pagefind/)."""
+    one part, whose index is its own (pagefind/). An area's first group is named ``area-<digit>``, the next ones
+    ``area-<digit>-2``, ``-3``…; a region of more than MOST_PLANS_SEARCHED plans is a group alone."""
+    areas: dict[str, list[Part]] = {}
+    for part in sorted((part for part in every if not part.hub), key=lambda part: part.name):
+        areas.setdefault(part.name[0], []).append(part)
     groups: dict[str, tuple[Part, ...]] = {}
-    for part in every:
-        if not part.hub:
-            groups[search_group(part.name)] = (*groups.get(search_group(part.name), ()), part)
-    return dict(sorted(groups.items()))
+    for area, members in sorted(areas.items()):
+        filled: list[list[Part]] = [[]]
+        for part in members:
+            if filled[-1] and sum(p.plans for p in filled[-1]) + part.plans > MOST_PLANS_SEARCHED:
+                filled.append([])
+            filled[-1].append(part)
+        for number, group in enumerate(filled, start=1):
+            groups[f"area-{area}" + (f"-{number}" if number > 1 else "")] = tuple(group)
+    return groups
