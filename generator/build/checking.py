@@ -12,14 +12,12 @@ The one place that starts worker processes for validation.
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
 import pickle
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from generator.base.paths import Paths
-from generator.build import digests
+from generator.build import digests, forking
 from generator.downloads import manifest
 from generator.package.validate import Run, Task, Verdict
 
@@ -61,8 +59,7 @@ def _do(tasks: list[Task], jobs: int) -> list[Verdict]:
     order = sorted(range(len(tasks)), key=lambda i: -tasks[i].size)
     _work = tasks
     try:
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=context) as pool:
+        with forking.pool(min(jobs, len(tasks))) as pool:
             made = dict(zip(order, pool.map(_verdict_in_worker, order), strict=True))
     finally:
         _work = None

@@ -7,15 +7,13 @@ The one place that starts worker processes for parts (drawing.py and share.py dr
 from __future__ import annotations
 
 import datetime
-import multiprocessing
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from generator.base import i18n, urls
 from generator.base.paths import Paths
 from generator.base.timing import Stage, no_timing
-from generator.build import drawing, parts, share, state
+from generator.build import drawing, forking, parts, share, state
 from generator.build.parts import Part
 from generator.build.writer import Writer
 from generator.downloads import files
@@ -61,14 +59,12 @@ def make(job: Job, todo: list[Part], every, digests: dict[str, str] | None, jobs
         return
     _work = (job, every, digests, jobs)
     try:
-        with stage("parts, side by side"):
-            context = multiprocessing.get_context("fork")
-            with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-                made = pool.map(_make_in_worker, regions)  # the workers start now, before the hub's work
-                for part in todo:
-                    if part.hub:
-                        make_part(job, part, every, digests, parallel=False, jobs=jobs)
-                list(made)  # a worker's error is raised here
+        with stage("parts, side by side"), forking.pool(jobs) as pool:
+            made = pool.map(_make_in_worker, regions)  # the workers start now, before the hub's work
+            for part in todo:
+                if part.hub:
+                    make_part(job, part, every, digests, parallel=False, jobs=jobs)
+            list(made)  # a worker's error is raised here
     finally:
         _work = None
 
