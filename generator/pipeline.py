@@ -22,7 +22,7 @@ from generator.base.timing import Stage, no_timing
 from generator.build import checking, lock, parts, share, state, workers
 from generator.build.digests import common_digest, part_digests
 from generator.engine import mkdocs
-from generator.package import load, regional, relations, validate
+from generator.package import load, regional, validate
 from generator.pages.catalogue import catalogue
 from generator.site.assemble import assemble
 
@@ -73,13 +73,13 @@ def build(
         with stage("assemble"):
             site = assemble(inputs, validation.tables, releasing, validation.report)
         when = build_time(site.descriptor)
-        owners = validation.owners or regional.owners(inputs.relations, inputs.text_rows)
-        index = relations.index(inputs.relations, validation.tables)
-        job = workers.Job(paths, site, tuple(languages), when, catalogue(site, tuple(languages)), owners, index)
         every = parts.split(site.model)
         if only is not None and only not in {part.name for part in every}:
             raise GeneratorError(f"no part {only!r}: the parts are {', '.join(part.name for part in every)}")
-        digests = part_digests(paths, inputs, site, every, languages, when)
+        regions = {part.name: part.regions for part in every if not part.hub}
+        made_from = regional.parts_rows(inputs.relations, validation.tables, validation.owners, regions)
+        job = workers.Job(paths, site, tuple(languages), when, catalogue(site, tuple(languages)), made_from)
+        digests = part_digests(paths, inputs, site, every, languages, when, made_from=made_from)
         last = state.read_state(paths, every) if run_mkdocs and not clean else {}
         todo = [p for p in every if state.stale(paths, p, digests[p.name], last) and only in (None, p.name)]
         workers.make(job, todo, every, digests if run_mkdocs else None, jobs, stage)

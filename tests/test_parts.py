@@ -19,7 +19,7 @@ from generator.base import urls
 from generator.base.paths import Paths
 from generator.build import parts
 from generator.build.digests import part_digests
-from generator.package import load, validate
+from generator.package import load, regional, validate
 from generator.site.assemble import assemble
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -111,15 +111,44 @@ def test_a_great_area_of_many_plans_is_searched_in_groups_of_bounded_size():
 def test_a_digest_changes_with_its_own_rows_only(tmp_path):
     paths = Paths(synth.project(tmp_path / "project", PLANS))
 
-    def digests():
-        inputs = load.load(paths)
-        site = assemble(inputs, validate.validate(inputs).tables)
-        return part_digests(paths, inputs, site, parts.split(site.model), ("zh", "en"))
-
-    before = digests()
+    before = digests(paths)
     edit_statement(paths, "d0000-2023-t004")
-    after = digests()
+    after = digests(paths)
     assert {name for name in before if before[name] != after[name]} == {parts.HUB, "210000"}
+
+
+def digests(paths: Paths) -> dict[str, str]:
+    inputs = load.load(paths)
+    validation = validate.validate(inputs)
+    site = assemble(inputs, validation.tables)
+    every = parts.split(site.model)
+    regions = {part.name: part.regions for part in every if not part.hub}
+    made_from = regional.parts_rows(inputs.relations, validation.tables, validation.owners, regions)
+    return part_digests(paths, inputs, site, every, ("zh", "en"), made_from=made_from)
+
+
+def test_a_region_is_built_again_when_a_row_of_another_region_it_refers_to_changes(tmp_path):
+    """210000's district plans answer contents of the city's pilot programme (pilot_alignment), which is 120000's:
+    their slices hold those chapters' rows. A change to such a chapter changes 210000's digest; a change to a chapter
+    of the programme that no plan of 210000 answers does not."""
+    project = synth.project(tmp_path / "project", PLANS)
+    paths = Paths(project)
+    answered = {row["content_id"] for row in synth.read(project / "datapackage" / "data" / "pilot_alignment.csv")}
+    chapters = synth.read(project / "datapackage" / "data" / "chapters.csv")
+    pilot = [row["chapter_id"] for row in chapters if row["plan_id"] == "tianjin-pilot-2023"]
+    referred, alone = next(c for c in pilot if c in answered), next(c for c in pilot if c not in answered)
+
+    def edited(chapter_id: str) -> set[str]:
+        before = digests(paths)
+        for row in chapters:
+            if row["chapter_id"] == chapter_id:
+                row["title_en"] += " (edited)"
+        synth.write(project / "datapackage" / "data" / "chapters.csv", chapters, list(chapters[0]))
+        after = digests(paths)
+        return {name for name in before if before[name] != after[name]}
+
+    assert edited(alone) == {parts.HUB, "120000"}
+    assert edited(referred) == {parts.HUB, "120000", "210000"}
 
 
 @pytest.mark.slow

@@ -6,23 +6,31 @@ import datetime
 import hashlib
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from generator.base.paths import ROOT as CODE
 from generator.base.paths import SITE_CONFIGURATION, Paths
 from generator.build.parts import Part, plans_of
 from generator.downloads import manifest
-from generator.package import load, relations
+from generator.package import load
 from generator.package.load import Inputs
+from generator.package.regional import Positions
 from generator.site.assemble import Site
 from generator.site.model import Model
 
 
 def part_digests(
-    paths: Paths, inputs: load.Inputs, site: Site, every, languages, when: datetime.datetime | None = None
+    paths: Paths,
+    inputs: load.Inputs,
+    site: Site,
+    every,
+    languages,
+    when: datetime.datetime | None = None,
+    *,
+    made_from: dict[str, Positions],
 ) -> dict[str, str]:
     """Each part's digest (``digest``) from this build's inputs and the project's own files, and ``when``, the time
-    stamped into its files (pipeline.build_time)."""
+    stamped into its files (pipeline.build_time); ``made_from``: each region's part's rows (package/regional.py
+    region_rows), for a site in parts."""
     package = paths.package_dir.relative_to(paths.root).as_posix() + "/"
     own = [(path, content) for path, content in inputs.files.items() if not path.startswith(package)]
     for name in SITE_CONFIGURATION:
@@ -38,51 +46,29 @@ def part_digests(
     national = [(p.name, p.read_bytes()) for p in sorted(paths.releases_dir.glob("*.zip"))]
     national += [("CHANGELOG.md", inputs.changelog_notes.encode()), ("CITATION.cff", inputs.citation.encode())]
     national_digest = common_digest(national, {})
-    rows = row_digests(inputs)
-    return {part.name: digest(part, inputs, site.model, common, national_digest, rows) for part in every}
+    return {part.name: digest(part, inputs, site.model, common, national_digest, made_from.get(part.name, {}))
+            for part in every}  # fmt: skip
 
 
-def digest(part: Part, inputs: Inputs, model: Model, common: str, national: str, rows: RowDigests) -> str:
+def digest(part: Part, inputs: Inputs, model: Model, common: str, national: str, rows: Positions) -> str:
     """The SHA-256 of everything a part's pages are made from: ``common`` (the generator, templates, site
     configuration, tools: ``common_digest``), then for the hub every file of the package and ``national`` (the
-    digest of what only its pages show: releases, changelog), and for a region the descriptor and every row that
-    belongs to no plan (``rows.shared``), its own plans' rows and their source texts."""
+    digest of what only its pages show: releases, changelog), and for a region the descriptor, the ``rows`` it is
+    made from (package/regional.py region_rows: its plans' rows, the rows they refer to, also in another region,
+    and every row of no region) and its plans' source texts."""
     h = hashlib.sha256(common.encode())
     if part.hub:
         h.update(national.encode())
         for path, content in sorted(inputs.files.items()):
             _add(h, path, content)
         return h.hexdigest()
-    h.update(rows.shared.encode())
+    _add(h, "descriptor", json.dumps(inputs.descriptor, sort_keys=True, ensure_ascii=False).encode())
+    for resource, positions in sorted(rows.items()):
+        table = inputs.text_rows[resource]
+        _add(h, resource, json.dumps([list(table[i].values()) for i in positions], ensure_ascii=False).encode())
     for plan in plans_of(model, part):
-        _add(h, plan.plan_id, rows.by_plan.get(plan.plan_id, "").encode())
         _add(h, plan.source_file, inputs.source_files[plan.source_file])
     return h.hexdigest()
-
-
-@dataclass(frozen=True)
-class RowDigests:
-    shared: str  # the descriptor and every row that belongs to no plan
-    by_plan: dict[str, str]  # plan_id -> its own rows
-
-
-def row_digests(inputs: Inputs) -> RowDigests:
-    """The digests of the package's rows by owner, from one pass over every table: shared by every region's digest.
-    The rows of a resource owned by plans (relations.py) are their plan's; every other row (districts, plans,
-    indicators, agencies, documents…) may show on any page, so it is an input of every part."""
-    owned_by_plan = inputs.relations.owned
-    shared = hashlib.sha256(json.dumps(inputs.descriptor, sort_keys=True, ensure_ascii=False).encode())
-    owned: dict[str, list] = {}
-    for resource, rows in sorted(inputs.text_rows.items()):
-        if resource not in owned_by_plan:
-            for row in rows:
-                shared.update(json.dumps([resource, *row.values()], ensure_ascii=False).encode())
-            continue
-        for row, plan_id in zip(rows, relations.plans_of(inputs.relations, inputs.text_rows, resource), strict=True):
-            owned.setdefault(plan_id or "", []).append([resource, *row.values()])
-    by_plan = {plan_id: hashlib.sha256(json.dumps(rows, ensure_ascii=False).encode()).hexdigest()
-               for plan_id, rows in owned.items()}  # fmt: skip
-    return RowDigests(shared.hexdigest(), by_plan)
 
 
 def running_code() -> list[tuple[str, bytes]]:

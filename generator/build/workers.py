@@ -18,7 +18,7 @@ from generator.build.parts import Part
 from generator.build.writer import Writer
 from generator.downloads import files
 from generator.engine import mkdocs
-from generator.package import regional, relations
+from generator.package import regional
 from generator.pages import render, synonyms
 from generator.pages.catalogue import Catalogue, catalogue
 from generator.site.assemble import Site, region_site
@@ -33,10 +33,9 @@ class Job:
     languages: tuple[str, ...]
     when: datetime.datetime
     catalogue: Catalogue  # every page and chart, listed once
-    # Which region's portion each row of the package is in (package/regional.py), for a site in parts: each
-    # region's part is made from its own rows (``part_site``).
-    owners: regional.Owners | None = None
-    index: relations.Index = field(default_factory=dict)  # where the package's foreign keys lead (relations.index)
+    # The rows each region's part is made from (package/regional.py region_rows), by the part's name, for a site in
+    # parts (``part_site``).
+    made_from: dict[str, regional.Positions] = field(default_factory=dict)
 
 
 # What a forked worker makes parts of (make): the job, every part, the digests to record, the processes at work.
@@ -140,10 +139,9 @@ def part_site(job: Job, part: Part) -> tuple[Site, Catalogue]:
     """What a part is made from, and its catalogue: the whole site for the hub or a site of one part; for a region's
     part in a site in parts, the site made from its own rows (site/assemble.region_site), of which it reads no
     other region's rows."""
-    if part.hub or job.owners is None or job.site.package is None:
+    if part.hub or part.name not in job.made_from or job.site.package is None:
         return job.site, job.catalogue
-    package = job.site.package
-    rows = regional.region_rows(job.owners, part.regions, job.index, package.tables)
+    package, rows = job.site.package, job.made_from[part.name]
     site = region_site(job.site, regional.picked(package.tables, rows), regional.picked(package.text_rows, rows))
     return site, catalogue(site, job.languages)
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -82,6 +82,18 @@ def region_rows(owned: Owners, codes: Iterable[str], index: relations.Index, tab
     seeds = {resource: [i for name in names for i in owned[name][resource]] for resource in tables}
     kept = relations.referred(seeds, tables, index)
     return {resource: sorted(kept.get(resource, ())) for resource in tables}
+
+
+def parts_rows(
+    ownership: relations.Relations, tables: relations.Tables, owned: Owners | None, parts: Mapping[str, Iterable[str]]
+) -> dict[str, Positions]:
+    """The rows each part of ``parts`` (its name -> the codes of its regions) is made from (``region_rows``), from
+    the package's ``tables`` and, if known, which portion each row is in (``owned``: ``owners``)."""
+    if not parts:
+        return {}
+    owned = owned or owners(ownership, tables)
+    index = relations.index(ownership, tables)
+    return {name: region_rows(owned, codes, index, tables) for name, codes in parts.items()}
 
 
 # A selection of a package's rows: resource name -> the positions of its rows, in order.

@@ -7,8 +7,9 @@ a row that fills it refers to a plan (the document that is a plan). Every other 
 agencies…) may be shown beside any plan's.
 
 A plan's *slice* is its own rows, the rows that refer to it directly, and every row those refer to by any foreign
-key, in turn: what a plan's downloads hold. Owned rows are what a region's digest hangs on (parts.py); the key of
-a row towards its plan picks the source its verbatim fields are checked against (validate.py).
+key, in turn: what a plan's downloads hold. A region's part of the site is made from its plans' rows and the rows
+they refer to in the same way (regional.py region_rows); the key of a row towards its plan picks the source its
+verbatim fields are checked against (validate.py).
 
 Pure: the descriptor in, a ``Relations`` out, derived once; the functions below read rows with it, text rows as
 load parsed them or typed rows as validation kept them alike. A broken descriptor (a resource without a schema, a
