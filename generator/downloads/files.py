@@ -74,29 +74,42 @@ def build_downloads(
     ``readme`` goes into the ZIP. Without ``every_plan``, not the workbook nor each plan's slices (``site_files``)."""
     data_files, tables = checked.data_files, checked.tables
     schemas = {r["name"]: r["schema"] for r in checked.descriptor["resources"]}
-    alternates = {
-        resource: {"json": formats.to_json(rows), "parquet": formats.to_parquet(schemas[resource], rows)}
-        for resource, rows in tables.items()
-    }
-    descriptor = published_descriptor(descriptor, data_files, alternates)
-    descriptor_bytes = (json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     name = descriptor["name"]
-    table_files = {urls.data_file(resource, "csv"): data_files[resource] for resource in tables}
-    for resource, by_format in alternates.items():
-        table_files |= {urls.data_file(resource, fmt): data for fmt, data in by_format.items()}
-    yield "datapackage.json", descriptor_bytes
-    yield from checked.source_files.items()
-    yield from table_files.items()
+    # The ZIP's entries in name order (formats.to_zip): the README, every table's files, the descriptor, the sources.
+    # A table's JSON and Parquet are made when the ZIP comes to them, and written out then: only their sizes and
+    # hashes are kept, for the descriptor, which comes after every table in name order. So one table's files at a
+    # time stand in memory beside the compressed ZIP, never the whole package in every format.
+    archive = formats.ZipWriter(when)
+    table_files = {urls.data_file(resource, fmt): (resource, fmt) for resource in tables for fmt in TABLE_FORMATS}
+    described: dict[str, dict[str, dict]] = {resource: {} for resource in tables}
+    made: dict[str, bytes] = {}
+    for entry in sorted(["README.md", "datapackage.json", *table_files, *checked.source_files]):
+        if entry == "README.md":
+            archive.add(entry, readme.encode("utf-8"))
+            continue
+        if entry == "datapackage.json":
+            descriptor = published_descriptor(descriptor, data_files, described)
+            data = (json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+        elif entry in table_files:
+            resource, fmt = table_files[entry]
+            if fmt == "csv":
+                data = data_files[resource]
+            else:
+                if entry not in made:
+                    made |= _other_formats(resource, tables[resource], schemas[resource])
+                data = made.pop(entry)
+                described[resource][fmt] = manifest.describe(data)
+        else:
+            data = checked.source_files[entry]
+        archive.add(entry, data)
+        yield entry, data
+    yield urls.package_file(name, "zip"), archive.close()
     named = named_targets(tables, schemas)
     yield urls.named_targets("csv"), formats.to_spreadsheet_csv(*named)
     if every_plan:
         yield urls.package_file(name, "xlsx"), workbook(readme_sheet(descriptor), schemas, tables, named, when)
     del named
     yield urls.package_file(name, "sqlite"), formats.to_sqlite(schemas, tables)
-    package = {"datapackage.json": descriptor_bytes, "README.md": readme.encode("utf-8"), **checked.source_files}
-    package |= table_files
-    yield urls.package_file(name, "zip"), formats.to_zip(package, when)
-    del package, table_files, alternates
     if every_plan:
         yield from plan_slices(checked, list(relations.slices(checked.relations, tables)))
 
@@ -136,11 +149,24 @@ def workbook(
     return formats.to_xlsx(readme, sheets, when)
 
 
+# Each table's files under data/: its CSV as the package holds it, and the formats made from its typed rows.
+TABLE_FORMATS = ("csv", "json", "parquet")
+
+
+def _other_formats(resource: str, rows: list[dict], schema: dict) -> dict[str, bytes]:
+    """A table's files other than its CSV, by path under the downloads."""
+    return {
+        urls.data_file(resource, "json"): formats.to_json(rows),
+        urls.data_file(resource, "parquet"): formats.to_parquet(schema, rows),
+    }
+
+
 def published_descriptor(
-    descriptor: dict, data_files: dict[str, bytes], alternates: dict[str, dict[str, bytes]] | None = None
+    descriptor: dict, data_files: dict[str, bytes], alternates: dict[str, dict[str, dict]] | None = None
 ) -> dict:
     """The repository's descriptor with each resource's size and SHA-256 filled in, and its files in other
-    formats (``alternates``: resource -> format -> bytes) listed under ``ALTERNATES`` with theirs."""
+    formats (``alternates``: resource -> format -> its size and SHA-256, manifest.describe) listed under
+    ``ALTERNATES`` with theirs."""
     published = copy.deepcopy(descriptor)
     for resource in published["resources"]:
         data = data_files[resource["name"]]
@@ -152,10 +178,10 @@ def published_descriptor(
                     "path": urls.data_file(resource["name"], fmt),
                     "format": fmt,
                     "mediatype": urls.MEDIA_TYPES[fmt],
-                    "bytes": len(content),
-                    "hash": f"sha256:{sha256(content)}",
+                    "bytes": found["bytes"],
+                    "hash": f"sha256:{found['sha256']}",
                 }
-                for fmt, content in alternates[resource["name"]].items()
+                for fmt, found in alternates[resource["name"]].items()
             ]
     return published
 

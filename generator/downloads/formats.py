@@ -173,11 +173,29 @@ def to_zip(files: dict[str, bytes], when: datetime.datetime) -> bytes:
 
 def _zip(files: dict[str, bytes], when: datetime.datetime) -> bytes:
     """The files in the order given, every entry stamped ``when``."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, content in files.items():
-            archive.writestr(_entry(name, when), content)
-    return buffer.getvalue()
+    archive = ZipWriter(when)
+    for name, content in files.items():
+        archive.add(name, content)
+    return archive.close()
+
+
+class ZipWriter:
+    """A ZIP made an entry at a time, in the order they are added, every entry stamped ``when``: only the
+    compressed archive stands in memory, not its files (to_zip, given the same files in name order, gives the same
+    bytes)."""
+
+    def __init__(self, when: datetime.datetime) -> None:
+        self._buffer = io.BytesIO()
+        self._archive = zipfile.ZipFile(self._buffer, "w", zipfile.ZIP_DEFLATED)
+        self._when = when
+
+    def add(self, name: str, content: bytes) -> None:
+        self._archive.writestr(_entry(name, self._when), content)
+
+    def close(self) -> bytes:
+        """The archive's bytes; nothing can be added after."""
+        self._archive.close()
+        return self._buffer.getvalue()
 
 
 def _entry(name: str, when: datetime.datetime) -> zipfile.ZipInfo:

@@ -136,7 +136,7 @@ def key_tables(inputs: Inputs, across_rows: dict[str, tuple[str, ...]]) -> tuple
     check compares across rows), then ``_row``, each row's number: its rows are the files' rows, in order, and none of
     them is blank but a blank row of the file (frictionless checks no cell of a blank row)."""
     descriptor = inputs.descriptor
-    kept = {r["name"]: set(_names(r["schema"].get("primaryKey"))) for r in _resources(descriptor)}
+    kept = {r["name"]: set(relations.key_fields(r["schema"].get("primaryKey"))) for r in _resources(descriptor)}
     for reference in inputs.relations.references:
         kept.setdefault(reference.resource, set()).update(reference.fields)
         kept.setdefault(reference.target, set()).update(reference.target_fields)
@@ -197,7 +197,3 @@ def _resources(descriptor: dict[str, Any]) -> list[dict[str, Any]]:
 
 def _without(schema: dict[str, Any], keys: tuple[str, ...]) -> dict[str, Any]:
     return {key: value for key, value in schema.items() if key not in keys}
-
-
-def _names(fields: object) -> list[str]:
-    return [fields] if isinstance(fields, str) else list(fields) if isinstance(fields, list) else []

@@ -77,7 +77,7 @@ def derive(descriptor: dict[str, Any]) -> Relations:
     while nearer := _through_owned(references, owned):  # the nearest owned resource, then the first declared
         towards_plan |= nearer
         owned |= set(nearer)
-    owner_key = _names(schemas.get(OWNER, {}).get("primaryKey"))
+    owner_key = key_fields(schemas.get(OWNER, {}).get("primaryKey"))
     return Relations(owner_key, references, towards_plan, tuple(name for name in schemas if name in owned))
 
 
@@ -111,13 +111,13 @@ def _references(name: str, schema: dict[str, Any]) -> Iterator[Reference]:
         reference = foreign_key.get("reference") if isinstance(foreign_key, dict) else None
         if not isinstance(reference, dict):
             continue
-        fields, theirs = _names(foreign_key.get("fields")), _names(reference.get("fields"))
+        fields, theirs = key_fields(foreign_key.get("fields")), key_fields(reference.get("fields"))
         if fields and len(fields) == len(theirs):
             target = reference.get("resource") or name
             yield Reference(name, fields, target, theirs, set(fields) <= required)
 
 
-def _names(fields: object) -> tuple[str, ...]:
+def key_fields(fields: object) -> tuple[str, ...]:
     """A key's fields: Table Schema allows one name as a string, or a list."""
     return (fields,) if isinstance(fields, str) else tuple(f for f in _list(fields) if isinstance(f, str))
 
