@@ -64,10 +64,12 @@ def everything(model: Model) -> Part:
 # MOST_PLANS_SEARCHED plans. Past that, an area's regions, in code order, fill a group and start the next: indexing
 # a group takes time and memory in proportion to its pages (Pagefind held about 3.8 MB a synthetic plan in Chinese:
 # 3.3 GB for one group of 900 plans), and a rebuilt region's group is indexed again whole (65 s for 1,000 plans in
-# both editions), while each group more costs a search about 21 KB (benchmarks/ANALYSIS.md). A region keeps its
-# group when regions are added to other areas, so a region rebuilt changes only its group's index (made again from
-# the group's built pages: pipeline.index_searches).
-MOST_PLANS_SEARCHED = 400
+# both editions, 28 s for 400), while each group more costs every search: at 3,000 synthetic plans one search read
+# 852 KB from the hub's index and five areas' and 1,282 KB from the hub's and twelve groups of at most 400 plans
+# (benchmarks/ANALYSIS.md). The reader's search comes first: groups of up to 1,000 plans keep it under 1 MB. A region
+# keeps its group when regions are added to other areas, so a region rebuilt changes only its group's index (made
+# again from the group's built pages: pipeline.index_searches).
+MOST_PLANS_SEARCHED = 1_000
 
 
 def search_groups(every: tuple[Part, ...]) -> dict[str, tuple[Part, ...]]:
