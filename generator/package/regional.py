@@ -50,9 +50,14 @@ def divide(inputs: Inputs) -> list[Portion] | None:
     }
     if not _divisible(inputs, lines):
         return None
+    found = owners(inputs.relations, inputs.text_rows, regions)
     return [
-        Portion(name, rows, {resource: _lines(lines[resource], positions) for resource, positions in rows.items()})
-        for name, rows in owners(inputs.relations, inputs.text_rows, regions).items()
+        Portion(
+            name,
+            {resource: rows.get(resource, ()) for resource in lines},  # a file without text rows: none
+            {resource: _lines(lines[resource], rows.get(resource, ())) for resource in lines},
+        )
+        for name, rows in found.items()
     ]
 
 
