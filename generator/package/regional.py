@@ -26,11 +26,14 @@ from generator.package.load import Inputs
 
 REMAINDER = ""  # the name of the portion of the rows that belong to no region
 
+# A selection of a package's rows: resource name -> the positions of its rows in the package's table, in order.
+Positions = dict[str, tuple[int, ...]]
+
 
 @dataclass(frozen=True)
 class Portion:
     name: str  # a region's code (its province-level division), or REMAINDER
-    rows: dict[str, tuple[int, ...]]  # resource name -> the positions of its rows in the package's table
+    rows: Positions
     data: dict[str, bytes]  # resource name -> its CSV: the file's header line, then the lines of these rows
 
     def line(self, resource: str, row_number: int) -> int:
@@ -61,8 +64,8 @@ def divide(inputs: Inputs) -> list[Portion] | None:
     ]
 
 
-# Each portion's rows: portion's name -> resource name -> the positions of its rows in the package's table.
-Owners = dict[str, dict[str, tuple[int, ...]]]
+# Each portion's rows, by the portion's name.
+Owners = dict[str, Positions]
 
 
 def owners(ownership: relations.Relations, tables: relations.Tables, regions: dict[Any, str] | None = None) -> Owners:
@@ -86,7 +89,7 @@ def region_rows(owned: Owners, codes: Iterable[str], index: relations.Index, tab
     names = [*codes, REMAINDER]
     seeds = {resource: [i for name in names for i in owned[name][resource]] for resource in tables}
     kept = relations.referred(seeds, tables, index)
-    return {resource: sorted(kept.get(resource, ())) for resource in tables}
+    return {resource: tuple(sorted(kept.get(resource, ()))) for resource in tables}
 
 
 def parts_rows(
@@ -99,10 +102,6 @@ def parts_rows(
     owned = owned or owners(ownership, tables)
     index = relations.index(ownership, tables)
     return {name: region_rows(owned, codes, index, tables) for name, codes in parts.items()}
-
-
-# A selection of a package's rows: resource name -> the positions of its rows, in order.
-Positions = dict[str, list[int]]
 
 
 def picked(tables: dict[str, list[Any]], positions: Positions) -> dict[str, list[Any]]:
